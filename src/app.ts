@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { ApiVersion, Config } from './config.js';
+import { createSecretKeyAuth } from './http/auth.js';
+import { resolveApiVersion } from './http/api-version.js';
+import { createErrorHandler, notFoundHandler } from './http/errors.js';
+import type { RouteContext } from './http/route-context.js';
+import { registerAvatarRoutes } from './http/routes/avatars.js';
+import { registerContactRoutes } from './http/routes/contacts.js';
+import { registerCreateUser } from './http/routes/users/create-user.js';
+import { registerListUsers } from './http/routes/users/list-users.js';
+import { registerMetadataRoutes, registerModerationRoutes } from './http/routes/users/moderation.js';
+import { registerUserRoutes } from './http/routes/users/user.js';
+import { compileBodyValidator } from './http/validation.js';
+import { errors } from './lib/error-catalog.js';
+import type { Clock } from './lib/clock.js';
+import type { HasherRegistry } from './passwords/registry.js';
+import type { RosterDatabase } from './storage/database.js';
+import { createIdentificationService } from './users/identification-service.js';
+import { createUserListService } from './users/user-list-service.js';
+import { createUserMetadataService } from './users/user-metadata-service.js';
+import { createUserModeration } from './users/user-moderation.js';
+import { createUserService } from './users/user-service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The Clerk API version this request speaks (header, query parameter or instance default). */
+    apiVersion: ApiVersion;
+  }
+}
+
+export interface AppDeps {
+  config: Readonly<Config>;
+  database: RosterDatabase;
+  clock: Clock;
+  hashers: HasherRegistry;
+  /** Pino options or `false` (tests); the secret key and bodies are never logged. */
+  logger: boolean | object;
+}
+
+/** The one composition root: services from dependencies, routes from services. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger,
+    bodyLimit: config.bodyLimitInBytes,
+    genReqId: () => randomUUID().replace(/-/g, ''),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  // JSON bodies: an empty body is an empty object (the SDK sends bodiless POSTs with a JSON content type).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(errors.requestBodyInvalid('The body is not valid JSON.'), undefined);
+    }
+  });
+  app.setValidatorCompiler(({ schema }) => compileBodyValidator(schema));
+  app.setErrorHandler(createErrorHandler(config.bodyLimitInBytes));
+  app.setNotFoundHandler(notFoundHandler);
+
+  // @clerk/backend parses JSON only when Content-Type is exactly `application/json`.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', 'application/json');
+    return payload;
+  });
+
+  const authenticate = createSecretKeyAuth(config.secretKeys);
+  app.decorateRequest('apiVersion', config.defaultApiVersion);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/v1/') && request.url !== '/v1') return;
+    await authenticate(request);
+    request.apiVersion = resolveApiVersion(request, config.defaultApiVersion);
+  });
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined || request.body === null) request.body = {};
+  });
+
+  const serviceDeps = { database: deps.database, clock: deps.clock, hashers: deps.hashers, config };
+  const ctx: RouteContext = {
+    users: createUserService(serviceDeps),
+    userList: createUserListService(serviceDeps),
+    userMetadata: createUserMetadataService(serviceDeps),
+    moderation: createUserModeration(serviceDeps),
+    identifications: createIdentificationService(serviceDeps),
+    serializeContext: (request: FastifyRequest) => ({
+      baseUrl: config.publicUrl ?? `${request.protocol}://${request.host}`,
+    }),
+  };
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  registerAvatarRoutes(app);
+  registerListUsers(app, ctx);
+  registerCreateUser(app, ctx);
+  registerModerationRoutes(app, ctx);
+  registerMetadataRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerContactRoutes(app, ctx, 'email_address');
+  registerContactRoutes(app, ctx, 'phone_number');
+  return app;
+}

@@ -1,0 +1,101 @@
+import path from 'node:path';
+
+export const KNOWN_API_VERSIONS = ['2021-02-05', '2024-10-01', '2025-04-10', '2025-11-10', '2026-05-12'] as const;
+export type ApiVersion = (typeof KNOWN_API_VERSIONS)[number];
+
+export type IdentifierType = 'email_address' | 'phone_number' | 'web3_wallet' | 'username';
+const IDENTIFIER_TYPES: readonly IdentifierType[] = ['email_address', 'phone_number', 'web3_wallet', 'username'];
+
+/** Account lockout policy (Clerk's "user lockout" setting). */
+export interface LockoutPolicy {
+  /** Failed verifications before the user is locked; `null` turns lockout off. @default 10 */
+  maxAttempts: number | null;
+  /** How long a lockout lasts; `null` means it never expires. @default 3600 */
+  durationInSeconds: number | null;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the SQLite file and generated secrets live. @default ./data */
+  dataDir: string;
+  /** PostgreSQL connection string; when absent, Roster uses SQLite in `dataDir`. */
+  databaseUrl: string | null;
+  sqliteFile: string;
+  /** Secret keys accepted as `Authorization: Bearer …`; empty means "generate one in dataDir". */
+  secretKeys: readonly string[];
+  defaultApiVersion: ApiVersion;
+  bodyLimitInBytes: number;
+  lockout: LockoutPolicy;
+  passwordMinLength: number;
+  /** Identification types every user must keep at least one of (Clerk's "required" identifiers). */
+  requiredIdentifiers: readonly IdentifierType[];
+  /** Base URL used in `image_url`; when absent, derived from the request's Host. */
+  publicUrl: string | null;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function nullableIntFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, nullWord: string): number | null {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === nullWord) return null;
+  return intFrom(env, name, fallback, min);
+}
+
+/** Reads configuration from the environment; validated, frozen, and failing fast with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const dataDir = path.resolve(env.ROSTER_DATA_DIR || './data');
+  const defaultApiVersion = (env.ROSTER_DEFAULT_API_VERSION || '2025-11-10') as ApiVersion;
+  if (!KNOWN_API_VERSIONS.includes(defaultApiVersion)) {
+    throw new ConfigError(`ROSTER_DEFAULT_API_VERSION must be one of ${KNOWN_API_VERSIONS.join(', ')}`);
+  }
+  const secretKeys = (env.ROSTER_SECRET_KEYS ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
+  for (const key of secretKeys) {
+    if (!/^sk_(test|live)_[A-Za-z0-9]{16,}$/.test(key)) {
+      throw new ConfigError('ROSTER_SECRET_KEYS entries must look like sk_test_… or sk_live_… (at least 16 letters or digits)');
+    }
+  }
+  const requiredIdentifiers = (env.ROSTER_REQUIRED_IDENTIFIERS ?? 'email_address')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean) as IdentifierType[];
+  for (const type of requiredIdentifiers) {
+    if (!IDENTIFIER_TYPES.includes(type)) {
+      throw new ConfigError(`ROSTER_REQUIRED_IDENTIFIERS entries must be among ${IDENTIFIER_TYPES.join(', ')}`);
+    }
+  }
+  const maxAttempts = nullableIntFrom(env, 'ROSTER_LOCKOUT_MAX_ATTEMPTS', 10, 5, 'off');
+  const durationInSeconds = nullableIntFrom(env, 'ROSTER_LOCKOUT_DURATION_SECONDS', 3600, 1, 'never');
+  const publicUrl = env.ROSTER_PUBLIC_URL ? env.ROSTER_PUBLIC_URL.replace(/\/+$/, '') : null;
+  if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new ConfigError('ROSTER_PUBLIC_URL must be an http(s) URL');
+
+  return Object.freeze({
+    port: intFrom(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    sqliteFile: path.resolve(dataDir, env.ROSTER_SQLITE_FILE || 'roster.db'),
+    secretKeys: Object.freeze(secretKeys),
+    defaultApiVersion,
+    bodyLimitInBytes: intFrom(env, 'ROSTER_BODY_LIMIT_BYTES', 1_048_576, 1024),
+    lockout: Object.freeze({ maxAttempts, durationInSeconds }),
+    passwordMinLength: intFrom(env, 'ROSTER_PASSWORD_MIN_LENGTH', 8, 1, 72),
+    requiredIdentifiers: Object.freeze(requiredIdentifiers),
+    publicUrl,
+    logLevel: env.ROSTER_LOG_LEVEL || 'info',
+  });
+}

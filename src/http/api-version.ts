@@ -1,0 +1,32 @@
+import type { FastifyRequest } from 'fastify';
+import { KNOWN_API_VERSIONS, type ApiVersion } from '../config.js';
+import { errors } from '../lib/error-catalog.js';
+
+export const VERSION_HEADER = 'clerk-api-version';
+export const VERSION_QUERY_PARAM = '__clerk_api_version';
+
+/** Picks the request's API version: header or query parameter (not both), else the instance default. */
+export function resolveApiVersion(request: FastifyRequest, defaultVersion: ApiVersion): ApiVersion {
+  const header = request.headers[VERSION_HEADER];
+  const query = (request.query as Record<string, unknown> | undefined)?.[VERSION_QUERY_PARAM];
+  if (header !== undefined && query !== undefined) {
+    throw errors.apiVersionInvalid(`set either the ${VERSION_HEADER} header or the ${VERSION_QUERY_PARAM} query parameter, not both`);
+  }
+  const requested = header ?? query;
+  if (requested === undefined) return defaultVersion;
+  if (typeof requested !== 'string' || !(KNOWN_API_VERSIONS as readonly string[]).includes(requested)) {
+    throw errors.apiVersionInvalid(`${String(requested)} is not a known version (${KNOWN_API_VERSIONS.join(', ')})`);
+  }
+  return requested as ApiVersion;
+}
+
+const atLeast = (version: ApiVersion, since: ApiVersion) => version >= since;
+
+/**
+ * Version-dependent behaviour, one entry per difference, named after the version that introduced it.
+ * ISO dates compare correctly as strings.
+ */
+export const versionRules = {
+  /** 2026-05-12: `PATCH /v1/users/{id}` no longer takes metadata (use the metadata endpoints). */
+  rejectsMetadataInUserUpdate: (version: ApiVersion) => atLeast(version, '2026-05-12'),
+};

@@ -1,0 +1,48 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ClerkError, errors } from '../lib/error-catalog.js';
+import { validationErrorToClerk } from './validation.js';
+
+/** Clerk's error body: `{ errors: [{ message, long_message, code, meta }], clerk_trace_id }`. */
+export function toErrorBody(error: ClerkError, traceId: string) {
+  return {
+    errors: [{ message: error.message, long_message: error.longMessage, code: error.code, meta: error.meta }],
+    clerk_trace_id: traceId,
+  };
+}
+
+/** Fastify's own failures that are the client's doing, as Clerk errors. */
+function fromFastifyError(error: FastifyError, bodyLimitInBytes: number): ClerkError | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.requestBodyTooLarge(bodyLimitInBytes);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return errors.requestBodyInvalid('Send the body as application/json.');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return errors.requestBodyInvalid();
+    default:
+      break;
+  }
+  if (error.validation) return validationErrorToClerk(error.validation, error.validationContext);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return errors.requestBodyInvalid();
+  return null;
+}
+
+/** The one error handler: catalogue errors as they are, client mistakes as Clerk errors, anything else a bare 500. */
+export function createErrorHandler(bodyLimitInBytes: number) {
+  return function handleError(error: FastifyError | ClerkError | Error, request: FastifyRequest, reply: FastifyReply) {
+    let clerkError = error instanceof ClerkError ? error : fromFastifyError(error as FastifyError, bodyLimitInBytes);
+    if (!clerkError) {
+      // Logged with the request id; the body never echoes the cause.
+      request.log.error({ err: error }, 'unhandled error');
+      clerkError = errors.internal();
+    } else if (clerkError.status >= 500) {
+      request.log.error({ err: error }, 'server error');
+    }
+    return reply.code(clerkError.status).send(toErrorBody(clerkError, request.id));
+  };
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  return reply.code(404).send(toErrorBody(errors.resourceNotFound(), request.id));
+}

@@ -1,0 +1,43 @@
+// GET /roster/avatars/{seed}.svg — Roster extension: the default avatar behind every user's `image_url`.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+
+const PATH_PREFIX = '/roster/avatars';
+
+/** Initials from first and last name, else from the username, else none. */
+function initialsOf(user: { first_name: string | null; last_name: string | null; username: string | null }): string {
+  const fromNames = [user.first_name, user.last_name].map((part) => [...(part?.trim() ?? '')][0] ?? '').join('');
+  const initials = fromNames || [...(user.username ?? '')][0] || '';
+  return initials.toUpperCase();
+}
+
+export function avatarUrl(baseUrl: string, user: { id: string; first_name: string | null; last_name: string | null; username: string | null }): string {
+  const initials = initialsOf(user);
+  const query = initials ? `?initials=${encodeURIComponent(initials)}` : '';
+  return `${baseUrl}${PATH_PREFIX}/${encodeURIComponent(user.id)}.svg${query}`;
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+
+/** A circle in a colour derived from the seed, with up to two initials; a person outline without them. */
+export function renderDefaultAvatarSVG(seed: string, initials: string): string {
+  const hue = createHash('sha256').update(seed).digest().readUInt16BE(0) % 360;
+  const background = `hsl(${hue}, 55%, 45%)`;
+  const text = [...initials].slice(0, 2).join('');
+  const foreground = text
+    ? `<text x="64" y="64" dy="0.35em" text-anchor="middle" font-family="system-ui, sans-serif" font-size="52" font-weight="600" fill="#fff">${escapeXml(text)}</text>`
+    : '<circle cx="64" cy="50" r="22" fill="#fff" opacity="0.9"/><path d="M24 112c4-22 20-34 40-34s36 12 40 34" fill="#fff" opacity="0.9"/>';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" viewBox="0 0 128 128"><rect width="128" height="128" rx="64" fill="${background}"/>${foreground}</svg>`;
+}
+
+export function registerAvatarRoutes(app: FastifyInstance): void {
+  app.get<{ Params: { seed: string }; Querystring: { initials?: string } }>(`${PATH_PREFIX}/:seed`, async (request, reply) => {
+    const seed = request.params.seed.replace(/\.svg$/, '');
+    const initials = typeof request.query.initials === 'string' ? request.query.initials : '';
+    return reply
+      .header('cache-control', 'public, max-age=86400')
+      .type('image/svg+xml')
+      .send(renderDefaultAvatarSVG(seed, initials));
+  });
+}

@@ -1,0 +1,53 @@
+// POST /v1/users — creates a user with identifications, password and metadata in one transaction.
+import type { FastifyInstance } from 'fastify';
+import { errors } from '../../../lib/error-catalog.js';
+import type { RouteContext } from '../../route-context.js';
+import { createUserBody, NOT_YET_SUPPORTED_USER_PARAMS } from './schemas.js';
+import { toUserJSON } from './serialize.js';
+
+type Body = Record<string, any>;
+
+const CREDENTIALS_LATER = ' Importing password digests, TOTP secrets and backup codes is not supported by this Roster version yet.';
+
+/** Refuses credential-import parameters clearly until the credentials work lands (never silently ignored). */
+export function rejectNotYetSupported(body: Body): void {
+  for (const name of NOT_YET_SUPPORTED_USER_PARAMS) {
+    if (body[name] !== undefined && body[name] !== null) throw errors.paramUnknown(name, CREDENTIALS_LATER);
+  }
+}
+
+export function registerCreateUser(app: FastifyInstance, ctx: RouteContext): void {
+  app.post<{ Body: Body }>('/v1/users', { schema: { body: createUserBody } }, async (request) => {
+    const body = request.body;
+    rejectNotYetSupported(body);
+    const record = await ctx.users.create({
+      externalId: body.external_id,
+      firstName: body.first_name,
+      lastName: body.last_name,
+      locale: body.locale,
+      emailAddresses: body.email_address,
+      emailAddressStatuses: body.email_address_identification_status,
+      phoneNumbers: body.phone_number,
+      phoneNumberStatuses: body.phone_number_identification_status,
+      web3Wallets: body.web3_wallet,
+      username: body.username,
+      password: body.password,
+      skipPasswordChecks: body.skip_password_checks,
+      skipPasswordRequirement: body.skip_password_requirement,
+      publicMetadata: body.public_metadata,
+      privateMetadata: body.private_metadata,
+      unsafeMetadata: body.unsafe_metadata,
+      deleteSelfEnabled: body.delete_self_enabled,
+      legalAcceptedAt: body.legal_accepted_at,
+      skipLegalChecks: body.skip_legal_checks,
+      skipUserRequirement: body.skip_user_requirement,
+      createOrganizationEnabled: body.create_organization_enabled,
+      createOrganizationsLimit: body.create_organizations_limit,
+      createdAt: body.created_at,
+      bypassClientTrust: body.bypass_client_trust,
+      banned: body.banned,
+      locked: body.locked,
+    });
+    return toUserJSON(record, ctx.serializeContext(request));
+  });
+}

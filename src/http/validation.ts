@@ -1,0 +1,54 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import { ClerkError, errors } from '../lib/error-catalog.js';
+
+/**
+ * Request bodies are checked strictly: no type coercion, no silently dropped properties, first error
+ * wins (Clerk answers with the first problem it finds).
+ */
+const ajv = new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false, strict: false, verbose: true });
+
+export function compileBodyValidator(schema: object) {
+  return ajv.compile(schema);
+}
+
+function paramNameOf(error: Pick<ErrorObject, 'instancePath'>): string {
+  const segments = error.instancePath.split('/').filter(Boolean);
+  // `/email_address/0` is about `email_address`; metadata keys stay inside their field.
+  return segments[0] ?? '';
+}
+
+const TYPE_NAMES: Record<string, string> = { integer: 'integer', number: 'number', string: 'string', boolean: 'boolean', object: 'object', array: 'array' };
+
+/** Turns the first Ajv error into the matching catalogue error. */
+export function validationErrorToClerk(
+  validation: FastifySchemaValidationError[] | ErrorObject[],
+  context?: string,
+): ClerkError {
+  const error = validation[0] as ErrorObject | undefined;
+  if (!error) return errors.requestBodyInvalid();
+  if (context && context !== 'body') return errors.malformedRequestParameters();
+  const name = paramNameOf(error);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return errors.paramUnknown(name ? `${name}.${String(params.additionalProperty)}` : String(params.additionalProperty));
+    case 'required':
+      return errors.paramMissing(name ? `${name}.${String(params.missingProperty)}` : String(params.missingProperty));
+    case 'type': {
+      if (!name) return errors.requestBodyInvalid('The body must be a JSON object.');
+      const expected = String(params.type).split(',')[0] ?? 'value';
+      return errors.paramTypeInvalid(name, TYPE_NAMES[expected] ?? expected);
+    }
+    case 'enum':
+      return errors.paramValueNotAllowed(name, String(error.data ?? ''), (params.allowedValues as string[]) ?? []);
+    case 'maxItems':
+      return errors.paramArraySizeExceeded(name, Number(params.limit));
+    case 'maxLength':
+      return errors.paramMaxLengthExceeded(name, Number(params.limit));
+    case 'minItems':
+      return errors.paramValueInvalid(name, `at least ${Number(params.limit)} item(s) must be provided for \`${name}\``);
+    default:
+      return errors.paramValueInvalid(name);
+  }
+}

@@ -1,0 +1,101 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+
+/**
+ * Table types. Booleans are stored as 0/1 integers on both dialects so rows read the same everywhere;
+ * timestamps are Unix milliseconds (BIGINT on PostgreSQL); JSON documents are stored as text.
+ */
+export interface UsersTable {
+  id: string;
+  external_id: string | null;
+  username: string | null;
+  /** Lower-cased username: unique, and what filters and ordering use. */
+  username_normalized: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  locale: string | null;
+  password_digest: string | null;
+  password_hasher: string | null;
+  password_last_updated_at: number | null;
+  public_metadata: string;
+  private_metadata: string;
+  unsafe_metadata: string;
+  primary_email_address_id: string | null;
+  primary_phone_number_id: string | null;
+  primary_web3_wallet_id: string | null;
+  /** Copies of the primary identifiers, kept for `order_by=email_address` and friends. */
+  primary_email_address: string | null;
+  primary_phone_number: string | null;
+  primary_web3_wallet: string | null;
+  banned: number;
+  /** When an admin or the lockout policy locked the user; the policy decides when that lock ends. */
+  locked_at: number | null;
+  failed_verification_attempts: number;
+  delete_self_enabled: number;
+  create_organization_enabled: number;
+  create_organizations_limit: number | null;
+  bypass_client_trust: number;
+  mfa_enabled_at: number | null;
+  mfa_disabled_at: number | null;
+  legal_accepted_at: number | null;
+  last_sign_in_at: number | null;
+  last_active_at: number | null;
+  /** Sessions created before this instant must be treated as revoked (sign_out_of_other_sessions). */
+  sessions_revoked_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type IdentificationType = 'email_address' | 'phone_number' | 'web3_wallet';
+
+export interface IdentificationsTable {
+  id: string;
+  user_id: string;
+  type: IdentificationType;
+  /** Normalised value: lower-cased email, E.164 phone, lower-cased hex wallet. */
+  identifier: string;
+  verified: number;
+  reserved: number;
+  reserved_for_second_factor: number;
+  default_second_factor: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One row per user with the text that substring search looks at (FTS5 on SQLite, pg_trgm on PostgreSQL). */
+export interface UserSearchDocsTable {
+  id: Generated<number>;
+  user_id: string;
+  ids: string;
+  emails: string;
+  phones: string;
+  usernames: string;
+  web3_wallets: string;
+  names: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  identifications: IdentificationsTable;
+  user_search_docs: UserSearchDocsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type IdentificationRow = Selectable<IdentificationsTable>;
+export type NewIdentificationRow = Insertable<IdentificationsTable>;
+export type IdentificationUpdate = Updateable<IdentificationsTable>;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A database handle or an open transaction: repositories accept either. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** What the rest of Roster holds: the Kysely handle and which dialect it speaks. */
+export interface RosterDatabase {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export type { ColumnType };

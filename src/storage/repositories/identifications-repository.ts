@@ -1,0 +1,69 @@
+import type {
+  Executor,
+  IdentificationRow,
+  IdentificationType,
+  IdentificationUpdate,
+  NewIdentificationRow,
+} from '../database.js';
+
+export async function insertIdentifications(db: Executor, rows: readonly NewIdentificationRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('identifications').values([...rows]).execute();
+}
+
+export async function findIdentificationById(db: Executor, id: string): Promise<IdentificationRow | undefined> {
+  return db.selectFrom('identifications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Identifications of the given users, oldest first (the order Clerk lists them in). */
+export async function listIdentificationsForUsers(db: Executor, userIds: readonly string[]): Promise<IdentificationRow[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('identifications')
+    .selectAll()
+    .where('user_id', 'in', userIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Who holds this identifier verified or reserved (the claim that makes it unavailable to others). */
+export async function findClaimedIdentification(
+  db: Executor,
+  type: IdentificationType,
+  identifier: string,
+): Promise<IdentificationRow | undefined> {
+  return db
+    .selectFrom('identifications')
+    .selectAll()
+    .where('type', '=', type)
+    .where('identifier', '=', identifier)
+    .where((eb) => eb.or([eb('verified', '=', 1), eb('reserved', '=', 1)]))
+    .executeTakeFirst();
+}
+
+export async function updateIdentification(
+  db: Executor,
+  id: string,
+  update: IdentificationUpdate,
+): Promise<IdentificationRow | undefined> {
+  return db.updateTable('identifications').set(update).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+export async function deleteIdentification(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('identifications').where('id', '=', id).execute();
+}
+
+export async function deleteIdentificationsOfType(db: Executor, userId: string, type: IdentificationType): Promise<void> {
+  await db.deleteFrom('identifications').where('user_id', '=', userId).where('type', '=', type).execute();
+}
+
+/** Clears the default-second-factor mark on the user's other phone numbers. */
+export async function clearDefaultSecondFactor(db: Executor, userId: string, exceptId: string): Promise<void> {
+  await db
+    .updateTable('identifications')
+    .set({ default_second_factor: 0 })
+    .where('user_id', '=', userId)
+    .where('id', '!=', exceptId)
+    .execute();
+}

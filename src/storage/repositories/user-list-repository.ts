@@ -1,0 +1,172 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database, Executor, IdentificationType, UserRow } from '../database.js';
+import { containsInsensitive, dialectOf } from '../dialects.js';
+
+export interface IncludeExclude {
+  include: readonly string[];
+  exclude: readonly string[];
+}
+
+/** Everything `GET /v1/users` and `/count` can filter on, already parsed and normalised. */
+export interface UserListFilter {
+  emailAddresses?: readonly string[];
+  phoneNumbers?: readonly string[];
+  web3Wallets?: readonly string[];
+  /** Lower-cased usernames. */
+  usernames?: readonly string[];
+  externalIds?: IncludeExclude;
+  userIds?: IncludeExclude;
+  query?: string;
+  emailAddressQuery?: string;
+  phoneNumberQuery?: string;
+  usernameQuery?: string;
+  nameQuery?: string;
+  banned?: boolean;
+  lastActiveAtBefore?: number;
+  lastActiveAtAfter?: number;
+  lastActiveAtSince?: number;
+  createdAtBefore?: number;
+  createdAtAfter?: number;
+  lastSignInAtBefore?: number;
+  lastSignInAtAfter?: number;
+  /** Set when another filter can match nobody (e.g. an organization that has no members). */
+  matchNothing?: boolean;
+}
+
+export type UserOrderColumn =
+  | 'created_at'
+  | 'updated_at'
+  | 'primary_email_address'
+  | 'primary_phone_number'
+  | 'primary_web3_wallet'
+  | 'first_name'
+  | 'last_name'
+  | 'username_normalized'
+  | 'last_active_at'
+  | 'last_sign_in_at';
+
+export interface UserListPage {
+  orderBy: UserOrderColumn;
+  direction: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+  /** Keyset cursor: the row after which to continue (only with `created_at` ordering). */
+  after?: { createdAt: number; id: string };
+}
+
+type SearchColumn = 'emails' | 'phones' | 'usernames' | 'names' | null;
+type Eb = ExpressionBuilder<Database, 'users'>;
+
+/** The page of users matching the filter, in the requested order. */
+export async function listUsers(db: Executor, filter: UserListFilter, page: UserListPage): Promise<UserRow[]> {
+  let query = db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => whereFilter(db, eb, filter));
+  if (page.after) {
+    const { createdAt, id } = page.after;
+    const op = page.direction === 'desc' ? '<' : '>';
+    query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), op, tuple(createdAt, id)));
+  }
+  // Empty values sort last in both directions on both databases; `id` makes the order total.
+  query = query
+    .orderBy(page.orderBy, (ob) => (page.direction === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+    .orderBy('id', page.direction);
+  return query.limit(page.limit).offset(page.offset).execute();
+}
+
+/** How many users match; counted by the database, never by loading rows. */
+export async function countUsers(db: Executor, filter: UserListFilter): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where((eb) => whereFilter(db, eb, filter))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+function whereFilter(db: Executor, eb: Eb, filter: UserListFilter): Expression<SqlBool> {
+  if (filter.matchNothing) return sql<SqlBool>`1 = 0`;
+  const and: Expression<SqlBool>[] = [];
+  const byIdentifier = (type: IdentificationType, values: readonly string[] | undefined) => {
+    if (values === undefined) return;
+    and.push(
+      eb(
+        'users.id',
+        'in',
+        eb.selectFrom('identifications').select('user_id').where('type', '=', type).where('identifier', 'in', nonEmpty(values)),
+      ),
+    );
+  };
+  byIdentifier('email_address', filter.emailAddresses);
+  byIdentifier('phone_number', filter.phoneNumbers);
+  byIdentifier('web3_wallet', filter.web3Wallets);
+  if (filter.usernames) and.push(eb('username_normalized', 'in', nonEmpty(filter.usernames)));
+  for (const [column, values] of [
+    ['external_id', filter.externalIds],
+    ['id', filter.userIds],
+  ] as const) {
+    if (!values) continue;
+    if (values.include.length > 0) and.push(eb(column, 'in', values.include));
+    if (values.exclude.length > 0) {
+      and.push(column === 'external_id' ? eb.or([eb(column, 'is', null), eb(column, 'not in', values.exclude)]) : eb(column, 'not in', values.exclude));
+    }
+  }
+  const searches: [string | undefined, SearchColumn][] = [
+    [filter.query, null],
+    [filter.emailAddressQuery, 'emails'],
+    [filter.phoneNumberQuery, 'phones'],
+    [filter.usernameQuery, 'usernames'],
+    [filter.nameQuery, 'names'],
+  ];
+  for (const [needle, column] of searches) {
+    if (needle !== undefined && needle !== '') and.push(eb('users.id', 'in', searchSubquery(db, needle, column)));
+  }
+  if (filter.banned !== undefined) and.push(eb('banned', '=', filter.banned ? 1 : 0));
+  const ranges: [keyof UserRow, '<' | '>' | '>=', number | undefined][] = [
+    ['last_active_at', '<', filter.lastActiveAtBefore],
+    ['last_active_at', '>', filter.lastActiveAtAfter],
+    ['last_active_at', '>=', filter.lastActiveAtSince],
+    ['created_at', '<', filter.createdAtBefore],
+    ['created_at', '>', filter.createdAtAfter],
+    ['last_sign_in_at', '<', filter.lastSignInAtBefore],
+    ['last_sign_in_at', '>', filter.lastSignInAtAfter],
+  ];
+  for (const [column, op, value] of ranges) if (value !== undefined) and.push(eb(column, op, value));
+  return eb.and(and);
+}
+
+/** `IN ()` is invalid SQL; an impossible value keeps the meaning "matches nothing". */
+function nonEmpty(values: readonly string[]): readonly string[] {
+  return values.length > 0 ? values : ['\u0000'];
+}
+
+const ALL_SEARCH_COLUMNS = ['ids', 'emails', 'phones', 'usernames', 'web3_wallets', 'names'] as const;
+const TRIGRAM_LENGTH = 3;
+
+/**
+ * User ids whose search document contains `needle` (case-insensitive). SQLite: an FTS5 trigram MATCH
+ * for needles of 3+ characters, a scan for shorter ones (a trigram index cannot help those). PostgreSQL:
+ * ILIKE, which pg_trgm's GIN indexes serve.
+ */
+function searchSubquery(db: Executor, needle: string, column: SearchColumn) {
+  const columns = column ? [column] : ALL_SEARCH_COLUMNS;
+  const dialect = dialectOf(db);
+  const sqlite = dialect === 'sqlite';
+  if (sqlite && [...needle].length >= TRIGRAM_LENGTH) {
+    const phrase = `"${needle.replace(/"/g, '""')}"`;
+    const match = column ? `{${column}} : ${phrase}` : phrase;
+    return db
+      .selectFrom('user_search_docs')
+      .select('user_id')
+      .where('id', 'in', sql<number>`(SELECT rowid FROM user_search WHERE user_search MATCH ${match})`);
+  }
+  return db
+    .selectFrom('user_search_docs')
+    .select('user_id')
+    .where((eb) =>
+      eb.or(
+        columns.map((name) => containsInsensitive(dialect, sql.ref(name), needle)),
+      ),
+    );
+}

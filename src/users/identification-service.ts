@@ -1,0 +1,177 @@
+import { errors } from '../lib/error-catalog.js';
+import { newId } from '../lib/ids.js';
+import type { Executor, IdentificationRow, IdentificationType, IdentificationUpdate } from '../storage/database.js';
+import {
+  clearDefaultSecondFactor,
+  deleteIdentification,
+  deleteIdentificationsOfType,
+  findIdentificationById,
+  insertIdentifications,
+  listIdentificationsForUsers,
+  updateIdentification,
+} from '../storage/repositories/identifications-repository.js';
+import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
+import { requireUser, withUniqueErrors, type UserServiceDeps } from './deps.js';
+import { assertCanRemove, assertIdentifierAvailable, setPrimary } from './identification-rules.js';
+import { parseIdentifier } from './identifiers.js';
+
+export type ContactType = Extract<IdentificationType, 'email_address' | 'phone_number'>;
+
+export interface CreateContactInput {
+  userId: string;
+  value: string;
+  verified?: boolean | null;
+  primary?: boolean | null;
+  reservedForSecondFactor?: boolean | null;
+}
+
+export interface UpdateContactInput {
+  verified?: boolean | null;
+  primary?: boolean | null;
+  reservedForSecondFactor?: boolean | null;
+}
+
+export type ReplacementStatus = 'verified' | 'reserved' | 'unverified';
+
+/** Email addresses and phone numbers as resources of their own (`/v1/email_addresses`, `/v1/phone_numbers`). */
+export function createIdentificationService(deps: UserServiceDeps) {
+  const { database, clock, config } = deps;
+  const { db } = database;
+
+  async function requireIdentification(trx: Executor, type: ContactType, id: string): Promise<IdentificationRow> {
+    const row = await findIdentificationById(trx, id);
+    if (!row || row.type !== type) throw errors.resourceNotFound();
+    return row;
+  }
+
+  /** Marks a verified phone as a second factor, and as the default one when it is the first. */
+  async function reserveForSecondFactor(trx: Executor, row: IdentificationRow, nowMs: number): Promise<IdentificationRow> {
+    const siblings = await listIdentificationsForUsers(trx, [row.user_id]);
+    const hasDefault = siblings.some((other) => other.id !== row.id && other.default_second_factor === 1);
+    const updated = await updateIdentification(trx, row.id, {
+      reserved_for_second_factor: 1,
+      default_second_factor: hasDefault ? 0 : 1,
+      updated_at: nowMs,
+    });
+    if (!hasDefault) await clearDefaultSecondFactor(trx, row.user_id, row.id);
+    return updated!;
+  }
+
+  return {
+    async get(type: ContactType, id: string): Promise<IdentificationRow> {
+      return requireIdentification(db, type, id);
+    },
+
+    async create(type: ContactType, input: CreateContactInput): Promise<IdentificationRow> {
+      const identifier = parseIdentifier(type, input.value);
+      const verified = Boolean(input.verified);
+      if (input.reservedForSecondFactor && !verified) throw errors.createSecondFactorUnverified();
+      if (input.primary && !verified) throw errors.verificationNeeded('primary');
+      return withUniqueErrors(type, () =>
+        db.transaction().execute(async (trx) => {
+          const user = await requireUser(trx, input.userId);
+          const existing = await listIdentificationsForUsers(trx, [user.id]);
+          if (existing.some((row) => row.type === type && row.identifier === identifier)) throw errors.identifierExists(type);
+          await assertIdentifierAvailable(trx, type, identifier, user.id);
+          const now = clock.nowMs();
+          let row: IdentificationRow = {
+            id: newId('idn', now),
+            user_id: user.id,
+            type,
+            identifier,
+            verified: verified ? 1 : 0,
+            reserved: 0,
+            reserved_for_second_factor: 0,
+            default_second_factor: 0,
+            created_at: now,
+            updated_at: now,
+          };
+          await insertIdentifications(trx, [row]);
+          if (input.reservedForSecondFactor) row = await reserveForSecondFactor(trx, row, now);
+          const isFirst = !existing.some((other) => other.type === type);
+          if (input.primary || isFirst) await setPrimary(trx, user.id, type, row, now);
+          await refreshUserSearchDoc(trx, user.id);
+          return row;
+        }),
+      );
+    },
+
+    async update(type: ContactType, id: string, input: UpdateContactInput): Promise<IdentificationRow> {
+      return withUniqueErrors(type, () =>
+        db.transaction().execute(async (trx) => {
+          let row = await requireIdentification(trx, type, id);
+          const now = clock.nowMs();
+          const change: IdentificationUpdate = { updated_at: now };
+          if (input.verified != null) {
+            if (input.verified && !row.verified) await assertIdentifierAvailable(trx, type, row.identifier, row.user_id);
+            change.verified = input.verified ? 1 : 0;
+            // Verification settles a reservation.
+            if (input.verified) change.reserved = 0;
+          }
+          const verified = change.verified ?? row.verified;
+          if (input.primary && !verified) throw errors.verificationNeeded('primary');
+          if (input.reservedForSecondFactor && !verified) throw errors.updateSecondFactorUnverified();
+          if (input.reservedForSecondFactor === false) {
+            change.reserved_for_second_factor = 0;
+            change.default_second_factor = 0;
+          }
+          row = (await updateIdentification(trx, id, change))!;
+          if (input.reservedForSecondFactor && !row.reserved_for_second_factor) row = await reserveForSecondFactor(trx, row, now);
+          if (input.primary) await setPrimary(trx, row.user_id, type, row, now);
+          return row;
+        }),
+      );
+    },
+
+    /** Deletes one identification; when it was the primary, the oldest remaining (verified first) takes over. */
+    async delete(type: ContactType, id: string): Promise<{ id: string }> {
+      return db.transaction().execute(async (trx) => {
+        const row = await requireIdentification(trx, type, id);
+        const user = await requireUser(trx, row.user_id);
+        const remaining = (await listIdentificationsForUsers(trx, [user.id])).filter((other) => other.id !== id);
+        assertCanRemove(remaining, type, user, config.requiredIdentifiers);
+        await deleteIdentification(trx, id);
+        const now = clock.nowMs();
+        const primaryId = type === 'email_address' ? user.primary_email_address_id : user.primary_phone_number_id;
+        if (primaryId === id) {
+          const sameType = remaining.filter((other) => other.type === type);
+          const successor = sameType.find((other) => other.verified === 1) ?? sameType[0] ?? null;
+          await setPrimary(trx, user.id, type, successor, now);
+        }
+        await refreshUserSearchDoc(trx, user.id);
+        return { id };
+      });
+    },
+
+    /** `PUT /v1/users/{id}/email_address` (and phone): every identification of the type gives way to one new primary. */
+    async replaceForUser(type: ContactType, userId: string, value: string, status: ReplacementStatus = 'verified'): Promise<IdentificationRow> {
+      const identifier = parseIdentifier(type, value);
+      return withUniqueErrors(type, () =>
+        db.transaction().execute(async (trx) => {
+          const user = await requireUser(trx, userId);
+          if (status !== 'unverified') await assertIdentifierAvailable(trx, type, identifier, user.id);
+          await deleteIdentificationsOfType(trx, user.id, type);
+          const now = clock.nowMs();
+          const row: IdentificationRow = {
+            id: newId('idn', now),
+            user_id: user.id,
+            type,
+            identifier,
+            verified: status === 'verified' ? 1 : 0,
+            reserved: status === 'reserved' ? 1 : 0,
+            reserved_for_second_factor: 0,
+            default_second_factor: 0,
+            created_at: now,
+            updated_at: now,
+          };
+          await insertIdentifications(trx, [row]);
+          await setPrimary(trx, user.id, type, row, now);
+          await refreshUserSearchDoc(trx, user.id);
+          return row;
+        }),
+      );
+    },
+  };
+}
+
+export type IdentificationService = ReturnType<typeof createIdentificationService>;

@@ -1,0 +1,136 @@
+import { errors } from '../lib/error-catalog.js';
+import type { IncludeExclude, UserListFilter, UserListPage, UserOrderColumn } from '../storage/repositories/user-list-repository.js';
+import { normalizeEmailAddress, normalizePhoneNumber, normalizeWeb3Wallet } from './identifiers.js';
+
+/** A query string as the HTTP layer hands it over: repeated keys become arrays. */
+export type RawQuery = Record<string, string | string[] | undefined>;
+
+export const MAX_FILTER_VALUES = 100;
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 500;
+
+const ARRAY_FILTERS = ['email_address', 'phone_number', 'external_id', 'username', 'web3_wallet', 'user_id', 'organization_id'] as const;
+const TEXT_FILTERS = ['query', 'email_address_query', 'phone_number_query', 'username_query', 'name_query'] as const;
+const TIME_FILTERS = [
+  'last_active_at_before',
+  'last_active_at_after',
+  'last_active_at_since',
+  'created_at_before',
+  'created_at_after',
+  'last_sign_in_at_before',
+  'last_sign_in_at_after',
+] as const;
+const PAGE_PARAMS = ['limit', 'offset', 'order_by', 'starting_after'] as const;
+/** Arrive with external accounts; accepted now so callers get an empty match rather than an error. */
+const LATER_FILTERS = ['provider', 'provider_user_id'] as const;
+const KNOWN = new Set<string>([...ARRAY_FILTERS, ...TEXT_FILTERS, ...TIME_FILTERS, ...PAGE_PARAMS, ...LATER_FILTERS, 'banned', '__clerk_api_version']);
+
+const ORDER_COLUMNS: Record<string, UserOrderColumn> = {
+  created_at: 'created_at',
+  updated_at: 'updated_at',
+  email_address: 'primary_email_address',
+  web3wallet: 'primary_web3_wallet',
+  first_name: 'first_name',
+  last_name: 'last_name',
+  phone_number: 'primary_phone_number',
+  username: 'username_normalized',
+  last_active_at: 'last_active_at',
+  last_sign_in_at: 'last_sign_in_at',
+};
+
+const asArray = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat());
+const first = (value: string | string[] | undefined): string | undefined => asArray(value)[0];
+
+function parseInteger(raw: string | undefined, paramName: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^-?\d+$/.test(raw)) throw errors.paramTypeInvalid(paramName, 'integer');
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw errors.paramValueInvalid(paramName, `${paramName} must be between ${min} and ${max}.`);
+  }
+  return value;
+}
+
+function includeExclude(values: readonly string[]): IncludeExclude {
+  const include: string[] = [];
+  const exclude: string[] = [];
+  for (const value of values) {
+    if (value.startsWith('-')) exclude.push(value.slice(1));
+    else include.push(value.startsWith('+') ? value.slice(1) : value);
+  }
+  return { include, exclude };
+}
+
+/** Keeps the values that normalise; values that cannot match anything are dropped ("not found are ignored"). */
+function normalized(values: readonly string[], normalize: (value: string) => string | null): string[] {
+  return values.map(normalize).filter((value): value is string => value !== null);
+}
+
+/** Parses the filters shared by `GET /v1/users` and `/count`. */
+export function parseUserListFilter(query: RawQuery): UserListFilter {
+  for (const key of Object.keys(query)) if (!KNOWN.has(key)) throw errors.paramUnknown(key);
+  const filter: UserListFilter = {};
+  const arrays = Object.fromEntries(ARRAY_FILTERS.map((name) => [name, asArray(query[name]).filter((v) => v !== '')])) as Record<
+    (typeof ARRAY_FILTERS)[number],
+    string[]
+  >;
+  for (const name of ARRAY_FILTERS) {
+    if (arrays[name].length > MAX_FILTER_VALUES) throw errors.paramArraySizeExceeded(name, MAX_FILTER_VALUES);
+  }
+  if (arrays.email_address.length) filter.emailAddresses = normalized(arrays.email_address, normalizeEmailAddress);
+  if (arrays.phone_number.length) filter.phoneNumbers = normalized(arrays.phone_number, normalizePhoneNumber);
+  if (arrays.web3_wallet.length) filter.web3Wallets = normalized(arrays.web3_wallet, normalizeWeb3Wallet);
+  if (arrays.username.length) filter.usernames = arrays.username.map((u) => u.trim().toLowerCase());
+  if (arrays.external_id.length) filter.externalIds = includeExclude(arrays.external_id);
+  if (arrays.user_id.length) filter.userIds = includeExclude(arrays.user_id);
+  // Organizations do not exist yet, so nobody is a member: any "+org" matches nobody, "-org" excludes nobody.
+  if (includeExclude(arrays.organization_id).include.length > 0) filter.matchNothing = true;
+  if (first(query.provider) !== undefined || first(query.provider_user_id) !== undefined) filter.matchNothing = true;
+
+  const text = (name: (typeof TEXT_FILTERS)[number]) => first(query[name])?.trim() || undefined;
+  filter.query = text('query');
+  filter.emailAddressQuery = text('email_address_query');
+  filter.phoneNumberQuery = text('phone_number_query');
+  filter.usernameQuery = text('username_query');
+  filter.nameQuery = text('name_query');
+
+  const banned = first(query.banned);
+  if (banned !== undefined) {
+    if (banned !== 'true' && banned !== 'false') throw errors.paramTypeInvalid('banned', 'boolean');
+    filter.banned = banned === 'true';
+  }
+  const time = (name: (typeof TIME_FILTERS)[number]) => parseInteger(first(query[name]), name, 0);
+  filter.lastActiveAtBefore = time('last_active_at_before');
+  filter.lastActiveAtAfter = time('last_active_at_after');
+  filter.lastActiveAtSince = time('last_active_at_since');
+  filter.createdAtBefore = time('created_at_before');
+  filter.createdAtAfter = time('created_at_after');
+  filter.lastSignInAtBefore = time('last_sign_in_at_before');
+  filter.lastSignInAtAfter = time('last_sign_in_at_after');
+  return filter;
+}
+
+export interface ParsedListPage extends Omit<UserListPage, 'after'> {
+  /** The id to continue after; resolved to a keyset position by the service. */
+  startingAfter?: string;
+}
+
+/** Parses `limit`, `offset`, `order_by` and `starting_after` with the spec's 422 rules. */
+export function parseUserListPage(query: RawQuery): ParsedListPage {
+  const limit = parseInteger(first(query.limit), 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
+  const offset = parseInteger(first(query.offset), 'offset', 0) ?? 0;
+  // Only the first order_by counts, as the spec says.
+  const rawOrder = first(query.order_by) || '-created_at';
+  const direction = rawOrder.startsWith('-') ? 'desc' : 'asc';
+  const field = rawOrder.replace(/^[+-]/, '');
+  const orderBy = ORDER_COLUMNS[field];
+  if (!orderBy) throw errors.paramValueNotAllowed('order_by', rawOrder, Object.keys(ORDER_COLUMNS));
+  const startingAfter = first(query.starting_after) || undefined;
+  if (startingAfter !== undefined) {
+    if (orderBy !== 'created_at') {
+      throw errors.paramValueInvalid('starting_after', 'starting_after can only be used when ordering by created_at.');
+    }
+    if (offset !== 0) throw errors.paramValueInvalid('starting_after', 'starting_after cannot be combined with a non-zero offset.');
+  }
+  return { orderBy, direction, limit, offset, startingAfter };
+}

@@ -1,0 +1,43 @@
+import { errors } from '../lib/error-catalog.js';
+
+/** A metadata document: a JSON object. */
+export type Metadata = Record<string, unknown>;
+
+/** 8 KiB per metadata field, as Clerk documents. */
+export const MAX_METADATA_BYTES = 8192;
+
+function isPlainObject(value: unknown): value is Metadata {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Deep merge as Clerk's `PATCH …/metadata` does: objects merge at every depth, a `null` in the patch
+ * deletes that key, anything else (arrays included) replaces. Returns a new object; inputs are untouched.
+ */
+export function deepMergeMetadata(target: Metadata, patch: Metadata): Metadata {
+  const result: Metadata = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) {
+      delete result[key];
+    } else if (isPlainObject(value) && isPlainObject(result[key])) {
+      result[key] = deepMergeMetadata(result[key] as Metadata, value);
+    } else if (isPlainObject(value)) {
+      result[key] = deepMergeMetadata({}, value);
+    } else {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+export function parseStoredMetadata(text: string): Metadata {
+  const value: unknown = JSON.parse(text);
+  return isPlainObject(value) ? value : {};
+}
+
+/** Throws when one metadata field serialises to more than 8 KiB. */
+export function assertMetadataSize(value: Metadata, paramName: string): void {
+  if (Buffer.byteLength(JSON.stringify(value), 'utf8') > MAX_METADATA_BYTES) {
+    throw errors.paramExceedsAllowedSize(paramName, MAX_METADATA_BYTES);
+  }
+}

@@ -1,0 +1,33 @@
+import { errors } from '../lib/error-catalog.js';
+import { countUsers, listUsers } from '../storage/repositories/user-list-repository.js';
+import { findUserById } from '../storage/repositories/users-repository.js';
+import type { UserServiceDeps } from './deps.js';
+import { parseUserListFilter, parseUserListPage, type RawQuery } from './list-query.js';
+import { toUserRecords, type UserRecord } from './user-record.js';
+
+/** `GET /v1/users` and `GET /v1/users/count`. */
+export function createUserListService(deps: UserServiceDeps) {
+  const { db } = deps.database;
+  return {
+    async list(query: RawQuery): Promise<UserRecord[]> {
+      const filter = parseUserListFilter(query);
+      const { startingAfter, ...page } = parseUserListPage(query);
+      let after: { createdAt: number; id: string } | undefined;
+      if (startingAfter !== undefined) {
+        const cursor = await findUserById(db, startingAfter);
+        if (!cursor) throw errors.paramValueInvalid('starting_after', `starting_after: no user was found with id ${startingAfter}.`);
+        after = { createdAt: cursor.created_at, id: cursor.id };
+      }
+      const rows = await listUsers(db, filter, { ...page, after });
+      return toUserRecords(db, rows, deps.config.lockout, deps.clock.nowMs());
+    },
+
+    /** Same filters as the list; pagination parameters (which the SDK forwards) do not change a count. */
+    async count(query: RawQuery): Promise<number> {
+      const { limit: _limit, offset: _offset, order_by: _orderBy, starting_after: _startingAfter, ...filters } = query;
+      return countUsers(db, parseUserListFilter(filters));
+    },
+  };
+}
+
+export type UserListService = ReturnType<typeof createUserListService>;

@@ -1,0 +1,37 @@
+import type { LockoutPolicy } from '../config.js';
+import type { Executor, IdentificationRow, UserRow } from '../storage/database.js';
+import { listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
+import { lockStatus, type LockStatus } from './lockout.js';
+import { parseStoredMetadata, type Metadata } from './metadata.js';
+
+/** A user with everything the User object shows, ready for the serializer. */
+export interface UserRecord {
+  user: UserRow;
+  identifications: IdentificationRow[];
+  lock: LockStatus;
+  publicMetadata: Metadata;
+  privateMetadata: Metadata;
+  unsafeMetadata: Metadata;
+}
+
+/** Loads identifications for many users in one query and assembles their records, keeping row order. */
+export async function toUserRecords(db: Executor, rows: readonly UserRow[], policy: LockoutPolicy, nowMs: number): Promise<UserRecord[]> {
+  const identifications = await listIdentificationsForUsers(
+    db,
+    rows.map((row) => row.id),
+  );
+  const byUser = new Map<string, IdentificationRow[]>();
+  for (const identification of identifications) {
+    const list = byUser.get(identification.user_id) ?? [];
+    list.push(identification);
+    byUser.set(identification.user_id, list);
+  }
+  return rows.map((user) => ({
+    user,
+    identifications: byUser.get(user.id) ?? [],
+    lock: lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, policy, nowMs),
+    publicMetadata: parseStoredMetadata(user.public_metadata),
+    privateMetadata: parseStoredMetadata(user.private_metadata),
+    unsafeMetadata: parseStoredMetadata(user.unsafe_metadata),
+  }));
+}

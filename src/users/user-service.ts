@@ -1,0 +1,279 @@
+import { errors } from '../lib/error-catalog.js';
+import { newId } from '../lib/ids.js';
+import { assertPasswordAllowed } from '../passwords/password-policy.js';
+import type { IdentificationType, NewIdentificationRow, UserUpdate } from '../storage/database.js';
+import { insertIdentifications, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
+import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
+import { deleteUser, insertUser, updateUser } from '../storage/repositories/users-repository.js';
+import { loadRecord, parseTimestamp, requireUser, withUniqueErrors, type UserServiceDeps } from './deps.js';
+import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS } from './identification-rules.js';
+import { isValidLocale, normalizeUsername, parseIdentifier } from './identifiers.js';
+import { assertMetadataSize, type Metadata } from './metadata.js';
+import type { UserRecord } from './user-record.js';
+
+export type IdentificationStatus = 'verified' | 'reserved';
+
+export interface CreateUserInput {
+  externalId?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  locale?: string | null;
+  emailAddresses?: string[];
+  emailAddressStatuses?: IdentificationStatus[];
+  phoneNumbers?: string[];
+  phoneNumberStatuses?: IdentificationStatus[];
+  web3Wallets?: string[];
+  username?: string | null;
+  password?: string | null;
+  skipPasswordChecks?: boolean | null;
+  skipPasswordRequirement?: boolean | null;
+  publicMetadata?: Metadata;
+  privateMetadata?: Metadata;
+  unsafeMetadata?: Metadata;
+  deleteSelfEnabled?: boolean | null;
+  legalAcceptedAt?: string | null;
+  skipLegalChecks?: boolean | null;
+  skipUserRequirement?: boolean | null;
+  createOrganizationEnabled?: boolean | null;
+  createOrganizationsLimit?: number | null;
+  createdAt?: string | null;
+  bypassClientTrust?: boolean | null;
+  banned?: boolean | null;
+  locked?: boolean | null;
+}
+
+export interface UpdateUserInput {
+  externalId?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  locale?: string | null;
+  primaryEmailAddressId?: string | null;
+  primaryPhoneNumberId?: string | null;
+  primaryWeb3WalletId?: string | null;
+  username?: string | null;
+  password?: string | null;
+  skipPasswordChecks?: boolean | null;
+  signOutOfOtherSessions?: boolean | null;
+  publicMetadata?: Metadata;
+  privateMetadata?: Metadata;
+  unsafeMetadata?: Metadata;
+  deleteSelfEnabled?: boolean | null;
+  createOrganizationEnabled?: boolean | null;
+  legalAcceptedAt?: string | null;
+  createOrganizationsLimit?: number | null;
+  createdAt?: string | null;
+  bypassClientTrust?: boolean | null;
+}
+
+const bool = (value: boolean | null | undefined, fallback: boolean) => ((value ?? fallback) ? 1 : 0);
+
+interface ParsedIdentification {
+  type: IdentificationType;
+  identifier: string;
+  reserved: boolean;
+}
+
+function parseIdentifications(
+  type: IdentificationType,
+  values: readonly string[] | undefined,
+  statuses: readonly IdentificationStatus[] | undefined,
+  statusParam: string,
+): ParsedIdentification[] {
+  const list = values ?? [];
+  if (statuses && statuses.length > 0 && statuses.length !== list.length) {
+    throw errors.paramArrayLengthMismatch(statusParam, type);
+  }
+  const seen = new Set<string>();
+  return list.map((value, index) => {
+    const identifier = parseIdentifier(type, value);
+    if (seen.has(identifier)) throw errors.identifierExists(type);
+    seen.add(identifier);
+    return { type, identifier, reserved: statuses?.[index] === 'reserved' };
+  });
+}
+
+function parseLocale(locale: string | null | undefined): string | null | undefined {
+  if (locale && !isValidLocale(locale)) throw errors.localeInvalid('locale');
+  return locale;
+}
+
+export function createUserService(deps: UserServiceDeps) {
+  const { database, clock, hashers, config } = deps;
+  const { db } = database;
+  const policy = { minLength: config.passwordMinLength };
+
+  async function hashPassword(password: string, skipChecks: boolean): Promise<string> {
+    assertPasswordAllowed(password, policy, { skipChecks });
+    return hashers.preferred.hash(password);
+  }
+
+  return {
+    async get(userId: string): Promise<UserRecord> {
+      return loadRecord(deps, db, await requireUser(db, userId));
+    },
+
+    /** `POST /v1/users`: validates everything first, hashes off the event loop, writes in one transaction. */
+    async create(input: CreateUserInput): Promise<UserRecord> {
+      const identifications = [
+        ...parseIdentifications('email_address', input.emailAddresses, input.emailAddressStatuses, 'email_address_identification_status'),
+        ...parseIdentifications('phone_number', input.phoneNumbers, input.phoneNumberStatuses, 'phone_number_identification_status'),
+        ...parseIdentifications('web3_wallet', input.web3Wallets, undefined, 'web3_wallet'),
+      ];
+      const username = input.username ? input.username.trim() : null;
+      const usernameNormalized = username ? normalizeUsername(username) : null;
+      const locale = parseLocale(input.locale);
+      if (!input.skipUserRequirement) {
+        for (const required of config.requiredIdentifiers) {
+          const present = required === 'username' ? username !== null : identifications.some((i) => i.type === required);
+          if (!present) throw errors.userDataMissing(required);
+        }
+      }
+      for (const [name, value] of [
+        ['public_metadata', input.publicMetadata],
+        ['private_metadata', input.privateMetadata],
+        ['unsafe_metadata', input.unsafeMetadata],
+      ] as const) {
+        if (value) assertMetadataSize(value, name);
+      }
+      const now = clock.nowMs();
+      const createdAt = input.createdAt ? parseTimestamp(input.createdAt, 'created_at') : now;
+      const legalAcceptedAt = input.legalAcceptedAt ? parseTimestamp(input.legalAcceptedAt, 'legal_accepted_at') : null;
+      const passwordDigest = input.password ? await hashPassword(input.password, Boolean(input.skipPasswordChecks)) : null;
+
+      const userId = newId('user', createdAt);
+      const rows: NewIdentificationRow[] = identifications.map((item, index) => ({
+        id: newId('idn', now),
+        user_id: userId,
+        type: item.type,
+        identifier: item.identifier,
+        verified: item.reserved ? 0 : 1,
+        reserved: item.reserved ? 1 : 0,
+        reserved_for_second_factor: 0,
+        default_second_factor: 0,
+        // One millisecond apart, so listing by creation time keeps the request's order.
+        created_at: now + index,
+        updated_at: now + index,
+      }));
+      const firstOf = (type: IdentificationType) => rows.find((row) => row.type === type);
+
+      return withUniqueErrors(identifications[0]?.type ?? 'email_address', () =>
+        db.transaction().execute(async (trx) => {
+          for (const item of identifications) await assertIdentifierAvailable(trx, item.type, item.identifier, null);
+          await insertUser(trx, {
+            id: userId,
+            external_id: input.externalId ?? null,
+            username,
+            username_normalized: usernameNormalized,
+            first_name: input.firstName ?? null,
+            last_name: input.lastName ?? null,
+            locale: locale ?? null,
+            password_digest: passwordDigest,
+            password_hasher: passwordDigest ? hashers.preferred.name : null,
+            password_last_updated_at: passwordDigest ? now : null,
+            public_metadata: JSON.stringify(input.publicMetadata ?? {}),
+            private_metadata: JSON.stringify(input.privateMetadata ?? {}),
+            unsafe_metadata: JSON.stringify(input.unsafeMetadata ?? {}),
+            primary_email_address_id: firstOf('email_address')?.id ?? null,
+            primary_email_address: firstOf('email_address')?.identifier ?? null,
+            primary_phone_number_id: firstOf('phone_number')?.id ?? null,
+            primary_phone_number: firstOf('phone_number')?.identifier ?? null,
+            primary_web3_wallet_id: firstOf('web3_wallet')?.id ?? null,
+            primary_web3_wallet: firstOf('web3_wallet')?.identifier ?? null,
+            banned: bool(input.banned, false),
+            locked_at: input.locked ? now : null,
+            failed_verification_attempts: 0,
+            delete_self_enabled: bool(input.deleteSelfEnabled, true),
+            create_organization_enabled: bool(input.createOrganizationEnabled, true),
+            create_organizations_limit: input.createOrganizationsLimit ?? null,
+            bypass_client_trust: bool(input.bypassClientTrust, false),
+            mfa_enabled_at: null,
+            mfa_disabled_at: null,
+            legal_accepted_at: legalAcceptedAt,
+            last_sign_in_at: null,
+            last_active_at: null,
+            sessions_revoked_at: null,
+            created_at: createdAt,
+            updated_at: now,
+          });
+          await insertIdentifications(trx, rows);
+          await refreshUserSearchDoc(trx, userId);
+          return loadRecord(deps, trx, await requireUser(trx, userId));
+        }),
+      );
+    },
+
+    /** `PATCH /v1/users/{id}`: only the supplied fields change; `null` clears a nullable field. */
+    async update(userId: string, input: UpdateUserInput): Promise<UserRecord> {
+      const now = clock.nowMs();
+      const update: UserUpdate = { updated_at: now };
+      if (input.externalId !== undefined) update.external_id = input.externalId || null;
+      if (input.firstName !== undefined) update.first_name = input.firstName;
+      if (input.lastName !== undefined) update.last_name = input.lastName;
+      if (input.locale !== undefined) update.locale = parseLocale(input.locale) ?? null;
+      if (input.username !== undefined) {
+        const username = input.username?.trim() || null;
+        update.username = username;
+        update.username_normalized = username ? normalizeUsername(username) : null;
+      }
+      if (input.deleteSelfEnabled != null) update.delete_self_enabled = bool(input.deleteSelfEnabled, true);
+      if (input.createOrganizationEnabled != null) update.create_organization_enabled = bool(input.createOrganizationEnabled, true);
+      if (input.createOrganizationsLimit !== undefined) update.create_organizations_limit = input.createOrganizationsLimit;
+      if (input.bypassClientTrust != null) update.bypass_client_trust = bool(input.bypassClientTrust, false);
+      if (input.createdAt) update.created_at = parseTimestamp(input.createdAt, 'created_at');
+      if (input.legalAcceptedAt !== undefined) {
+        update.legal_accepted_at = input.legalAcceptedAt ? parseTimestamp(input.legalAcceptedAt, 'legal_accepted_at') : null;
+      }
+      for (const [name, key, value] of [
+        ['public_metadata', 'public_metadata', input.publicMetadata],
+        ['private_metadata', 'private_metadata', input.privateMetadata],
+        ['unsafe_metadata', 'unsafe_metadata', input.unsafeMetadata],
+      ] as const) {
+        if (value === undefined) continue;
+        assertMetadataSize(value, name);
+        update[key] = JSON.stringify(value);
+      }
+      if (input.password) {
+        update.password_digest = await hashPassword(input.password, Boolean(input.skipPasswordChecks));
+        update.password_hasher = hashers.preferred.name;
+        update.password_last_updated_at = now;
+        // Recorded for the sessions resource: sessions started before this instant are signed out.
+        if (input.signOutOfOtherSessions) update.sessions_revoked_at = now;
+      }
+      const primaries: [IdentificationType, string | null | undefined, string][] = [
+        ['email_address', input.primaryEmailAddressId, 'primary_email_address_id'],
+        ['phone_number', input.primaryPhoneNumberId, 'primary_phone_number_id'],
+        ['web3_wallet', input.primaryWeb3WalletId, 'primary_web3_wallet_id'],
+      ];
+
+      return withUniqueErrors('email_address', () =>
+        db.transaction().execute(async (trx) => {
+          const user = await requireUser(trx, userId);
+          const identifications = await listIdentificationsForUsers(trx, [userId]);
+          for (const [type, id, param] of primaries) {
+            if (!id) continue;
+            const target = identifications.find((row) => row.id === id && row.type === type);
+            if (!target) throw errors.formResourceNotFound(param);
+            if (!target.verified) throw errors.verificationNeeded(param);
+            update[PRIMARY_COLUMNS[type].id] = target.id;
+            update[PRIMARY_COLUMNS[type].value] = target.identifier;
+          }
+          if (update.username === null && user.username !== null) {
+            assertCanRemove(identifications, 'username', { ...user, username: null }, config.requiredIdentifiers);
+          }
+          const updated = await updateUser(trx, userId, update);
+          await refreshUserSearchDoc(trx, userId);
+          return loadRecord(deps, trx, updated!);
+        }),
+      );
+    },
+
+    /** `DELETE /v1/users/{id}`: the user and everything they own (identifications, search document). */
+    async delete(userId: string): Promise<{ id: string }> {
+      const deleted = await deleteUser(db, userId);
+      if (!deleted) throw errors.userNotFound(userId);
+      return { id: userId };
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;
