@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClerkClient } from '@clerk/backend';
+import { sql } from 'kysely';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createManualClock } from '../../src/lib/clock.js';
+import { createHasherRegistry } from '../../src/passwords/registry.js';
+import type { RosterDatabase } from '../../src/storage/database.js';
+import { createDatabase } from '../../src/storage/dialects.js';
+import { migrateToLatest } from '../../src/storage/migrate.js';
+
+export const TEST_SECRET_KEY = `sk_test_${'R0sterTestKey'.repeat(3)}`;
+
+/** Set TEST_DATABASE_URL to run the suite against PostgreSQL (a fresh schema per test server). */
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL || null;
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface TestServer {
+  baseUrl: string;
+  secretKey: string;
+  clock: ReturnType<typeof createManualClock>;
+  database: RosterDatabase;
+  config: Readonly<Config>;
+  /** A real `@clerk/backend` client pointed at this server. */
+  clerk: ReturnType<typeof createClerkClient>;
+  /** Raw HTTP with the secret key (JSON answers are spec-checked by test/setup/validate-responses.ts). */
+  api<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Roster on 127.0.0.1 with a fresh database (a temp SQLite file, or a new PostgreSQL schema
+ * when TEST_DATABASE_URL is set) and a manual clock starting at the real time.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-test-'));
+  const config = loadConfig({ ROSTER_DATA_DIR: dir, ROSTER_SECRET_KEYS: TEST_SECRET_KEY, ...env });
+  const schema = testDatabaseUrl ? `roster_test_${randomBytes(6).toString('hex')}` : undefined;
+  const database = await createDatabase({ databaseUrl: testDatabaseUrl, sqliteFile: config.sqliteFile, pgSchema: schema });
+  await migrateToLatest(database);
+  const clock = createManualClock(Date.now());
+  const app = await buildApp({ config, database, clock, hashers: createHasherRegistry(), logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  async function api<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const init: RequestInit = {
+      method,
+      headers: { authorization: `Bearer ${TEST_SECRET_KEY}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    };
+    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    const response = await fetch(`${baseUrl}${url}`, init);
+    const text = await response.text();
+    const isJson = response.headers.get('content-type') === 'application/json';
+    const parsed = isJson && text ? JSON.parse(text) : text;
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  }
+
+  return {
+    baseUrl,
+    secretKey: TEST_SECRET_KEY,
+    clock,
+    database,
+    config,
+    clerk: createClerkClient({ secretKey: TEST_SECRET_KEY, apiUrl: baseUrl }),
+    api,
+    async close() {
+      await app.close();
+      if (schema) await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(database.db);
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { expectSpec } from '../helpers/openapi.js';
+
+/**
+ * Every JSON answer from a Roster test server — whether the test called it with fetch or through
+ * @clerk/backend (which binds global fetch when it loads, after this setup file) — is validated
+ * against Clerk's spec for its operation and status. A mismatch rejects the call, failing the test.
+ */
+const realFetch = globalThis.fetch.bind(globalThis);
+
+globalThis.fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const response = await realFetch(input, init);
+  const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+  const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+  if (url.hostname === '127.0.0.1' && url.pathname.startsWith('/v1') && response.headers.get('content-type') === 'application/json') {
+    const text = await response.clone().text();
+    if (text) expectSpec(method, `${url.pathname}${url.search}`, response.status, JSON.parse(text));
+  }
+  return response;
+};
