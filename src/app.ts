@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import secureJson from 'secure-json-parse';
 import type { ApiVersion, Config } from './config.js';
 import { createSecretKeyAuth } from './http/auth.js';
 import { resolveApiVersion } from './http/api-version.js';
@@ -54,9 +55,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, {});
     try {
-      done(null, JSON.parse(text));
+      // `__proto__` / `constructor.prototype` keys are refused: bodies flow into deep merges.
+      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch {
-      done(errors.requestBodyInvalid('The body is not valid JSON.'), undefined);
+      done(errors.requestBodyInvalid('The body is not valid JSON (or uses a reserved key such as __proto__).'), undefined);
     }
   });
   app.setValidatorCompiler(({ schema }) => compileBodyValidator(schema));

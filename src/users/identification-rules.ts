@@ -48,7 +48,8 @@ export async function setPrimary(
 
 /**
  * The rule for removing identifications: a required type must keep at least one, and a user keeps at
- * least one way to identify themselves (an identification or a username).
+ * least one way to identify themselves (an identification or a username). `remaining` and `user` describe
+ * the state after the removal.
  */
 export function assertCanRemove(
   remaining: readonly IdentificationRow[],
@@ -61,7 +62,7 @@ export function assertCanRemove(
   if (requiredIdentifiers.includes(removedType) && !left(removedType)) {
     throw errors.lastRequiredIdentificationDeletionFailed(NOUNS[removedType]);
   }
-  if (remaining.length === 0 && user.username === null && removedType !== 'username') {
+  if (remaining.length === 0 && user.username === null) {
     throw errors.lastIdentificationDeletionFailed();
   }
 }
