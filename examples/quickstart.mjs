@@ -26,6 +26,6 @@ console.log('metadata:', (await clerk.users.getUser(user.id)).publicMetadata);
 
 console.log('banned:', (await clerk.users.banUser(user.id)).banned, '→', (await clerk.users.unbanUser(user.id)).banned);
 const locked = await clerk.users.lockUser(user.id);
-console.log('locked:', locked.locked, `(${locked.lockoutExpiresInSeconds}s left)`, '→', (await clerk.users.unlockUser(user.id)).locked);
+console.log('locked:', locked.locked, `(${locked.raw?.lockout_expires_in_seconds}s left)`, '→', (await clerk.users.unlockUser(user.id)).locked);
 
 console.log('deleted:', (await clerk.users.deleteUser(user.id)).deleted);
