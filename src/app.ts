@@ -79,8 +79,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authenticate(request);
     request.apiVersion = resolveApiVersion(request, config.defaultApiVersion);
   });
+  // Requests without any body (no content type either) validate as an empty object too.
   app.addHook('preValidation', async (request) => {
-    if (request.body === undefined || request.body === null) request.body = {};
+    if (request.body === undefined) request.body = {};
   });
 
   const serviceDeps = { database: deps.database, clock: deps.clock, hashers: deps.hashers, config };

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { catalog, type CatalogEntry } from '../src/lib/error-catalog.js';
+
+/** One entry of Clerk's error index (`reference/clerk-api-errors.json`); statuses are strings there. */
+interface IndexEntry {
+  name: string;
+  code: string;
+  status: string;
+  usage?: { fapi?: boolean; bapi?: boolean };
+}
+
+const indexPath = fileURLToPath(new URL('../../shared/reference/clerk-api-errors.json', import.meta.url));
+const indexAvailable = fs.existsSync(indexPath);
+const entries = Object.entries(catalog) as [string, CatalogEntry][];
+
+const indexTitle = indexAvailable
+  ? "error catalogue against Clerk's error index"
+  : `error catalogue against Clerk's error index — SKIPPED: ${indexPath} not found (it lives in ../shared/reference)`;
+
+describe.skipIf(!indexAvailable)(
+  indexTitle,
+  () => {
+    const index = indexAvailable ? (JSON.parse(fs.readFileSync(indexPath, 'utf8')) as IndexEntry[]) : [];
+
+    it('the index is a non-empty list of coded errors', () => {
+      expect(Array.isArray(index)).toBe(true);
+      expect(index.length).toBeGreaterThan(0);
+      expect(index.every((entry) => typeof entry.code === 'string' && typeof entry.status === 'string')).toBe(true);
+    });
+
+    it.each(entries.filter(([, entry]) => !entry.rosterExtension))('%s: its code is a Backend API code of Clerk', (_name, entry) => {
+      const withCode = index.filter((candidate) => candidate.code === entry.code);
+      expect(withCode, `code "${entry.code}" is not in Clerk's error index; mark it rosterExtension if it is Roster's own`).not.toEqual([]);
+      expect(
+        withCode.some((candidate) => candidate.usage?.bapi === true),
+        `code "${entry.code}" is in the index but never used by the Backend API`,
+      ).toBe(true);
+    });
+
+    it.each(entries.filter(([, entry]) => !entry.rosterExtension))('%s: its status matches the index', (_name, entry) => {
+      const statuses = index.filter((candidate) => candidate.code === entry.code).map((candidate) => Number(candidate.status));
+      expect(statuses, `status ${entry.status} of "${entry.code}" is not among the index's statuses ${statuses.join(', ')}`).toContain(entry.status);
+    });
+  },
+);
+
+describe('error catalogue', () => {
+  it.each(entries)('%s has a 4xx/5xx status, a snake_case code and a message', (_name, entry) => {
+    expect(entry.status).toBeGreaterThanOrEqual(400);
+    expect(entry.status).toBeLessThan(600);
+    expect(entry.code).toMatch(/^[a-z][a-z0-9_]*$/);
+    expect(entry.message.length).toBeGreaterThan(0);
+  });
+
+  it('declares each code once', () => {
+    const codes = entries.map(([, entry]) => entry.code);
+    expect(codes.length).toBe(new Set(codes).size);
+  });
+});
