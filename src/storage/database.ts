@@ -57,6 +57,8 @@ export interface IdentificationsTable {
   reserved: number;
   reserved_for_second_factor: number;
   default_second_factor: number;
+  /** Order among the user's identifications (creation order, even within one millisecond). */
+  position: number;
   created_at: number;
   updated_at: number;
 }
@@ -95,6 +97,8 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface RosterDatabase {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL schema Roster's tables live in (null on SQLite). */
+  schema: string | null;
   close(): Promise<void>;
 }
 

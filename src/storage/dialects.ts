@@ -30,7 +30,7 @@ function createSqlite(file: string): RosterDatabase {
   connection.pragma('busy_timeout = 5000');
   connection.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', schema: null, close: () => db.destroy() };
 }
 
 async function createPostgres(connectionString: string, schema = 'public'): Promise<RosterDatabase> {
@@ -47,7 +47,7 @@ async function createPostgres(connectionString: string, schema = 'public'): Prom
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema !== 'public') await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema, close: () => db.destroy() };
 }
 
 /** Which dialect an executor (database or transaction) speaks. */

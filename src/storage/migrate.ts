@@ -11,7 +11,9 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
 export async function migrateToLatest(database: RosterDatabase): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(database.dialect) };
-  const migrator = new Migrator({ db: database.db, provider });
+  // The bookkeeping tables live in Roster's own schema: without this, Kysely would find another
+  // schema's tables through search_path and skip creating them here.
+  const migrator = new Migrator({ db: database.db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {

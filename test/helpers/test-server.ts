@@ -45,7 +45,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const config = loadConfig({ ROSTER_DATA_DIR: dir, ROSTER_SECRET_KEYS: TEST_SECRET_KEY, ...env });
   const schema = testDatabaseUrl ? `roster_test_${randomBytes(6).toString('hex')}` : undefined;
   const database = await createDatabase({ databaseUrl: testDatabaseUrl, sqliteFile: config.sqliteFile, pgSchema: schema });
-  await migrateToLatest(database);
+  try {
+    await migrateToLatest(database);
+  } catch (error) {
+    // Never leave a half-migrated schema behind for later runs to trip over.
+    if (schema) await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(database.db);
+    await database.close();
+    throw error;
+  }
   const clock = createManualClock(Date.now());
   const app = await buildApp({ config, database, clock, hashers: createHasherRegistry(), logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
