@@ -56,8 +56,8 @@ for (let offset = 0; offset < USERS; offset += BATCH) {
         sessions_revoked_at: null, created_at: createdAt, updated_at: createdAt,
       });
       await insertIdentifications(trx, [
-        { id: emailId, user_id: id, type: 'email_address', identifier: email, verified: 1, reserved: 0, reserved_for_second_factor: 0, default_second_factor: 0, created_at: createdAt, updated_at: createdAt },
-        { id: newId('idn', createdAt), user_id: id, type: 'phone_number', identifier: phone, verified: 1, reserved: 0, reserved_for_second_factor: 0, default_second_factor: 0, created_at: createdAt + 1, updated_at: createdAt + 1 },
+        { id: emailId, user_id: id, type: 'email_address', identifier: email, verified: 1, reserved: 0, reserved_for_second_factor: 0, default_second_factor: 0, position: 0, created_at: createdAt, updated_at: createdAt },
+        { id: newId('idn', createdAt), user_id: id, type: 'phone_number', identifier: phone, verified: 1, reserved: 0, reserved_for_second_factor: 0, default_second_factor: 0, position: 1, created_at: createdAt, updated_at: createdAt },
       ]);
       await refreshUserSearchDoc(trx, id);
     }

@@ -5,6 +5,7 @@ import {
   clearDefaultSecondFactor,
   deleteIdentification,
   deleteIdentificationsOfType,
+  ensureDefaultSecondFactor,
   findIdentificationById,
   insertIdentifications,
   listIdentificationsForUsers,
@@ -32,6 +33,8 @@ export interface UpdateContactInput {
 }
 
 export type ReplacementStatus = 'verified' | 'reserved' | 'unverified';
+
+const nextPosition = (rows: readonly IdentificationRow[]) => rows.reduce((max, row) => Math.max(max, row.position + 1), 0);
 
 /** Email addresses and phone numbers as resources of their own (`/v1/email_addresses`, `/v1/phone_numbers`). */
 export function createIdentificationService(deps: UserServiceDeps) {
@@ -83,6 +86,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
             reserved: 0,
             reserved_for_second_factor: 0,
             default_second_factor: 0,
+            position: nextPosition(existing),
             created_at: now,
             updated_at: now,
           };
@@ -107,6 +111,11 @@ export function createIdentificationService(deps: UserServiceDeps) {
             change.verified = input.verified ? 1 : 0;
             // Verification settles a reservation.
             if (input.verified) change.reserved = 0;
+            // Unverified identifications cannot be second factors.
+            if (!input.verified) {
+              change.reserved_for_second_factor = 0;
+              change.default_second_factor = 0;
+            }
           }
           const verified = change.verified ?? row.verified;
           if (input.primary && !verified) throw errors.verificationNeeded('primary');
@@ -118,7 +127,8 @@ export function createIdentificationService(deps: UserServiceDeps) {
           row = (await updateIdentification(trx, id, change))!;
           if (input.reservedForSecondFactor && !row.reserved_for_second_factor) row = await reserveForSecondFactor(trx, row, now);
           if (input.primary) await setPrimary(trx, row.user_id, type, row, now);
-          return row;
+          await ensureDefaultSecondFactor(trx, row.user_id);
+          return (await findIdentificationById(trx, id))!;
         }),
       );
     },
@@ -138,6 +148,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
           const successor = sameType.find((other) => other.verified === 1) ?? sameType[0] ?? null;
           await setPrimary(trx, user.id, type, successor, now);
         }
+        await ensureDefaultSecondFactor(trx, user.id);
         await refreshUserSearchDoc(trx, user.id);
         return { id };
       });
@@ -151,6 +162,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
           const user = await requireUser(trx, userId);
           if (status !== 'unverified') await assertIdentifierAvailable(trx, type, identifier, user.id);
           await deleteIdentificationsOfType(trx, user.id, type);
+          const remaining = await listIdentificationsForUsers(trx, [user.id]);
           const now = clock.nowMs();
           const row: IdentificationRow = {
             id: newId('idn', now),
@@ -161,6 +173,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
             reserved: status === 'reserved' ? 1 : 0,
             reserved_for_second_factor: 0,
             default_second_factor: 0,
+            position: nextPosition(remaining),
             created_at: now,
             updated_at: now,
           };

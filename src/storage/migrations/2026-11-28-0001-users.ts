@@ -69,6 +69,7 @@ export function usersMigration(dialect: Dialect) {
         .addColumn('verified', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('reserved', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('reserved_for_second_factor', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('default_second_factor', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
@@ -83,7 +84,7 @@ export function usersMigration(dialect: Dialect) {
         .where(sql<boolean>`verified = 1 OR reserved = 1`)
         .execute();
       await db.schema.createIndex('identifications_type_identifier_idx').on('identifications').columns(['type', 'identifier']).execute();
-      await db.schema.createIndex('identifications_user_id_idx').on('identifications').columns(['user_id', 'created_at']).execute();
+      await db.schema.createIndex('identifications_user_id_idx').on('identifications').columns(['user_id', 'position']).execute();
 
       const searchColumns = ['ids', 'emails', 'phones', 'usernames', 'web3_wallets', 'names'] as const;
       await db.schema

@@ -15,15 +15,16 @@ export async function findIdentificationById(db: Executor, id: string): Promise<
   return db.selectFrom('identifications').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Identifications of the given users, oldest first (the order Clerk lists them in). */
+/** Identifications of the given users, in the order they were added (the order Clerk lists them in). */
 export async function listIdentificationsForUsers(db: Executor, userIds: readonly string[]): Promise<IdentificationRow[]> {
   if (userIds.length === 0) return [];
   return db
     .selectFrom('identifications')
     .selectAll()
     .where('user_id', 'in', userIds)
+    .orderBy('user_id')
+    .orderBy('position')
     .orderBy('created_at')
-    .orderBy('id')
     .execute();
 }
 
@@ -56,6 +57,19 @@ export async function deleteIdentification(db: Executor, id: string): Promise<vo
 
 export async function deleteIdentificationsOfType(db: Executor, userId: string, type: IdentificationType): Promise<void> {
   await db.deleteFrom('identifications').where('user_id', '=', userId).where('type', '=', type).execute();
+}
+
+/** Gives the user's oldest second-factor phone the default mark when none of them has it. */
+export async function ensureDefaultSecondFactor(db: Executor, userId: string): Promise<void> {
+  const reserved = await db
+    .selectFrom('identifications')
+    .select(['id', 'default_second_factor'])
+    .where('user_id', '=', userId)
+    .where('reserved_for_second_factor', '=', 1)
+    .orderBy('position')
+    .execute();
+  if (reserved.length === 0 || reserved.some((row) => row.default_second_factor === 1)) return;
+  await db.updateTable('identifications').set({ default_second_factor: 1 }).where('id', '=', reserved[0]!.id).execute();
 }
 
 /** Clears the default-second-factor mark on the user's other phone numbers. */
