@@ -168,6 +168,8 @@ export const errors = {
     make('updateSecondFactorUnverified', 'Cannot update second factor attributes for unverified identification', param('reserved_for_second_factor')),
   userDataMissing: (missing: string) =>
     make('userDataMissing', `"${missing}" data doesn't match user requirements set for this instance`, param(missing)),
+  userIdentifierMissing: () =>
+    make('userDataMissing', 'At least one identifier (email address, phone number, web3 wallet or username) must be provided.'),
   conflict: (longMessage = 'Conflict') => make('conflict', longMessage),
   internal: () =>
     make('internal', "There was an internal error on our servers. We've been notified and are working on fixing it."),

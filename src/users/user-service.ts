@@ -128,6 +128,8 @@ export function createUserService(deps: UserServiceDeps) {
           if (!present) throw errors.userDataMissing(required);
         }
       }
+      // Even skip_user_requirement needs one way to identify the user (Clerk's spec says so).
+      if (identifications.length === 0 && username === null) throw errors.userIdentifierMissing();
       for (const [name, value] of [
         ['public_metadata', input.publicMetadata],
         ['private_metadata', input.privateMetadata],
@@ -138,7 +140,7 @@ export function createUserService(deps: UserServiceDeps) {
       const now = clock.nowMs();
       const createdAt = input.createdAt ? parseTimestamp(input.createdAt, 'created_at') : now;
       const legalAcceptedAt = input.legalAcceptedAt ? parseTimestamp(input.legalAcceptedAt, 'legal_accepted_at') : null;
-      const passwordDigest = input.password ? await hashPassword(input.password, Boolean(input.skipPasswordChecks)) : null;
+      const passwordDigest = input.password != null ? await hashPassword(input.password, Boolean(input.skipPasswordChecks)) : null;
 
       const userId = newId('user', createdAt);
       const rows: NewIdentificationRow[] = identifications.map((item, index) => ({
@@ -150,9 +152,9 @@ export function createUserService(deps: UserServiceDeps) {
         reserved: item.reserved ? 1 : 0,
         reserved_for_second_factor: 0,
         default_second_factor: 0,
-        // One millisecond apart, so listing by creation time keeps the request's order.
-        created_at: now + index,
-        updated_at: now + index,
+        position: index,
+        created_at: now,
+        updated_at: now,
       }));
       const firstOf = (type: IdentificationType) => rows.find((row) => row.type === type);
 
@@ -161,7 +163,7 @@ export function createUserService(deps: UserServiceDeps) {
           for (const item of identifications) await assertIdentifierAvailable(trx, item.type, item.identifier, null);
           await insertUser(trx, {
             id: userId,
-            external_id: input.externalId ?? null,
+            external_id: input.externalId || null,
             username,
             username_normalized: usernameNormalized,
             first_name: input.firstName ?? null,
@@ -232,7 +234,7 @@ export function createUserService(deps: UserServiceDeps) {
         assertMetadataSize(value, name);
         update[key] = JSON.stringify(value);
       }
-      if (input.password) {
+      if (input.password != null) {
         update.password_digest = await hashPassword(input.password, Boolean(input.skipPasswordChecks));
         update.password_hasher = hashers.preferred.name;
         update.password_last_updated_at = now;

@@ -88,20 +88,19 @@ export async function countUsers(db: Executor, filter: UserListFilter): Promise<
 function whereFilter(db: Executor, eb: Eb, filter: UserListFilter): Expression<SqlBool> {
   if (filter.matchNothing) return sql<SqlBool>`1 = 0`;
   const and: Expression<SqlBool>[] = [];
+  // A filter whose values all failed to normalise matches nobody (`IN ()` is not valid SQL).
+  const nothing = sql<SqlBool>`1 = 0`;
   const byIdentifier = (type: IdentificationType, values: readonly string[] | undefined) => {
     if (values === undefined) return;
+    if (values.length === 0) return void and.push(nothing);
     and.push(
-      eb(
-        'users.id',
-        'in',
-        eb.selectFrom('identifications').select('user_id').where('type', '=', type).where('identifier', 'in', nonEmpty(values)),
-      ),
+      eb('users.id', 'in', eb.selectFrom('identifications').select('user_id').where('type', '=', type).where('identifier', 'in', values)),
     );
   };
   byIdentifier('email_address', filter.emailAddresses);
   byIdentifier('phone_number', filter.phoneNumbers);
   byIdentifier('web3_wallet', filter.web3Wallets);
-  if (filter.usernames) and.push(eb('username_normalized', 'in', nonEmpty(filter.usernames)));
+  if (filter.usernames) and.push(filter.usernames.length > 0 ? eb('username_normalized', 'in', filter.usernames) : nothing);
   for (const [column, values] of [
     ['external_id', filter.externalIds],
     ['id', filter.userIds],
@@ -134,11 +133,6 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter): Expression<S
   ];
   for (const [column, op, value] of ranges) if (value !== undefined) and.push(eb(column, op, value));
   return eb.and(and);
-}
-
-/** `IN ()` is invalid SQL; an impossible value keeps the meaning "matches nothing". */
-function nonEmpty(values: readonly string[]): readonly string[] {
-  return values.length > 0 ? values : ['\u0000'];
 }
 
 const ALL_SEARCH_COLUMNS = ['ids', 'emails', 'phones', 'usernames', 'web3_wallets', 'names'] as const;

@@ -1,7 +1,7 @@
 /** Wire schemas of the Users request bodies, as in Clerk's spec (strict: unknown fields are refused). */
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableBoolean = { type: ['boolean', 'null'] } as const;
-const nullableInteger = { type: ['integer', 'null'] } as const;
+const nullableCount = { type: ['integer', 'null'], minimum: 0 } as const;
 const stringArray = { type: 'array', items: { type: 'string' } } as const;
 const statusArray = { type: 'array', items: { type: 'string', enum: ['verified', 'reserved'] } } as const;
 const metadata = { type: 'object' } as const;
@@ -38,7 +38,7 @@ export const createUserBody = {
     skip_legal_checks: nullableBoolean,
     skip_user_requirement: nullableBoolean,
     create_organization_enabled: nullableBoolean,
-    create_organizations_limit: nullableInteger,
+    create_organizations_limit: nullableCount,
     created_at: nullableString,
     bypass_client_trust: nullableBoolean,
     banned: nullableBoolean,
@@ -71,7 +71,7 @@ export const updateUserBody = {
     create_organization_enabled: nullableBoolean,
     legal_accepted_at: nullableString,
     skip_legal_checks: nullableBoolean,
-    create_organizations_limit: nullableInteger,
+    create_organizations_limit: nullableCount,
     created_at: nullableString,
     bypass_client_trust: nullableBoolean,
     // Accepted up to 2025-11-10; refused from 2026-05-12 (see versionRules).
