@@ -5,6 +5,7 @@ import type { PasswordHasher } from './password-hasher.js';
 const OWASP_PARAMETERS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const argon2idHasher: PasswordHasher = {
+  isValidDigest: (digest) => digest.startsWith('$argon2id$'),
   name: 'argon2id',
   hash: (password) => hash(password, OWASP_PARAMETERS),
   async verify(digest, password) {

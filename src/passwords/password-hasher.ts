@@ -1,8 +1,18 @@
-/** One password digest format: hash new passwords (where Roster writes the format) and verify them. */
+/**
+ * One password digest format, named as Clerk's `password_hasher`. Every format verifies; only the
+ * format Roster writes (argon2id) hashes.
+ */
 export interface PasswordHasher {
   /** The `password_hasher` name Clerk uses for this format. */
   readonly name: string;
-  hash(password: string): Promise<string>;
-  /** Constant-time where the format allows; never throws for a wrong password, only returns false. */
+  /** Whether `digest` is well-formed for this format; checked when a digest is imported. */
+  isValidDigest(digest: string): boolean;
+  /**
+   * Whether `password` matches `digest`. Constant-time where the format allows; never throws for a
+   * wrong password or a malformed digest, only returns false. Slow formats (argon2, bcrypt, scrypt,
+   * pbkdf2) must run off the event loop.
+   */
   verify(digest: string, password: string): Promise<boolean>;
+  /** Present on the format Roster writes new passwords in. */
+  hash?(password: string): Promise<string>;
 }

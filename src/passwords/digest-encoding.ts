@@ -1,0 +1,32 @@
+import { timingSafeEqual } from 'node:crypto';
+
+/** Constant-time equality of two byte strings (false, without comparing, when lengths differ). */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
+const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
+
+/** Hex → bytes, or null when the text is not even-length hex. */
+export function fromHex(text: string): Buffer | null {
+  return HEX.test(text) ? Buffer.from(text, 'hex') : null;
+}
+
+/** Standard base64 (padding optional) → bytes, or null when the text is not base64. */
+export function fromBase64(text: string): Buffer | null {
+  return text.length > 0 && BASE64.test(text) ? Buffer.from(text, 'base64') : null;
+}
+
+/** URL-safe base64 → bytes, or null. */
+export function fromBase64Url(text: string): Buffer | null {
+  return text.length > 0 && BASE64URL.test(text) ? Buffer.from(text, 'base64url') : null;
+}
+
+/** A positive safe integer written in decimal, or null. */
+export function parsePositiveInteger(text: string | undefined): number | null {
+  if (text === undefined || !/^[1-9][0-9]{0,15}$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : null;
+}
