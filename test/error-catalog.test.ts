@@ -33,10 +33,14 @@ describe.skipIf(!indexAvailable)(
     it.each(entries.filter(([, entry]) => !entry.rosterExtension))('%s: its code is a Backend API code of Clerk', (_name, entry) => {
       const withCode = index.filter((candidate) => candidate.code === entry.code);
       expect(withCode, `code "${entry.code}" is not in Clerk's error index; mark it rosterExtension if it is Roster's own`).not.toEqual([]);
-      expect(
-        withCode.some((candidate) => candidate.usage?.bapi === true),
-        `code "${entry.code}" is in the index but never used by the Backend API`,
-      ).toBe(true);
+      // Entries marked frontendApiCode reuse a code Clerk answers on its Frontend API (e.g. user_locked
+      // at sign-in) for the same situation on a Backend API route that Clerk leaves unspecified.
+      if (!entry.frontendApiCode) {
+        expect(
+          withCode.some((candidate) => candidate.usage?.bapi === true),
+          `code "${entry.code}" is in the index but never used by the Backend API`,
+        ).toBe(true);
+      }
     });
 
     it.each(entries.filter(([, entry]) => !entry.rosterExtension))('%s: its status matches the index', (_name, entry) => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ClerkError } from '../lib/error-catalog.js';
+import { thrownBy } from '../../test/helpers/assertions.js';
 import { assertPasswordAllowed, isBreachedPassword, MAX_PASSWORD_BYTES } from './password-policy.js';
 
 const POLICY = { minLength: 8 };
 const CHECKED = { skipChecks: false };
 const SKIPPED = { skipChecks: true };
-
-/** The ClerkError thrown by `fn` (fails the test when nothing, or something else, is thrown). */
-function thrownBy(fn: () => unknown): ClerkError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ClerkError);
-    return error as ClerkError;
-  }
-  throw new Error('expected a ClerkError to be thrown');
-}
 
 describe('assertPasswordAllowed', () => {
   it('accepts a strong password', () => {

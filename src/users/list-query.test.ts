@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClerkError } from '../lib/error-catalog.js';
+import { thrownBy } from '../../test/helpers/assertions.js';
 import { DEFAULT_LIMIT, MAX_FILTER_VALUES, MAX_LIMIT, parseUserListFilter, parseUserListPage } from './list-query.js';
-
-/** The ClerkError thrown by `fn` (fails the test when nothing, or something else, is thrown). */
-function thrownBy(fn: () => unknown): ClerkError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ClerkError);
-    return error as ClerkError;
-  }
-  throw new Error('expected a ClerkError to be thrown');
-}
 
 const values = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i));
 

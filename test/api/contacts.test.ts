@@ -1,8 +1,9 @@
 // Email addresses and phone numbers as resources:
 // POST /v1/email_addresses, GET/PATCH/DELETE /v1/email_addresses/{id}, PUT /v1/users/{user_id}/email_address,
 // and the same five for phone numbers. Raw HTTP and @clerk/backend.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectClerkError } from '../helpers/assertions.js';
+import { uniqueEmail, uniquePhone, uniqueTag, uniqueUsername } from '../helpers/fixtures.js';
 import { startTestServer, type ApiResponse, type TestServer } from '../helpers/test-server.js';
 
 const ADMIN_VERIFICATION = {
@@ -13,21 +14,8 @@ const ADMIN_VERIFICATION = {
   expire_at: null,
 };
 
-/** A fresh suffix per call, so every test holds identifiers no other test uses. */
-const uid = () => randomBytes(5).toString('hex');
-const newEmail = (tag = 'user') => `${tag}-${uid()}@example.com`;
-
-/** Valid North American numbers (+1 415 555 XXXX), unique within this file's server. */
-let phoneCounter = Math.floor(Math.random() * 5000);
-const newPhoneDigits = () => String(phoneCounter++ % 10000).padStart(4, '0');
-const newPhone = () => `+1415555${newPhoneDigits()}`;
-
-function expectClerkError(response: ApiResponse, status: number, code: string, paramName?: string): void {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.body.errors).toHaveLength(1);
-  expect(response.body.errors[0].code).toBe(code);
-  if (paramName !== undefined) expect(response.body.errors[0].meta?.param_name).toBe(paramName);
-}
+/** The last four digits of a fresh, valid +1 415 555 XXXX number. */
+const newPhoneDigits = () => uniquePhone().slice(-4);
 
 function expectOk(response: ApiResponse, status = 200): void {
   expect(response.status, JSON.stringify(response.body)).toBe(status);
@@ -112,9 +100,9 @@ describe('email addresses and phone numbers (default config: email address requi
 
   describe('POST /v1/email_addresses', () => {
     it('creates an unverified, non-primary address by default (SDK) and the user lists it', async () => {
-      const first = newEmail('first');
+      const first = uniqueEmail('first');
       const user = await createUser({ email_address: [first] });
-      const second = newEmail('second');
+      const second = uniqueEmail('second');
 
       tick();
       const created = await server.clerk.emailAddresses.createEmailAddress({ userId: user.id, emailAddress: second });
@@ -133,8 +121,8 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('creates a verified address with an admin verification, without making it primary unless asked', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const address = newEmail('verified');
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const address = uniqueEmail('verified');
       const response = await api('POST', '/v1/email_addresses', { user_id: user.id, email_address: address, verified: true });
       expectOk(response);
       expect(response.body).toMatchObject({ object: 'email_address', email_address: address, reserved: false, verification: ADMIN_VERIFICATION });
@@ -145,32 +133,32 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('verified: false is the same as the default', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const created = await addEmail(user.id, newEmail('explicit'), { verified: false });
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const created = await addEmail(user.id, uniqueEmail('explicit'), { verified: false });
       expect(created.verification).toBeNull();
       expect((await getUser(user.id)).primary_email_address_id).toBe(user.primary_email_address_id);
     });
 
     it("makes the user's first email address primary automatically, even unverified", async () => {
-      const user = await createUser({ username: `nomail_${uid()}`, skip_user_requirement: true });
+      const user = await createUser({ username: uniqueUsername('nomail'), skip_user_requirement: true });
       expect(user.email_addresses).toEqual([]);
       expect(user.primary_email_address_id).toBeNull();
 
-      const address = newEmail('first');
+      const address = uniqueEmail('first');
       const created = await server.clerk.emailAddresses.createEmailAddress({ userId: user.id, emailAddress: address });
       const after = await getUser(user.id);
       expect(after.primary_email_address_id).toBe(created.id);
       expect(await userIdsWith('email_address', address)).toEqual([user.id]);
 
       // A second one does not take over.
-      await addEmail(user.id, newEmail('second'), { verified: true });
+      await addEmail(user.id, uniqueEmail('second'), { verified: true });
       expect((await getUser(user.id)).primary_email_address_id).toBe(created.id);
     });
 
     it("primary: true on a verified address switches the user's primary", async () => {
-      const old = newEmail('old');
+      const old = uniqueEmail('old');
       const user = await createUser({ email_address: [old] });
-      const address = newEmail('new-primary');
+      const address = uniqueEmail('new-primary');
       tick();
       const created = await server.clerk.emailAddresses.createEmailAddress({ userId: user.id, emailAddress: address, verified: true, primary: true });
       expect(created.verification?.status).toBe('verified');
@@ -184,8 +172,8 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('primary: true on an unverified address → 422 form_verification_needed, nothing created', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const address = newEmail('unverified-primary');
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const address = uniqueEmail('unverified-primary');
       const response = await api('POST', '/v1/email_addresses', { user_id: user.id, email_address: address, primary: true });
       expectClerkError(response, 422, 'form_verification_needed');
 
@@ -199,8 +187,8 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('normalises case and surrounding whitespace, and the user is found by any spelling', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const id = uid();
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const id = uniqueTag();
       const created = await addEmail(user.id, `  Mixed.Case-${id}@Example.COM `);
       expect(created.email_address).toBe(`mixed.case-${id}@example.com`);
       expect(emailsOf(await getUser(user.id))).toContain(`mixed.case-${id}@example.com`);
@@ -208,16 +196,16 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('addresses added within the same millisecond are listed in the order they were added', async () => {
-      const user = await createUser({ email_address: [newEmail('first')] });
+      const user = await createUser({ email_address: [uniqueEmail('first')] });
       tick();
       // The clock stands still: all six get the same creation time.
       const added: string[] = [];
-      for (let index = 0; index < 6; index++) added.push((await addEmailAtSameTime(user.id, newEmail(`same-ms-${index}`))).email_address);
+      for (let index = 0; index < 6; index++) added.push((await addEmailAtSameTime(user.id, uniqueEmail(`same-ms-${index}`))).email_address);
       expect(emailsOf(await getUser(user.id)).slice(1)).toEqual(added);
     });
 
     it('an invalid address → 422 form_param_format_invalid', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
+      const user = await createUser({ email_address: [uniqueEmail()] });
       for (const value of ['not-an-email', 'two@@example.com', 'Ann <ann@example.com>', 'no-tld@localhost']) {
         const response = await api('POST', '/v1/email_addresses', { user_id: user.id, email_address: value });
         expectClerkError(response, 422, 'form_param_format_invalid', 'email_address');
@@ -226,25 +214,25 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('an unknown user_id → 404 resource_not_found (raw and SDK)', async () => {
-      const response = await api('POST', '/v1/email_addresses', { user_id: 'user_doesnotexist', email_address: newEmail() });
+      const response = await api('POST', '/v1/email_addresses', { user_id: 'user_doesnotexist', email_address: uniqueEmail() });
       expectClerkError(response, 404, 'resource_not_found');
 
       await expect(
-        server.clerk.emailAddresses.createEmailAddress({ userId: 'user_doesnotexist', emailAddress: newEmail() }),
+        server.clerk.emailAddresses.createEmailAddress({ userId: 'user_doesnotexist', emailAddress: uniqueEmail() }),
       ).rejects.toMatchObject({ status: 404, errors: [{ code: 'resource_not_found' }] });
     });
 
     it('missing user_id or email_address → 422 form_param_missing', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      expectClerkError(await api('POST', '/v1/email_addresses', { email_address: newEmail() }), 422, 'form_param_missing', 'user_id');
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      expectClerkError(await api('POST', '/v1/email_addresses', { email_address: uniqueEmail() }), 422, 'form_param_missing', 'user_id');
       expectClerkError(await api('POST', '/v1/email_addresses', { user_id: user.id }), 422, 'form_param_missing', 'email_address');
       expectClerkError(await api('POST', '/v1/email_addresses', { user_id: user.id, verified: true }), 422, 'form_param_missing', 'email_address');
       expect((await getUser(user.id)).email_addresses).toHaveLength(1);
     });
 
     it('an unknown parameter → 422 form_param_unknown; a wrong type → 422 form_param_type_invalid', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const address = newEmail();
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const address = uniqueEmail();
       expectClerkError(
         await api('POST', '/v1/email_addresses', { user_id: user.id, email_address: address, reserved_for_second_factor: true }),
         422,
@@ -258,9 +246,9 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('an address verified on another user → 422 form_identifier_exists, verified or not', async () => {
-      const taken = newEmail('taken');
+      const taken = uniqueEmail('taken');
       const owner = await createUser({ email_address: [taken] });
-      const other = await createUser({ email_address: [newEmail()] });
+      const other = await createUser({ email_address: [uniqueEmail()] });
 
       expectClerkError(await api('POST', '/v1/email_addresses', { user_id: other.id, email_address: taken }), 422, 'form_identifier_exists', 'email_address');
       expectClerkError(
@@ -278,11 +266,11 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('the same address twice on one user → 422 form_identifier_exists', async () => {
-      const address = newEmail('twice');
+      const address = uniqueEmail('twice');
       const user = await createUser({ email_address: [address] });
       expectClerkError(await api('POST', '/v1/email_addresses', { user_id: user.id, email_address: address }), 422, 'form_identifier_exists', 'email_address');
 
-      const unverified = newEmail('twice-unverified');
+      const unverified = uniqueEmail('twice-unverified');
       await addEmail(user.id, unverified);
       expectClerkError(
         await api('POST', '/v1/email_addresses', { user_id: user.id, email_address: ` ${unverified.toUpperCase()}` }),
@@ -294,9 +282,9 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('two users may hold the same unverified address; once one verifies it, the other cannot', async () => {
-      const shared = newEmail('shared');
-      const alice = await createUser({ email_address: [newEmail('alice')] });
-      const bob = await createUser({ email_address: [newEmail('bob')] });
+      const shared = uniqueEmail('shared');
+      const alice = await createUser({ email_address: [uniqueEmail('alice')] });
+      const bob = await createUser({ email_address: [uniqueEmail('bob')] });
       const aliceCopy = await addEmail(alice.id, shared);
       const bobCopy = await addEmail(bob.id, shared);
       expect(aliceCopy.id).not.toBe(bobCopy.id);
@@ -317,13 +305,13 @@ describe('email addresses and phone numbers (default config: email address requi
       const aliceAfter = await getUser(alice.id);
       expect(aliceAfter.email_addresses.find((e: any) => e.id === aliceCopy.id)?.verification).toMatchObject(ADMIN_VERIFICATION);
       // Now that Alice holds it verified, nobody else can even add it unverified.
-      const carol = await createUser({ email_address: [newEmail('carol')] });
+      const carol = await createUser({ email_address: [uniqueEmail('carol')] });
       expectClerkError(await api('POST', '/v1/email_addresses', { user_id: carol.id, email_address: shared }), 422, 'form_identifier_exists', 'email_address');
     });
 
     it('two users verifying the same shared address at once: exactly one wins, the other gets a Clerk 422', async () => {
-      const shared = newEmail('race');
-      const users = await Promise.all([0, 1, 2, 3].map(() => createUser({ email_address: [newEmail('racer')] })));
+      const shared = uniqueEmail('race');
+      const users = await Promise.all([0, 1, 2, 3].map(() => createUser({ email_address: [uniqueEmail('racer')] })));
       const copies = [];
       for (const user of users) copies.push(await addEmail(user.id, shared));
 
@@ -344,9 +332,9 @@ describe('email addresses and phone numbers (default config: email address requi
 
   describe('POST /v1/phone_numbers', () => {
     it('creates an unverified phone (SDK); the first one becomes primary; not a second factor by default', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
+      const user = await createUser({ email_address: [uniqueEmail()] });
       expect(user.primary_phone_number_id).toBeNull();
-      const number = newPhone();
+      const number = uniquePhone();
       const created = await server.clerk.phoneNumbers.createPhoneNumber({ userId: user.id, phoneNumber: number });
       expect(created.phoneNumber).toBe(number);
       expect(created.verification).toBeNull();
@@ -370,7 +358,7 @@ describe('email addresses and phone numbers (default config: email address requi
       expect(after.two_factor_enabled).toBe(false);
       expect(await userIdsWith('phone_number', number)).toEqual([user.id]);
 
-      const second = await addPhone(user.id, newPhone(), { verified: true });
+      const second = await addPhone(user.id, uniquePhone(), { verified: true });
       expect(second.verification).toMatchObject(ADMIN_VERIFICATION);
       const final = await getUser(user.id);
       expect(final.primary_phone_number_id).toBe(created.id);
@@ -378,7 +366,7 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('normalises to E.164 and rejects an invalid number with 422 form_param_format_invalid', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
+      const user = await createUser({ email_address: [uniqueEmail()] });
       const digits = newPhoneDigits();
       const created = await addPhone(user.id, `  +1 (415) 555-${digits} `);
       expect(created.phone_number).toBe(`+1415555${digits}`);
@@ -394,27 +382,27 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('missing, unknown and mistyped parameters, and an unknown user', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      expectClerkError(await api('POST', '/v1/phone_numbers', { phone_number: newPhone() }), 422, 'form_param_missing', 'user_id');
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      expectClerkError(await api('POST', '/v1/phone_numbers', { phone_number: uniquePhone() }), 422, 'form_param_missing', 'user_id');
       expectClerkError(await api('POST', '/v1/phone_numbers', { user_id: user.id }), 422, 'form_param_missing', 'phone_number');
-      expectClerkError(await api('POST', '/v1/phone_numbers', { user_id: user.id, phone_number: newPhone(), notify: true }), 422, 'form_param_unknown', 'notify');
+      expectClerkError(await api('POST', '/v1/phone_numbers', { user_id: user.id, phone_number: uniquePhone(), notify: true }), 422, 'form_param_unknown', 'notify');
       expectClerkError(
-        await api('POST', '/v1/phone_numbers', { user_id: user.id, phone_number: newPhone(), reserved_for_second_factor: 'true' }),
+        await api('POST', '/v1/phone_numbers', { user_id: user.id, phone_number: uniquePhone(), reserved_for_second_factor: 'true' }),
         422,
         'form_param_type_invalid',
         'reserved_for_second_factor',
       );
-      expectClerkError(await api('POST', '/v1/phone_numbers', { user_id: 'user_doesnotexist', phone_number: newPhone() }), 404, 'resource_not_found');
+      expectClerkError(await api('POST', '/v1/phone_numbers', { user_id: 'user_doesnotexist', phone_number: uniquePhone() }), 404, 'resource_not_found');
       await expect(
-        server.clerk.phoneNumbers.createPhoneNumber({ userId: 'user_doesnotexist', phoneNumber: newPhone() }),
+        server.clerk.phoneNumbers.createPhoneNumber({ userId: 'user_doesnotexist', phoneNumber: uniquePhone() }),
       ).rejects.toMatchObject({ status: 404, errors: [{ code: 'resource_not_found' }] });
       expect((await getUser(user.id)).phone_numbers).toEqual([]);
     });
 
     it('a number verified on another user → 422 form_identifier_exists; twice on one user → 422', async () => {
-      const taken = newPhone();
-      const owner = await createUser({ email_address: [newEmail()], phone_number: [taken] });
-      const other = await createUser({ email_address: [newEmail()] });
+      const taken = uniquePhone();
+      const owner = await createUser({ email_address: [uniqueEmail()], phone_number: [taken] });
+      const other = await createUser({ email_address: [uniqueEmail()] });
       expectClerkError(await api('POST', '/v1/phone_numbers', { user_id: other.id, phone_number: taken }), 422, 'form_identifier_exists', 'phone_number');
       expectClerkError(await api('POST', '/v1/phone_numbers', { user_id: other.id, phone_number: taken, verified: true }), 422, 'form_identifier_exists', 'phone_number');
       expectClerkError(await api('POST', '/v1/phone_numbers', { user_id: owner.id, phone_number: taken }), 422, 'form_identifier_exists', 'phone_number');
@@ -424,9 +412,9 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('an unverified number may be shared; verifying the second copy fails with a Clerk error', async () => {
-      const shared = newPhone();
-      const alice = await createUser({ email_address: [newEmail('alice')] });
-      const bob = await createUser({ email_address: [newEmail('bob')] });
+      const shared = uniquePhone();
+      const alice = await createUser({ email_address: [uniqueEmail('alice')] });
+      const bob = await createUser({ email_address: [uniqueEmail('bob')] });
       const aliceCopy = await addPhone(alice.id, shared);
       const bobCopy = await addPhone(bob.id, shared);
       expect(await userIdsWith('phone_number', shared)).toEqual([alice.id, bob.id].sort());
@@ -438,21 +426,21 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('primary: true on a verified number switches the primary; on an unverified one → 422 form_verification_needed', async () => {
-      const first = newPhone();
-      const user = await createUser({ email_address: [newEmail()], phone_number: [first] });
-      const unverified = newPhone();
+      const first = uniquePhone();
+      const user = await createUser({ email_address: [uniqueEmail()], phone_number: [first] });
+      const unverified = uniquePhone();
       expectClerkError(await api('POST', '/v1/phone_numbers', { user_id: user.id, phone_number: unverified, primary: true }), 422, 'form_verification_needed');
       expect(phonesOf(await getUser(user.id))).toEqual([first]);
 
-      const created = await server.clerk.phoneNumbers.createPhoneNumber({ userId: user.id, phoneNumber: newPhone(), verified: true, primary: true });
+      const created = await server.clerk.phoneNumbers.createPhoneNumber({ userId: user.id, phoneNumber: uniquePhone(), verified: true, primary: true });
       const after = await getUser(user.id);
       expect(after.primary_phone_number_id).toBe(created.id);
       expect(after.phone_numbers).toHaveLength(2);
     });
 
     it('reserved_for_second_factor requires verification → 400 identification_create_second_factor_unverified', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const number = newPhone();
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const number = uniquePhone();
       expectClerkError(
         await api('POST', '/v1/phone_numbers', { user_id: user.id, phone_number: number, reserved_for_second_factor: true }),
         400,
@@ -468,16 +456,16 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('the first second-factor phone is the default one and enables two-factor; a second is not the default', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
+      const user = await createUser({ email_address: [uniqueEmail()] });
       expect(user.two_factor_enabled).toBe(false);
 
-      const first = await server.clerk.phoneNumbers.createPhoneNumber({ userId: user.id, phoneNumber: newPhone(), verified: true, reservedForSecondFactor: true });
+      const first = await server.clerk.phoneNumbers.createPhoneNumber({ userId: user.id, phoneNumber: uniquePhone(), verified: true, reservedForSecondFactor: true });
       expect(first.reservedForSecondFactor).toBe(true);
       expect(first.defaultSecondFactor).toBe(true);
       let after = await getUser(user.id);
       expect(after.two_factor_enabled).toBe(true);
 
-      const second = await addPhone(user.id, newPhone(), { verified: true, reserved_for_second_factor: true });
+      const second = await addPhone(user.id, uniquePhone(), { verified: true, reserved_for_second_factor: true });
       expect(second.reserved_for_second_factor).toBe(true);
       expect(second.default_second_factor).toBe(false);
 
@@ -490,16 +478,16 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('a verified phone that is not reserved for second factor does not enable two-factor', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      await addPhone(user.id, newPhone(), { verified: true });
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      await addPhone(user.id, uniquePhone(), { verified: true });
       expect((await getUser(user.id)).two_factor_enabled).toBe(false);
     });
   });
 
   describe('GET /v1/email_addresses/{id} and /v1/phone_numbers/{id}', () => {
     it('returns the stored resource (SDK and raw)', async () => {
-      const address = newEmail();
-      const number = newPhone();
+      const address = uniqueEmail();
+      const number = uniquePhone();
       const user = await createUser({ email_address: [address], phone_number: [number] });
       const email = await server.clerk.emailAddresses.getEmailAddress(user.primary_email_address_id);
       expect(email.id).toBe(user.primary_email_address_id);
@@ -532,7 +520,7 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it("an email address id on the phone route (and vice versa) → 404; so is the user's own id", async () => {
-      const user = await createUser({ email_address: [newEmail()], phone_number: [newPhone()] });
+      const user = await createUser({ email_address: [uniqueEmail()], phone_number: [uniquePhone()] });
       expectClerkError(await api('GET', `/v1/phone_numbers/${user.primary_email_address_id}`), 404, 'resource_not_found');
       expectClerkError(await api('GET', `/v1/email_addresses/${user.primary_phone_number_id}`), 404, 'resource_not_found');
       expectClerkError(await api('PATCH', `/v1/phone_numbers/${user.primary_email_address_id}`, { verified: false }), 404, 'resource_not_found');
@@ -547,8 +535,8 @@ describe('email addresses and phone numbers (default config: email address requi
 
   describe('PATCH /v1/email_addresses/{id}', () => {
     it('verified toggles the verification between null and an admin verification', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const created = await addEmail(user.id, newEmail('toggle'));
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const created = await addEmail(user.id, uniqueEmail('toggle'));
       expect(created.verification).toBeNull();
 
       const verified = await api('PATCH', `/v1/email_addresses/${created.id}`, { verified: true });
@@ -568,9 +556,9 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it("primary: true on a verified address switches the user's primary (SDK)", async () => {
-      const old = newEmail('old');
+      const old = uniqueEmail('old');
       const user = await createUser({ email_address: [old] });
-      const created = await addEmail(user.id, newEmail('next'), { verified: true });
+      const created = await addEmail(user.id, uniqueEmail('next'), { verified: true });
       const updated = await server.clerk.emailAddresses.updateEmailAddress(created.id, { primary: true });
       expect(updated.id).toBe(created.id);
 
@@ -583,8 +571,8 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('verified and primary together make an unverified address the primary', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const created = await addEmail(user.id, newEmail('both'));
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const created = await addEmail(user.id, uniqueEmail('both'));
       const response = await api('PATCH', `/v1/email_addresses/${created.id}`, { verified: true, primary: true });
       expectOk(response);
       expect(response.body.verification).toMatchObject(ADMIN_VERIFICATION);
@@ -592,8 +580,8 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('primary: true on an unverified address → 422 form_verification_needed, nothing changes', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const created = await addEmail(user.id, newEmail('unverified'));
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const created = await addEmail(user.id, uniqueEmail('unverified'));
       expectClerkError(await api('PATCH', `/v1/email_addresses/${created.id}`, { primary: true }), 422, 'form_verification_needed');
       await expect(server.clerk.emailAddresses.updateEmailAddress(created.id, { primary: true, verified: false })).rejects.toMatchObject({
         status: 422,
@@ -610,8 +598,8 @@ describe('email addresses and phone numbers (default config: email address requi
         status: 404,
         errors: [{ code: 'resource_not_found' }],
       });
-      const user = await createUser({ email_address: [newEmail()] });
-      expectClerkError(await api('PATCH', `/v1/email_addresses/${user.primary_email_address_id}`, { email_address: newEmail() }), 422, 'form_param_unknown', 'email_address');
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      expectClerkError(await api('PATCH', `/v1/email_addresses/${user.primary_email_address_id}`, { email_address: uniqueEmail() }), 422, 'form_param_unknown', 'email_address');
       expectClerkError(await api('PATCH', `/v1/email_addresses/${user.primary_email_address_id}`, { primary: 'yes' }), 422, 'form_param_type_invalid', 'primary');
       expect((await getUser(user.id)).email_addresses).toEqual(user.email_addresses);
     });
@@ -619,9 +607,9 @@ describe('email addresses and phone numbers (default config: email address requi
 
   describe('PATCH /v1/phone_numbers/{id}', () => {
     it('verified toggles the verification; primary switches on a verified number', async () => {
-      const first = newPhone();
-      const user = await createUser({ email_address: [newEmail()], phone_number: [first] });
-      const created = await addPhone(user.id, newPhone());
+      const first = uniquePhone();
+      const user = await createUser({ email_address: [uniqueEmail()], phone_number: [first] });
+      const created = await addPhone(user.id, uniquePhone());
 
       expectClerkError(await api('PATCH', `/v1/phone_numbers/${created.id}`, { primary: true }), 422, 'form_verification_needed');
       expect((await getUser(user.id)).primary_phone_number_id).toBe(user.primary_phone_number_id);
@@ -643,8 +631,8 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('reserved_for_second_factor on an unverified number → 400; on a verified one it becomes the default second factor', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const created = await addPhone(user.id, newPhone());
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const created = await addPhone(user.id, uniquePhone());
       expectClerkError(
         await api('PATCH', `/v1/phone_numbers/${created.id}`, { reserved_for_second_factor: true }),
         400,
@@ -669,9 +657,9 @@ describe('email addresses and phone numbers (default config: email address requi
 
   describe('DELETE /v1/email_addresses/{id}', () => {
     it('returns the deleted object; the user no longer lists it and is no longer found by it', async () => {
-      const keep = newEmail('keep');
+      const keep = uniqueEmail('keep');
       const user = await createUser({ email_address: [keep] });
-      const gone = await addEmail(user.id, newEmail('gone'), { verified: true });
+      const gone = await addEmail(user.id, uniqueEmail('gone'), { verified: true });
       expect(await userIdsWith('email_address', gone.email_address)).toEqual([user.id]);
 
       const response = await api('DELETE', `/v1/email_addresses/${gone.id}`);
@@ -688,10 +676,10 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('a deleted address is free for another user to take', async () => {
-      const address = newEmail('freed');
-      const first = await createUser({ email_address: [newEmail()] });
+      const address = uniqueEmail('freed');
+      const first = await createUser({ email_address: [uniqueEmail()] });
       const created = await addEmail(first.id, address, { verified: true });
-      const second = await createUser({ email_address: [newEmail()] });
+      const second = await createUser({ email_address: [uniqueEmail()] });
       expectClerkError(await api('POST', '/v1/email_addresses', { user_id: second.id, email_address: address, verified: true }), 422, 'form_identifier_exists');
 
       const deleted = await server.clerk.emailAddresses.deleteEmailAddress(created.id);
@@ -703,9 +691,9 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('deleting the primary makes the remaining address primary', async () => {
-      const primary = newEmail('primary');
+      const primary = uniqueEmail('primary');
       const user = await createUser({ email_address: [primary] });
-      const other = await addEmail(user.id, newEmail('other'), { verified: true });
+      const other = await addEmail(user.id, uniqueEmail('other'), { verified: true });
 
       expectOk(await api('DELETE', `/v1/email_addresses/${user.primary_email_address_id}`));
       const after = await getUser(user.id);
@@ -718,9 +706,9 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('deleting the primary prefers a verified remaining address over an unverified one', async () => {
-      const user = await createUser({ email_address: [newEmail('primary')] });
-      const unverified = await addEmail(user.id, newEmail('unverified'));
-      const verified = await addEmail(user.id, newEmail('verified'), { verified: true });
+      const user = await createUser({ email_address: [uniqueEmail('primary')] });
+      const unverified = await addEmail(user.id, uniqueEmail('unverified'));
+      const verified = await addEmail(user.id, uniqueEmail('verified'), { verified: true });
 
       expectOk(await api('DELETE', `/v1/email_addresses/${user.primary_email_address_id}`));
       const after = await getUser(user.id);
@@ -729,8 +717,8 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it("deleting the user's last email address → 400 last_required_identification_deletion_failed", async () => {
-      const address = newEmail('last');
-      const user = await createUser({ email_address: [address], phone_number: [newPhone()], username: `keeper_${uid()}` });
+      const address = uniqueEmail('last');
+      const user = await createUser({ email_address: [address], phone_number: [uniquePhone()], username: uniqueUsername('keeper') });
       const response = await api('DELETE', `/v1/email_addresses/${user.primary_email_address_id}`);
       expectClerkError(response, 400, 'last_required_identification_deletion_failed');
       await expect(server.clerk.emailAddresses.deleteEmailAddress(user.primary_email_address_id)).rejects.toMatchObject({
@@ -755,9 +743,9 @@ describe('email addresses and phone numbers (default config: email address requi
 
   describe('DELETE /v1/phone_numbers/{id}', () => {
     it('returns the deleted object; the primary moves to the remaining number, then to null', async () => {
-      const first = newPhone();
-      const user = await createUser({ email_address: [newEmail()], phone_number: [first] });
-      const second = await addPhone(user.id, newPhone(), { verified: true });
+      const first = uniquePhone();
+      const user = await createUser({ email_address: [uniqueEmail()], phone_number: [first] });
+      const second = await addPhone(user.id, uniquePhone(), { verified: true });
 
       const response = await api('DELETE', `/v1/phone_numbers/${user.primary_phone_number_id}`);
       expectOk(response);
@@ -780,17 +768,17 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('deleting the only second-factor phone turns two-factor off', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const phone = await addPhone(user.id, newPhone(), { verified: true, reserved_for_second_factor: true });
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const phone = await addPhone(user.id, uniquePhone(), { verified: true, reserved_for_second_factor: true });
       expect((await getUser(user.id)).two_factor_enabled).toBe(true);
       expectOk(await api('DELETE', `/v1/phone_numbers/${phone.id}`));
       expect((await getUser(user.id)).two_factor_enabled).toBe(false);
     });
 
     it('deleting the default second-factor phone makes the remaining second-factor phone the default', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const first = await addPhone(user.id, newPhone(), { verified: true, reserved_for_second_factor: true });
-      const second = await addPhone(user.id, newPhone(), { verified: true, reserved_for_second_factor: true });
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const first = await addPhone(user.id, uniquePhone(), { verified: true, reserved_for_second_factor: true });
+      const second = await addPhone(user.id, uniquePhone(), { verified: true, reserved_for_second_factor: true });
       expect(first.default_second_factor).toBe(true);
       expect(second.default_second_factor).toBe(false);
 
@@ -808,10 +796,10 @@ describe('email addresses and phone numbers (default config: email address requi
 
   describe('PUT /v1/users/{user_id}/email_address', () => {
     it('replaces every email address with one verified primary by default', async () => {
-      const oldA = newEmail('old-a');
+      const oldA = uniqueEmail('old-a');
       const user = await createUser({ email_address: [oldA] });
-      const oldB = await addEmail(user.id, newEmail('old-b'), { verified: true });
-      const replacement = newEmail('Replacement').toUpperCase();
+      const oldB = await addEmail(user.id, uniqueEmail('old-b'), { verified: true });
+      const replacement = uniqueEmail('Replacement').toUpperCase();
 
       const response = await api('PUT', `/v1/users/${user.id}/email_address`, { email_address: replacement });
       expectOk(response);
@@ -832,20 +820,20 @@ describe('email addresses and phone numbers (default config: email address requi
       expectClerkError(await api('GET', `/v1/email_addresses/${user.primary_email_address_id}`), 404, 'resource_not_found');
 
       // The old addresses are free again.
-      const other = await createUser({ email_address: [newEmail()] });
+      const other = await createUser({ email_address: [uniqueEmail()] });
       await addEmail(other.id, oldA, { verified: true });
     });
 
     it('identification_status verified is the same as the default', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const response = await api('PUT', `/v1/users/${user.id}/email_address`, { email_address: newEmail(), identification_status: 'verified' });
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const response = await api('PUT', `/v1/users/${user.id}/email_address`, { email_address: uniqueEmail(), identification_status: 'verified' });
       expectOk(response);
       expect(response.body).toMatchObject({ reserved: false, verification: ADMIN_VERIFICATION });
     });
 
     it('identification_status reserved: reserved, unverified, and no one else can claim it', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const address = newEmail('reserved');
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const address = uniqueEmail('reserved');
       const response = await api('PUT', `/v1/users/${user.id}/email_address`, { email_address: address, identification_status: 'reserved' });
       expectOk(response);
       expect(response.body).toMatchObject({ email_address: address, reserved: true, verification: null });
@@ -855,7 +843,7 @@ describe('email addresses and phone numbers (default config: email address requi
       expect(after.primary_email_address_id).toBe(response.body.id);
       expect(await userIdsWith('email_address', address)).toEqual([user.id]);
 
-      const other = await createUser({ email_address: [newEmail()] });
+      const other = await createUser({ email_address: [uniqueEmail()] });
       expectClerkError(await api('POST', '/v1/email_addresses', { user_id: other.id, email_address: address }), 422, 'form_identifier_exists', 'email_address');
       expectClerkError(await api('PUT', `/v1/users/${other.id}/email_address`, { email_address: address }), 422, 'form_identifier_exists', 'email_address');
 
@@ -866,8 +854,8 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('identification_status unverified: neither reserved nor verified, and others may hold it too', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const address = newEmail('unverified');
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const address = uniqueEmail('unverified');
       const response = await api('PUT', `/v1/users/${user.id}/email_address`, { email_address: address, identification_status: 'unverified' });
       expectOk(response);
       expect(response.body).toMatchObject({ email_address: address, reserved: false, verification: null });
@@ -875,15 +863,15 @@ describe('email addresses and phone numbers (default config: email address requi
       expect(after.email_addresses).toEqual([response.body]);
       expect(after.primary_email_address_id).toBe(response.body.id);
 
-      const other = await createUser({ email_address: [newEmail()] });
+      const other = await createUser({ email_address: [uniqueEmail()] });
       await addEmail(other.id, address);
       expect(await userIdsWith('email_address', address)).toEqual([user.id, other.id].sort());
     });
 
     it("replacing with the user's own current address keeps just that one", async () => {
-      const address = newEmail('same');
+      const address = uniqueEmail('same');
       const user = await createUser({ email_address: [address] });
-      await addEmail(user.id, newEmail('extra'));
+      await addEmail(user.id, uniqueEmail('extra'));
       const response = await api('PUT', `/v1/users/${user.id}/email_address`, { email_address: address });
       expectOk(response);
       const after = await getUser(user.id);
@@ -892,9 +880,9 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('an address taken by another user → 422 form_identifier_exists, nothing changes', async () => {
-      const taken = newEmail('taken');
+      const taken = uniqueEmail('taken');
       const owner = await createUser({ email_address: [taken] });
-      const mine = newEmail('mine');
+      const mine = uniqueEmail('mine');
       const user = await createUser({ email_address: [mine] });
       expectClerkError(await api('PUT', `/v1/users/${user.id}/email_address`, { email_address: taken }), 422, 'form_identifier_exists', 'email_address');
       expectClerkError(
@@ -910,23 +898,23 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('unknown user → 404; missing, invalid or unknown parameters → 422', async () => {
-      expectClerkError(await api('PUT', '/v1/users/user_doesnotexist/email_address', { email_address: newEmail() }), 404, 'resource_not_found');
-      const user = await createUser({ email_address: [newEmail()] });
+      expectClerkError(await api('PUT', '/v1/users/user_doesnotexist/email_address', { email_address: uniqueEmail() }), 404, 'resource_not_found');
+      const user = await createUser({ email_address: [uniqueEmail()] });
       const url = `/v1/users/${user.id}/email_address`;
       expectClerkError(await api('PUT', url, {}), 422, 'form_param_missing', 'email_address');
       expectClerkError(await api('PUT', url, { identification_status: 'verified' }), 422, 'form_param_missing', 'email_address');
       expectClerkError(await api('PUT', url, { email_address: 'nope' }), 422, 'form_param_format_invalid', 'email_address');
-      expectClerkError(await api('PUT', url, { email_address: newEmail(), identification_status: 'pending' }), 422, 'form_param_value_invalid', 'identification_status');
-      expectClerkError(await api('PUT', url, { email_address: newEmail(), primary: true }), 422, 'form_param_unknown', 'primary');
+      expectClerkError(await api('PUT', url, { email_address: uniqueEmail(), identification_status: 'pending' }), 422, 'form_param_value_invalid', 'identification_status');
+      expectClerkError(await api('PUT', url, { email_address: uniqueEmail(), primary: true }), 422, 'form_param_unknown', 'primary');
       expect((await getUser(user.id)).email_addresses).toEqual(user.email_addresses);
     });
   });
 
   describe('PUT /v1/users/{user_id}/phone_number', () => {
     it('replaces every phone number with one verified primary by default', async () => {
-      const oldA = newPhone();
-      const user = await createUser({ email_address: [newEmail()], phone_number: [oldA] });
-      const oldB = await addPhone(user.id, newPhone());
+      const oldA = uniquePhone();
+      const user = await createUser({ email_address: [uniqueEmail()], phone_number: [oldA] });
+      const oldB = await addPhone(user.id, uniquePhone());
       const digits = newPhoneDigits();
 
       const response = await api('PUT', `/v1/users/${user.id}/phone_number`, { phone_number: `+1 415 555 ${digits}` });
@@ -950,8 +938,8 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('works for a user with no phone number yet', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const number = newPhone();
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const number = uniquePhone();
       const response = await api('PUT', `/v1/users/${user.id}/phone_number`, { phone_number: number });
       expectOk(response);
       const after = await getUser(user.id);
@@ -960,17 +948,17 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('identification_status reserved and unverified', async () => {
-      const user = await createUser({ email_address: [newEmail()] });
-      const reservedNumber = newPhone();
+      const user = await createUser({ email_address: [uniqueEmail()] });
+      const reservedNumber = uniquePhone();
       const reserved = await api('PUT', `/v1/users/${user.id}/phone_number`, { phone_number: reservedNumber, identification_status: 'reserved' });
       expectOk(reserved);
       expect(reserved.body).toMatchObject({ phone_number: reservedNumber, reserved: true, verification: null });
       expect((await getUser(user.id)).primary_phone_number_id).toBe(reserved.body.id);
 
-      const other = await createUser({ email_address: [newEmail()] });
+      const other = await createUser({ email_address: [uniqueEmail()] });
       expectClerkError(await api('POST', '/v1/phone_numbers', { user_id: other.id, phone_number: reservedNumber }), 422, 'form_identifier_exists', 'phone_number');
 
-      const unverifiedNumber = newPhone();
+      const unverifiedNumber = uniquePhone();
       const unverified = await api('PUT', `/v1/users/${user.id}/phone_number`, { phone_number: unverifiedNumber, identification_status: 'unverified' });
       expectOk(unverified);
       expect(unverified.body).toMatchObject({ phone_number: unverifiedNumber, reserved: false, verification: null });
@@ -985,17 +973,17 @@ describe('email addresses and phone numbers (default config: email address requi
     });
 
     it('a number taken by another user → 422 form_identifier_exists; unknown user → 404; bad input → 422', async () => {
-      const taken = newPhone();
-      await createUser({ email_address: [newEmail()], phone_number: [taken] });
-      const mine = newPhone();
-      const user = await createUser({ email_address: [newEmail()], phone_number: [mine] });
+      const taken = uniquePhone();
+      await createUser({ email_address: [uniqueEmail()], phone_number: [taken] });
+      const mine = uniquePhone();
+      const user = await createUser({ email_address: [uniqueEmail()], phone_number: [mine] });
       const url = `/v1/users/${user.id}/phone_number`;
       expectClerkError(await api('PUT', url, { phone_number: taken }), 422, 'form_identifier_exists', 'phone_number');
-      expectClerkError(await api('PUT', '/v1/users/user_doesnotexist/phone_number', { phone_number: newPhone() }), 404, 'resource_not_found');
+      expectClerkError(await api('PUT', '/v1/users/user_doesnotexist/phone_number', { phone_number: uniquePhone() }), 404, 'resource_not_found');
       expectClerkError(await api('PUT', url, {}), 422, 'form_param_missing', 'phone_number');
       expectClerkError(await api('PUT', url, { phone_number: '5550123' }), 422, 'form_param_format_invalid', 'phone_number');
-      expectClerkError(await api('PUT', url, { phone_number: newPhone(), identification_status: 'maybe' }), 422, 'form_param_value_invalid', 'identification_status');
-      expectClerkError(await api('PUT', url, { phone_number: newPhone(), email_address: newEmail() }), 422, 'form_param_unknown', 'email_address');
+      expectClerkError(await api('PUT', url, { phone_number: uniquePhone(), identification_status: 'maybe' }), 422, 'form_param_value_invalid', 'identification_status');
+      expectClerkError(await api('PUT', url, { phone_number: uniquePhone(), email_address: uniqueEmail() }), 422, 'form_param_unknown', 'email_address');
       const after = await getUser(user.id);
       expect(phonesOf(after)).toEqual([mine]);
       expect(after.primary_phone_number_id).toBe(user.primary_phone_number_id);
@@ -1013,7 +1001,7 @@ describe('identification removal with no required identifier (ROSTER_REQUIRED_ID
   const { api, createUser, addEmail, getUser, userIdsWith } = helpers(() => server);
 
   it("deleting a username-less user's last identification → 400 identification_deletion_failed", async () => {
-    const address = newEmail('only');
+    const address = uniqueEmail('only');
     const user = await createUser({ email_address: [address] });
     expectClerkError(await api('DELETE', `/v1/email_addresses/${user.primary_email_address_id}`), 400, 'identification_deletion_failed');
     await expect(server.clerk.emailAddresses.deleteEmailAddress(user.primary_email_address_id)).rejects.toMatchObject({
@@ -1023,14 +1011,14 @@ describe('identification removal with no required identifier (ROSTER_REQUIRED_ID
     expect((await getUser(user.id)).email_addresses).toEqual(user.email_addresses);
     expect(await userIdsWith('email_address', address)).toEqual([user.id]);
 
-    const phoneOnly = await createUser({ phone_number: [newPhone()] });
+    const phoneOnly = await createUser({ phone_number: [uniquePhone()] });
     expectClerkError(await api('DELETE', `/v1/phone_numbers/${phoneOnly.primary_phone_number_id}`), 400, 'identification_deletion_failed');
     expect((await getUser(phoneOnly.id)).phone_numbers).toEqual(phoneOnly.phone_numbers);
   });
 
   it('the last email address can go while the user still has a phone; then the phone cannot', async () => {
-    const address = newEmail('with-phone');
-    const user = await createUser({ email_address: [address], phone_number: [newPhone()] });
+    const address = uniqueEmail('with-phone');
+    const user = await createUser({ email_address: [address], phone_number: [uniquePhone()] });
     const response = await api('DELETE', `/v1/email_addresses/${user.primary_email_address_id}`);
     expectOk(response);
     expect(response.body).toEqual({ object: 'email_address', id: user.primary_email_address_id, deleted: true });
@@ -1046,7 +1034,7 @@ describe('identification removal with no required identifier (ROSTER_REQUIRED_ID
   });
 
   it('the last identification can go while the user has a username', async () => {
-    const user = await createUser({ email_address: [newEmail('with-username')], username: `named_${uid()}` });
+    const user = await createUser({ email_address: [uniqueEmail('with-username')], username: uniqueUsername('named') });
     const deleted = await server.clerk.emailAddresses.deleteEmailAddress(user.primary_email_address_id);
     expect(deleted.deleted).toBe(true);
     const after = await getUser(user.id);
@@ -1055,7 +1043,7 @@ describe('identification removal with no required identifier (ROSTER_REQUIRED_ID
     expect(after.username).toBe(user.username);
 
     // A new first address becomes primary again.
-    const created = await addEmail(user.id, newEmail('again'));
+    const created = await addEmail(user.id, uniqueEmail('again'));
     expect((await getUser(user.id)).primary_email_address_id).toBe(created.id);
   });
 });

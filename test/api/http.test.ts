@@ -12,12 +12,11 @@ import { createManualClock } from '../../src/lib/clock.js';
 import { createHasherRegistry } from '../../src/passwords/registry.js';
 import { createDatabase } from '../../src/storage/dialects.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
+import { expectClerkError } from '../helpers/assertions.js';
+import { uniqueEmail, uniqueTag } from '../helpers/fixtures.js';
 import { startTestServer, testDatabaseUrl, TEST_SECRET_KEY, type ApiResponse, type TestServer } from '../helpers/test-server.js';
 
 const KNOWN_VERSIONS = ['2021-02-05', '2024-10-01', '2025-04-10', '2025-11-10', '2026-05-12'];
-
-const suffix = () => randomBytes(5).toString('hex');
-const uniqueEmail = () => `http-${suffix()}@example.com`;
 
 /** Raw fetch against a server, without the test key unless the caller passes one. */
 async function rawFetch(baseUrl: string, method: string, url: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<ApiResponse> {
@@ -52,16 +51,6 @@ function unlistedRequest(baseUrl: string, method: string, url: string, headers: 
   });
 }
 
-/** Asserts Clerk's error body, the exact JSON content type, and the code. */
-function expectClerkError(response: ApiResponse, status: number, code: string): void {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/json');
-  expect(response.body).toEqual({
-    errors: [{ message: expect.any(String), long_message: expect.any(String), code, meta: expect.any(Object) }],
-    clerk_trace_id: expect.stringMatching(/\S/),
-  });
-}
-
 /** A 4xx answered in Clerk's error shape (whatever the exact code). */
 function expectClientClerkError(response: ApiResponse): void {
   expect(response.status).toBeGreaterThanOrEqual(400);
@@ -81,7 +70,7 @@ describe('HTTP foundation', () => {
   afterAll(async () => server.close());
 
   async function createUser(extra: Record<string, unknown> = {}) {
-    const response = await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], ...extra });
+    const response = await server.api('POST', '/v1/users', { email_address: [uniqueEmail('http')], ...extra });
     expect(response.status).toBe(200);
     return response.body as { id: string; image_url: string; [key: string]: unknown };
   }
@@ -132,7 +121,7 @@ describe('HTTP foundation', () => {
     });
 
     it('answers error bodies with exactly application/json and a trace id', async () => {
-      const missing = await server.api('GET', `/v1/users/user_doesnotexist${suffix()}`);
+      const missing = await server.api('GET', `/v1/users/user_doesnotexist${uniqueTag()}`);
       expectClerkError(missing, 404, 'resource_not_found');
       const invalid = await server.api('POST', '/v1/users', { email_address: ['not-an-email'] });
       expectClerkError(invalid, 422, 'form_param_format_invalid');
@@ -142,7 +131,7 @@ describe('HTTP foundation', () => {
     const auth = { authorization: `Bearer ${TEST_SECRET_KEY}` };
 
     it('answers an unknown route under /v1 with 404 resource_not_found', async () => {
-      const response = await unlistedRequest(server.baseUrl, 'GET', `/v1/does-not-exist-${suffix()}`, auth);
+      const response = await unlistedRequest(server.baseUrl, 'GET', `/v1/does-not-exist-${uniqueTag()}`, auth);
       expectClerkError(response, 404, 'resource_not_found');
     });
 
@@ -152,13 +141,13 @@ describe('HTTP foundation', () => {
     });
 
     it('authenticates before routing: an unknown /v1 route without a key is a 401', async () => {
-      const response = await unlistedRequest(server.baseUrl, 'GET', `/v1/does-not-exist-${suffix()}`);
+      const response = await unlistedRequest(server.baseUrl, 'GET', `/v1/does-not-exist-${uniqueTag()}`);
       expectClerkError(response, 401, 'authentication_invalid');
     });
 
     it('gives each response its own trace id', async () => {
-      const first = await server.api('GET', `/v1/users/user_missing${suffix()}`);
-      const second = await server.api('GET', `/v1/users/user_missing${suffix()}`);
+      const first = await server.api('GET', `/v1/users/user_missing${uniqueTag()}`);
+      const second = await server.api('GET', `/v1/users/user_missing${uniqueTag()}`);
       expectClerkError(first, 404, 'resource_not_found');
       expect(first.body.clerk_trace_id).not.toBe(second.body.clerk_trace_id);
     });
@@ -201,7 +190,7 @@ describe('HTTP foundation', () => {
     });
 
     it('answers a text/plain body on POST /v1/users with a 4xx Clerk error', async () => {
-      const response = await server.api('POST', '/v1/users', `email_address=${uniqueEmail()}`, { 'content-type': 'text/plain' });
+      const response = await server.api('POST', '/v1/users', `email_address=${uniqueEmail('http')}`, { 'content-type': 'text/plain' });
       expectClientClerkError(response);
     });
 
@@ -225,12 +214,12 @@ describe('HTTP foundation', () => {
     });
 
     it('answers a JSON array body with a 4xx Clerk error', async () => {
-      const response = await server.api('POST', '/v1/users', `[${JSON.stringify(uniqueEmail())}]`);
+      const response = await server.api('POST', '/v1/users', `[${JSON.stringify(uniqueEmail('http'))}]`);
       expectClerkError(response, 400, 'request_body_invalid');
     });
 
     it('creates nothing for a rejected body', async () => {
-      const email = uniqueEmail();
+      const email = uniqueEmail('http');
       const response = await server.api('POST', '/v1/users', `{"email_address": ["${email}"],`);
       expectClerkError(response, 400, 'request_body_invalid');
       const list = await server.api('GET', `/v1/users?email_address=${encodeURIComponent(email)}`);
@@ -296,13 +285,13 @@ describe('body size limit', () => {
   afterAll(async () => server.close());
 
   it('answers a body over the limit with 413 request_body_too_large', async () => {
-    const body = { email_address: [uniqueEmail()], public_metadata: { padding: 'x'.repeat(4096) } };
+    const body = { email_address: [uniqueEmail('http')], public_metadata: { padding: 'x'.repeat(4096) } };
     const response = await server.api('POST', '/v1/users', body);
     expectClerkError(response, 413, 'request_body_too_large');
   });
 
   it('accepts a body under the limit', async () => {
-    const response = await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], public_metadata: { padding: 'x'.repeat(512) } });
+    const response = await server.api('POST', '/v1/users', { email_address: [uniqueEmail('http')], public_metadata: { padding: 'x'.repeat(512) } });
     expect(response.status).toBe(200);
     expect(response.body.public_metadata).toEqual({ padding: 'x'.repeat(512) });
   });
@@ -321,7 +310,7 @@ describe('request logs', () => {
       },
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-logs-'));
-    const config = loadConfig({ ROSTER_DATA_DIR: dir, ROSTER_SECRET_KEYS: TEST_SECRET_KEY });
+    const config = loadConfig({ ROSTER_DATA_DIR: dir, ROSTER_SECRET_KEYS: TEST_SECRET_KEY, ROSTER_INSTANCE_KEY: Buffer.alloc(32, 1).toString('base64') });
     const schema = testDatabaseUrl ? `roster_test_${randomBytes(6).toString('hex')}` : undefined;
     const database = await createDatabase({ databaseUrl: testDatabaseUrl, sqliteFile: config.sqliteFile, pgSchema: schema });
     try {
@@ -340,7 +329,7 @@ describe('request logs', () => {
           url: '/v1/users',
           headers: { authorization, 'content-type': 'application/json' },
           payload: JSON.stringify({
-            email_address: [uniqueEmail()],
+            email_address: [uniqueEmail('http')],
             password: PASSWORD,
             private_metadata: { secret: META_SECRET },
           }),
@@ -355,7 +344,7 @@ describe('request logs', () => {
           method: 'POST',
           url: '/v1/users',
           headers: { authorization, 'content-type': 'application/json' },
-          payload: JSON.stringify({ email_address: [uniqueEmail()], password: PASSWORD, private_metadata: { secret: META_SECRET }, first_name: 42 }),
+          payload: JSON.stringify({ email_address: [uniqueEmail('http')], password: PASSWORD, private_metadata: { secret: META_SECRET }, first_name: 42 }),
         });
         expect(invalid.statusCode).toBe(422);
 

@@ -2,9 +2,9 @@
 // @clerk/backend's users.getUserList (list + count in parallel) and users.getCount.
 // One server for the file; every test creates its own users with a random marker and filters by it,
 // so tests never see each other's users.
-import { randomBytes } from 'node:crypto';
-import { ClerkAPIResponseError } from '@clerk/backend/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
+import { uniquePhone, uniqueTag, uniqueWallet } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 type Params = Record<string, string | number | readonly string[] | undefined>;
@@ -35,15 +35,12 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 /** A per-test marker: lower-case, long enough that it matches nothing but this test's users. */
-const marker = () => `m${randomBytes(5).toString('hex')}`;
+const marker = () => `m${uniqueTag()}`;
 
-let phoneSequence = 1000;
-/** A valid, file-unique E.164 number (+1 415 555 xxxx); the server is this file's own. */
-const nextPhone = () => `+1415555${phoneSequence++}`;
 /** `+14155551234` → `+1 (415) 555-1234`. */
 const formatPhone = (e164: string) => `+1 (${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.slice(8)}`;
 /** A random Ethereum address, optionally starting with the given hex digits (to control ordering). */
-const nextWallet = (prefix = '') => `0x${prefix}${randomBytes(20).toString('hex')}`.slice(0, 42);
+const nextWallet = (prefix = '') => `0x${prefix}${uniqueWallet().slice(2)}`.slice(0, 42);
 
 /** `2001-…` + seconds, in RFC3339 with milliseconds, and its epoch milliseconds. */
 const BASE_MS = Date.UTC(2001, 1, 3, 4, 5, 6);
@@ -67,7 +64,7 @@ const IDENTIFIERS = ['email_address', 'phone_number', 'web3_wallet', 'username']
  */
 async function createUser(body: Record<string, unknown>): Promise<UserJSON> {
   const identified = IDENTIFIERS.some((key) => body[key] !== undefined);
-  const username = identified ? {} : { username: `auto${randomBytes(6).toString('hex')}` };
+  const username = identified ? {} : { username: `auto${uniqueTag()}` };
   const res = await server.api<UserJSON>('POST', '/v1/users', { skip_user_requirement: true, ...username, ...body });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
@@ -104,19 +101,8 @@ async function expectSet(params: Params, expected: readonly string[]): Promise<v
 
 async function expectError(method: 'list' | 'count', params: Params, code: string, paramName: string): Promise<ErrorBody> {
   const res = await server.api<ErrorBody>('GET', `/v1/users${method === 'count' ? '/count' : ''}${qs(params)}`);
-  expect(res.status, JSON.stringify(res.body)).toBe(422);
-  expect(res.body.errors).toHaveLength(1);
-  expect(res.body.errors[0]).toMatchObject({ code, meta: { param_name: paramName } });
+  expectClerkError(res, 422, code, paramName);
   return res.body;
-}
-
-async function sdkError(promise: Promise<unknown>): Promise<ClerkAPIResponseError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ClerkAPIResponseError);
-  return error as ClerkAPIResponseError;
 }
 
 describe('identifier filters', () => {
@@ -147,7 +133,7 @@ describe('identifier filters', () => {
 
   it('phone_number: E.164 and formatted input both match; secondary numbers match; unknown ignored', async () => {
     const t = marker();
-    const [p1, p2, p3, unused] = [nextPhone(), nextPhone(), nextPhone(), nextPhone()];
+    const [p1, p2, p3, unused] = [uniquePhone(), uniquePhone(), uniquePhone(), uniquePhone()];
     const a = await createUser({ first_name: t, phone_number: [p1, p2] });
     const b = await createUser({ first_name: t, phone_number: [p3] });
 
@@ -243,7 +229,7 @@ describe('identifier filters', () => {
 describe('search filters', () => {
   it('query: partial and case-insensitive over emails, phones, usernames, web3 wallets, user ids, first and last names', async () => {
     const t = marker();
-    const phone = nextPhone();
+    const phone = uniquePhone();
     const wallet = nextWallet();
     const byEmail = await createUser({ email_address: [`mailbox${t}@example.com`] });
     const byPhone = await createUser({ phone_number: [phone] });
@@ -302,7 +288,7 @@ describe('search filters', () => {
   });
 
   it('phone_number_query: partial, phones only', async () => {
-    const phone = nextPhone();
+    const phone = uniquePhone();
     const digits = phone.slice(5); // e.g. 5551004
     const a = await createUser({ phone_number: [phone] });
     const b = await createUser({ first_name: `n${digits}` });
@@ -417,7 +403,7 @@ describe('order_by', () => {
   }
   const letter = (rank: number) => 'abc'[rank]!;
   const cases: OrderCase[] = [
-    { field: 'email_address', valued: (r, t) => ({ email_address: [`${letter(r)}${t}@example.com`] }), missing: () => ({ phone_number: [nextPhone()] }) },
+    { field: 'email_address', valued: (r, t) => ({ email_address: [`${letter(r)}${t}@example.com`] }), missing: () => ({ phone_number: [uniquePhone()] }) },
     { field: 'phone_number', valued: () => ({ phone_number: [] }), missing: (t) => ({ email_address: [`${t}@example.com`] }) },
     { field: 'web3wallet', valued: (r) => ({ web3_wallet: [nextWallet(letter(r))] }), missing: (t) => ({ email_address: [`${t}@example.com`] }) },
     { field: 'username', valued: (r, t) => ({ username: `${letter(r)}user_${t}` }), missing: (t) => ({ email_address: [`${t}@example.com`] }) },
@@ -431,7 +417,7 @@ describe('order_by', () => {
    */
   async function rankedUsers(c: OrderCase, t: string) {
     const ranks = [1, 2, 0];
-    const phones = [nextPhone(), nextPhone(), nextPhone()]; // ascending
+    const phones = [uniquePhone(), uniquePhone(), uniquePhone()]; // ascending
     const t0 = BASE_MS + 3_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
     const users: UserJSON[] = [];
     for (const [index, rank] of ranks.entries()) {
@@ -515,10 +501,7 @@ describe('order_by', () => {
     for (const orderBy of ['name', '-password', '+', '*created_at', 'created_at,first_name']) {
       await expectError('list', { order_by: orderBy }, 'form_param_value_invalid', 'order_by');
     }
-    const error = await sdkError(server.clerk.users.getUserList({ orderBy: '-nothing' as UserListParams['orderBy'] }));
-    expect(error.status).toBe(422);
-    expect(error.errors[0]?.code).toBe('form_param_value_invalid');
-    expect(error.errors[0]?.meta?.paramName).toBe('order_by');
+    await expectSdkError(server.clerk.users.getUserList({ orderBy: '-nothing' as UserListParams['orderBy'] }), 422, 'form_param_value_invalid', 'order_by');
   });
 });
 
@@ -549,9 +532,7 @@ describe('limit and offset', () => {
     await expectError('list', { limit: -1 }, 'form_param_value_invalid', 'limit');
     await expectError('list', { limit: 'abc' }, 'form_param_type_invalid', 'limit');
     await expectError('list', { limit: '1.5' }, 'form_param_type_invalid', 'limit');
-    const error = await sdkError(server.clerk.users.getUserList({ limit: 501 }));
-    expect(error.status).toBe(422);
-    expect(error.errors[0]?.meta?.paramName).toBe('limit');
+    await expectSdkError(server.clerk.users.getUserList({ limit: 501 }), 422, 'form_param_value_invalid', 'limit');
   });
 
   it('offset skips, pages concatenate without skip or repeat, past the end is empty; bad offset is 422', async () => {
@@ -659,11 +640,12 @@ describe('starting_after (keyset pagination)', () => {
     await expectError('list', { starting_after: first, offset: 1 }, 'form_param_value_invalid', 'starting_after');
     await expectError('list', { starting_after: 'user_doesnotexist000000000000' }, 'form_param_value_invalid', 'starting_after');
 
-    const error = await sdkError(
+    await expectSdkError(
       server.clerk.users.getUserList({ query: t, orderBy: '+first_name', startingAfter: first } as unknown as UserListParams),
+      422,
+      'form_param_value_invalid',
+      'starting_after',
     );
-    expect(error.status).toBe(422);
-    expect(error.errors[0]?.meta?.paramName).toBe('starting_after');
   });
 });
 

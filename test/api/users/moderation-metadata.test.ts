@@ -1,33 +1,16 @@
 // PATCH/PUT /v1/users/{user_id}/metadata, ban/unban (single and bulk), lock/unlock with the lockout policy.
-import { randomBytes } from 'node:crypto';
-import { isClerkAPIResponseError } from '@clerk/backend/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
+import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
 import { startTestServer, type ApiResponse, type TestServer } from '../../helpers/test-server.js';
 
 const HOUR_MS = 3_600_000;
-const tag = () => randomBytes(5).toString('hex');
-const emailFor = (label: string) => `${label}-${tag()}@example.com`;
-
-function expectError(response: ApiResponse, status: number, code: string, paramName?: string): void {
-  expect({ status: response.status, code: response.body?.errors?.[0]?.code }).toEqual({ status, code });
-  expect(response.body.errors).toHaveLength(1);
-  if (paramName !== undefined) expect(response.body.errors[0].meta.param_name).toBe(paramName);
-}
-
-async function expectSdkError(promise: Promise<unknown>, status: number, code: string): Promise<void> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!isClerkAPIResponseError(error)) throw new Error(`expected a ClerkAPIResponseError, got ${String(error)}`);
-  expect({ status: error.status, code: error.errors[0]?.code }).toEqual({ status, code });
-}
 
 /** Helpers bound to one server. */
 function helpers(server: () => TestServer) {
   return {
     async createUser(body: Record<string, unknown> = {}): Promise<any> {
-      const response = await server().api('POST', '/v1/users', { email_address: [emailFor('user')], ...body });
+      const response = await server().api('POST', '/v1/users', { email_address: [uniqueEmail('user')], ...body });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       return response.body;
     },
@@ -131,26 +114,26 @@ describe('user metadata, ban and lock', () => {
 
     it('refuses metadata that is not an object with 422, changing nothing', async () => {
       const user = await createUser({ public_metadata: { a: 1 } });
-      expectError(await patchMetadata(user.id, { public_metadata: 'text' }), 422, 'form_param_type_invalid', 'public_metadata');
-      expectError(await patchMetadata(user.id, { private_metadata: [1, 2] }), 422, 'form_param_type_invalid', 'private_metadata');
-      expectError(await patchMetadata(user.id, { unsafe_metadata: 5 }), 422, 'form_param_type_invalid', 'unsafe_metadata');
+      expectClerkError(await patchMetadata(user.id, { public_metadata: 'text' }), 422, 'form_param_type_invalid', 'public_metadata');
+      expectClerkError(await patchMetadata(user.id, { private_metadata: [1, 2] }), 422, 'form_param_type_invalid', 'private_metadata');
+      expectClerkError(await patchMetadata(user.id, { unsafe_metadata: 5 }), 422, 'form_param_type_invalid', 'unsafe_metadata');
       expect((await getUser(user.id)).public_metadata).toEqual({ a: 1 });
     });
 
     it('refuses an unknown field with 422 form_param_unknown', async () => {
       const user = await createUser({ public_metadata: { a: 1 } });
-      expectError(await patchMetadata(user.id, { public_metadata: { b: 2 }, publicMetadata: { c: 3 } }), 422, 'form_param_unknown', 'publicMetadata');
-      expectError(await patchMetadata(user.id, { first_name: 'X' }), 422, 'form_param_unknown', 'first_name');
+      expectClerkError(await patchMetadata(user.id, { public_metadata: { b: 2 }, publicMetadata: { c: 3 } }), 422, 'form_param_unknown', 'publicMetadata');
+      expectClerkError(await patchMetadata(user.id, { first_name: 'X' }), 422, 'form_param_unknown', 'first_name');
       expect((await getUser(user.id)).public_metadata).toEqual({ a: 1 });
     });
 
     it('answers 404 resource_not_found for an unknown user', async () => {
-      expectError(await patchMetadata(`user_unknown${tag()}`, { public_metadata: { a: 1 } }), 404, 'resource_not_found');
+      expectClerkError(await patchMetadata(`user_unknown${uniqueTag()}`, { public_metadata: { a: 1 } }), 404, 'resource_not_found');
     });
 
     it('clerk.users.updateUserMetadata deep-merges', async () => {
       const created = await server.clerk.users.createUser({
-        emailAddress: [emailFor('sdk')],
+        emailAddress: [uniqueEmail('sdk')],
         publicMetadata: { plan: 'free', limits: { seats: 1, projects: 2 } },
         privateMetadata: { camelCaseKey: { nestedKey: 1 } },
       });
@@ -162,7 +145,7 @@ describe('user metadata, ban and lock', () => {
       // Keys inside metadata are sent and returned as given (never snake-cased).
       expect(updated.privateMetadata).toEqual({ camelCaseKey: { nestedKey: 1, otherKey: 2 } });
       expect(updated.unsafeMetadata).toEqual({});
-      await expectSdkError(server.clerk.users.updateUserMetadata(`user_unknown${tag()}`, { publicMetadata: {} }), 404, 'resource_not_found');
+      await expectSdkError(server.clerk.users.updateUserMetadata(`user_unknown${uniqueTag()}`, { publicMetadata: {} }), 404, 'resource_not_found');
     });
 
     it('keeps every key when 20 merges run in parallel (no lost updates)', async () => {
@@ -218,14 +201,14 @@ describe('user metadata, ban and lock', () => {
 
     it('refuses metadata that is not an object, and unknown fields, with 422', async () => {
       const user = await createUser({ public_metadata: { a: 1 } });
-      expectError(await putMetadata(user.id, { public_metadata: 'text' }), 422, 'form_param_type_invalid', 'public_metadata');
-      expectError(await putMetadata(user.id, { public_metadata: [1] }), 422, 'form_param_type_invalid', 'public_metadata');
-      expectError(await putMetadata(user.id, { other_metadata: {} }), 422, 'form_param_unknown', 'other_metadata');
+      expectClerkError(await putMetadata(user.id, { public_metadata: 'text' }), 422, 'form_param_type_invalid', 'public_metadata');
+      expectClerkError(await putMetadata(user.id, { public_metadata: [1] }), 422, 'form_param_type_invalid', 'public_metadata');
+      expectClerkError(await putMetadata(user.id, { other_metadata: {} }), 422, 'form_param_unknown', 'other_metadata');
       expect((await getUser(user.id)).public_metadata).toEqual({ a: 1 });
     });
 
     it('answers 404 resource_not_found for an unknown user', async () => {
-      expectError(await putMetadata(`user_unknown${tag()}`, { public_metadata: {} }), 404, 'resource_not_found');
+      expectClerkError(await putMetadata(`user_unknown${uniqueTag()}`, { public_metadata: {} }), 404, 'resource_not_found');
     });
   });
 
@@ -262,9 +245,9 @@ describe('user metadata, ban and lock', () => {
     });
 
     it('answers 404 resource_not_found for an unknown user', async () => {
-      const id = `user_unknown${tag()}`;
-      expectError(await server.api('POST', `/v1/users/${id}/ban`), 404, 'resource_not_found');
-      expectError(await server.api('POST', `/v1/users/${id}/unban`), 404, 'resource_not_found');
+      const id = `user_unknown${uniqueTag()}`;
+      expectClerkError(await server.api('POST', `/v1/users/${id}/ban`), 404, 'resource_not_found');
+      expectClerkError(await server.api('POST', `/v1/users/${id}/unban`), 404, 'resource_not_found');
       await expectSdkError(server.clerk.users.banUser(id), 404, 'resource_not_found');
     });
 
@@ -272,7 +255,7 @@ describe('user metadata, ban and lock', () => {
       const first = await createUser();
       const second = await createUser();
       const bystander = await createUser();
-      const ids = [first.id, `user_unknown${tag()}`, second.id];
+      const ids = [first.id, `user_unknown${uniqueTag()}`, second.id];
 
       const banned = await server.api('POST', '/v1/users/ban', { user_ids: ids });
       expect(banned.status).toBe(200);
@@ -299,24 +282,24 @@ describe('user metadata, ban and lock', () => {
 
     it('takes up to 50 ids in bulk', async () => {
       const users = await Promise.all(Array.from({ length: 5 }, () => createUser()));
-      const unknown = Array.from({ length: 45 }, () => `user_unknown${tag()}`);
+      const unknown = Array.from({ length: 45 }, () => `user_unknown${uniqueTag()}`);
       const response = await server.api('POST', '/v1/users/ban', { user_ids: [...users.map((user) => user.id), ...unknown] });
       expect(response.status).toBe(200);
       expect(response.body.map((user: any) => user.id).sort()).toEqual(users.map((user) => user.id).sort());
       expect(response.body.every((user: any) => user.banned === true)).toBe(true);
-      const only = await server.api('POST', '/v1/users/unban', { user_ids: [`user_unknown${tag()}`] });
+      const only = await server.api('POST', '/v1/users/unban', { user_ids: [`user_unknown${uniqueTag()}`] });
       expect(only.status).toBe(200);
       expect(only.body).toEqual([]);
     });
 
     it('refuses 0 or 51 ids, and a missing user_ids, with 422, banning nobody', async () => {
       const user = await createUser();
-      expectError(await server.api('POST', '/v1/users/ban', { user_ids: [] }), 422, 'form_param_value_invalid', 'user_ids');
-      expectError(await server.api('POST', '/v1/users/unban', { user_ids: [] }), 422, 'form_param_value_invalid', 'user_ids');
-      const tooMany = [user.id, ...Array.from({ length: 50 }, () => `user_unknown${tag()}`)];
-      expectError(await server.api('POST', '/v1/users/ban', { user_ids: tooMany }), 422, 'form_param_array_size_exceeded', 'user_ids');
-      expectError(await server.api('POST', '/v1/users/unban', { user_ids: tooMany }), 422, 'form_param_array_size_exceeded', 'user_ids');
-      expectError(await server.api('POST', '/v1/users/ban', {}), 422, 'form_param_missing', 'user_ids');
+      expectClerkError(await server.api('POST', '/v1/users/ban', { user_ids: [] }), 422, 'form_param_value_invalid', 'user_ids');
+      expectClerkError(await server.api('POST', '/v1/users/unban', { user_ids: [] }), 422, 'form_param_value_invalid', 'user_ids');
+      const tooMany = [user.id, ...Array.from({ length: 50 }, () => `user_unknown${uniqueTag()}`)];
+      expectClerkError(await server.api('POST', '/v1/users/ban', { user_ids: tooMany }), 422, 'form_param_array_size_exceeded', 'user_ids');
+      expectClerkError(await server.api('POST', '/v1/users/unban', { user_ids: tooMany }), 422, 'form_param_array_size_exceeded', 'user_ids');
+      expectClerkError(await server.api('POST', '/v1/users/ban', {}), 422, 'form_param_missing', 'user_ids');
       expect((await getUser(user.id)).banned).toBe(false);
     });
 
@@ -395,9 +378,9 @@ describe('user metadata, ban and lock', () => {
     });
 
     it('answers 404 resource_not_found for an unknown user', async () => {
-      const id = `user_unknown${tag()}`;
-      expectError(await server.api('POST', `/v1/users/${id}/lock`), 404, 'resource_not_found');
-      expectError(await server.api('POST', `/v1/users/${id}/unlock`), 404, 'resource_not_found');
+      const id = `user_unknown${uniqueTag()}`;
+      expectClerkError(await server.api('POST', `/v1/users/${id}/lock`), 404, 'resource_not_found');
+      expectClerkError(await server.api('POST', `/v1/users/${id}/unlock`), 404, 'resource_not_found');
       await expectSdkError(server.clerk.users.lockUser(id), 404, 'resource_not_found');
     });
   });
@@ -435,7 +418,7 @@ describe('lockout turned off (ROSTER_LOCKOUT_MAX_ATTEMPTS=off)', () => {
     const user = await createUser();
     expect(user.verification_attempts_remaining).toBeNull();
     expect(await lockState(user.id)).toEqual({ locked: false, lockout_expires_in_seconds: null, verification_attempts_remaining: null });
-    expectError(await server.api('POST', `/v1/users/${user.id}/lock`), 403, 'authorization_invalid');
+    expectClerkError(await server.api('POST', `/v1/users/${user.id}/lock`), 403, 'authorization_invalid');
     await expectSdkError(server.clerk.users.lockUser(user.id), 403, 'authorization_invalid');
     expect(await lockState(user.id)).toEqual({ locked: false, lockout_expires_in_seconds: null, verification_attempts_remaining: null });
   });

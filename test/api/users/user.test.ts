@@ -1,20 +1,12 @@
 // GET, PATCH and DELETE /v1/users/{user_id}: black-box, through raw fetch and @clerk/backend.
-import { randomBytes } from 'node:crypto';
-import { isClerkAPIResponseError } from '@clerk/backend/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type ApiResponse, type TestServer } from '../../helpers/test-server.js';
+import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
+import { uniqueEmail, uniquePhone, uniqueTag, uniqueUsername, uniqueWallet } from '../../helpers/fixtures.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'a very long secret passphrase';
 const V2025 = { 'Clerk-API-Version': '2025-11-10' };
 const V2026 = { 'Clerk-API-Version': '2026-05-12' };
-
-/** A short random tag so every test owns its identifiers. */
-const tag = () => randomBytes(5).toString('hex');
-const emailFor = (label: string) => `${label}-${tag()}@example.com`;
-let phoneCounter = 0;
-/** Unique, valid E.164 numbers (+1 415 555 xxxx) within one server. */
-const nextPhone = () => `+1415555${String(++phoneCounter).padStart(4, '0')}`;
-const nextWallet = () => `0x${randomBytes(20).toString('hex')}`;
 
 /** Every property of Clerk's User schema that Roster answers with, and its JSON type. */
 const USER_FIELD_TYPES: Record<string, string> = {
@@ -71,22 +63,6 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-function expectError(response: ApiResponse, status: number, code: string, paramName?: string): void {
-  expect({ status: response.status, code: response.body?.errors?.[0]?.code }).toEqual({ status, code });
-  expect(response.body.errors).toHaveLength(1);
-  if (paramName !== undefined) expect(response.body.errors[0].meta.param_name).toBe(paramName);
-}
-
-async function expectSdkError(promise: Promise<unknown>, status: number, code: string, paramName?: string): Promise<void> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!isClerkAPIResponseError(error)) throw new Error(`expected a ClerkAPIResponseError, got ${String(error)}`);
-  expect({ status: error.status, code: error.errors[0]?.code }).toEqual({ status, code });
-  if (paramName !== undefined) expect(error.errors[0]?.meta?.paramName).toBe(paramName);
-}
-
 describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -95,7 +71,7 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
   afterAll(async () => server.close());
 
   async function createUser(body: Record<string, unknown> = {}): Promise<any> {
-    const response = await server.api('POST', '/v1/users', { email_address: [emailFor('user')], ...body });
+    const response = await server.api('POST', '/v1/users', { email_address: [uniqueEmail('user')], ...body });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body;
   }
@@ -105,11 +81,11 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
 
   describe('GET /v1/users/{user_id}', () => {
     it('returns every User field with the right type and value', async () => {
-      const email = emailFor('full');
-      const phone = nextPhone();
-      const wallet = nextWallet();
-      const username = `full_${tag()}`;
-      const externalId = `ext-${tag()}`;
+      const email = uniqueEmail('full');
+      const phone = uniquePhone();
+      const wallet = uniqueWallet();
+      const username = uniqueUsername('full');
+      const externalId = `ext-${uniqueTag()}`;
       const created = await createUser({
         email_address: [email],
         phone_number: [phone],
@@ -190,7 +166,7 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
     });
 
     it('answers 404 resource_not_found for an unknown id', async () => {
-      expectError(await getUser(`user_unknown${tag()}`), 404, 'resource_not_found');
+      expectClerkError(await getUser(`user_unknown${uniqueTag()}`), 404, 'resource_not_found');
     });
   });
 
@@ -198,8 +174,8 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
     it('sets, changes and clears external_id', async () => {
       const user = await createUser();
       expect(user.external_id).toBeNull();
-      const first = `ext-a-${tag()}`;
-      const second = `ext-b-${tag()}`;
+      const first = `ext-a-${uniqueTag()}`;
+      const second = `ext-b-${uniqueTag()}`;
       expect((await patchUser(user.id, { external_id: first })).body.external_id).toBe(first);
       const changed = await patchUser(user.id, { external_id: second });
       expect(changed.status).toBe(200);
@@ -214,10 +190,10 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
     });
 
     it('refuses an external_id another user has with 422 form_identifier_exists', async () => {
-      const externalId = `ext-${tag()}`;
+      const externalId = `ext-${uniqueTag()}`;
       await createUser({ external_id: externalId });
-      const user = await createUser({ external_id: `mine-${tag()}` });
-      expectError(await patchUser(user.id, { external_id: externalId }), 422, 'form_identifier_exists', 'external_id');
+      const user = await createUser({ external_id: `mine-${uniqueTag()}` });
+      expectClerkError(await patchUser(user.id, { external_id: externalId }), 422, 'form_identifier_exists', 'external_id');
       expect((await getUser(user.id)).body.external_id).toBe(user.external_id);
     });
 
@@ -233,7 +209,7 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
     });
 
     it('leaves fields that are not supplied untouched', async () => {
-      const user = await createUser({ first_name: 'Keep', last_name: 'Me', username: `keep_${tag()}`, locale: 'de' });
+      const user = await createUser({ first_name: 'Keep', last_name: 'Me', username: uniqueUsername('keep'), locale: 'de' });
       const changed = await patchUser(user.id, { last_name: 'Changed' });
       expect(changed.status).toBe(200);
       expect(changed.body).toMatchObject({ first_name: 'Keep', last_name: 'Changed', username: user.username, locale: 'de' });
@@ -255,8 +231,8 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
     });
 
     it('changes the username', async () => {
-      const user = await createUser({ username: `old_${tag()}` });
-      const username = `new_${tag()}`;
+      const user = await createUser({ username: uniqueUsername('old') });
+      const username = uniqueUsername('new');
       const changed = await patchUser(user.id, { username });
       expect(changed.status).toBe(200);
       expect(changed.body.username).toBe(username);
@@ -266,27 +242,27 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
     });
 
     it('refuses a username another user has, case-insensitively, with 422 form_identifier_exists', async () => {
-      const taken = `taken_${tag()}`;
+      const taken = uniqueUsername('taken');
       await createUser({ username: taken });
-      const user = await createUser({ username: `mine_${tag()}` });
-      expectError(await patchUser(user.id, { username: taken.toUpperCase() }), 422, 'form_identifier_exists', 'username');
-      expectError(await patchUser(user.id, { username: taken }), 422, 'form_identifier_exists', 'username');
+      const user = await createUser({ username: uniqueUsername('mine') });
+      expectClerkError(await patchUser(user.id, { username: taken.toUpperCase() }), 422, 'form_identifier_exists', 'username');
+      expectClerkError(await patchUser(user.id, { username: taken }), 422, 'form_identifier_exists', 'username');
       expect((await getUser(user.id)).body.username).toBe(user.username);
     });
 
     it("refuses a username that breaks Clerk's rules", async () => {
       const user = await createUser();
-      expectError(await patchUser(user.id, { username: 'ab' }), 422, 'form_username_invalid_length', 'username');
-      expectError(await patchUser(user.id, { username: 'has space' }), 422, 'form_username_invalid_character', 'username');
+      expectClerkError(await patchUser(user.id, { username: 'ab' }), 422, 'form_username_invalid_length', 'username');
+      expectClerkError(await patchUser(user.id, { username: 'has space' }), 422, 'form_username_invalid_character', 'username');
       expect((await getUser(user.id)).body.username).toBeNull();
     });
 
     it('removes the username with null and with ""', async () => {
-      const user = await createUser({ username: `gone_${tag()}` });
+      const user = await createUser({ username: uniqueUsername('gone') });
       const removed = await patchUser(user.id, { username: null });
       expect(removed.status).toBe(200);
       expect(removed.body.username).toBeNull();
-      expect((await patchUser(user.id, { username: `back_${tag()}` })).body.username).not.toBeNull();
+      expect((await patchUser(user.id, { username: uniqueUsername('back') })).body.username).not.toBeNull();
       const emptied = await patchUser(user.id, { username: '' });
       expect(emptied.status).toBe(200);
       expect(emptied.body.username).toBeNull();
@@ -294,18 +270,18 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
     });
 
     it('does not remove the username when it is the only way the user identifies themselves', async () => {
-      const username = `only_${tag()}`;
+      const username = uniqueUsername('only');
       const response = await server.api('POST', '/v1/users', { username, skip_user_requirement: true });
       expect(response.status).toBe(200);
       const user = response.body;
       expect(user.email_addresses).toEqual([]);
-      expectError(await patchUser(user.id, { username: null }), 400, 'identification_deletion_failed');
-      expectError(await patchUser(user.id, { username: '' }), 400, 'identification_deletion_failed');
+      expectClerkError(await patchUser(user.id, { username: null }), 400, 'identification_deletion_failed');
+      expectClerkError(await patchUser(user.id, { username: '' }), 400, 'identification_deletion_failed');
       expect((await getUser(user.id)).body.username).toBe(username);
     });
 
     it('sets primary_email_address_id to another verified email of the user', async () => {
-      const user = await createUser({ email_address: [emailFor('first'), emailFor('second')] });
+      const user = await createUser({ email_address: [uniqueEmail('first'), uniqueEmail('second')] });
       const [first, second] = user.email_addresses;
       expect(user.primary_email_address_id).toBe(first.id);
       const changed = await patchUser(user.id, { primary_email_address_id: second.id });
@@ -317,27 +293,27 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
     it("refuses another user's email id with 422 form_resource_not_found", async () => {
       const other = await createUser();
       const user = await createUser();
-      expectError(
+      expectClerkError(
         await patchUser(user.id, { primary_email_address_id: other.email_addresses[0].id }),
         422,
         'form_resource_not_found',
         'primary_email_address_id',
       );
-      expectError(await patchUser(user.id, { primary_email_address_id: 'idn_unknown' }), 422, 'form_resource_not_found', 'primary_email_address_id');
+      expectClerkError(await patchUser(user.id, { primary_email_address_id: 'idn_unknown' }), 422, 'form_resource_not_found', 'primary_email_address_id');
       expect((await getUser(user.id)).body.primary_email_address_id).toBe(user.primary_email_address_id);
     });
 
     it('refuses a reserved or unverified email as primary with 422 form_verification_needed', async () => {
       const user = await createUser({
-        email_address: [emailFor('verified'), emailFor('reserved')],
+        email_address: [uniqueEmail('verified'), uniqueEmail('reserved')],
         email_address_identification_status: ['verified', 'reserved'],
       });
       const reserved = user.email_addresses.find((row: any) => row.reserved);
-      expectError(await patchUser(user.id, { primary_email_address_id: reserved.id }), 422, 'form_verification_needed', 'primary_email_address_id');
+      expectClerkError(await patchUser(user.id, { primary_email_address_id: reserved.id }), 422, 'form_verification_needed', 'primary_email_address_id');
 
-      const unverified = await server.api('POST', '/v1/email_addresses', { user_id: user.id, email_address: emailFor('unverified'), verified: false });
+      const unverified = await server.api('POST', '/v1/email_addresses', { user_id: user.id, email_address: uniqueEmail('unverified'), verified: false });
       expect(unverified.status).toBe(200);
-      expectError(
+      expectClerkError(
         await patchUser(user.id, { primary_email_address_id: unverified.body.id }),
         422,
         'form_verification_needed',
@@ -348,7 +324,7 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
 
     it('sets primary_phone_number_id, and refuses foreign or unverified phones', async () => {
       const user = await createUser({
-        phone_number: [nextPhone(), nextPhone(), nextPhone()],
+        phone_number: [uniquePhone(), uniquePhone(), uniquePhone()],
         phone_number_identification_status: ['verified', 'verified', 'reserved'],
       });
       const [first, second, reserved] = user.phone_numbers;
@@ -357,34 +333,34 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
       expect(changed.status).toBe(200);
       expect(changed.body.primary_phone_number_id).toBe(second.id);
 
-      const other = await createUser({ phone_number: [nextPhone()] });
-      expectError(
+      const other = await createUser({ phone_number: [uniquePhone()] });
+      expectClerkError(
         await patchUser(user.id, { primary_phone_number_id: other.phone_numbers[0].id }),
         422,
         'form_resource_not_found',
         'primary_phone_number_id',
       );
-      expectError(await patchUser(user.id, { primary_phone_number_id: reserved.id }), 422, 'form_verification_needed', 'primary_phone_number_id');
+      expectClerkError(await patchUser(user.id, { primary_phone_number_id: reserved.id }), 422, 'form_verification_needed', 'primary_phone_number_id');
       expect((await getUser(user.id)).body.primary_phone_number_id).toBe(second.id);
     });
 
     it('sets primary_web3_wallet_id, and refuses a wallet of another user', async () => {
-      const user = await createUser({ web3_wallet: [nextWallet(), nextWallet()] });
+      const user = await createUser({ web3_wallet: [uniqueWallet(), uniqueWallet()] });
       const [first, second] = user.web3_wallets;
       expect(user.primary_web3_wallet_id).toBe(first.id);
       const changed = await patchUser(user.id, { primary_web3_wallet_id: second.id });
       expect(changed.status).toBe(200);
       expect(changed.body.primary_web3_wallet_id).toBe(second.id);
 
-      const other = await createUser({ web3_wallet: [nextWallet()] });
-      expectError(
+      const other = await createUser({ web3_wallet: [uniqueWallet()] });
+      expectClerkError(
         await patchUser(user.id, { primary_web3_wallet_id: other.web3_wallets[0].id }),
         422,
         'form_resource_not_found',
         'primary_web3_wallet_id',
       );
       // An email id is not a web3 wallet id.
-      expectError(
+      expectClerkError(
         await patchUser(user.id, { primary_web3_wallet_id: user.email_addresses[0].id }),
         422,
         'form_resource_not_found',
@@ -415,9 +391,9 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
 
     it('refuses passwords that break the policy, changing nothing', async () => {
       const user = await createUser({ password: PASSWORD });
-      expectError(await patchUser(user.id, { password: 'short' }), 422, 'form_password_length_too_short', 'password');
-      expectError(await patchUser(user.id, { password: 'password1' }), 422, 'form_password_pwned', 'password');
-      expectError(await patchUser(user.id, { password: 'x'.repeat(73) }), 422, 'form_password_size_in_bytes_exceeded', 'password');
+      expectClerkError(await patchUser(user.id, { password: 'short' }), 422, 'form_password_length_too_short', 'password');
+      expectClerkError(await patchUser(user.id, { password: 'password1' }), 422, 'form_password_pwned', 'password');
+      expectClerkError(await patchUser(user.id, { password: 'x'.repeat(73) }), 422, 'form_password_size_in_bytes_exceeded', 'password');
       expect((await getUser(user.id)).body.password_last_updated_at).toBe(user.password_last_updated_at);
     });
 
@@ -430,7 +406,7 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
       const pwned = await patchUser(user.id, { password: 'password1', skip_password_checks: true });
       expect(pwned.status).toBe(200);
       // The byte cap still applies.
-      expectError(await patchUser(user.id, { password: 'x'.repeat(73), skip_password_checks: true }), 422, 'form_password_size_in_bytes_exceeded', 'password');
+      expectClerkError(await patchUser(user.id, { password: 'x'.repeat(73), skip_password_checks: true }), 422, 'form_password_size_in_bytes_exceeded', 'password');
     });
 
     it('accepts sign_out_of_other_sessions with a password', async () => {
@@ -455,7 +431,7 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
       const back = await patchUser(user.id, { delete_self_enabled: true, create_organization_enabled: true, create_organizations_limit: null, bypass_client_trust: false });
       expect(back.status).toBe(200);
       expect(back.body).toMatchObject({ delete_self_enabled: true, create_organization_enabled: true, create_organizations_limit: null, bypass_client_trust: false });
-      expectError(await patchUser(user.id, { create_organizations_limit: 'many' }), 422, 'form_param_type_invalid', 'create_organizations_limit');
+      expectClerkError(await patchUser(user.id, { create_organizations_limit: 'many' }), 422, 'form_param_type_invalid', 'create_organizations_limit');
     });
 
     it('sets and clears legal_accepted_at, and refuses a non-RFC3339 value', async () => {
@@ -464,7 +440,7 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
       const changed = await patchUser(user.id, { legal_accepted_at: '2024-05-06T07:08:09.123Z' });
       expect(changed.status).toBe(200);
       expect(changed.body.legal_accepted_at).toBe(Date.parse('2024-05-06T07:08:09.123Z'));
-      expectError(await patchUser(user.id, { legal_accepted_at: 'yesterday' }), 422, 'form_param_value_invalid', 'legal_accepted_at');
+      expectClerkError(await patchUser(user.id, { legal_accepted_at: 'yesterday' }), 422, 'form_param_value_invalid', 'legal_accepted_at');
       const cleared = await patchUser(user.id, { legal_accepted_at: null });
       expect(cleared.status).toBe(200);
       expect(cleared.body.legal_accepted_at).toBeNull();
@@ -476,12 +452,12 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
       expect(changed.status).toBe(200);
       expect(changed.body.created_at).toBe(Date.parse('2020-01-01T00:00:00Z'));
       expect((await getUser(user.id)).body.created_at).toBe(Date.parse('2020-01-01T00:00:00Z'));
-      expectError(await patchUser(user.id, { created_at: 'not a date' }), 422, 'form_param_value_invalid', 'created_at');
+      expectClerkError(await patchUser(user.id, { created_at: 'not a date' }), 422, 'form_param_value_invalid', 'created_at');
     });
 
     it('refuses an unknown profile_image_id with 422', async () => {
       const user = await createUser();
-      expectError(await patchUser(user.id, { profile_image_id: 'img_unknown' }), 422, 'form_resource_not_found', 'profile_image_id');
+      expectClerkError(await patchUser(user.id, { profile_image_id: 'img_unknown' }), 422, 'form_resource_not_found', 'profile_image_id');
     });
 
     it('moves updated_at forward on every change', async () => {
@@ -498,13 +474,13 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
 
     it('refuses unknown parameters and wrong types', async () => {
       const user = await createUser();
-      expectError(await patchUser(user.id, { nickname: 'x' }), 422, 'form_param_unknown', 'nickname');
-      expectError(await patchUser(user.id, { first_name: 42 }), 422, 'form_param_type_invalid', 'first_name');
-      expectError(await patchUser(user.id, { delete_self_enabled: 'yes' }), 422, 'form_param_type_invalid', 'delete_self_enabled');
+      expectClerkError(await patchUser(user.id, { nickname: 'x' }), 422, 'form_param_unknown', 'nickname');
+      expectClerkError(await patchUser(user.id, { first_name: 42 }), 422, 'form_param_type_invalid', 'first_name');
+      expectClerkError(await patchUser(user.id, { delete_self_enabled: 'yes' }), 422, 'form_param_type_invalid', 'delete_self_enabled');
     });
 
     it('answers 404 resource_not_found for an unknown id', async () => {
-      expectError(await patchUser(`user_unknown${tag()}`, { first_name: 'X' }), 404, 'resource_not_found');
+      expectClerkError(await patchUser(`user_unknown${uniqueTag()}`, { first_name: 'X' }), 404, 'resource_not_found');
     });
   });
 
@@ -548,7 +524,7 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
       async (field) => {
         const user = await createUser({ ...META, first_name: 'Before' });
         const refused = await patchUser(user.id, { first_name: 'After', [field]: { replaced: true } }, V2026);
-        expectError(refused, 422, 'form_param_unknown', field);
+        expectClerkError(refused, 422, 'form_param_unknown', field);
         const stored = (await getUser(user.id)).body;
         expect(stored.first_name).toBe('Before');
         expect(stored.public_metadata).toEqual(META.public_metadata);
@@ -568,25 +544,25 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
     it('refuses metadata with ?__clerk_api_version=2026-05-12 like the header', async () => {
       const user = await createUser(META);
       const refused = await server.api('PATCH', `/v1/users/${user.id}?__clerk_api_version=2026-05-12`, { public_metadata: {} });
-      expectError(refused, 422, 'form_param_unknown', 'public_metadata');
+      expectClerkError(refused, 422, 'form_param_unknown', 'public_metadata');
       expect((await getUser(user.id)).body.public_metadata).toEqual(META.public_metadata);
     });
 
     it('answers 400 api_version_invalid for header and query together, and for an unknown version', async () => {
       const user = await createUser(META);
-      expectError(
+      expectClerkError(
         await server.api('PATCH', `/v1/users/${user.id}?__clerk_api_version=2026-05-12`, { first_name: 'X' }, V2026),
         400,
         'api_version_invalid',
       );
-      expectError(
+      expectClerkError(
         await server.api('PATCH', `/v1/users/${user.id}?__clerk_api_version=2025-11-10`, { public_metadata: {} }, V2026),
         400,
         'api_version_invalid',
       );
-      expectError(await patchUser(user.id, { first_name: 'X' }, { 'Clerk-API-Version': '2020-01-01' }), 400, 'api_version_invalid');
-      expectError(await server.api('PATCH', `/v1/users/${user.id}?__clerk_api_version=2020-01-01`, { first_name: 'X' }), 400, 'api_version_invalid');
-      expectError(await server.api('GET', `/v1/users/${user.id}?__clerk_api_version=2020-01-01`), 400, 'api_version_invalid');
+      expectClerkError(await patchUser(user.id, { first_name: 'X' }, { 'Clerk-API-Version': '2020-01-01' }), 400, 'api_version_invalid');
+      expectClerkError(await server.api('PATCH', `/v1/users/${user.id}?__clerk_api_version=2020-01-01`, { first_name: 'X' }), 400, 'api_version_invalid');
+      expectClerkError(await server.api('GET', `/v1/users/${user.id}?__clerk_api_version=2020-01-01`), 400, 'api_version_invalid');
       const stored = (await getUser(user.id)).body;
       expect(stored.first_name).toBeNull();
       expect(stored.public_metadata).toEqual(META.public_metadata);
@@ -619,17 +595,17 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
 
   describe('DELETE /v1/users/{user_id}', () => {
     it('returns the deleted object; the user is gone and their identifiers are free again', async () => {
-      const email = emailFor('deleted');
-      const phone = nextPhone();
-      const username = `deleted_${tag()}`;
-      const externalId = `ext-${tag()}`;
+      const email = uniqueEmail('deleted');
+      const phone = uniquePhone();
+      const username = uniqueUsername('deleted');
+      const externalId = `ext-${uniqueTag()}`;
       const user = await createUser({ email_address: [email], phone_number: [phone], username, external_id: externalId });
 
       const deleted = await server.api('DELETE', `/v1/users/${user.id}`);
       expect(deleted.status).toBe(200);
       expect(deleted.body).toEqual({ object: 'user', id: user.id, deleted: true });
 
-      expectError(await getUser(user.id), 404, 'resource_not_found');
+      expectClerkError(await getUser(user.id), 404, 'resource_not_found');
       const byId = await server.api('GET', `/v1/users?user_id=${user.id}`);
       expect(byId.status).toBe(200);
       expect(byId.body).toEqual([]);
@@ -648,18 +624,18 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
     });
 
     it('answers 404 resource_not_found for an unknown id and for a second delete', async () => {
-      expectError(await server.api('DELETE', `/v1/users/user_unknown${tag()}`), 404, 'resource_not_found');
+      expectClerkError(await server.api('DELETE', `/v1/users/user_unknown${uniqueTag()}`), 404, 'resource_not_found');
       const user = await createUser();
       expect((await server.api('DELETE', `/v1/users/${user.id}`)).status).toBe(200);
-      expectError(await server.api('DELETE', `/v1/users/${user.id}`), 404, 'resource_not_found');
-      expectError(await patchUser(user.id, { first_name: 'Ghost' }), 404, 'resource_not_found');
+      expectClerkError(await server.api('DELETE', `/v1/users/${user.id}`), 404, 'resource_not_found');
+      expectClerkError(await patchUser(user.id, { first_name: 'Ghost' }), 404, 'resource_not_found');
     });
   });
 
   describe('through @clerk/backend', () => {
     it('getUser returns the camelCased user', async () => {
-      const email = emailFor('sdk');
-      const created = await server.clerk.users.createUser({ emailAddress: [email], firstName: 'Sdk', username: `sdk_${tag()}`, externalId: `ext-${tag()}` });
+      const email = uniqueEmail('sdk');
+      const created = await server.clerk.users.createUser({ emailAddress: [email], firstName: 'Sdk', username: uniqueUsername('sdk'), externalId: `ext-${uniqueTag()}` });
       const user = await server.clerk.users.getUser(created.id);
       expect(user.id).toBe(created.id);
       expect(user.firstName).toBe('Sdk');
@@ -671,14 +647,14 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
       expect(user.banned).toBe(false);
       expect(user.locked).toBe(false);
       expect(user.createdAt).toBe(created.createdAt);
-      await expectSdkError(server.clerk.users.getUser(`user_unknown${tag()}`), 404, 'resource_not_found');
+      await expectSdkError(server.clerk.users.getUser(`user_unknown${uniqueTag()}`), 404, 'resource_not_found');
     });
 
     it('updateUser changes the non-metadata fields', async () => {
-      const created = await server.clerk.users.createUser({ emailAddress: [emailFor('sdk'), emailFor('sdk2')], password: PASSWORD });
+      const created = await server.clerk.users.createUser({ emailAddress: [uniqueEmail('sdk'), uniqueEmail('sdk2')], password: PASSWORD });
       const second = created.emailAddresses[1]!;
-      const username = `sdkupd_${tag()}`;
-      const externalId = `ext-${tag()}`;
+      const username = uniqueUsername('sdkupd');
+      const externalId = `ext-${uniqueTag()}`;
       server.clock.advanceMs(1_000);
       const updated = await server.clerk.users.updateUser(created.id, {
         firstName: 'New',
@@ -710,11 +686,11 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
         updatedAt: server.clock.nowMs(),
       });
       await expectSdkError(server.clerk.users.updateUser(created.id, { password: 'short' }), 422, 'form_password_length_too_short', 'password');
-      await expectSdkError(server.clerk.users.updateUser(`user_unknown${tag()}`, { firstName: 'X' }), 404, 'resource_not_found');
+      await expectSdkError(server.clerk.users.updateUser(`user_unknown${uniqueTag()}`, { firstName: 'X' }), 404, 'resource_not_found');
     });
 
     it('deleteUser returns the deleted object and the user is gone', async () => {
-      const created = await server.clerk.users.createUser({ emailAddress: [emailFor('sdkdel')] });
+      const created = await server.clerk.users.createUser({ emailAddress: [uniqueEmail('sdkdel')] });
       const deleted = await server.clerk.users.deleteUser(created.id);
       expect(deleted).toMatchObject({ object: 'user', id: created.id, deleted: true });
       await expectSdkError(server.clerk.users.getUser(created.id), 404, 'resource_not_found');
@@ -731,13 +707,13 @@ describe('PATCH /v1/users/{user_id} username removal when usernames are required
   afterAll(async () => server.close());
 
   it('keeps a required username: null and "" answer 400 last_required_identification_deletion_failed', async () => {
-    const username = `req_${tag()}`;
-    const created = await server.api('POST', '/v1/users', { username, email_address: [emailFor('req')] });
+    const username = uniqueUsername('req');
+    const created = await server.api('POST', '/v1/users', { username, email_address: [uniqueEmail('req')] });
     expect(created.status).toBe(200);
-    expectError(await server.api('PATCH', `/v1/users/${created.body.id}`, { username: null }), 400, 'last_required_identification_deletion_failed');
-    expectError(await server.api('PATCH', `/v1/users/${created.body.id}`, { username: '' }), 400, 'last_required_identification_deletion_failed');
+    expectClerkError(await server.api('PATCH', `/v1/users/${created.body.id}`, { username: null }), 400, 'last_required_identification_deletion_failed');
+    expectClerkError(await server.api('PATCH', `/v1/users/${created.body.id}`, { username: '' }), 400, 'last_required_identification_deletion_failed');
     expect((await server.api('GET', `/v1/users/${created.body.id}`)).body.username).toBe(username);
-    const renamed = await server.api('PATCH', `/v1/users/${created.body.id}`, { username: `renamed_${tag()}` });
+    const renamed = await server.api('PATCH', `/v1/users/${created.body.id}`, { username: uniqueUsername('renamed') });
     expect(renamed.status).toBe(200);
   });
 });
