@@ -27,7 +27,7 @@ const LAST = ['lovelace', 'hopper', 'turing', 'liskov', 'dijkstra', 'knuth', 'al
 const emailOf = (i) => `${FIRST[i % 10]}.${LAST[Math.floor(i / 10) % 10]}${i}@example${i % 97}.com`;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-bench-'));
-const config = loadConfig({ ROSTER_DATA_DIR: dir, ROSTER_SECRET_KEYS: KEY });
+const config = loadConfig({ ROSTER_DATA_DIR: dir, ROSTER_SECRET_KEYS: KEY, ROSTER_INSTANCE_KEY: Buffer.alloc(32, 7).toString('base64') });
 const schema = process.env.BENCH_DATABASE_URL ? `roster_bench_${Date.now()}` : undefined;
 const database = await createDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL ?? null, sqliteFile: config.sqliteFile, pgSchema: schema });
 await migrateToLatest(database);

@@ -18,6 +18,10 @@ import type { Clock } from './lib/clock.js';
 import type { HasherRegistry } from './passwords/registry.js';
 import type { RosterDatabase } from './storage/database.js';
 import { createIdentificationService } from './users/identification-service.js';
+import { createMFAService } from './users/mfa-service.js';
+import { createPasswordService } from './users/password-service.js';
+import { createSecretBox } from './lib/secret-box.js';
+import { registerCredentialRoutes } from './http/routes/users/credentials.js';
 import { createUserListService } from './users/user-list-service.js';
 import { createUserMetadataService } from './users/user-metadata-service.js';
 import { createUserModeration } from './users/user-moderation.js';
@@ -84,13 +88,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (request.body === undefined) request.body = {};
   });
 
-  const serviceDeps = { database: deps.database, clock: deps.clock, hashers: deps.hashers, config };
+  if (!config.instanceKey) throw new Error('config.instanceKey is required (server.ts provisions it in the data directory)');
+  const secretBox = createSecretBox(config.instanceKey);
+  const serviceDeps = { database: deps.database, clock: deps.clock, hashers: deps.hashers, config, secretBox };
   const ctx: RouteContext = {
     users: createUserService(serviceDeps),
     userList: createUserListService(serviceDeps),
     userMetadata: createUserMetadataService(serviceDeps),
     moderation: createUserModeration(serviceDeps),
     identifications: createIdentificationService(serviceDeps),
+    passwords: createPasswordService(serviceDeps),
+    mfa: createMFAService(serviceDeps),
     serializeContext: (request: FastifyRequest) => ({
       baseUrl: config.publicUrl ?? `${request.protocol}://${request.host}`,
     }),
@@ -103,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerModerationRoutes(app, ctx);
   registerMetadataRoutes(app, ctx);
   registerUserRoutes(app, ctx);
+  registerCredentialRoutes(app, ctx);
   registerContactRoutes(app, ctx, 'email_address');
   registerContactRoutes(app, ctx, 'phone_number');
   return app;

@@ -30,6 +30,10 @@ export interface Config {
   passwordMinLength: number;
   /** Identification types every user must keep at least one of (Clerk's "required" identifiers). */
   requiredIdentifiers: readonly IdentifierType[];
+  /** 32-byte key sealing secrets at rest (TOTP secrets); null means "use the one in dataDir". */
+  instanceKey: Buffer | null;
+  /** Issuer shown in authenticator apps for TOTP URIs. @default Roster */
+  totpIssuer: string;
   /** Base URL used in `image_url`; when absent, derived from the request's Host. */
   publicUrl: string | null;
   logLevel: string;
@@ -80,6 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   const maxAttempts = nullableIntFrom(env, 'ROSTER_LOCKOUT_MAX_ATTEMPTS', 10, 5, 'off');
   const durationInSeconds = nullableIntFrom(env, 'ROSTER_LOCKOUT_DURATION_SECONDS', 3600, 1, 'never');
+  let instanceKey: Buffer | null = null;
+  if (env.ROSTER_INSTANCE_KEY) {
+    instanceKey = Buffer.from(env.ROSTER_INSTANCE_KEY, 'base64');
+    if (instanceKey.length !== 32) throw new ConfigError('ROSTER_INSTANCE_KEY must be 32 bytes, base64-encoded');
+  }
   const publicUrl = env.ROSTER_PUBLIC_URL ? env.ROSTER_PUBLIC_URL.replace(/\/+$/, '') : null;
   if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new ConfigError('ROSTER_PUBLIC_URL must be an http(s) URL');
 
@@ -95,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     lockout: Object.freeze({ maxAttempts, durationInSeconds }),
     passwordMinLength: intFrom(env, 'ROSTER_PASSWORD_MIN_LENGTH', 8, 1, 72),
     requiredIdentifiers: Object.freeze(requiredIdentifiers),
+    instanceKey,
+    totpIssuer: env.ROSTER_TOTP_ISSUER || 'Roster',
     publicUrl,
     logLevel: env.ROSTER_LOG_LEVEL || 'info',
   });

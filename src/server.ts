@@ -2,7 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { systemClock } from './lib/clock.js';
 import { createHasherRegistry } from './passwords/registry.js';
-import { ensureSecretKey } from './secret-key-file.js';
+import { ensureInstanceKey, ensureSecretKey } from './instance-files.js';
 import { createDatabase } from './storage/dialects.js';
 import { migrateToLatest } from './storage/migrate.js';
 
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     generatedKey = key;
     config = Object.freeze({ ...config, secretKeys: Object.freeze([key]) });
   }
+  if (!config.instanceKey) config = Object.freeze({ ...config, instanceKey: ensureInstanceKey(config.dataDir) });
   const database = await createDatabase(config);
   await migrateToLatest(database);
   const app = await buildApp({

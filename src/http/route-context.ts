@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { IdentificationService } from '../users/identification-service.js';
+import type { MFAService } from '../users/mfa-service.js';
+import type { PasswordService } from '../users/password-service.js';
 import type { UserListService } from '../users/user-list-service.js';
 import type { UserMetadataService } from '../users/user-metadata-service.js';
 import type { UserModeration } from '../users/user-moderation.js';
@@ -13,5 +15,7 @@ export interface RouteContext {
   userMetadata: UserMetadataService;
   moderation: UserModeration;
   identifications: IdentificationService;
+  passwords: PasswordService;
+  mfa: MFAService;
   serializeContext(request: FastifyRequest): SerializeContext;
 }

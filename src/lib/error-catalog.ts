@@ -23,6 +23,11 @@ export interface CatalogEntry {
   message: string;
   /** Set for codes Clerk's index does not list (none today); a test checks the rest against the index. */
   rosterExtension?: boolean;
+  /**
+   * Set where Roster answers a Backend API route with a code Clerk's index lists for its Frontend API
+   * only, for the same situation (a locked user verifying a password, say), where Clerk's BAPI is silent.
+   */
+  frontendApiCode?: boolean;
 }
 
 export const catalog = {
@@ -59,6 +64,17 @@ export const catalog = {
   createSecondFactorUnverified: { status: 400, code: 'identification_create_second_factor_unverified', message: 'Create failed' },
   updateSecondFactorUnverified: { status: 400, code: 'identification_update_second_factor_unverified', message: 'Update failed' },
   userDataMissing: { status: 422, code: 'form_data_missing', message: 'missing data' },
+  passwordDigestInvalid: { status: 422, code: 'form_password_digest_invalid_code', message: 'is invalid' },
+  noPasswordSet: { status: 400, code: 'no_password_set', message: 'no password set' },
+  incorrectPassword: { status: 422, code: 'incorrect_password', message: 'incorrect password' },
+  passwordCompromised: { status: 422, code: 'form_password_compromised', message: 'password compromised', frontendApiCode: true },
+  userLocked: { status: 403, code: 'user_locked', message: 'Account locked', frontendApiCode: true },
+  userBanned: { status: 403, code: 'user_banned', message: 'User banned' },
+  totpDisabled: { status: 400, code: 'totp_disabled', message: 'TOTP is disabled' },
+  totpIncorrectCode: { status: 422, code: 'totp_incorrect_code', message: 'incorrect TOTP' },
+  totpInvalidLength: { status: 422, code: 'totp_invalid_length', message: 'invalid length' },
+  invalidTotpSecret: { status: 422, code: 'invalid_totp_secret_code', message: 'invalid TOTP secret' },
+  totpAlreadyEnabled: { status: 400, code: 'totp_already_enabled', message: 'TOTP already enabled', frontendApiCode: true },
   conflict: { status: 409, code: 'conflict', message: 'Conflict' },
   internal: { status: 500, code: 'internal_clerk_error', message: 'Oops, an unexpected error occurred' },
 } as const satisfies Record<string, CatalogEntry>;
@@ -168,6 +184,32 @@ export const errors = {
     make('updateSecondFactorUnverified', 'Cannot update second factor attributes for unverified identification', param('reserved_for_second_factor')),
   userDataMissing: (missing: string) =>
     make('userDataMissing', `"${missing}" data doesn't match user requirements set for this instance`, param(missing)),
+  passwordDigestInvalid: (hasher: string) =>
+    make('passwordDigestInvalid', `password_digest is not a valid ${hasher} digest. Check the format Clerk documents for password_hasher ${hasher}.`, param('password_digest')),
+  noPasswordSet: () => make('noPasswordSet', 'This user does not have a password set for their account'),
+  incorrectPassword: () => make('incorrectPassword', 'The provided password is not the one the user has set', param('password')),
+  passwordCompromised: () =>
+    make(
+      'passwordCompromised',
+      'This password has been marked as compromised. The user has to set a new password before it can be used again.',
+      param('password'),
+    ),
+  userLocked: (secondsRemaining: number | null) =>
+    make(
+      'userLocked',
+      secondsRemaining === null
+        ? 'Your account is locked. For more information, please contact support.'
+        : `Your account is locked. You will be able to try again in ${secondsRemaining} seconds. For more information, please contact support.`,
+      secondsRemaining === null ? {} : { lockout_expires_in_seconds: secondsRemaining },
+    ),
+  userBanned: () => make('userBanned', 'You have been banned. If you think this was by mistake, please contact support.'),
+  totpDisabled: () => make('totpDisabled', 'This user does not have TOTP enabled in their account'),
+  totpIncorrectCode: () => make('totpIncorrectCode', 'The provided TOTP code is incorrect', param('code')),
+  totpInvalidLength: () => make('totpInvalidLength', 'The provided TOTP code must be 6 characters long.', param('code')),
+  invalidTotpSecret: () =>
+    make('invalidTotpSecret', 'The TOTP secret is invalid, please provide a valid one base32 encoded', param('totp_secret')),
+  totpAlreadyEnabled: () =>
+    make('totpAlreadyEnabled', 'TOTP is already enabled for this user. Delete it (DELETE /v1/users/{user_id}/totp) before creating a new one.'),
   userIdentifierMissing: () =>
     make('userDataMissing', 'At least one identifier (email address, phone number, web3 wallet or username) must be provided.'),
   conflict: (longMessage = 'Conflict') => make('conflict', longMessage),

@@ -41,6 +41,14 @@ export interface UsersTable {
   last_active_at: number | null;
   /** Sessions created before this instant must be treated as revoked (sign_out_of_other_sessions). */
   sessions_revoked_at: number | null;
+  totp_id: string | null;
+  /** AES-256-GCM sealed base32 TOTP secret (never stored in the clear). */
+  totp_secret: string | null;
+  /** 1 once the TOTP is in use: imported with `totp_secret`, or confirmed by a first correct code. */
+  totp_verified: number;
+  /** Last 30-second step whose code was accepted: a code is good once (replay guard). */
+  totp_last_step: number | null;
+  password_compromised_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -75,7 +83,17 @@ export interface UserSearchDocsTable {
   names: string;
 }
 
+export interface BackupCodesTable {
+  id: string;
+  user_id: string;
+  /** bcrypt digest of the code. */
+  digest: string;
+  consumed_at: number | null;
+  created_at: number;
+}
+
 export interface Database {
+  backup_codes: BackupCodesTable;
   users: UsersTable;
   identifications: IdentificationsTable;
   user_search_docs: UserSearchDocsTable;
@@ -85,6 +103,7 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type IdentificationRow = Selectable<IdentificationsTable>;
+export type BackupCodeRow = Selectable<BackupCodesTable>;
 export type NewIdentificationRow = Insertable<IdentificationsTable>;
 export type IdentificationUpdate = Updateable<IdentificationsTable>;
 

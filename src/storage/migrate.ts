@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect, RosterDatabase } from './database.js';
 import { usersMigration } from './migrations/2026-11-28-0001-users.js';
+import { credentialsMigration } from './migrations/2026-11-28-0002-credentials.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '2026-11-28-0001-users': usersMigration(dialect),
+    '2026-11-28-0002-credentials': credentialsMigration(),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../lib/clock.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import type { HasherRegistry } from '../passwords/registry.js';
+import type { SecretBox } from '../lib/secret-box.js';
 import type { Executor, RosterDatabase, UserRow } from '../storage/database.js';
 import { uniqueViolationTarget } from '../storage/unique-violation.js';
 import { findUserById, findUsersByIds } from '../storage/repositories/users-repository.js';
@@ -13,6 +14,8 @@ export interface UserServiceDeps {
   clock: Clock;
   hashers: HasherRegistry;
   config: Readonly<Config>;
+  /** Seals TOTP secrets at rest under the instance key. */
+  secretBox: SecretBox;
 }
 
 export async function requireUser(db: Executor, userId: string): Promise<UserRow> {

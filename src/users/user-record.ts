@@ -1,5 +1,6 @@
 import type { LockoutPolicy } from '../config.js';
 import type { Executor, IdentificationRow, UserRow } from '../storage/database.js';
+import { usersWithBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { lockStatus, type LockStatus } from './lockout.js';
 import { parseStoredMetadata, type Metadata } from './metadata.js';
@@ -9,6 +10,10 @@ export interface UserRecord {
   user: UserRow;
   identifications: IdentificationRow[];
   lock: LockStatus;
+  /** TOTP confirmed and in use. */
+  totpEnabled: boolean;
+  /** At least one unused backup code. */
+  backupCodeEnabled: boolean;
   publicMetadata: Metadata;
   privateMetadata: Metadata;
   unsafeMetadata: Metadata;
@@ -16,10 +21,8 @@ export interface UserRecord {
 
 /** Loads identifications for many users in one query and assembles their records, keeping row order. */
 export async function toUserRecords(db: Executor, rows: readonly UserRow[], policy: LockoutPolicy, nowMs: number): Promise<UserRecord[]> {
-  const identifications = await listIdentificationsForUsers(
-    db,
-    rows.map((row) => row.id),
-  );
+  const ids = rows.map((row) => row.id);
+  const [identifications, withBackupCodes] = [await listIdentificationsForUsers(db, ids), await usersWithBackupCodes(db, ids)];
   const byUser = new Map<string, IdentificationRow[]>();
   for (const identification of identifications) {
     const list = byUser.get(identification.user_id) ?? [];
@@ -30,6 +33,8 @@ export async function toUserRecords(db: Executor, rows: readonly UserRow[], poli
     user,
     identifications: byUser.get(user.id) ?? [],
     lock: lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, policy, nowMs),
+    totpEnabled: user.totp_secret !== null && user.totp_verified === 1,
+    backupCodeEnabled: withBackupCodes.has(user.id),
     publicMetadata: parseStoredMetadata(user.public_metadata),
     privateMetadata: parseStoredMetadata(user.private_metadata),
     unsafeMetadata: parseStoredMetadata(user.unsafe_metadata),

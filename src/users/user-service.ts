@@ -1,7 +1,7 @@
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
-import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import type { IdentificationType, NewIdentificationRow, UserUpdate } from '../storage/database.js';
+import { replaceBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { insertIdentifications, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
 import { deleteUser, insertUser, updateUser } from '../storage/repositories/users-repository.js';
@@ -9,6 +9,8 @@ import { loadRecord, parseTimestamp, requireUser, withUniqueErrors, type UserSer
 import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS } from './identification-rules.js';
 import { isValidLocale, normalizeUsername, parseIdentifier } from './identifiers.js';
 import { assertMetadataSize, type Metadata } from './metadata.js';
+import { createMFAService, trackMFAChange } from './mfa-service.js';
+import { createPasswordService } from './password-service.js';
 import type { UserRecord } from './user-record.js';
 
 export type IdentificationStatus = 'verified' | 'reserved';
@@ -25,8 +27,12 @@ export interface CreateUserInput {
   web3Wallets?: string[];
   username?: string | null;
   password?: string | null;
+  passwordDigest?: string | null;
+  passwordHasher?: string | null;
   skipPasswordChecks?: boolean | null;
   skipPasswordRequirement?: boolean | null;
+  totpSecret?: string | null;
+  backupCodes?: string[];
   publicMetadata?: Metadata;
   privateMetadata?: Metadata;
   unsafeMetadata?: Metadata;
@@ -52,8 +58,12 @@ export interface UpdateUserInput {
   primaryWeb3WalletId?: string | null;
   username?: string | null;
   password?: string | null;
+  passwordDigest?: string | null;
+  passwordHasher?: string | null;
   skipPasswordChecks?: boolean | null;
   signOutOfOtherSessions?: boolean | null;
+  totpSecret?: string | null;
+  backupCodes?: string[];
   publicMetadata?: Metadata;
   privateMetadata?: Metadata;
   unsafeMetadata?: Metadata;
@@ -98,14 +108,10 @@ function parseLocale(locale: string | null | undefined): string | null | undefin
 }
 
 export function createUserService(deps: UserServiceDeps) {
-  const { database, clock, hashers, config } = deps;
+  const { database, clock, config } = deps;
   const { db } = database;
-  const policy = { minLength: config.passwordMinLength };
-
-  async function hashPassword(password: string, skipChecks: boolean): Promise<string> {
-    assertPasswordAllowed(password, policy, { skipChecks });
-    return hashers.preferred.hash(password);
-  }
+  const passwords = createPasswordService(deps);
+  const mfa = createMFAService(deps);
 
   return {
     async get(userId: string): Promise<UserRecord> {
@@ -140,9 +146,11 @@ export function createUserService(deps: UserServiceDeps) {
       const now = clock.nowMs();
       const createdAt = input.createdAt ? parseTimestamp(input.createdAt, 'created_at') : now;
       const legalAcceptedAt = input.legalAcceptedAt ? parseTimestamp(input.legalAcceptedAt, 'legal_accepted_at') : null;
-      const passwordDigest = input.password != null ? await hashPassword(input.password, Boolean(input.skipPasswordChecks)) : null;
+      const password = await passwords.prepare(input);
+      const totp = input.totpSecret ? mfa.sealImportedSecret(input.totpSecret) : null;
 
       const userId = newId('user', createdAt);
+      const backupCodes = input.backupCodes?.length ? await mfa.prepareBackupCodes(userId, input.backupCodes, now) : [];
       const rows: NewIdentificationRow[] = identifications.map((item, index) => ({
         id: newId('idn', now),
         user_id: userId,
@@ -169,9 +177,14 @@ export function createUserService(deps: UserServiceDeps) {
             first_name: input.firstName ?? null,
             last_name: input.lastName ?? null,
             locale: locale ?? null,
-            password_digest: passwordDigest,
-            password_hasher: passwordDigest ? hashers.preferred.name : null,
-            password_last_updated_at: passwordDigest ? now : null,
+            password_digest: password?.digest ?? null,
+            password_hasher: password?.hasher ?? null,
+            password_last_updated_at: password ? now : null,
+            password_compromised_at: null,
+            totp_id: totp?.totp_id ?? null,
+            totp_secret: totp?.totp_secret ?? null,
+            totp_verified: totp ? 1 : 0,
+            totp_last_step: null,
             public_metadata: JSON.stringify(input.publicMetadata ?? {}),
             private_metadata: JSON.stringify(input.privateMetadata ?? {}),
             unsafe_metadata: JSON.stringify(input.unsafeMetadata ?? {}),
@@ -188,7 +201,7 @@ export function createUserService(deps: UserServiceDeps) {
             create_organization_enabled: bool(input.createOrganizationEnabled, true),
             create_organizations_limit: input.createOrganizationsLimit ?? null,
             bypass_client_trust: bool(input.bypassClientTrust, false),
-            mfa_enabled_at: null,
+            mfa_enabled_at: totp || backupCodes.length > 0 ? now : null,
             mfa_disabled_at: null,
             legal_accepted_at: legalAcceptedAt,
             last_sign_in_at: null,
@@ -198,6 +211,7 @@ export function createUserService(deps: UserServiceDeps) {
             updated_at: now,
           });
           await insertIdentifications(trx, rows);
+          await replaceBackupCodes(trx, userId, backupCodes);
           await refreshUserSearchDoc(trx, userId);
           return loadRecord(deps, trx, await requireUser(trx, userId));
         }),
@@ -234,13 +248,17 @@ export function createUserService(deps: UserServiceDeps) {
         assertMetadataSize(value, name);
         update[key] = JSON.stringify(value);
       }
-      if (input.password != null) {
-        update.password_digest = await hashPassword(input.password, Boolean(input.skipPasswordChecks));
-        update.password_hasher = hashers.preferred.name;
+      const password = await passwords.prepare(input);
+      if (password) {
+        update.password_digest = password.digest;
+        update.password_hasher = password.hasher;
         update.password_last_updated_at = now;
+        update.password_compromised_at = null;
         // Recorded for the sessions resource: sessions started before this instant are signed out.
         if (input.signOutOfOtherSessions) update.sessions_revoked_at = now;
       }
+      if (input.totpSecret) Object.assign(update, mfa.sealImportedSecret(input.totpSecret));
+      const backupCodes = input.backupCodes ? await mfa.prepareBackupCodes(userId, input.backupCodes, now) : undefined;
       const primaries: [IdentificationType, string | null | undefined, string][] = [
         ['email_address', input.primaryEmailAddressId, 'primary_email_address_id'],
         ['phone_number', input.primaryPhoneNumberId, 'primary_phone_number_id'],
@@ -262,9 +280,13 @@ export function createUserService(deps: UserServiceDeps) {
           if (update.username === null && user.username !== null) {
             assertCanRemove(identifications, 'username', { ...user, username: null }, config.requiredIdentifiers);
           }
-          const updated = await updateUser(trx, userId, update);
+          await trackMFAChange(trx, userId, now, async () => {
+            if (backupCodes) await replaceBackupCodes(trx, userId, backupCodes);
+            await updateUser(trx, userId, update);
+          });
           await refreshUserSearchDoc(trx, userId);
-          return loadRecord(deps, trx, updated!);
+          // Re-read: the MFA timestamps may have moved with the change.
+          return loadRecord(deps, trx, await requireUser(trx, userId));
         }),
       );
     },

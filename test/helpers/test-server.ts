@@ -42,7 +42,12 @@ export interface TestServer {
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-test-'));
-  const config = loadConfig({ ROSTER_DATA_DIR: dir, ROSTER_SECRET_KEYS: TEST_SECRET_KEY, ...env });
+  const config = loadConfig({
+    ROSTER_DATA_DIR: dir,
+    ROSTER_SECRET_KEYS: TEST_SECRET_KEY,
+    ROSTER_INSTANCE_KEY: randomBytes(32).toString('base64'),
+    ...env,
+  });
   const schema = testDatabaseUrl ? `roster_test_${randomBytes(6).toString('hex')}` : undefined;
   const database = await createDatabase({ databaseUrl: testDatabaseUrl, sqliteFile: config.sqliteFile, pgSchema: schema });
   try {

@@ -81,3 +81,13 @@ export async function clearDefaultSecondFactor(db: Executor, userId: string, exc
     .where('id', '!=', exceptId)
     .execute();
 }
+
+/** Phones stop being second factors (disabling all of a user's MFA). */
+export async function clearSecondFactors(db: Executor, userId: string): Promise<void> {
+  await db
+    .updateTable('identifications')
+    .set({ reserved_for_second_factor: 0, default_second_factor: 0 })
+    .where('user_id', '=', userId)
+    .where('reserved_for_second_factor', '=', 1)
+    .execute();
+}

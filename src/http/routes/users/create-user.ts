@@ -1,25 +1,14 @@
 // POST /v1/users — creates a user with identifications, password and metadata in one transaction.
 import type { FastifyInstance } from 'fastify';
-import { errors } from '../../../lib/error-catalog.js';
 import type { RouteContext } from '../../route-context.js';
-import { createUserBody, NOT_YET_SUPPORTED_USER_PARAMS } from './schemas.js';
+import { createUserBody } from './schemas.js';
 import { toUserJSON } from './serialize.js';
 
 type Body = Record<string, any>;
 
-const CREDENTIALS_LATER = ' Importing password digests, TOTP secrets and backup codes is not supported by this Roster version yet.';
-
-/** Refuses credential-import parameters clearly until the credentials work lands (never silently ignored). */
-export function rejectNotYetSupported(body: Body): void {
-  for (const name of NOT_YET_SUPPORTED_USER_PARAMS) {
-    if (body[name] !== undefined && body[name] !== null) throw errors.paramUnknown(name, CREDENTIALS_LATER);
-  }
-}
-
 export function registerCreateUser(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Body: Body }>('/v1/users', { schema: { body: createUserBody } }, async (request) => {
     const body = request.body;
-    rejectNotYetSupported(body);
     const record = await ctx.users.create({
       externalId: body.external_id,
       firstName: body.first_name,
@@ -32,6 +21,10 @@ export function registerCreateUser(app: FastifyInstance, ctx: RouteContext): voi
       web3Wallets: body.web3_wallet,
       username: body.username,
       password: body.password,
+      passwordDigest: body.password_digest,
+      passwordHasher: body.password_hasher,
+      totpSecret: body.totp_secret,
+      backupCodes: body.backup_codes,
       skipPasswordChecks: body.skip_password_checks,
       skipPasswordRequirement: body.skip_password_requirement,
       publicMetadata: body.public_metadata,

@@ -6,9 +6,6 @@ const stringArray = { type: 'array', items: { type: 'string' } } as const;
 const statusArray = { type: 'array', items: { type: 'string', enum: ['verified', 'reserved'] } } as const;
 const metadata = { type: 'object' } as const;
 
-/** Credentials import arrives with the credentials work: accepted by the schema, refused with a clear 422. */
-export const NOT_YET_SUPPORTED_USER_PARAMS = ['password_digest', 'password_hasher', 'totp_secret', 'backup_codes'] as const;
-
 export const createUserBody = {
   type: 'object',
   additionalProperties: false,
@@ -146,4 +143,30 @@ export const replacePhoneNumberBody = {
   additionalProperties: false,
   required: ['phone_number'],
   properties: { phone_number: { type: 'string' }, identification_status: replacementStatus },
+} as const;
+
+export const passwordBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['password'],
+  properties: { password: { type: 'string' } },
+} as const;
+
+export const codeBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code'],
+  properties: { code: { type: 'string' } },
+} as const;
+
+export const removePasswordBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { sign_out_of_other_sessions: { type: 'boolean' } },
+} as const;
+
+export const setCompromisedBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { revoke_all_sessions: nullableBoolean },
 } as const;

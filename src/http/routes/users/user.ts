@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
 import { versionRules } from '../../api-version.js';
 import type { RouteContext } from '../../route-context.js';
-import { rejectNotYetSupported } from './create-user.js';
 import { updateUserBody } from './schemas.js';
 import { toDeletedJSON, toUserJSON } from './serialize.js';
 
@@ -28,7 +27,6 @@ export function registerUserRoutes(app: FastifyInstance, ctx: RouteContext): voi
       const field = METADATA_FIELDS.find((name) => body[name] !== undefined);
       if (field) throw errors.paramUnknown(field, USE_METADATA_ENDPOINTS);
     }
-    rejectNotYetSupported(body);
     if (body.profile_image_id) throw errors.formResourceNotFound('profile_image_id');
     const record = await ctx.users.update(request.params.user_id, {
       externalId: body.external_id,
@@ -40,6 +38,10 @@ export function registerUserRoutes(app: FastifyInstance, ctx: RouteContext): voi
       primaryWeb3WalletId: body.primary_web3_wallet_id,
       username: body.username,
       password: body.password,
+      passwordDigest: body.password_digest,
+      passwordHasher: body.password_hasher,
+      totpSecret: body.totp_secret,
+      backupCodes: body.backup_codes,
       skipPasswordChecks: body.skip_password_checks,
       signOutOfOtherSessions: body.sign_out_of_other_sessions,
       publicMetadata: body.public_metadata,

@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import type { BackupCodeRow, Executor, UserRow } from '../database.js';
+
+/**
+ * Counts one failed verification in a single UPDATE (atomic under concurrency on both databases) and
+ * locks the user when the count reaches `maxAttempts`. Column references in SET read the old row.
+ */
+export async function recordFailedVerification(db: Executor, userId: string, maxAttempts: number, nowMs: number): Promise<UserRow | undefined> {
+  return db
+    .updateTable('users')
+    .set({
+      failed_verification_attempts: sql<number>`failed_verification_attempts + 1`,
+      locked_at: sql<number | null>`CASE WHEN locked_at IS NULL AND failed_verification_attempts + 1 >= ${maxAttempts} THEN ${nowMs} ELSE locked_at END`,
+    })
+    .where('id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** A success forgets earlier failures (only while the user is not locked). */
+export async function resetFailedVerifications(db: Executor, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_verification_attempts: 0 })
+    .where('id', '=', userId)
+    .where('locked_at', 'is', null)
+    .where('failed_verification_attempts', '>', 0)
+    .execute();
+}
+
+/** Ends a lock that has run out (locked at or before `lockedAtOrBeforeMs`), with its count. */
+export async function clearExpiredLock(db: Executor, userId: string, lockedAtOrBeforeMs: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ locked_at: null, failed_verification_attempts: 0 })
+    .where('id', '=', userId)
+    .where('locked_at', '<=', lockedAtOrBeforeMs)
+    .execute();
+}
+
+/** Marks a TOTP step as used; true only for the first caller with a step newer than the last one. */
+export async function claimTOTPStep(db: Executor, userId: string, step: number, nowMs: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_last_step: step, totp_verified: 1, updated_at: nowMs })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Swaps the password digest only if it is still `expectedDigest` (a concurrent change wins). */
+export async function replacePasswordDigestIfUnchanged(
+  db: Executor,
+  userId: string,
+  expectedDigest: string,
+  next: { digest: string; hasher: string },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_digest: next.digest, password_hasher: next.hasher })
+    .where('id', '=', userId)
+    .where('password_digest', '=', expectedDigest)
+    .execute();
+}
+
+export async function replaceBackupCodes(db: Executor, userId: string, rows: readonly BackupCodeRow[]): Promise<void> {
+  await db.deleteFrom('backup_codes').where('user_id', '=', userId).execute();
+  if (rows.length > 0) await db.insertInto('backup_codes').values([...rows]).execute();
+}
+
+export async function listUnconsumedBackupCodes(db: Executor, userId: string): Promise<BackupCodeRow[]> {
+  return db.selectFrom('backup_codes').selectAll().where('user_id', '=', userId).where('consumed_at', 'is', null).execute();
+}
+
+/** Consumes a backup code; true only for the one caller that got there first. */
+export async function consumeBackupCode(db: Executor, id: string, nowMs: number): Promise<boolean> {
+  const result = await db
+    .updateTable('backup_codes')
+    .set({ consumed_at: nowMs })
+    .where('id', '=', id)
+    .where('consumed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteBackupCodes(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('backup_codes').where('user_id', '=', userId).execute();
+}
+
+/** Users (of the given ones) that hold at least one unconsumed backup code. */
+export async function usersWithBackupCodes(db: Executor, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('backup_codes')
+    .select('user_id')
+    .distinct()
+    .where('user_id', 'in', userIds)
+    .where('consumed_at', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => row.user_id));
+}

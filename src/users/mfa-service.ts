@@ -1,0 +1,173 @@
+import { errors } from '../lib/error-catalog.js';
+import { newId } from '../lib/ids.js';
+import { findMatchingBackupCode, toBackupCodeDigest } from '../mfa/backup-codes.js';
+import { generateTOTPSecret, parseTOTPSecret, totpURI, verifyTOTP } from '../mfa/totp.js';
+import type { BackupCodeRow, Executor, UserRow, UserUpdate } from '../storage/database.js';
+import {
+  claimTOTPStep,
+  consumeBackupCode,
+  deleteBackupCodes,
+  listUnconsumedBackupCodes,
+  replaceBackupCodes,
+  usersWithBackupCodes,
+} from '../storage/repositories/credentials-repository.js';
+import { clearSecondFactors, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
+import { findUserById, updateUser } from '../storage/repositories/users-repository.js';
+import { requireUser, type UserServiceDeps } from './deps.js';
+import { createVerificationGuard } from './verification-guard.js';
+
+export type CodeType = 'totp' | 'backup_code';
+
+export interface CreatedTOTP {
+  id: string;
+  secret: string;
+  uri: string;
+  verified: boolean;
+}
+
+/** Whether the user has any second factor: a confirmed TOTP, an unused backup code, or a 2FA phone. */
+export async function hasSecondFactor(db: Executor, user: UserRow): Promise<boolean> {
+  if (user.totp_secret !== null && user.totp_verified === 1) return true;
+  if ((await usersWithBackupCodes(db, [user.id])).has(user.id)) return true;
+  const phones = await listIdentificationsForUsers(db, [user.id]);
+  return phones.some((row) => row.type === 'phone_number' && row.verified === 1 && row.reserved_for_second_factor === 1);
+}
+
+/**
+ * Runs a change to the user's second factors and keeps `mfa_enabled_at` / `mfa_disabled_at` in step:
+ * stamped when MFA goes from off to on, or from on to off (neither is cleared later, as Clerk documents).
+ */
+export async function trackMFAChange<T>(db: Executor, userId: string, nowMs: number, change: () => Promise<T>): Promise<T> {
+  const before = await findUserById(db, userId);
+  const wasEnabled = before ? await hasSecondFactor(db, before) : false;
+  const result = await change();
+  const after = await findUserById(db, userId);
+  if (after) {
+    const isEnabled = await hasSecondFactor(db, after);
+    if (isEnabled !== wasEnabled) {
+      await updateUser(db, userId, isEnabled ? { mfa_enabled_at: nowMs } : { mfa_disabled_at: nowMs });
+    }
+  }
+  return result;
+}
+
+/** TOTP and backup codes: import, creation, verification (with lockout and replay protection), removal. */
+export function createMFAService(deps: UserServiceDeps) {
+  const { database, clock, config, secretBox } = deps;
+  const { db } = database;
+  const guard = createVerificationGuard(deps);
+
+  async function backupCodeRows(userId: string, codes: readonly string[], nowMs: number): Promise<BackupCodeRow[]> {
+    const digests = await Promise.all(codes.map(toBackupCodeDigest));
+    return digests.map((digest) => ({ id: newId('bkc', nowMs), user_id: userId, digest, consumed_at: null, created_at: nowMs }));
+  }
+
+  /** The label an authenticator shows: the user's primary identifier. */
+  async function labelFor(user: UserRow): Promise<string> {
+    return user.primary_email_address ?? user.primary_phone_number ?? user.username ?? user.primary_web3_wallet ?? user.id;
+  }
+
+  return {
+    /** Validates and seals an imported `totp_secret`: the TOTP is in use at once, as Clerk documents. */
+    sealImportedSecret(input: string): UserUpdate {
+      const secret = parseTOTPSecret(input);
+      if (!secret) throw errors.invalidTotpSecret();
+      return { totp_id: newId('totp'), totp_secret: secretBox.seal(secret), totp_verified: 1, totp_last_step: null };
+    },
+
+    /** Hashes imported `backup_codes` (plain or bcrypt) off the event loop; stored by `storeBackupCodes`. */
+    prepareBackupCodes: (userId: string, codes: readonly string[], nowMs: number) => backupCodeRows(userId, codes, nowMs),
+
+    async storeBackupCodes(trx: Executor, userId: string, rows: readonly BackupCodeRow[]): Promise<void> {
+      await replaceBackupCodes(trx, userId, rows);
+    },
+
+    /**
+     * `POST /v1/users/{id}/totp`: a new secret and its otpauth URI. It counts as enabled only after the
+     * first correct code through verify_totp; until then a new call replaces it.
+     */
+    async create(userId: string): Promise<CreatedTOTP> {
+      return db.transaction().execute(async (trx) => {
+        const user = await requireUser(trx, userId);
+        if (user.totp_secret !== null && user.totp_verified === 1) throw errors.totpAlreadyEnabled();
+        const secret = generateTOTPSecret();
+        const id = newId('totp', clock.nowMs());
+        await updateUser(trx, userId, { totp_id: id, totp_secret: secretBox.seal(secret), totp_verified: 0, totp_last_step: null, updated_at: clock.nowMs() });
+        return { id, secret, uri: totpURI(secret, config.totpIssuer, await labelFor(user)), verified: false };
+      });
+    },
+
+    /**
+     * `POST /v1/users/{id}/verify_totp`: the current TOTP code (one step either side; each step once), or
+     * an unused backup code (consumed; exactly one of any concurrent presenters wins).
+     */
+    async verify(userId: string, code: string): Promise<CodeType> {
+      const user = await requireUser(db, userId);
+      await guard.assertCanVerify(db, user);
+      const trimmed = code.trim();
+      const backupCodes = await listUnconsumedBackupCodes(db, userId);
+      if (user.totp_secret === null && backupCodes.length === 0) throw errors.totpDisabled();
+      const now = clock.nowMs();
+
+      if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
+        const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
+        if (step !== null && (await trackMFAChange(db, userId, now, () => claimTOTPStep(db, userId, step, now)))) {
+          await guard.recordSuccess(db, userId);
+          return 'totp';
+        }
+      }
+      if (backupCodes.length > 0) {
+        const index = await findMatchingBackupCode(
+          backupCodes.map((row) => row.digest),
+          trimmed,
+        );
+        if (index >= 0 && (await trackMFAChange(db, userId, now, () => consumeBackupCode(db, backupCodes[index]!.id, now)))) {
+          await guard.recordSuccess(db, userId);
+          return 'backup_code';
+        }
+      } else if (trimmed.length !== 6) {
+        throw errors.totpInvalidLength();
+      }
+      await guard.recordFailure(db, userId);
+      throw errors.totpIncorrectCode();
+    },
+
+    /** `DELETE /v1/users/{id}/totp`. */
+    async deleteTOTP(userId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await requireUser(trx, userId);
+        const now = clock.nowMs();
+        await trackMFAChange(trx, userId, now, () =>
+          updateUser(trx, userId, { totp_id: null, totp_secret: null, totp_verified: 0, totp_last_step: null, updated_at: now }),
+        );
+      });
+    },
+
+    /** `DELETE /v1/users/{id}/backup_code`. */
+    async deleteBackupCodes(userId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await requireUser(trx, userId);
+        const now = clock.nowMs();
+        await trackMFAChange(trx, userId, now, async () => {
+          await deleteBackupCodes(trx, userId);
+          await updateUser(trx, userId, { updated_at: now });
+        });
+      });
+    },
+
+    /** `DELETE /v1/users/{id}/mfa`: TOTP and backup codes go; second-factor phones stay phones. */
+    async disableAll(userId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await requireUser(trx, userId);
+        const now = clock.nowMs();
+        await trackMFAChange(trx, userId, now, async () => {
+          await deleteBackupCodes(trx, userId);
+          await updateUser(trx, userId, { totp_id: null, totp_secret: null, totp_verified: 0, totp_last_step: null, updated_at: now });
+          await clearSecondFactors(trx, userId);
+        });
+      });
+    },
+  };
+}
+
+export type MFAService = ReturnType<typeof createMFAService>;

@@ -1,0 +1,126 @@
+import { errors } from '../lib/error-catalog.js';
+import { assertPasswordAllowed } from '../passwords/password-policy.js';
+import { replacePasswordDigestIfUnchanged } from '../storage/repositories/credentials-repository.js';
+import { updateUser } from '../storage/repositories/users-repository.js';
+import { loadRecord, requireUser, type UserServiceDeps } from './deps.js';
+import type { UserRecord } from './user-record.js';
+import { createVerificationGuard } from './verification-guard.js';
+
+/** What create/update receive about a password: a plain one, or an imported digest with its hasher. */
+export interface PasswordInput {
+  password?: string | null;
+  passwordDigest?: string | null;
+  passwordHasher?: string | null;
+  skipPasswordChecks?: boolean | null;
+}
+
+export interface StoredPassword {
+  digest: string;
+  hasher: string;
+}
+
+const COGNITO_UNSUPPORTED =
+  'awscognito digests are verified against a live AWS Cognito user pool at sign-in, which Roster cannot reach. Import the users without a password, or with a digest Roster can verify.';
+
+/** Passwords: import and policy, verification with lockout, removal, and the compromised mark. */
+export function createPasswordService(deps: UserServiceDeps) {
+  const { database, clock, hashers, config } = deps;
+  const { db } = database;
+  const guard = createVerificationGuard(deps);
+  const policy = { minLength: config.passwordMinLength };
+
+  return {
+    /**
+     * Turns request input into what is stored: a new argon2id digest for a plain password (after the
+     * policy), or an imported digest checked for its hasher's format. Undefined when neither is given.
+     */
+    async prepare(input: PasswordInput): Promise<StoredPassword | undefined> {
+      const { password, passwordDigest, passwordHasher } = input;
+      if (passwordDigest != null || passwordHasher != null) {
+        if (password != null) {
+          throw errors.paramValueInvalid('password_digest', 'password and password_digest cannot be used together.');
+        }
+        if (passwordDigest == null) throw errors.paramMissing('password_digest');
+        if (passwordHasher == null) throw errors.paramMissing('password_hasher');
+        if (passwordHasher === 'awscognito') throw errors.paramValueInvalid('password_hasher', COGNITO_UNSUPPORTED);
+        const hasher = hashers.get(passwordHasher);
+        if (!hasher) throw errors.paramValueNotAllowed('password_hasher', passwordHasher, hashers.names());
+        if (!hasher.isValidDigest(passwordDigest)) throw errors.passwordDigestInvalid(passwordHasher);
+        return { digest: passwordDigest, hasher: passwordHasher };
+      }
+      if (password == null) return undefined;
+      assertPasswordAllowed(password, policy, { skipChecks: Boolean(input.skipPasswordChecks) });
+      return { digest: await hashers.preferred.hash(password), hasher: hashers.preferred.name };
+    },
+
+    /**
+     * `POST /v1/users/{id}/verify_password`. A wrong password counts toward lockout; a right one resets
+     * the count and, for an imported digest, re-hashes the password to argon2id.
+     */
+    async verify(userId: string, password: string): Promise<void> {
+      const user = await requireUser(db, userId);
+      await guard.assertCanVerify(db, user);
+      if (!user.password_digest || !user.password_hasher) throw errors.noPasswordSet();
+      const hasher = hashers.get(user.password_hasher);
+      const matches = hasher ? await hasher.verify(user.password_digest, password) : false;
+      if (!matches) {
+        await guard.recordFailure(db, userId);
+        throw errors.incorrectPassword();
+      }
+      await guard.recordSuccess(db, userId);
+      if (user.password_compromised_at !== null) throw errors.passwordCompromised();
+      if (user.password_hasher !== hashers.preferred.name) {
+        const digest = await hashers.preferred.hash(password);
+        await replacePasswordDigestIfUnchanged(db, userId, user.password_digest, { digest, hasher: hashers.preferred.name });
+      }
+    },
+
+    /** `POST /v1/users/{id}/remove_password`. */
+    async remove(userId: string, options: { signOutOfOtherSessions?: boolean }): Promise<UserRecord> {
+      return db.transaction().execute(async (trx) => {
+        const user = await requireUser(trx, userId);
+        if (!user.password_digest) throw errors.noPasswordSet();
+        const now = clock.nowMs();
+        const updated = await updateUser(trx, userId, {
+          password_digest: null,
+          password_hasher: null,
+          password_last_updated_at: now,
+          password_compromised_at: null,
+          // Recorded for the sessions resource, as with a password change.
+          ...(options.signOutOfOtherSessions ? { sessions_revoked_at: now } : {}),
+          updated_at: now,
+        });
+        return loadRecord(deps, trx, updated!);
+      });
+    },
+
+    /**
+     * `POST /v1/users/{id}/password/set_compromised`: the password stays but stops verifying until a new
+     * one is set (verify_password answers form_password_compromised).
+     */
+    async setCompromised(userId: string, options: { revokeAllSessions?: boolean | null }): Promise<UserRecord> {
+      return db.transaction().execute(async (trx) => {
+        const user = await requireUser(trx, userId);
+        if (!user.password_digest) throw errors.noPasswordSet();
+        const now = clock.nowMs();
+        const updated = await updateUser(trx, userId, {
+          password_compromised_at: now,
+          ...(options.revokeAllSessions ? { sessions_revoked_at: now } : {}),
+          updated_at: now,
+        });
+        return loadRecord(deps, trx, updated!);
+      });
+    },
+
+    /** `POST /v1/users/{id}/password/unset_compromised`. */
+    async unsetCompromised(userId: string): Promise<UserRecord> {
+      return db.transaction().execute(async (trx) => {
+        await requireUser(trx, userId);
+        const updated = await updateUser(trx, userId, { password_compromised_at: null, updated_at: clock.nowMs() });
+        return loadRecord(deps, trx, updated!);
+      });
+    },
+  };
+}
+
+export type PasswordService = ReturnType<typeof createPasswordService>;
