@@ -49,6 +49,8 @@ export interface UsersTable {
   /** Last 30-second step whose code was accepted: a code is good once (replay guard). */
   totp_last_step: number | null;
   password_compromised_at: number | null;
+  /** Whether MFA was on at the last change: `mfa_enabled_at`/`mfa_disabled_at` move when this flips. */
+  mfa_active: number;
   created_at: number;
   updated_at: number;
 }

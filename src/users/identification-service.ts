@@ -14,6 +14,7 @@ import {
 import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
 import { requireUser, withUniqueErrors, type UserServiceDeps } from './deps.js';
 import { assertCanRemove, assertIdentifierAvailable, setPrimary } from './identification-rules.js';
+import { syncMFAState } from './mfa-service.js';
 import { parseIdentifier } from './identifiers.js';
 
 export type ContactType = Extract<IdentificationType, 'email_address' | 'phone_number'>;
@@ -94,6 +95,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
           if (input.reservedForSecondFactor) row = await reserveForSecondFactor(trx, row, now);
           const isFirst = !existing.some((other) => other.type === type);
           if (input.primary || isFirst) await setPrimary(trx, user.id, type, row, now);
+          await syncMFAState(trx, user.id, now);
           await refreshUserSearchDoc(trx, user.id);
           return row;
         }),
@@ -128,6 +130,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
           if (input.reservedForSecondFactor && !row.reserved_for_second_factor) row = await reserveForSecondFactor(trx, row, now);
           if (input.primary) await setPrimary(trx, row.user_id, type, row, now);
           await ensureDefaultSecondFactor(trx, row.user_id);
+          await syncMFAState(trx, row.user_id, now);
           return (await findIdentificationById(trx, id))!;
         }),
       );
@@ -149,6 +152,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
           await setPrimary(trx, user.id, type, successor, now);
         }
         await ensureDefaultSecondFactor(trx, user.id);
+        await syncMFAState(trx, user.id, now);
         await refreshUserSearchDoc(trx, user.id);
         return { id };
       });
@@ -179,6 +183,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
           };
           await insertIdentifications(trx, [row]);
           await setPrimary(trx, user.id, type, row, now);
+          await syncMFAState(trx, user.id, now);
           await refreshUserSearchDoc(trx, user.id);
           return row;
         }),

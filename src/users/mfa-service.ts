@@ -34,21 +34,16 @@ export async function hasSecondFactor(db: Executor, user: UserRow): Promise<bool
 }
 
 /**
- * Runs a change to the user's second factors and keeps `mfa_enabled_at` / `mfa_disabled_at` in step:
- * stamped when MFA goes from off to on, or from on to off (neither is cleared later, as Clerk documents).
+ * Brings `mfa_enabled_at` / `mfa_disabled_at` in step with the user's second factors after any change to
+ * them: stamped when MFA goes from off to on, or from on to off (neither is cleared later, as Clerk
+ * documents). Call it last in the transaction that changed TOTP, backup codes or second-factor phones.
  */
-export async function trackMFAChange<T>(db: Executor, userId: string, nowMs: number, change: () => Promise<T>): Promise<T> {
-  const before = await findUserById(db, userId);
-  const wasEnabled = before ? await hasSecondFactor(db, before) : false;
-  const result = await change();
-  const after = await findUserById(db, userId);
-  if (after) {
-    const isEnabled = await hasSecondFactor(db, after);
-    if (isEnabled !== wasEnabled) {
-      await updateUser(db, userId, isEnabled ? { mfa_enabled_at: nowMs } : { mfa_disabled_at: nowMs });
-    }
-  }
-  return result;
+export async function syncMFAState(db: Executor, userId: string, nowMs: number): Promise<void> {
+  const user = await findUserById(db, userId);
+  if (!user) return;
+  const active = await hasSecondFactor(db, user);
+  if (active === (user.mfa_active === 1)) return;
+  await updateUser(db, userId, active ? { mfa_active: 1, mfa_enabled_at: nowMs } : { mfa_active: 0, mfa_disabled_at: nowMs });
 }
 
 /** TOTP and backup codes: import, creation, verification (with lockout and replay protection), removal. */
@@ -111,7 +106,8 @@ export function createMFAService(deps: UserServiceDeps) {
 
       if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
         const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
-        if (step !== null && (await trackMFAChange(db, userId, now, () => claimTOTPStep(db, userId, step, now)))) {
+        if (step !== null && (await claimTOTPStep(db, userId, step, now))) {
+          await syncMFAState(db, userId, now);
           await guard.recordSuccess(db, userId);
           return 'totp';
         }
@@ -121,7 +117,8 @@ export function createMFAService(deps: UserServiceDeps) {
           backupCodes.map((row) => row.digest),
           trimmed,
         );
-        if (index >= 0 && (await trackMFAChange(db, userId, now, () => consumeBackupCode(db, backupCodes[index]!.id, now)))) {
+        if (index >= 0 && (await consumeBackupCode(db, backupCodes[index]!.id, now))) {
+          await syncMFAState(db, userId, now);
           await guard.recordSuccess(db, userId);
           return 'backup_code';
         }
@@ -137,9 +134,8 @@ export function createMFAService(deps: UserServiceDeps) {
       await db.transaction().execute(async (trx) => {
         await requireUser(trx, userId);
         const now = clock.nowMs();
-        await trackMFAChange(trx, userId, now, () =>
-          updateUser(trx, userId, { totp_id: null, totp_secret: null, totp_verified: 0, totp_last_step: null, updated_at: now }),
-        );
+        await updateUser(trx, userId, { totp_id: null, totp_secret: null, totp_verified: 0, totp_last_step: null, updated_at: now });
+        await syncMFAState(trx, userId, now);
       });
     },
 
@@ -148,10 +144,9 @@ export function createMFAService(deps: UserServiceDeps) {
       await db.transaction().execute(async (trx) => {
         await requireUser(trx, userId);
         const now = clock.nowMs();
-        await trackMFAChange(trx, userId, now, async () => {
-          await deleteBackupCodes(trx, userId);
-          await updateUser(trx, userId, { updated_at: now });
-        });
+        await deleteBackupCodes(trx, userId);
+        await updateUser(trx, userId, { updated_at: now });
+        await syncMFAState(trx, userId, now);
       });
     },
 
@@ -160,11 +155,10 @@ export function createMFAService(deps: UserServiceDeps) {
       await db.transaction().execute(async (trx) => {
         await requireUser(trx, userId);
         const now = clock.nowMs();
-        await trackMFAChange(trx, userId, now, async () => {
-          await deleteBackupCodes(trx, userId);
-          await updateUser(trx, userId, { totp_id: null, totp_secret: null, totp_verified: 0, totp_last_step: null, updated_at: now });
-          await clearSecondFactors(trx, userId);
-        });
+        await deleteBackupCodes(trx, userId);
+        await updateUser(trx, userId, { totp_id: null, totp_secret: null, totp_verified: 0, totp_last_step: null, updated_at: now });
+        await clearSecondFactors(trx, userId);
+        await syncMFAState(trx, userId, now);
       });
     },
   };

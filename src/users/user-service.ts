@@ -9,7 +9,7 @@ import { loadRecord, parseTimestamp, requireUser, withUniqueErrors, type UserSer
 import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS } from './identification-rules.js';
 import { isValidLocale, normalizeUsername, parseIdentifier } from './identifiers.js';
 import { assertMetadataSize, type Metadata } from './metadata.js';
-import { createMFAService, trackMFAChange } from './mfa-service.js';
+import { createMFAService, syncMFAState } from './mfa-service.js';
 import { createPasswordService } from './password-service.js';
 import type { UserRecord } from './user-record.js';
 
@@ -202,6 +202,7 @@ export function createUserService(deps: UserServiceDeps) {
             create_organizations_limit: input.createOrganizationsLimit ?? null,
             bypass_client_trust: bool(input.bypassClientTrust, false),
             mfa_enabled_at: totp || backupCodes.length > 0 ? now : null,
+            mfa_active: totp || backupCodes.length > 0 ? 1 : 0,
             mfa_disabled_at: null,
             legal_accepted_at: legalAcceptedAt,
             last_sign_in_at: null,
@@ -280,10 +281,9 @@ export function createUserService(deps: UserServiceDeps) {
           if (update.username === null && user.username !== null) {
             assertCanRemove(identifications, 'username', { ...user, username: null }, config.requiredIdentifiers);
           }
-          await trackMFAChange(trx, userId, now, async () => {
-            if (backupCodes) await replaceBackupCodes(trx, userId, backupCodes);
-            await updateUser(trx, userId, update);
-          });
+          if (backupCodes) await replaceBackupCodes(trx, userId, backupCodes);
+          await updateUser(trx, userId, update);
+          await syncMFAState(trx, userId, now);
           await refreshUserSearchDoc(trx, userId);
           // Re-read: the MFA timestamps may have moved with the change.
           return loadRecord(deps, trx, await requireUser(trx, userId));

@@ -9,6 +9,7 @@ export function credentialsMigration() {
       await db.schema.alterTable('users').addColumn('totp_verified', 'integer', (c) => c.notNull().defaultTo(0)).execute();
       await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
       await db.schema.alterTable('users').addColumn('password_compromised_at', 'bigint').execute();
+      await db.schema.alterTable('users').addColumn('mfa_active', 'integer', (c) => c.notNull().defaultTo(0)).execute();
       await db.schema
         .createTable('backup_codes')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -21,7 +22,7 @@ export function credentialsMigration() {
     },
     async down(db: Kysely<any>): Promise<void> {
       await db.schema.dropTable('backup_codes').ifExists().execute();
-      for (const column of ['totp_id', 'totp_secret', 'totp_verified', 'totp_last_step', 'password_compromised_at']) {
+      for (const column of ['totp_id', 'totp_secret', 'totp_verified', 'totp_last_step', 'password_compromised_at', 'mfa_active']) {
         await db.schema.alterTable('users').dropColumn(column).execute();
       }
     },
