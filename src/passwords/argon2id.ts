@@ -1,18 +1,14 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
-import type { PasswordHasher } from './password-hasher.js';
+import { Algorithm, hash } from '@node-rs/argon2';
+import { argon2idHasher as argon2idVerifier } from './hashers/argon2.js';
+import type { WritingHasher } from './registry.js';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. Runs on libuv's thread pool, off the event loop. */
 const OWASP_PARAMETERS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const argon2idHasher: PasswordHasher = {
-  isValidDigest: (digest) => digest.startsWith('$argon2id$'),
+/** The format Roster writes new passwords in; imported argon2id digests verify through the same checks. */
+export const argon2idWriter: WritingHasher = {
   name: 'argon2id',
+  isValidDigest: argon2idVerifier.isValidDigest,
+  verify: argon2idVerifier.verify,
   hash: (password) => hash(password, OWASP_PARAMETERS),
-  async verify(digest, password) {
-    try {
-      return await verify(digest, password);
-    } catch {
-      return false;
-    }
-  },
 };

@@ -1,0 +1,158 @@
+import { pbkdf2 as pbkdf2Callback, scrypt as scryptCallback, type BinaryLike, type ScryptOptions } from 'node:crypto';
+import { hash as bcryptHash } from '@node-rs/bcrypt';
+import { bytesEqual, parsePositiveInteger } from '../digest-encoding.js';
+
+/**
+ * Shared pieces of the slow formats (bcrypt, argon2, scrypt, pbkdf2): parsing, cost caps, and key derivation on
+ * libuv's thread pool (never the *Sync functions). The caps bound what one hostile imported digest can cost a
+ * sign-in; a digest over a cap is not valid (`isValidDigest` false, so 422 at import).
+ */
+
+/** Runs `check`, turning any exception into "does not match": `verify` never throws. */
+export async function safely(check: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await check();
+  } catch {
+    return false;
+  }
+}
+
+export const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+
+// ---------------------------------------------------------------------------------------------------------- bcrypt
+
+/** bcrypt's own cost floor. */
+export const BCRYPT_MIN_COST = 4;
+/** 2^17 rounds, about 8 s of one thread: far above any default (PHP 10, Django 12, Devise 12). */
+export const BCRYPT_MAX_COST = 17;
+
+/** bcrypt's base64 alphabet (not RFC 4648's order). */
+const BCRYPT_ALPHABET = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** `$2a$`, `$2b$` or `$2y$`, a two-digit cost, a 22-character salt and a 31-character checksum. `$2x$` (the
+ *  crypt_blowfish sign-extension bug's marker) and `$2$` are not accepted. */
+const BCRYPT = /^\$(2[aby])\$([0-9]{2})\$([./A-Za-z0-9]{22})([./A-Za-z0-9]{31})$/;
+
+export interface BcryptDigest {
+  /** `2a`, `2b` or `2y`: one algorithm for the 72-byte passwords every implementation cuts at. */
+  version: string;
+  cost: number;
+  /** The 16 salt bytes. */
+  salt: Buffer;
+  /** The 31-character encoded checksum. */
+  checksum: string;
+}
+
+/** The bytes of bcrypt-base64 `text`, or null when a character is outside the alphabet. */
+function decodeBcryptBase64(text: string, length: number): Buffer | null {
+  const out = Buffer.alloc(length);
+  let accumulator = 0;
+  let bits = 0;
+  let at = 0;
+  for (const character of text) {
+    const value = BCRYPT_ALPHABET.indexOf(character);
+    if (value < 0) return null;
+    accumulator = ((accumulator << 6) | value) & 0xffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      if (at < length) out[at++] = (accumulator >> bits) & 0xff;
+    }
+  }
+  return at === length ? out : null;
+}
+
+/**
+ * A bcrypt hash (exactly 60 characters), or null. Its cost must lie in [BCRYPT_MIN_COST, BCRYPT_MAX_COST], and the
+ * salt's and checksum's last characters must be canonical (their unused low bits zero), as every bcrypt writes
+ * them: a salt written otherwise would be re-encoded by the original verifiers and never match.
+ */
+export function parseBcrypt(text: string): BcryptDigest | null {
+  const match = BCRYPT.exec(text);
+  if (!match) return null;
+  const [, version, costText, saltText, checksum] = match as unknown as [string, string, string, string, string];
+  const cost = Number(costText);
+  if (cost < BCRYPT_MIN_COST || cost > BCRYPT_MAX_COST) return null;
+  // 22 characters carry 132 bits for 128: the last one's low 4 bits are unused; 31 carry 186 for 184: 2 unused.
+  if (BCRYPT_ALPHABET.indexOf(saltText[21] as string) % 16 !== 0) return null;
+  if (BCRYPT_ALPHABET.indexOf(checksum[30] as string) % 4 !== 0) return null;
+  const salt = decodeBcryptBase64(saltText, 16);
+  return salt ? { version: version as string, cost, salt, checksum } : null;
+}
+
+/**
+ * Whether bcrypt of `password` (its bytes as given: the caller decides what bcrypt is fed) under the digest's cost
+ * and salt gives its checksum. bcrypt reads at most the first 72 bytes, as in every ecosystem. @node-rs/bcrypt's
+ * `hash` runs on the thread pool; the checksums are compared in constant time.
+ */
+export async function bcryptMatches(digest: BcryptDigest, password: Uint8Array): Promise<boolean> {
+  const computed = await bcryptHash(password, digest.cost, digest.salt);
+  return bytesEqual(Buffer.from(computed.slice(-31), 'latin1'), Buffer.from(digest.checksum, 'latin1'));
+}
+
+// ---------------------------------------------------------------------------------------------------------- pbkdf2
+
+/** Iterations are counted per PRF output block: iterations × ceil(keyLength / hashLength) ≤ this (about 3 s of
+ *  PBKDF2-HMAC-SHA256 on one thread). With one block, that is the plain iteration cap of 10,000,000. */
+export const PBKDF2_MAX_WORK = 10_000_000;
+/** Smallest and largest derived key, in bytes, a pbkdf2 digest may hold. */
+export const PBKDF2_MIN_KEY_BYTES = 16;
+export const PBKDF2_MAX_KEY_BYTES = 128;
+
+export type Pbkdf2Digest = 'sha1' | 'sha256' | 'sha512';
+const PBKDF2_BLOCK_BYTES: Record<Pbkdf2Digest, number> = { sha1: 20, sha256: 32, sha512: 64 };
+
+/** A decimal iteration count (no sign, no leading zero) within the work cap for `keyLength` bytes, or null. */
+export function parsePbkdf2Iterations(text: string | undefined, digest: Pbkdf2Digest, keyLength: number): number | null {
+  const iterations = parsePositiveInteger(text);
+  if (iterations === null) return null;
+  if (keyLength < PBKDF2_MIN_KEY_BYTES || keyLength > PBKDF2_MAX_KEY_BYTES) return null;
+  return iterations * Math.ceil(keyLength / PBKDF2_BLOCK_BYTES[digest]) <= PBKDF2_MAX_WORK ? iterations : null;
+}
+
+function pbkdf2(password: BinaryLike, salt: BinaryLike, iterations: number, keyLength: number, digest: Pbkdf2Digest): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    pbkdf2Callback(password, salt, iterations, keyLength, digest, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+/** Whether PBKDF2-HMAC-`digest`(password, salt, iterations, expected.length) equals `expected`, in constant time. */
+export async function pbkdf2Matches(
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+  digest: Pbkdf2Digest,
+  expected: Uint8Array,
+): Promise<boolean> {
+  return bytesEqual(await pbkdf2(utf8(password), salt, iterations, expected.length, digest), expected);
+}
+
+// ---------------------------------------------------------------------------------------------------------- scrypt
+
+/** N (the CPU/memory cost) ≤ 2^20. */
+export const SCRYPT_MAX_N = 2 ** 20;
+/** scrypt's memory, 128·N·r bytes, ≤ 256 MiB (Werkzeug's default needs 32 MiB, Firebase's 16 MiB). */
+export const SCRYPT_MAX_MEMORY = 256 * 1024 * 1024;
+/** N·r·p ≤ 2^22: 16 times Werkzeug's default work (2^15·8·1). */
+export const SCRYPT_MAX_WORK = 2 ** 22;
+/** p ≤ 16. */
+export const SCRYPT_MAX_P = 16;
+
+/** Whether scrypt(N, r, p) is computable (N a power of two above 1) and within the caps above. */
+export function scryptParametersAllowed(n: number, r: number, p: number): boolean {
+  return (
+    Number.isSafeInteger(n) && Number.isSafeInteger(r) && Number.isSafeInteger(p) &&
+    n > 1 && n <= SCRYPT_MAX_N && (n & (n - 1)) === 0 &&
+    r >= 1 && p >= 1 && p <= SCRYPT_MAX_P &&
+    128 * n * r <= SCRYPT_MAX_MEMORY && n * r * p <= SCRYPT_MAX_WORK
+  );
+}
+
+/** scrypt on the thread pool, with `maxmem` raised to what these parameters need (OpenSSL counts
+ *  128·r·(N+2) + 128·r·p bytes), which the caps above keep at about 256 MiB at most. */
+export function scrypt(password: Uint8Array, salt: Uint8Array, keyLength: number, n: number, r: number, p: number): Promise<Buffer> {
+  const options: ScryptOptions = { N: n, r, p, maxmem: 128 * r * (n + 2) + 128 * r * p + 1024 * 1024 };
+  return new Promise((resolve, reject) => {
+    scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
