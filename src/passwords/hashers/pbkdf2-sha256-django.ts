@@ -1,19 +1,13 @@
 import type { PasswordHasher } from '../password-hasher.js';
-import { parsePbkdf2Iterations, pbkdf2Matches, safely, utf8 } from './slow-shared.js';
+import { pbkdf2Format, utf8 } from './slow-shared.js';
 
 /** SHA-256's size: Django's PBKDF2PasswordHasher derives exactly this many bytes. */
 const KEY_LENGTH = 32;
 
-function parse(digest: string): { iterations: number; salt: string; hash: Buffer } | null {
-  const parts = digest.split('$');
-  if (parts.length !== 4 || parts[0] !== 'pbkdf2_sha256') return null;
-  const [, iterationsText, salt, hashText] = parts as [string, string, string, string];
-  if (salt === '') return null;
-  // Django compares its own base64 (padded, standard alphabet) of the 32 bytes: nothing else can match.
-  const hash = Buffer.from(hashText, 'base64');
-  if (hash.length !== KEY_LENGTH || hash.toString('base64') !== hashText) return null;
-  const iterations = parsePbkdf2Iterations(iterationsText, 'sha256', KEY_LENGTH);
-  return iterations === null ? null : { iterations, salt, hash };
+/** Django compares its own base64 (padded, standard alphabet) of the 32 bytes: nothing else can match. */
+function decodeHash(text: string): Buffer | null {
+  const hash = Buffer.from(text, 'base64');
+  return hash.length === KEY_LENGTH && hash.toString('base64') === text ? hash : null;
 }
 
 /**
@@ -25,13 +19,10 @@ function parse(digest: string): { iterations: number; salt: string; hash: Buffer
  *
  * Caps (slow-shared.ts): iterations ≤ 10,000,000 (Django 3.2 uses 260,000, 5.x 870,000–1,000,000).
  */
-export const pbkdf2Sha256DjangoHasher: PasswordHasher = {
+export const pbkdf2Sha256DjangoHasher: PasswordHasher = pbkdf2Format({
   name: 'pbkdf2_sha256_django',
-  isValidDigest: (digest) => parse(digest) !== null,
-  verify(digest, password) {
-    return safely(async () => {
-      const parsed = parse(digest);
-      return parsed !== null && (await pbkdf2Matches(password, utf8(parsed.salt), parsed.iterations, 'sha256', parsed.hash));
-    });
-  },
-};
+  prefix: 'pbkdf2_sha256',
+  digest: 'sha256',
+  decodeSalt: utf8,
+  decodeHash,
+});

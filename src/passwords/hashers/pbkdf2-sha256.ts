@@ -1,17 +1,6 @@
 import { fromBase64 } from '../digest-encoding.js';
 import type { PasswordHasher } from '../password-hasher.js';
-import { parsePbkdf2Iterations, pbkdf2Matches, safely } from './slow-shared.js';
-
-function parse(digest: string): { iterations: number; salt: Buffer; hash: Buffer } | null {
-  const parts = digest.split('$');
-  if (parts.length !== 4 || parts[0] !== 'pbkdf2_sha256') return null;
-  const [, iterationsText, saltText, hashText] = parts as [string, string, string, string];
-  const salt = fromBase64(saltText);
-  const hash = fromBase64(hashText);
-  if (salt === null || hash === null || salt.length === 0) return null;
-  const iterations = parsePbkdf2Iterations(iterationsText, 'sha256', hash.length);
-  return iterations === null ? null : { iterations, salt, hash };
-}
+import { pbkdf2Format } from './slow-shared.js';
 
 /**
  * `pbkdf2_sha256`, Clerk's generic form: `pbkdf2_sha256$<iterations>$<salt>$<hash>`, where "both the salt and the
@@ -27,13 +16,10 @@ function parse(digest: string): { iterations: number; salt: Buffer; hash: Buffer
  *
  * Caps (slow-shared.ts): hash 16–128 bytes, iterations × ceil(hash length / 32) ≤ 10,000,000.
  */
-export const pbkdf2Sha256Hasher: PasswordHasher = {
+export const pbkdf2Sha256Hasher: PasswordHasher = pbkdf2Format({
   name: 'pbkdf2_sha256',
-  isValidDigest: (digest) => parse(digest) !== null,
-  verify(digest, password) {
-    return safely(async () => {
-      const parsed = parse(digest);
-      return parsed !== null && (await pbkdf2Matches(password, parsed.salt, parsed.iterations, 'sha256', parsed.hash));
-    });
-  },
-};
+  prefix: 'pbkdf2_sha256',
+  digest: 'sha256',
+  decodeSalt: fromBase64,
+  decodeHash: fromBase64,
+});

@@ -1,17 +1,6 @@
 import { fromHex } from '../digest-encoding.js';
 import type { PasswordHasher } from '../password-hasher.js';
-import { parsePbkdf2Iterations, pbkdf2Matches, safely } from './slow-shared.js';
-
-function parse(digest: string): { iterations: number; salt: Buffer; hash: Buffer } | null {
-  const parts = digest.split('$');
-  if (parts.length !== 4 || parts[0] !== 'pbkdf2_sha512_hex') return null;
-  const [, iterationsText, saltText, hashText] = parts as [string, string, string, string];
-  const salt = fromHex(saltText);
-  const hash = fromHex(hashText);
-  if (salt === null || hash === null) return null;
-  const iterations = parsePbkdf2Iterations(iterationsText, 'sha512', hash.length);
-  return iterations === null ? null : { iterations, salt, hash };
-}
+import { pbkdf2Format } from './slow-shared.js';
 
 /**
  * `pbkdf2_sha512_hex`, Clerk's form: `pbkdf2_sha512_hex$<iterations>$<salt>$<hash>`, "both the salt and the hash
@@ -23,13 +12,10 @@ function parse(digest: string): { iterations: number; salt: Buffer; hash: Buffer
  *
  * Caps (slow-shared.ts): hash 16–128 bytes, iterations × ceil(hash length / 64) ≤ 10,000,000.
  */
-export const pbkdf2Sha512HexHasher: PasswordHasher = {
+export const pbkdf2Sha512HexHasher: PasswordHasher = pbkdf2Format({
   name: 'pbkdf2_sha512_hex',
-  isValidDigest: (digest) => parse(digest) !== null,
-  verify(digest, password) {
-    return safely(async () => {
-      const parsed = parse(digest);
-      return parsed !== null && (await pbkdf2Matches(password, parsed.salt, parsed.iterations, 'sha512', parsed.hash));
-    });
-  },
-};
+  prefix: 'pbkdf2_sha512_hex',
+  digest: 'sha512',
+  decodeSalt: fromHex,
+  decodeHash: fromHex,
+});

@@ -1,16 +1,6 @@
 import { fromHex } from '../digest-encoding.js';
 import type { PasswordHasher } from '../password-hasher.js';
-import { parsePbkdf2Iterations, pbkdf2Matches, safely, utf8 } from './slow-shared.js';
-
-function parse(digest: string): { iterations: number; salt: string; hash: Buffer } | null {
-  const parts = digest.split('$');
-  if (parts.length !== 4 || parts[0] !== 'pbkdf2_sha512') return null;
-  const [, iterationsText, salt, hashText] = parts as [string, string, string, string];
-  const hash = fromHex(hashText);
-  if (salt === '' || hash === null) return null;
-  const iterations = parsePbkdf2Iterations(iterationsText, 'sha512', hash.length);
-  return iterations === null ? null : { iterations, salt, hash };
-}
+import { pbkdf2Format, utf8 } from './slow-shared.js';
 
 /**
  * `pbkdf2_sha512`, Clerk's form: `pbkdf2_sha512$<iterations>$<salt>$<hash>`, where "the salt is expected to be an
@@ -23,13 +13,10 @@ function parse(digest: string): { iterations: number; salt: string; hash: Buffer
  *
  * Caps (slow-shared.ts): hash 16–128 bytes, iterations × ceil(hash length / 64) ≤ 10,000,000.
  */
-export const pbkdf2Sha512Hasher: PasswordHasher = {
+export const pbkdf2Sha512Hasher: PasswordHasher = pbkdf2Format({
   name: 'pbkdf2_sha512',
-  isValidDigest: (digest) => parse(digest) !== null,
-  verify(digest, password) {
-    return safely(async () => {
-      const parsed = parse(digest);
-      return parsed !== null && (await pbkdf2Matches(password, utf8(parsed.salt), parsed.iterations, 'sha512', parsed.hash));
-    });
-  },
-};
+  prefix: 'pbkdf2_sha512',
+  digest: 'sha512',
+  decodeSalt: utf8,
+  decodeHash: fromHex,
+});

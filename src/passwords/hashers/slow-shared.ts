@@ -1,6 +1,7 @@
 import { pbkdf2 as pbkdf2Callback, scrypt as scryptCallback, type BinaryLike, type ScryptOptions } from 'node:crypto';
 import { hash as bcryptHash } from '@node-rs/bcrypt';
 import { bytesEqual, parsePositiveInteger } from '../digest-encoding.js';
+import type { PasswordHasher } from '../password-hasher.js';
 
 /**
  * Shared pieces of the slow formats (bcrypt, argon2, scrypt, pbkdf2): parsing, cost caps, and key derivation on
@@ -125,6 +126,55 @@ export async function pbkdf2Matches(
   expected: Uint8Array,
 ): Promise<boolean> {
   return bytesEqual(await pbkdf2(utf8(password), salt, iterations, expected.length, digest), expected);
+}
+
+/** The rules of one `<prefix>$<iterations>$<salt>$<hash>` pbkdf2 format. */
+export interface Pbkdf2Format {
+  /** The `password_hasher` name. */
+  name: string;
+  /** The digest's first part. */
+  prefix: string;
+  digest: Pbkdf2Digest;
+  /** The salt bytes PBKDF2 is fed, or null when the text is not a valid salt. An empty salt is never valid. */
+  decodeSalt(text: string): Buffer | null;
+  /** The expected key, or null when the text is not a valid hash. Its length is the derived key's length. */
+  decodeHash(text: string): Buffer | null;
+  /** Set when the digest may end in a fifth part `$<key-length>` (a positive decimal, `defaultLength` when
+   *  absent), which the hash's length must equal. */
+  keyLengthPart?: { defaultLength: number };
+}
+
+/**
+ * A verifier for a pbkdf2 format: `isValidDigest` is true when the digest parses under `format`'s rules with
+ * iterations a plain decimal within {@link parsePbkdf2Iterations}'s caps for the hash's length; `verify` compares
+ * PBKDF2-HMAC-`digest` of the password's UTF-8 bytes with the hash, in constant time, and never throws.
+ */
+export function pbkdf2Format(format: Pbkdf2Format): PasswordHasher {
+  const maxParts = format.keyLengthPart === undefined ? 4 : 5;
+  const parse = (digest: string): { iterations: number; salt: Buffer; hash: Buffer } | null => {
+    const parts = digest.split('$');
+    if (parts.length < 4 || parts.length > maxParts || parts[0] !== format.prefix) return null;
+    const [, iterationsText, saltText, hashText, keyLengthText] = parts as [string, string, string, string, string | undefined];
+    const salt = format.decodeSalt(saltText);
+    const hash = format.decodeHash(hashText);
+    if (salt === null || hash === null || salt.length === 0) return null;
+    if (format.keyLengthPart !== undefined) {
+      const keyLength = keyLengthText === undefined ? format.keyLengthPart.defaultLength : parsePositiveInteger(keyLengthText);
+      if (keyLength !== hash.length) return null;
+    }
+    const iterations = parsePbkdf2Iterations(iterationsText, format.digest, hash.length);
+    return iterations === null ? null : { iterations, salt, hash };
+  };
+  return {
+    name: format.name,
+    isValidDigest: (digest) => parse(digest) !== null,
+    verify(digest, password) {
+      return safely(async () => {
+        const parsed = parse(digest);
+        return parsed !== null && (await pbkdf2Matches(password, parsed.salt, parsed.iterations, format.digest, parsed.hash));
+      });
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------- scrypt
