@@ -22,6 +22,8 @@ import { createMFAService } from './users/mfa-service.js';
 import { createPasswordService } from './users/password-service.js';
 import { createSecretBox } from './lib/secret-box.js';
 import { registerCredentialRoutes } from './http/routes/users/credentials.js';
+import { registerOrganizationRoutes } from './http/routes/organizations/index.js';
+import { registerSessionRoutes } from './http/routes/sessions/index.js';
 import { createUserListService } from './users/user-list-service.js';
 import { createUserMetadataService } from './users/user-metadata-service.js';
 import { createUserModeration } from './users/user-moderation.js';
@@ -112,6 +114,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMetadataRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerCredentialRoutes(app, ctx);
+  const moduleContext = { deps: serviceDeps, serializeContext: ctx.serializeContext };
+  await registerOrganizationRoutes(app, moduleContext);
+  await registerSessionRoutes(app, moduleContext);
   registerContactRoutes(app, ctx, 'email_address');
   registerContactRoutes(app, ctx, 'phone_number');
   return app;

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { loadOrganizationConfig, type OrganizationConfig } from './organizations/organization-config.js';
+import { loadSessionConfig, type SessionConfig } from './sessions/session-config.js';
 
 export const KNOWN_API_VERSIONS = ['2021-02-05', '2024-10-01', '2025-04-10', '2025-11-10', '2026-05-12'] as const;
 export type ApiVersion = (typeof KNOWN_API_VERSIONS)[number];
@@ -37,6 +39,8 @@ export interface Config {
   /** Base URL used in `image_url`; when absent, derived from the request's Host. */
   publicUrl: string | null;
   logLevel: string;
+  organizations: OrganizationConfig;
+  sessions: SessionConfig;
 }
 
 export class ConfigError extends Error {}
@@ -108,5 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     totpIssuer: env.ROSTER_TOTP_ISSUER || 'Roster',
     publicUrl,
     logLevel: env.ROSTER_LOG_LEVEL || 'info',
+    organizations: loadOrganizationConfig(env),
+    sessions: loadSessionConfig(env),
   });
 }

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { OrganizationTables } from './tables/organization-tables.js';
+import type { SessionTables } from './tables/session-tables.js';
 
 /**
  * Table types. Booleans are stored as 0/1 integers on both dialects so rows read the same everywhere;
@@ -83,6 +85,8 @@ export interface UserSearchDocsTable {
   usernames: string;
   web3_wallets: string;
   names: string;
+  /** All of the above, newline-separated: what `query` searches. */
+  everything: string;
 }
 
 export interface BackupCodesTable {
@@ -94,7 +98,7 @@ export interface BackupCodesTable {
   created_at: number;
 }
 
-export interface Database {
+export interface Database extends OrganizationTables, SessionTables {
   backup_codes: BackupCodesTable;
   users: UsersTable;
   identifications: IdentificationsTable;

@@ -2,11 +2,15 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect, RosterDatabase } from './database.js';
 import { usersMigration } from './migrations/2026-11-28-0001-users.js';
 import { credentialsMigration } from './migrations/2026-11-28-0002-credentials.js';
+import { organizationsMigration } from './migrations/2026-11-28-0003-organizations.js';
+import { sessionsMigration } from './migrations/2026-11-28-0004-sessions.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '2026-11-28-0001-users': usersMigration(dialect),
     '2026-11-28-0002-credentials': credentialsMigration(),
+    '2026-11-28-0003-organizations': organizationsMigration(dialect),
+    '2026-11-28-0004-sessions': sessionsMigration(dialect),
   };
 }
 

@@ -29,9 +29,11 @@ describe('parseUserListFilter', () => {
       expect(parseUserListFilter({ email_address: '' }).emailAddresses).toBeUndefined();
     });
 
-    it('an included organization matches nobody (no organizations yet); an excluded one excludes nobody', () => {
-      expect(parseUserListFilter({ organization_id: 'org_1' }).matchNothing).toBe(true);
-      expect(parseUserListFilter({ organization_id: '+org_1' }).matchNothing).toBe(true);
+    it('organization_id becomes an include/exclude filter', () => {
+      expect(parseUserListFilter({ organization_id: ['org_1', '+org_2', '-org_3'] }).organizationIds).toEqual({
+        include: ['org_1', 'org_2'],
+        exclude: ['org_3'],
+      });
       expect(parseUserListFilter({ organization_id: '-org_1' }).matchNothing).toBeUndefined();
     });
 

@@ -83,8 +83,7 @@ export function parseUserListFilter(query: RawQuery): UserListFilter {
   if (arrays.username.length) filter.usernames = arrays.username.map((u) => u.trim().toLowerCase());
   if (arrays.external_id.length) filter.externalIds = includeExclude(arrays.external_id);
   if (arrays.user_id.length) filter.userIds = includeExclude(arrays.user_id);
-  // Organizations do not exist yet, so nobody is a member: any "+org" matches nobody, "-org" excludes nobody.
-  if (includeExclude(arrays.organization_id).include.length > 0) filter.matchNothing = true;
+  if (arrays.organization_id.length) filter.organizationIds = includeExclude(arrays.organization_id);
   if (first(query.provider) !== undefined || first(query.provider_user_id) !== undefined) filter.matchNothing = true;
 
   const text = (name: (typeof TEXT_FILTERS)[number]) => first(query[name])?.trim() || undefined;

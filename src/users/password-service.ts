@@ -1,5 +1,6 @@
 import { errors } from '../lib/error-catalog.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
+import { revokeAllSessions } from '../sessions/session-revocation.js';
 import { replacePasswordDigestIfUnchanged } from '../storage/repositories/credentials-repository.js';
 import { updateUser } from '../storage/repositories/users-repository.js';
 import { loadRecord, requireUser, type UserServiceDeps } from './deps.js';
@@ -86,10 +87,11 @@ export function createPasswordService(deps: UserServiceDeps) {
           password_hasher: null,
           password_last_updated_at: now,
           password_compromised_at: null,
-          // Recorded for the sessions resource, as with a password change.
           ...(options.signOutOfOtherSessions ? { sessions_revoked_at: now } : {}),
           updated_at: now,
         });
+        // The Backend API acts for no session, so "other sessions" are all of them.
+        if (options.signOutOfOtherSessions) await revokeAllSessions(trx, [userId], now);
         return loadRecord(deps, trx, updated!);
       });
     },
@@ -108,6 +110,7 @@ export function createPasswordService(deps: UserServiceDeps) {
           ...(options.revokeAllSessions ? { sessions_revoked_at: now } : {}),
           updated_at: now,
         });
+        if (options.revokeAllSessions) await revokeAllSessions(trx, [userId], now);
         return loadRecord(deps, trx, updated!);
       });
     },

@@ -1,5 +1,6 @@
 import { errors } from '../lib/error-catalog.js';
-import type { UserUpdate } from '../storage/database.js';
+import { revokeAllSessions } from '../sessions/session-revocation.js';
+import type { Executor, UserUpdate } from '../storage/database.js';
 import { updateUser, updateUsers } from '../storage/repositories/users-repository.js';
 import { loadRecord, loadRecordsById, requireUser, type UserServiceDeps } from './deps.js';
 import type { UserRecord } from './user-record.js';
@@ -11,32 +12,39 @@ export function createUserModeration(deps: UserServiceDeps) {
   const { database, clock, config } = deps;
   const { db } = database;
 
-  async function applyToOne(userId: string, change: (nowMs: number) => UserUpdate): Promise<UserRecord> {
+  /** Work done in the same transaction as the user change (revoking sessions). */
+  type Alongside = (trx: Executor, userIds: readonly string[], nowMs: number) => Promise<unknown>;
+
+  async function applyToOne(userId: string, change: (nowMs: number) => UserUpdate, alongside?: Alongside): Promise<UserRecord> {
     return db.transaction().execute(async (trx) => {
       await requireUser(trx, userId);
-      const updated = await updateUser(trx, userId, change(clock.nowMs()));
+      const nowMs = clock.nowMs();
+      const updated = await updateUser(trx, userId, change(nowMs));
+      await alongside?.(trx, [userId], nowMs);
       return loadRecord(deps, trx, updated!);
     });
   }
 
-  async function applyToMany(userIds: readonly string[], change: (nowMs: number) => UserUpdate): Promise<UserRecord[]> {
+  async function applyToMany(userIds: readonly string[], change: (nowMs: number) => UserUpdate, alongside?: Alongside): Promise<UserRecord[]> {
     const ids = [...new Set(userIds)];
     if (ids.length > MAX_BULK_USERS) throw errors.bulkSizeExceeded(MAX_BULK_USERS);
     return db.transaction().execute(async (trx) => {
-      await updateUsers(trx, ids, change(clock.nowMs()));
+      const nowMs = clock.nowMs();
+      await updateUsers(trx, ids, change(nowMs));
+      await alongside?.(trx, ids, nowMs);
       // Unknown ids are skipped, as Clerk does: the answer lists the users that exist.
       return loadRecordsById(deps, trx, ids);
     });
   }
 
-  // A ban also signs the user out everywhere: sessions started before the ban are revoked.
+  // A ban also signs the user out everywhere: every active session is revoked with it.
   const ban = (nowMs: number): UserUpdate => ({ banned: 1, sessions_revoked_at: nowMs, updated_at: nowMs });
   const unban = (nowMs: number): UserUpdate => ({ banned: 0, updated_at: nowMs });
 
   return {
-    ban: (userId: string) => applyToOne(userId, ban),
+    ban: (userId: string) => applyToOne(userId, ban, revokeAllSessions),
     unban: (userId: string) => applyToOne(userId, unban),
-    banMany: (userIds: readonly string[]) => applyToMany(userIds, ban),
+    banMany: (userIds: readonly string[]) => applyToMany(userIds, ban, revokeAllSessions),
     unbanMany: (userIds: readonly string[]) => applyToMany(userIds, unban),
 
     /** Locks now; the policy's duration decides when the lock ends (never, when it is null). */

@@ -1,5 +1,6 @@
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
+import { endAllSessions, revokeAllSessions } from '../sessions/session-revocation.js';
 import type { IdentificationType, NewIdentificationRow, UserUpdate } from '../storage/database.js';
 import { replaceBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { insertIdentifications, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
@@ -255,9 +256,10 @@ export function createUserService(deps: UserServiceDeps) {
         update.password_hasher = password.hasher;
         update.password_last_updated_at = now;
         update.password_compromised_at = null;
-        // Recorded for the sessions resource: sessions started before this instant are signed out.
         if (input.signOutOfOtherSessions) update.sessions_revoked_at = now;
       }
+      // The Backend API acts for no session, so "other sessions" are all of them.
+      const signOutEverywhere = Boolean(password && input.signOutOfOtherSessions);
       if (input.totpSecret) Object.assign(update, mfa.sealImportedSecret(input.totpSecret));
       const backupCodes = input.backupCodes ? await mfa.prepareBackupCodes(userId, input.backupCodes, now) : undefined;
       const primaries: [IdentificationType, string | null | undefined, string][] = [
@@ -283,6 +285,7 @@ export function createUserService(deps: UserServiceDeps) {
           }
           if (backupCodes) await replaceBackupCodes(trx, userId, backupCodes);
           await updateUser(trx, userId, update);
+          if (signOutEverywhere) await revokeAllSessions(trx, [userId], now);
           await syncMFAState(trx, userId, now);
           await refreshUserSearchDoc(trx, userId);
           // Re-read: the MFA timestamps may have moved with the change.
@@ -291,11 +294,14 @@ export function createUserService(deps: UserServiceDeps) {
       );
     },
 
-    /** `DELETE /v1/users/{id}`: the user and everything they own (identifications, search document). */
+    /** `DELETE /v1/users/{id}`: the user and everything they own (identifications, search document); their sessions end. */
     async delete(userId: string): Promise<{ id: string }> {
-      const deleted = await deleteUser(db, userId);
-      if (!deleted) throw errors.userNotFound(userId);
-      return { id: userId };
+      return db.transaction().execute(async (trx) => {
+        const deleted = await deleteUser(trx, userId);
+        if (!deleted) throw errors.userNotFound(userId);
+        await endAllSessions(trx, userId, clock.nowMs());
+        return { id: userId };
+      });
     },
   };
 }

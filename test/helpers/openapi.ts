@@ -490,11 +490,22 @@ export function validateResponse(
     };
   }
 
-  const cacheKey = `${op.method} ${op.template} ${key}`;
+  // `paginated=true` (which @clerk/backend sends to list endpoints) turns a documented bare array into
+  // `{ data, total_count }`, as Clerk's API answers; the spec shows only the array.
+  const paginated = status < 300 && /[?&]paginated=true(?:&|#|$)/.test(url);
+  const cacheKey = `${op.method} ${op.template} ${key}${paginated ? ' paginated' : ''}`;
   let validate = validatorCache.get(cacheKey);
   if (validate === undefined) {
     const response = resolveResponse(spec, responses[key]);
-    const schema = response ? jsonSchemaOf(response) : undefined;
+    let schema = response ? jsonSchemaOf(response) : undefined;
+    if (paginated && isObject(schema) && schema.type === 'array') {
+      schema = {
+        type: 'object',
+        additionalProperties: false,
+        required: ['data', 'total_count'],
+        properties: { data: schema, total_count: { type: 'integer', format: 'int64' } },
+      };
+    }
     validate = schema === undefined ? null : spec.ajv.compile(toJsonSchema(schema) as Json);
     validatorCache.set(cacheKey, validate);
   }

@@ -58,6 +58,15 @@ export function usersMigration(dialect: Dialect) {
       for (const column of orderings) {
         await db.schema.createIndex(`users_${column}_idx`).on('users').columns([column, 'id']).execute();
       }
+      if (dialect === 'postgres') {
+        // Empty values sort last in both directions. A PostgreSQL B-tree read backwards yields DESC NULLS
+        // FIRST, so the nullable orderings get a DESC NULLS LAST twin (SQLite serves both from one index).
+        for (const column of orderings.filter((c) => c !== 'created_at' && c !== 'updated_at')) {
+          await sql
+            .raw(`CREATE INDEX users_${column}_desc_idx ON users (${column} DESC NULLS LAST, id DESC)`)
+            .execute(db);
+        }
+      }
       await db.schema.createIndex('users_banned_created_at_idx').on('users').columns(['banned', 'created_at', 'id']).execute();
 
       await db.schema
@@ -87,13 +96,16 @@ export function usersMigration(dialect: Dialect) {
       await db.schema.createIndex('identifications_user_id_idx').on('identifications').columns(['user_id', 'position']).execute();
 
       const searchColumns = ['ids', 'emails', 'phones', 'usernames', 'web3_wallets', 'names'] as const;
+      // `everything` joins every column, so `query` is one trigram lookup on PostgreSQL (FTS5 on SQLite
+      // already indexes all columns together and leaves it out).
+      const pgTrigramColumns = ['everything', 'emails', 'phones', 'usernames', 'names'] as const;
       await db.schema
         .createTable('user_search_docs')
         .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
         .addColumn('user_id', 'text', (c) => c.notNull().unique().references('users.id').onDelete('cascade'))
         .$call((builder) => {
           let next = builder;
-          for (const column of searchColumns) next = next.addColumn(column, 'text', (c) => c.notNull().defaultTo(''));
+          for (const column of [...searchColumns, 'everything']) next = next.addColumn(column, 'text', (c) => c.notNull().defaultTo(''));
           return next;
         })
         .execute();
@@ -121,7 +133,7 @@ export function usersMigration(dialect: Dialect) {
           .execute(db);
       } else {
         await sql.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public').execute(db);
-        for (const column of searchColumns) {
+        for (const column of pgTrigramColumns) {
           await sql
             .raw(`CREATE INDEX user_search_docs_${column}_trgm ON user_search_docs USING gin (${column} public.gin_trgm_ops)`)
             .execute(db);

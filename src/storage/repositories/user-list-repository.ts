@@ -29,7 +29,9 @@ export interface UserListFilter {
   createdAtAfter?: number;
   lastSignInAtBefore?: number;
   lastSignInAtAfter?: number;
-  /** Set when another filter can match nobody (e.g. an organization that has no members). */
+  /** Members (include) or non-members (exclude) of these organizations. */
+  organizationIds?: IncludeExclude;
+  /** Set when another filter can match nobody (e.g. external accounts, which do not exist yet). */
   matchNothing?: boolean;
 }
 
@@ -70,7 +72,11 @@ export async function listUsers(db: Executor, filter: UserListFilter, page: User
   }
   // Empty values sort last in both directions on both databases; `id` makes the order total.
   query = query
-    .orderBy(page.orderBy, (ob) => (page.direction === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+    .orderBy(page.orderBy, (ob) => {
+      const ordered = page.direction === 'asc' ? ob.asc() : ob.desc();
+      // created_at/updated_at are never null: a NULLS clause would only keep PostgreSQL off their index.
+      return NOT_NULL_ORDERINGS.has(page.orderBy) ? ordered : ordered.nullsLast();
+    })
     .orderBy('id', page.direction);
   return query.limit(page.limit).offset(page.offset).execute();
 }
@@ -83,6 +89,14 @@ export async function countUsers(db: Executor, filter: UserListFilter): Promise<
     .where((eb) => whereFilter(db, eb, filter))
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** The ids of the users matching the filter, as a subquery (organization memberships filter on it). */
+export function userIdsMatching(db: Executor, filter: UserListFilter) {
+  return db
+    .selectFrom('users')
+    .select('users.id')
+    .where((eb) => whereFilter(db, eb, filter));
 }
 
 function whereFilter(db: Executor, eb: Eb, filter: UserListFilter): Expression<SqlBool> {
@@ -111,6 +125,11 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter): Expression<S
       and.push(column === 'external_id' ? eb.or([eb(column, 'is', null), eb(column, 'not in', values.exclude)]) : eb(column, 'not in', values.exclude));
     }
   }
+  // Served by the memberships' (organization_id, user_id) unique index.
+  const membersOf = (organizationIds: readonly string[]) =>
+    eb.selectFrom('organization_memberships').select('organization_memberships.user_id').where('organization_memberships.organization_id', 'in', organizationIds);
+  if (filter.organizationIds?.include.length) and.push(eb('users.id', 'in', membersOf(filter.organizationIds.include)));
+  if (filter.organizationIds?.exclude.length) and.push(eb('users.id', 'not in', membersOf(filter.organizationIds.exclude)));
   const searches: [string | undefined, SearchColumn][] = [
     [filter.query, null],
     [filter.emailAddressQuery, 'emails'],
@@ -135,7 +154,7 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter): Expression<S
   return eb.and(and);
 }
 
-const ALL_SEARCH_COLUMNS = ['ids', 'emails', 'phones', 'usernames', 'web3_wallets', 'names'] as const;
+const NOT_NULL_ORDERINGS: ReadonlySet<UserOrderColumn> = new Set(['created_at', 'updated_at']);
 const TRIGRAM_LENGTH = 3;
 
 /**
@@ -144,7 +163,6 @@ const TRIGRAM_LENGTH = 3;
  * ILIKE, which pg_trgm's GIN indexes serve.
  */
 function searchSubquery(db: Executor, needle: string, column: SearchColumn) {
-  const columns = column ? [column] : ALL_SEARCH_COLUMNS;
   const dialect = dialectOf(db);
   const sqlite = dialect === 'sqlite';
   if (sqlite && [...needle].length >= TRIGRAM_LENGTH) {
@@ -155,12 +173,9 @@ function searchSubquery(db: Executor, needle: string, column: SearchColumn) {
       .select('user_id')
       .where('id', 'in', sql<number>`(SELECT rowid FROM user_search WHERE user_search MATCH ${match})`);
   }
+  // `everything` holds every column, so `query` is a single (trigram-indexed on PostgreSQL) test.
   return db
     .selectFrom('user_search_docs')
     .select('user_id')
-    .where((eb) =>
-      eb.or(
-        columns.map((name) => containsInsensitive(dialect, sql.ref(name), needle)),
-      ),
-    );
+    .where(containsInsensitive(dialect, sql.ref(column ?? 'everything'), needle));
 }

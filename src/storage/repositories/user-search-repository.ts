@@ -21,7 +21,7 @@ export async function refreshUserSearchDoc(db: Executor, userId: string): Promis
       .filter((row) => row.type === type)
       .map((row) => row.identifier)
       .join('\n');
-  const doc = {
+  const columns = {
     ids: user.id,
     emails: join('email_address'),
     phones: join('phone_number'),
@@ -29,6 +29,7 @@ export async function refreshUserSearchDoc(db: Executor, userId: string): Promis
     web3_wallets: join('web3_wallet'),
     names: [user.first_name, user.last_name].filter(Boolean).join(' '),
   };
+  const doc = { ...columns, everything: Object.values(columns).filter(Boolean).join('\n') };
   await db
     .insertInto('user_search_docs')
     .values({ user_id: userId, ...doc })

@@ -1,0 +1,197 @@
+import { ClerkError, errors } from '../lib/error-catalog.js';
+import { newId } from '../lib/ids.js';
+import type { Executor } from '../storage/database.js';
+import {
+  countInvitations,
+  expirePendingInvitations,
+  findInvitation,
+  insertInvitations,
+  isMemberByEmail,
+  listInvitations,
+  revokePendingInvitation,
+  type InvitationListFilter,
+  type InvitationListPage,
+} from '../storage/repositories/organizations-invitations-repository.js';
+import { findMembership } from '../storage/repositories/organizations-memberships-repository.js';
+import { findOrganizationForUpdate } from '../storage/repositories/organizations-repository.js';
+import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
+import { findUserById } from '../storage/repositories/users-repository.js';
+import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } from '../storage/tables/organization-tables.js';
+import type { UserServiceDeps } from '../users/deps.js';
+import { normalizeEmailAddress } from '../users/identifiers.js';
+import type { RawQuery } from '../users/list-query.js';
+import { assertMetadataSize, type Metadata } from '../users/metadata.js';
+import { orgErrors } from './errors.js';
+import { assertKnownParams, first, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
+import { assertRole, assertRoomFor } from './membership-rules.js';
+import type { Page } from './membership-service.js';
+import { requireOrganization } from './organization-service.js';
+import { toInvitationRecords, type InvitationRecord } from './records.js';
+import { createRoleRegistry, type RoleRegistry } from './roles.js';
+
+export interface CreateInvitationInput {
+  emailAddress: string;
+  role: string;
+  inviterUserId?: string | null;
+  publicMetadata?: Metadata | null;
+  privateMetadata?: Metadata | null;
+  redirectUrl?: string | null;
+  expiresInDays?: number | null;
+  notify?: boolean | null;
+}
+
+export const MAX_BULK_INVITATIONS = 10;
+const DEFAULT_EXPIRES_IN_DAYS = 30;
+const DAY_MS = 86_400_000;
+const STATUSES: readonly OrganizationInvitationStatus[] = ['pending', 'accepted', 'revoked', 'expired'];
+const ORDER_COLUMNS: Record<string, InvitationListPage['orderBy']> = { created_at: 'created_at', email_address: 'email_address' };
+
+function parseStatuses(query: RawQuery): OrganizationInvitationStatus[] | undefined {
+  const values = parseArrayParam(query, 'status');
+  for (const value of values ?? []) {
+    if (!STATUSES.includes(value as OrganizationInvitationStatus)) throw errors.paramValueNotAllowed('status', value, STATUSES);
+  }
+  return values as OrganizationInvitationStatus[] | undefined;
+}
+
+/** Organization invitations: create (one or up to ten), list, read, revoke. Emails are recorded as intent (`notify`). */
+export function createInvitationService(deps: UserServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
+  const { db } = deps.database;
+  const { clock } = deps;
+
+  const records = (executor: Executor, rows: readonly InvitationRow[], withOrganization = false) =>
+    toInvitationRecords(executor, rows, roles, clock.nowMs(), { withOrganization });
+
+  async function page(filter: InvitationListFilter, query: RawQuery, withOrganization: boolean, defaultOrder = '-created_at'): Promise<Page<InvitationRecord>> {
+    const now = clock.nowMs();
+    const listPage = { ...parseOrderBy(query, ORDER_COLUMNS, defaultOrder), ...parsePagination(query) };
+    const [rows, totalCount] = [await listInvitations(db, filter, listPage, now), await countInvitations(db, filter, now)];
+    return { data: await records(db, rows, withOrganization), totalCount };
+  }
+
+  /** The inviter (or revoker) must be a member who can manage memberships. */
+  async function assertAdministrator(trx: Executor, organizationId: string, userId: string, paramName: string): Promise<void> {
+    if (!(await findUserById(trx, userId))) throw errors.formResourceNotFound(paramName);
+    const membership = await findMembership(trx, organizationId, userId);
+    if (!membership) throw orgErrors.notAMember(paramName);
+    if (!roles.adminKeys().includes(membership.role)) throw orgErrors.notAnAdmin(paramName);
+  }
+
+  /** Validates one invitation before anything is written; returns its row. */
+  function prepare(organizationId: string, input: CreateInvitationInput, nowMs: number): NewInvitationRow {
+    const email = normalizeEmailAddress(input.emailAddress);
+    if (!email) throw errors.emailInvalid('email_address');
+    assertRole(roles, input.role);
+    if (input.publicMetadata) assertMetadataSize(input.publicMetadata, 'public_metadata');
+    if (input.privateMetadata) assertMetadataSize(input.privateMetadata, 'private_metadata');
+    return {
+      id: newId('orginv', nowMs),
+      organization_id: organizationId,
+      email_address: email,
+      role: input.role,
+      status: 'pending',
+      inviter_id: input.inviterUserId || null,
+      public_metadata: JSON.stringify(input.publicMetadata ?? {}),
+      private_metadata: JSON.stringify(input.privateMetadata ?? {}),
+      redirect_url: input.redirectUrl || null,
+      notify: input.notify === false ? 0 : 1,
+      expires_at: nowMs + (input.expiresInDays ?? DEFAULT_EXPIRES_IN_DAYS) * DAY_MS,
+      created_at: nowMs,
+      updated_at: nowMs,
+    };
+  }
+
+  async function createMany(organizationId: string, inputs: readonly CreateInvitationInput[]): Promise<InvitationRecord[]> {
+    const now = clock.nowMs();
+    const rows = inputs.map((input) => prepare(organizationId, input, now));
+    const emails = rows.map((row) => row.email_address);
+    if (new Set(emails).size !== emails.length) throw orgErrors.invitationNotUnique();
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const organization = await findOrganizationForUpdate(trx, organizationId);
+        if (!organization) throw orgErrors.organizationNotFound();
+        for (const inviter of new Set(rows.map((row) => row.inviter_id).filter((id): id is string => id !== null))) {
+          await assertAdministrator(trx, organizationId, inviter, 'inviter_user_id');
+        }
+        for (const email of emails) {
+          if (await isMemberByEmail(trx, organizationId, email)) throw orgErrors.alreadyAMember(email);
+        }
+        await expirePendingInvitations(trx, organizationId, emails, now);
+        await assertRoomFor(trx, organization, rows.length, now);
+        // One pending invitation per address: the partial unique index decides, even under races.
+        await insertInvitations(trx, rows);
+        return records(trx, rows as InvitationRow[]);
+      });
+    } catch (error) {
+      if (!(error instanceof ClerkError) && organizationUniqueViolation(error) === 'pending_invitation') throw orgErrors.invitationNotUnique();
+      throw error;
+    }
+  }
+
+  return {
+    /** `POST /v1/organizations/{id}/invitations`. */
+    async create(organizationId: string, input: CreateInvitationInput): Promise<InvitationRecord> {
+      return (await createMany(organizationId, [input]))[0]!;
+    },
+
+    /** `POST /v1/organizations/{id}/invitations/bulk`: 1–10 invitations, all or none. */
+    async createBulk(organizationId: string, inputs: readonly CreateInvitationInput[]): Promise<InvitationRecord[]> {
+      if (inputs.length === 0) throw errors.paramMissing('email_address');
+      if (inputs.length > MAX_BULK_INVITATIONS) throw errors.bulkSizeExceeded(MAX_BULK_INVITATIONS);
+      return createMany(organizationId, inputs);
+    },
+
+    /** `GET /v1/organizations/{id}/invitations`: `status` (repeatable), `email_address`, ordering. */
+    async listForOrganization(organizationId: string, query: RawQuery): Promise<Page<InvitationRecord>> {
+      assertKnownParams(query, ['status', 'email_address', 'order_by', 'limit', 'offset']);
+      await requireOrganization(db, organizationId);
+      const emails = parseArrayParam(query, 'email_address');
+      const filter: InvitationListFilter = { organizationId, statuses: parseStatuses(query) };
+      if (emails) filter.emailAddresses = emails.map(normalizeEmailAddress).filter((email): email is string => email !== null);
+      return page(filter, query, false);
+    },
+
+    /** `GET /v1/organizations/{id}/invitations/pending` (deprecated by Clerk, still served). */
+    async listPending(organizationId: string, query: RawQuery): Promise<Page<InvitationRecord>> {
+      assertKnownParams(query, ['limit', 'offset']);
+      await requireOrganization(db, organizationId);
+      return page({ organizationId, statuses: ['pending'] }, query, false);
+    },
+
+    /** `GET /v1/organization_invitations`: every organization's, with `public_organization_data`. */
+    async listInstance(query: RawQuery): Promise<Page<InvitationRecord>> {
+      assertKnownParams(query, ['status', 'query', 'order_by', 'limit', 'offset']);
+      const filter: InvitationListFilter = { statuses: parseStatuses(query), query: first(query.query)?.trim().toLowerCase() || undefined };
+      return page(filter, query, true);
+    },
+
+    /** `GET /v1/users/{user_id}/organization_invitations`: invitations to the user's verified addresses. */
+    async listForUser(userId: string, query: RawQuery): Promise<Page<InvitationRecord>> {
+      assertKnownParams(query, ['status', 'limit', 'offset']);
+      if (!(await findUserById(db, userId))) throw errors.userNotFound(userId);
+      return page({ userId, statuses: parseStatuses(query) }, query, true);
+    },
+
+    async get(organizationId: string, invitationId: string): Promise<InvitationRecord> {
+      await requireOrganization(db, organizationId);
+      const invitation = await findInvitation(db, organizationId, invitationId);
+      if (!invitation) throw orgErrors.invitationNotFound(invitationId);
+      return (await records(db, [invitation]))[0]!;
+    },
+
+    /** `POST …/invitations/{id}/revoke`: only a pending invitation can be revoked, and only once. */
+    async revoke(organizationId: string, invitationId: string, requestingUserId?: string | null): Promise<InvitationRecord> {
+      return db.transaction().execute(async (trx) => {
+        await requireOrganization(trx, organizationId);
+        const invitation = await findInvitation(trx, organizationId, invitationId);
+        if (!invitation) throw orgErrors.invitationNotFound(invitationId);
+        if (requestingUserId) await assertAdministrator(trx, organizationId, requestingUserId, 'requesting_user_id');
+        const revoked = await revokePendingInvitation(trx, invitationId, clock.nowMs());
+        if (!revoked) throw orgErrors.invitationNotPending();
+        return (await records(trx, [revoked]))[0]!;
+      });
+    },
+  };
+}
+
+export type InvitationService = ReturnType<typeof createInvitationService>;

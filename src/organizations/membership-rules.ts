@@ -1,0 +1,52 @@
+import { newId } from '../lib/ids.js';
+import type { Executor } from '../storage/database.js';
+import { pendingInvitationCounts } from '../storage/repositories/organizations-invitations-repository.js';
+import { countMembersWithRoles } from '../storage/repositories/organizations-memberships-repository.js';
+import type { NewMembershipRow, OrganizationRow } from '../storage/tables/organization-tables.js';
+import type { Metadata } from '../users/metadata.js';
+import { orgErrors } from './errors.js';
+import type { RoleRegistry } from './roles.js';
+
+export function newMembershipRow(
+  organizationId: string,
+  userId: string,
+  role: string,
+  nowMs: number,
+  metadata: { publicMetadata?: Metadata | null; privateMetadata?: Metadata | null } = {},
+): NewMembershipRow {
+  return {
+    id: newId('orgmem', nowMs),
+    organization_id: organizationId,
+    user_id: userId,
+    role,
+    public_metadata: JSON.stringify(metadata.publicMetadata ?? {}),
+    private_metadata: JSON.stringify(metadata.privateMetadata ?? {}),
+    created_at: nowMs,
+    updated_at: nowMs,
+  };
+}
+
+/** A configured role key, or Clerk's 422 naming the parameter and the allowed roles. */
+export function assertRole(roles: RoleRegistry, role: string, paramName = 'role'): void {
+  if (!roles.find(role)) throw orgErrors.roleInvalid(paramName, role, roles.keys());
+}
+
+/**
+ * `max_allowed_memberships` (0 = unlimited) counts members and outstanding invitations, as Clerk's
+ * error says. The organization row must be locked by the caller so two additions cannot both fit.
+ */
+export async function assertRoomFor(db: Executor, organization: OrganizationRow, additions: number, nowMs: number): Promise<void> {
+  const limit = organization.max_allowed_memberships;
+  if (limit === 0) return;
+  const pending = (await pendingInvitationCounts(db, [organization.id], nowMs)).get(organization.id) ?? 0;
+  if (organization.members_count + pending + additions > limit) throw orgErrors.membershipQuotaExceeded(limit);
+}
+
+/**
+ * The last member who can manage memberships cannot leave or lose that permission (Clerk's
+ * `organization_minimum_permissions_needed`). Deleting the user is the one way an organization ends
+ * up without one.
+ */
+export async function assertAnotherAdminRemains(db: Executor, roles: RoleRegistry, organizationId: string, userId: string): Promise<void> {
+  if ((await countMembersWithRoles(db, organizationId, roles.adminKeys(), userId)) === 0) throw orgErrors.minimumPermissionsNeeded();
+}

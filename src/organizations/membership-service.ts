@@ -1,0 +1,183 @@
+import { errors } from '../lib/error-catalog.js';
+import type { Executor } from '../storage/database.js';
+import {
+  countMemberships,
+  deleteMembership,
+  findMembership,
+  insertMembership,
+  listMemberships,
+  updateMembership,
+  type MembershipListFilter,
+  type MembershipOrderColumn,
+} from '../storage/repositories/organizations-memberships-repository.js';
+import { findOrganizationForUpdate } from '../storage/repositories/organizations-repository.js';
+import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
+import { findUserById } from '../storage/repositories/users-repository.js';
+import type { MembershipRow } from '../storage/tables/organization-tables.js';
+import type { UserServiceDeps } from '../users/deps.js';
+import { parseUserListFilter, type RawQuery } from '../users/list-query.js';
+import { assertMetadataSize, deepMergeMetadata, parseStoredMetadata, type Metadata } from '../users/metadata.js';
+import { orgErrors } from './errors.js';
+import { assertKnownParams, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
+import { assertAnotherAdminRemains, assertRole, assertRoomFor, newMembershipRow } from './membership-rules.js';
+import { requireOrganization } from './organization-service.js';
+import { toMembershipRecords, type MembershipRecord } from './records.js';
+import { createRoleRegistry, type RoleRegistry } from './roles.js';
+
+export interface CreateMembershipInput {
+  userId: string;
+  role: string;
+  publicMetadata?: Metadata | null;
+  privateMetadata?: Metadata | null;
+}
+
+const ORDER_COLUMNS: Record<string, MembershipOrderColumn> = {
+  created_at: 'created_at',
+  email_address: 'primary_email_address',
+  phone_number: 'primary_phone_number',
+  first_name: 'first_name',
+  last_name: 'last_name',
+  username: 'username_normalized',
+};
+/** Filters on the member that `GET …/memberships` shares with `GET /v1/users`. */
+const USER_FILTERS = [
+  'user_id',
+  'email_address',
+  'phone_number',
+  'username',
+  'web3_wallet',
+  'query',
+  'email_address_query',
+  'phone_number_query',
+  'username_query',
+  'name_query',
+  'last_active_at_before',
+  'last_active_at_after',
+  'created_at_before',
+  'created_at_after',
+];
+const PAGE_PARAMS = ['order_by', 'limit', 'offset'];
+
+export interface Page<T> {
+  data: T[];
+  totalCount: number;
+}
+
+/** Organization memberships: add, list, change role, remove, metadata. */
+export function createMembershipService(deps: UserServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
+  const { db } = deps.database;
+  const { clock } = deps;
+
+  const records = (executor: Executor, rows: readonly MembershipRow[]) => toMembershipRecords(executor, rows, roles, clock.nowMs());
+
+  async function page(filter: MembershipListFilter, query: RawQuery): Promise<Page<MembershipRecord>> {
+    const listPage = { ...parseOrderBy(query, ORDER_COLUMNS, '-created_at'), ...parsePagination(query) };
+    const [rows, totalCount] = [await listMemberships(db, filter, listPage), await countMemberships(db, filter)];
+    return { data: await records(db, rows), totalCount };
+  }
+
+  async function requireMembership(executor: Executor, organizationId: string, userId: string): Promise<MembershipRow> {
+    await requireOrganization(executor, organizationId);
+    const membership = await findMembership(executor, organizationId, userId);
+    if (!membership) throw orgErrors.membershipNotFound();
+    return membership;
+  }
+
+  return {
+    /** `POST /v1/organizations/{id}/memberships`: within `max_allowed_memberships`, once per user. */
+    async create(organizationId: string, input: CreateMembershipInput): Promise<MembershipRecord> {
+      assertRole(roles, input.role);
+      if (input.publicMetadata) assertMetadataSize(input.publicMetadata, 'public_metadata');
+      if (input.privateMetadata) assertMetadataSize(input.privateMetadata, 'private_metadata');
+      const now = clock.nowMs();
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const organization = await findOrganizationForUpdate(trx, organizationId);
+          if (!organization) throw orgErrors.organizationNotFound();
+          const user = await findUserById(trx, input.userId);
+          if (!user) throw errors.userNotFound(input.userId);
+          if (await findMembership(trx, organizationId, input.userId)) throw orgErrors.alreadyAMember(input.userId);
+          await assertRoomFor(trx, organization, 1, now);
+          const row = newMembershipRow(organizationId, input.userId, input.role, now, input);
+          await insertMembership(trx, row);
+          return (await records(trx, [(await findMembership(trx, organizationId, input.userId))!]))[0]!;
+        });
+      } catch (error) {
+        if (organizationUniqueViolation(error) === 'membership') throw orgErrors.alreadyAMember(input.userId);
+        throw error;
+      }
+    },
+
+    /** `GET /v1/organizations/{id}/memberships`: the member filters of the users list, `role`, ordering. */
+    async listForOrganization(organizationId: string, query: RawQuery): Promise<Page<MembershipRecord>> {
+      assertKnownParams(query, [...USER_FILTERS, 'role', ...PAGE_PARAMS]);
+      await requireOrganization(db, organizationId);
+      const userQuery: RawQuery = {};
+      for (const name of USER_FILTERS) if (query[name] !== undefined) userQuery[name] = query[name];
+      const filter: MembershipListFilter = { organizationId, roles: parseArrayParam(query, 'role') };
+      if (Object.keys(userQuery).length) filter.users = parseUserListFilter(userQuery);
+      return page(filter, query);
+    },
+
+    /** `GET /v1/organization_memberships`: every membership in the instance. */
+    async listInstance(query: RawQuery): Promise<Page<MembershipRecord>> {
+      assertKnownParams(query, PAGE_PARAMS);
+      return page({}, query);
+    },
+
+    /** `GET /v1/users/{user_id}/organization_memberships`. */
+    async listForUser(userId: string, query: RawQuery): Promise<Page<MembershipRecord>> {
+      assertKnownParams(query, ['limit', 'offset']);
+      if (!(await findUserById(db, userId))) throw errors.userNotFound(userId);
+      return page({ userId }, query);
+    },
+
+    /** `PATCH /v1/organizations/{id}/memberships/{user_id}`: a new role, keeping one administrator. */
+    async updateRole(organizationId: string, userId: string, role: string): Promise<MembershipRecord> {
+      assertRole(roles, role);
+      return db.transaction().execute(async (trx) => {
+        await findOrganizationForUpdate(trx, organizationId);
+        const membership = await requireMembership(trx, organizationId, userId);
+        const admins = roles.adminKeys();
+        if (admins.includes(membership.role) && !admins.includes(role)) await assertAnotherAdminRemains(trx, roles, organizationId, userId);
+        const updated = await updateMembership(trx, membership.id, { role, updated_at: clock.nowMs() });
+        return (await records(trx, [updated!]))[0]!;
+      });
+    },
+
+    /** `DELETE /v1/organizations/{id}/memberships/{user_id}`: answers with the removed membership. */
+    async delete(organizationId: string, userId: string): Promise<MembershipRecord> {
+      return db.transaction().execute(async (trx) => {
+        await findOrganizationForUpdate(trx, organizationId);
+        const membership = await requireMembership(trx, organizationId, userId);
+        if (roles.adminKeys().includes(membership.role)) await assertAnotherAdminRemains(trx, roles, organizationId, userId);
+        await deleteMembership(trx, membership.id);
+        // Built after the removal, so the embedded organization shows the new members_count.
+        return (await records(trx, [membership]))[0]!;
+      });
+    },
+
+    /** `PATCH …/memberships/{user_id}/metadata`: deep merge, `null` deletes a key. */
+    async mergeMetadata(organizationId: string, userId: string, input: { publicMetadata?: Metadata; privateMetadata?: Metadata }): Promise<MembershipRecord> {
+      return db.transaction().execute(async (trx) => {
+        // The organization lock serialises merges on its memberships (read-modify-write).
+        await findOrganizationForUpdate(trx, organizationId);
+        const membership = await requireMembership(trx, organizationId, userId);
+        const update: Partial<MembershipRow> = { updated_at: clock.nowMs() };
+        for (const [key, column] of [
+          ['publicMetadata', 'public_metadata'],
+          ['privateMetadata', 'private_metadata'],
+        ] as const) {
+          const given = input[key];
+          if (given === undefined) continue;
+          const next = deepMergeMetadata(parseStoredMetadata(membership[column]), given);
+          assertMetadataSize(next, column);
+          update[column] = JSON.stringify(next);
+        }
+        return (await records(trx, [(await updateMembership(trx, membership.id, update))!]))[0]!;
+      });
+    },
+  };
+}
+
+export type MembershipService = ReturnType<typeof createMembershipService>;

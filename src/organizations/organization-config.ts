@@ -1,0 +1,69 @@
+// config.ts imports this file; ConfigError is only used at call time, after both modules loaded.
+import { ConfigError as OrganizationConfigError } from '../config.js';
+
+/** One organization role: a key such as `org:billing`, a display name and its permission keys. */
+export interface OrganizationRoleConfig {
+  key: string;
+  name: string;
+  description: string | null;
+  permissions: readonly string[];
+}
+
+/** Organization settings from the environment (roles, limits). */
+export interface OrganizationConfig {
+  /** Custom roles next to Clerk's `org:admin` and `org:member` (`ROSTER_ORGANIZATION_ROLES`, JSON). @default [] */
+  customRoles: readonly OrganizationRoleConfig[];
+  /** Role given to `created_by` when an organization is created (`ROSTER_ORGANIZATION_CREATOR_ROLE`). @default org:admin */
+  creatorRole: string;
+  /** `max_allowed_memberships` of new organizations; 0 means unlimited (`ROSTER_ORGANIZATION_MAX_ALLOWED_MEMBERSHIPS`). @default 0 */
+  defaultMaxAllowedMemberships: number;
+}
+
+
+const ROLE_KEY = /^org:[a-z0-9_:-]{1,64}$/;
+const PERMISSION_KEY = /^org:[a-z0-9_-]+:[a-z0-9_-]+$/;
+
+function parseRoles(raw: string | undefined): OrganizationRoleConfig[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new OrganizationConfigError('ROSTER_ORGANIZATION_ROLES must be JSON: [{"key":"org:billing","name":"Billing","permissions":["org:billing:manage"]}]');
+  }
+  if (!Array.isArray(parsed)) throw new OrganizationConfigError('ROSTER_ORGANIZATION_ROLES must be a JSON array of roles');
+  const seen = new Set<string>(['org:admin', 'org:member']);
+  return parsed.map((entry: unknown, index) => {
+    const role = entry as Partial<Record<'key' | 'name' | 'description' | 'permissions', unknown>>;
+    if (typeof role !== 'object' || role === null || typeof role.key !== 'string' || !ROLE_KEY.test(role.key)) {
+      throw new OrganizationConfigError(`ROSTER_ORGANIZATION_ROLES[${index}].key must look like org:<name>`);
+    }
+    if (seen.has(role.key)) throw new OrganizationConfigError(`ROSTER_ORGANIZATION_ROLES: role ${role.key} is defined twice (or is a default role)`);
+    seen.add(role.key);
+    const permissions = role.permissions ?? [];
+    if (!Array.isArray(permissions) || !permissions.every((p) => typeof p === 'string' && PERMISSION_KEY.test(p))) {
+      throw new OrganizationConfigError(`ROSTER_ORGANIZATION_ROLES[${index}].permissions must be keys like org:<feature>:<action>`);
+    }
+    if (role.name !== undefined && typeof role.name !== 'string') throw new OrganizationConfigError(`ROSTER_ORGANIZATION_ROLES[${index}].name must be a string`);
+    return Object.freeze({
+      key: role.key,
+      name: (role.name as string | undefined) || role.key.slice('org:'.length),
+      description: typeof role.description === 'string' ? role.description : null,
+      permissions: Object.freeze([...new Set(permissions as string[])]),
+    });
+  });
+}
+
+export function loadOrganizationConfig(env: NodeJS.ProcessEnv): OrganizationConfig {
+  const customRoles = parseRoles(env.ROSTER_ORGANIZATION_ROLES);
+  const creatorRole = env.ROSTER_ORGANIZATION_CREATOR_ROLE?.trim() || 'org:admin';
+  if (creatorRole !== 'org:admin' && creatorRole !== 'org:member' && !customRoles.some((role) => role.key === creatorRole)) {
+    throw new OrganizationConfigError('ROSTER_ORGANIZATION_CREATOR_ROLE must be org:admin, org:member or a role from ROSTER_ORGANIZATION_ROLES');
+  }
+  const rawMax = env.ROSTER_ORGANIZATION_MAX_ALLOWED_MEMBERSHIPS;
+  const defaultMaxAllowedMemberships = rawMax === undefined || rawMax === '' ? 0 : Number(rawMax);
+  if (!Number.isInteger(defaultMaxAllowedMemberships) || defaultMaxAllowedMemberships < 0) {
+    throw new OrganizationConfigError('ROSTER_ORGANIZATION_MAX_ALLOWED_MEMBERSHIPS must be an integer ≥ 0 (0 means unlimited)');
+  }
+  return Object.freeze({ customRoles: Object.freeze(customRoles), creatorRole, defaultMaxAllowedMemberships });
+}

@@ -1,0 +1,298 @@
+import { ClerkError, errors } from '../lib/error-catalog.js';
+import { newId } from '../lib/ids.js';
+import { newMembershipRow } from './membership-rules.js';
+import { insertMembership } from '../storage/repositories/organizations-memberships-repository.js';
+import { deleteLogo, findLogo, replaceLogo } from '../storage/repositories/organizations-logos-repository.js';
+import {
+  countOrganizations,
+  countOrganizationsCreatedBy,
+  deleteOrganization,
+  findOrganizationById,
+  findOrganizationByIdOrSlug,
+  findOrganizationForUpdate,
+  insertOrganization,
+  listOrganizations,
+  updateOrganization,
+  type OrganizationListPage,
+} from '../storage/repositories/organizations-repository.js';
+import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
+import { findUserByIdForUpdate } from '../storage/repositories/users-repository.js';
+import type { Executor } from '../storage/database.js';
+import type { LogoRow, OrganizationRow, OrganizationUpdate } from '../storage/tables/organization-tables.js';
+import { parseTimestamp, type UserServiceDeps } from '../users/deps.js';
+import type { RawQuery } from '../users/list-query.js';
+import { assertMetadataSize, deepMergeMetadata, parseStoredMetadata, type Metadata } from '../users/metadata.js';
+import { orgErrors } from './errors.js';
+import {
+  assertKnownParams,
+  first,
+  includeExclude,
+  parseArrayParam,
+  parseBooleanParam,
+  parseOrderBy,
+  parsePagination,
+} from './list-params.js';
+import { MAX_LOGO_BYTES, sniffImageType } from './logo.js';
+import { parseOrganizationName, parseSlug, slugFromName, slugWithSuffix } from './organization-rules.js';
+import { toOrganizationRecords, type OrganizationRecord, type OrganizationViewOptions } from './records.js';
+import { createRoleRegistry, type RoleRegistry } from './roles.js';
+
+export interface CreateOrganizationInput {
+  name: string;
+  slug?: string | null;
+  createdBy?: string | null;
+  maxAllowedMemberships?: number | null;
+  publicMetadata?: Metadata | null;
+  privateMetadata?: Metadata | null;
+  createdAt?: string | null;
+  roleSetKey?: string | null;
+}
+
+export interface UpdateOrganizationInput {
+  name?: string | null;
+  slug?: string | null;
+  maxAllowedMemberships?: number | null;
+  adminDeleteEnabled?: boolean | null;
+  createdAt?: string | null;
+  roleSetKey?: string | null;
+  /** Only reaches here up to API version 2025-11-10: replaces the stored field. */
+  publicMetadata?: Metadata | null;
+  privateMetadata?: Metadata | null;
+}
+
+export interface MetadataInput {
+  publicMetadata?: Metadata;
+  privateMetadata?: Metadata;
+}
+
+export interface LogoUpload {
+  bytes: Buffer;
+  uploaderUserId?: string;
+}
+
+const ORDER_COLUMNS: Record<string, OrganizationListPage['orderBy']> = { created_at: 'created_at', name: 'name', members_count: 'members_count' };
+const LIST_PARAMS = [
+  'include_members_count',
+  'include_missing_member_with_elevated_permissions',
+  'query',
+  'user_id',
+  'organization_id',
+  'order_by',
+  'limit',
+  'offset',
+];
+/** Attempts at a free slug when the one derived from the name is taken. */
+const SLUG_ATTEMPTS = 5;
+
+/** Role sets are not modelled by Roster: every organization uses the instance's roles. */
+function assertNoRoleSet(roleSetKey: string | null | undefined): void {
+  if (roleSetKey) throw errors.paramValueInvalid('role_set_key', 'role_set_key is not supported: every organization uses the instance roles (ROSTER_ORGANIZATION_ROLES).');
+}
+
+export async function requireOrganization(db: Executor, organizationId: string): Promise<OrganizationRow> {
+  const organization = await findOrganizationById(db, organizationId);
+  if (!organization) throw orgErrors.organizationNotFound();
+  return organization;
+}
+
+/** Organizations: create, read, list, update, delete, metadata and logo. */
+export function createOrganizationService(deps: UserServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
+  const { db } = deps.database;
+  const { clock } = deps;
+
+  const record = async (executor: Executor, row: OrganizationRow, options?: OrganizationViewOptions): Promise<OrganizationRecord> =>
+    (await toOrganizationRecords(executor, [row], roles, clock.nowMs(), options))[0]!;
+
+  /** Enforces the creator's `create_organization_enabled` and `create_organizations_limit` (user row locked). */
+  async function assertCreatorMayCreate(trx: Executor, userId: string): Promise<void> {
+    const user = await findUserByIdForUpdate(trx, userId);
+    if (!user) throw orgErrors.organizationCreatorNotFound(userId);
+    if (user.create_organization_enabled !== 1) throw orgErrors.userCreateOrganizationNotEnabled();
+    const limit = user.create_organizations_limit;
+    // 0 (like null) means unlimited, as for max_allowed_memberships.
+    if (limit && (await countOrganizationsCreatedBy(trx, userId)) >= limit) throw orgErrors.orgCreationLimitExceeded();
+  }
+
+  async function changeMetadata(organizationId: string, input: MetadataInput, combine: (stored: Metadata, given: Metadata) => Metadata) {
+    return db.transaction().execute(async (trx) => {
+      // Read and write under one lock so concurrent merges never lose each other's keys.
+      const organization = await findOrganizationForUpdate(trx, organizationId);
+      if (!organization) throw orgErrors.organizationNotFound();
+      const update: OrganizationUpdate = { updated_at: clock.nowMs() };
+      for (const [key, column] of [
+        ['publicMetadata', 'public_metadata'],
+        ['privateMetadata', 'private_metadata'],
+      ] as const) {
+        const given = input[key];
+        if (given === undefined) continue;
+        const next = combine(parseStoredMetadata(organization[column]), given);
+        assertMetadataSize(next, column);
+        update[column] = JSON.stringify(next);
+      }
+      return record(trx, (await updateOrganization(trx, organizationId, update))!);
+    });
+  }
+
+  return {
+    roles,
+
+    /** `POST /v1/organizations`: the organization and, with `created_by`, its creator's membership, in one transaction. */
+    async create(input: CreateOrganizationInput): Promise<OrganizationRecord> {
+      const name = parseOrganizationName(input.name);
+      const givenSlug = input.slug ? parseSlug(input.slug) : null;
+      assertNoRoleSet(input.roleSetKey);
+      for (const [param, value] of [
+        ['public_metadata', input.publicMetadata],
+        ['private_metadata', input.privateMetadata],
+      ] as const) {
+        if (value) assertMetadataSize(value, param);
+      }
+      const now = clock.nowMs();
+      const createdAt = input.createdAt ? parseTimestamp(input.createdAt, 'created_at') : now;
+      const baseSlug = givenSlug ?? slugFromName(name);
+      for (let attempt = 0; ; attempt++) {
+        const slug = attempt === 0 ? baseSlug : slugWithSuffix(baseSlug);
+        const id = newId('org', createdAt);
+        try {
+          return await db.transaction().execute(async (trx) => {
+            if (input.createdBy) await assertCreatorMayCreate(trx, input.createdBy);
+            await insertOrganization(trx, {
+              id,
+              name,
+              slug,
+              image_id: null,
+              created_by: input.createdBy || null,
+              max_allowed_memberships: input.maxAllowedMemberships ?? deps.config.organizations.defaultMaxAllowedMemberships,
+              admin_delete_enabled: 1,
+              public_metadata: JSON.stringify(input.publicMetadata ?? {}),
+              private_metadata: JSON.stringify(input.privateMetadata ?? {}),
+              role_set_key: null,
+              members_count: 0,
+              created_at: createdAt,
+              updated_at: now,
+            });
+            if (input.createdBy) await insertMembership(trx, newMembershipRow(id, input.createdBy, roles.creatorRole, now));
+            return record(trx, (await findOrganizationById(trx, id))!);
+          });
+        } catch (error) {
+          if (error instanceof ClerkError || organizationUniqueViolation(error) !== 'slug') throw error;
+          // A slug the caller chose is theirs to change; a derived one gets a random suffix.
+          if (givenSlug !== null || attempt + 1 >= SLUG_ATTEMPTS) throw orgErrors.slugTaken();
+        }
+      }
+    },
+
+    /** `GET /v1/organizations/{id_or_slug}`. */
+    async get(idOrSlug: string, query: RawQuery): Promise<OrganizationRecord> {
+      assertKnownParams(query, ['include_members_count', 'include_missing_member_with_elevated_permissions']);
+      const options = {
+        includeMembersCount: parseBooleanParam(query, 'include_members_count'),
+        includeMissingMemberWithElevatedPermissions: parseBooleanParam(query, 'include_missing_member_with_elevated_permissions'),
+      };
+      const organization = await findOrganizationByIdOrSlug(db, idOrSlug);
+      if (!organization) throw orgErrors.organizationNotFound();
+      return record(db, organization, options);
+    },
+
+    /** `GET /v1/organizations`: filters, ordering and offset pagination, with the total count. */
+    async list(query: RawQuery): Promise<{ data: OrganizationRecord[]; totalCount: number }> {
+      assertKnownParams(query, LIST_PARAMS);
+      const options = {
+        includeMembersCount: parseBooleanParam(query, 'include_members_count'),
+        includeMissingMemberWithElevatedPermissions: parseBooleanParam(query, 'include_missing_member_with_elevated_permissions'),
+      };
+      const userIds = parseArrayParam(query, 'user_id');
+      const organizationIds = parseArrayParam(query, 'organization_id');
+      const filter = {
+        query: first(query.query)?.trim() || undefined,
+        userIds: userIds && includeExclude(userIds),
+        organizationIds: organizationIds && includeExclude(organizationIds),
+      };
+      const page = { ...parseOrderBy(query, ORDER_COLUMNS, '-created_at'), ...parsePagination(query) };
+      const [rows, totalCount] = [await listOrganizations(db, filter, page), await countOrganizations(db, filter)];
+      return { data: await toOrganizationRecords(db, rows, roles, clock.nowMs(), options), totalCount };
+    },
+
+    /** `PATCH /v1/organizations/{id}`: only the supplied fields change. */
+    async update(organizationId: string, input: UpdateOrganizationInput): Promise<OrganizationRecord> {
+      const update: OrganizationUpdate = { updated_at: clock.nowMs() };
+      if (input.name != null) update.name = parseOrganizationName(input.name);
+      if (input.slug != null) update.slug = parseSlug(input.slug);
+      if (input.maxAllowedMemberships != null) update.max_allowed_memberships = input.maxAllowedMemberships;
+      if (input.adminDeleteEnabled != null) update.admin_delete_enabled = input.adminDeleteEnabled ? 1 : 0;
+      if (input.createdAt) update.created_at = parseTimestamp(input.createdAt, 'created_at');
+      assertNoRoleSet(input.roleSetKey);
+      for (const [param, key, value] of [
+        ['public_metadata', 'public_metadata', input.publicMetadata],
+        ['private_metadata', 'private_metadata', input.privateMetadata],
+      ] as const) {
+        if (value == null) continue;
+        assertMetadataSize(value, param);
+        update[key] = JSON.stringify(value);
+      }
+      try {
+        const updated = await updateOrganization(db, organizationId, update);
+        if (!updated) throw orgErrors.organizationNotFound();
+        return await record(db, updated);
+      } catch (error) {
+        if (organizationUniqueViolation(error) === 'slug') throw orgErrors.slugTaken();
+        throw error;
+      }
+    },
+
+    /** `DELETE /v1/organizations/{id}`: memberships, invitations and logo go with it. */
+    async delete(organizationId: string): Promise<{ id: string; slug: string }> {
+      return db.transaction().execute(async (trx) => {
+        const organization = await requireOrganization(trx, organizationId);
+        await deleteOrganization(trx, organizationId);
+        return { id: organization.id, slug: organization.slug };
+      });
+    },
+
+    mergeMetadata: (organizationId: string, input: MetadataInput) => changeMetadata(organizationId, input, deepMergeMetadata),
+    replaceMetadata: (organizationId: string, input: MetadataInput) => changeMetadata(organizationId, input, (_stored, given) => given),
+
+    /** `PUT /v1/organizations/{id}/logo`: stores the image (in the database, so every node serves it). */
+    async setLogo(organizationId: string, upload: LogoUpload): Promise<OrganizationRecord> {
+      if (upload.bytes.length === 0) throw orgErrors.imageMissing();
+      if (upload.bytes.length > MAX_LOGO_BYTES) throw orgErrors.imageTooLarge();
+      const contentType = sniffImageType(upload.bytes);
+      if (!contentType) throw orgErrors.unsupportedImageType('of the uploaded file');
+      const now = clock.nowMs();
+      return db.transaction().execute(async (trx) => {
+        await requireOrganization(trx, organizationId);
+        if (upload.uploaderUserId && !(await findUserByIdForUpdate(trx, upload.uploaderUserId))) {
+          throw errors.formResourceNotFound('uploader_user_id');
+        }
+        const logo: LogoRow = {
+          id: newId('img', now),
+          organization_id: organizationId,
+          content_type: contentType,
+          bytes: upload.bytes,
+          uploader_user_id: upload.uploaderUserId ?? null,
+          created_at: now,
+        };
+        await replaceLogo(trx, logo);
+        return record(trx, (await updateOrganization(trx, organizationId, { image_id: logo.id, updated_at: now }))!);
+      });
+    },
+
+    /** `DELETE /v1/organizations/{id}/logo`: back to the default image. */
+    async deleteLogo(organizationId: string): Promise<OrganizationRecord> {
+      const now = clock.nowMs();
+      return db.transaction().execute(async (trx) => {
+        await requireOrganization(trx, organizationId);
+        if (!(await deleteLogo(trx, organizationId))) throw orgErrors.imageNotFound();
+        return record(trx, (await updateOrganization(trx, organizationId, { image_id: null, updated_at: now }))!);
+      });
+    },
+
+    /** The stored logo behind an `image_url`, or null. */
+    async findLogo(imageId: string): Promise<{ contentType: string; bytes: Buffer } | null> {
+      const logo = await findLogo(db, imageId);
+      return logo ? { contentType: logo.content_type, bytes: Buffer.from(logo.bytes) } : null;
+    },
+  };
+}
+
+export type OrganizationService = ReturnType<typeof createOrganizationService>;
