@@ -29,4 +29,6 @@ const atLeast = (version: ApiVersion, since: ApiVersion) => version >= since;
 export const versionRules = {
   /** 2026-05-12: `PATCH /v1/users/{id}` no longer takes metadata (use the metadata endpoints). */
   rejectsMetadataInUserUpdate: (version: ApiVersion) => atLeast(version, '2026-05-12'),
+  /** 2026-05-12: `PATCH /v1/organizations/{id}` no longer takes metadata (use the metadata endpoints). */
+  rejectsMetadataInOrganizationUpdate: (version: ApiVersion) => atLeast(version, '2026-05-12'),
 };

@@ -76,6 +76,26 @@ export const catalog = {
   invalidTotpSecret: { status: 422, code: 'invalid_totp_secret_code', message: 'invalid TOTP secret' },
   totpAlreadyEnabled: { status: 400, code: 'totp_already_enabled', message: 'TOTP already enabled', frontendApiCode: true },
   conflict: { status: 409, code: 'conflict', message: 'Conflict' },
+  // Organizations
+  organizationCreatorNotFound: { status: 400, code: 'organization_creator_not_found', message: 'creator not found' },
+  userCreateOrganizationNotEnabled: { status: 403, code: 'user_create_organization_not_enabled', message: 'create organization not enabled', frontendApiCode: true },
+  orgCreationLimitExceeded: { status: 403, code: 'org_creation_limit_exceeded', message: 'Organization Creation Limit Exceeded' },
+  alreadyAMember: { status: 400, code: 'already_a_member_in_organization', message: 'already a member' },
+  notAMember: { status: 403, code: 'not_a_member_in_organization', message: 'not a member' },
+  notAnAdmin: { status: 403, code: 'not_an_admin_in_organization', message: 'not an administrator', frontendApiCode: true },
+  minimumPermissionsNeeded: { status: 400, code: 'organization_minimum_permissions_needed', message: 'minimum organization permissions needed' },
+  membershipQuotaExceeded: { status: 403, code: 'organization_membership_quota_exceeded', message: 'organization membership quota exceeded' },
+  invitationNotUnique: { status: 400, code: 'organization_invitation_not_unique', message: 'organization invitation not unique' },
+  invitationNotPending: { status: 404, code: 'organization_invitation_not_pending', message: 'not pending' },
+  imageTooLarge: { status: 413, code: 'image_too_large', message: 'Image too large' },
+  imageNotFound: { status: 404, code: 'image_not_found', message: 'Image not found' },
+  imageMissing: { status: 400, code: 'form_param_missing', message: 'Image file missing' },
+  unsupportedContentType: { status: 415, code: 'unsupported_content_type', message: 'Content-Type is unsupported' },
+  // Sessions
+  sessionNotFound: { status: 404, code: 'resource_not_found', message: 'Session not found' },
+  /** Testing-only endpoints on a production instance. */
+  requestInvalidForEnvironment: { status: 400, code: 'request_invalid_for_environment', message: 'Invalid request for environment' },
+  invalidActionForSession: { status: 400, code: 'invalid_action_for_session', message: 'Invalid action for user session', frontendApiCode: true },
   internal: { status: 500, code: 'internal_clerk_error', message: 'Oops, an unexpected error occurred' },
 } as const satisfies Record<string, CatalogEntry>;
 

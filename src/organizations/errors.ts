@@ -1,38 +1,16 @@
 /**
- * The organization module's errors, written as data like `lib/error-catalog.ts` (to be merged into it).
- * Codes, statuses and wording come from Clerk's error index (`reference/clerk-api-errors.json`).
+ * The organization module's errors. Their entries (codes, statuses, short messages) live in the one
+ * catalogue, `lib/error-catalog.ts`; this file fills in the long messages and meta.
  */
-import { ClerkError, errors as catalogErrors } from '../lib/error-catalog.js';
+import { catalog, ClerkError, errors as catalogErrors, type CatalogEntry } from '../lib/error-catalog.js';
 
-export interface OrganizationCatalogEntry {
-  status: number;
-  code: string;
-  message: string;
-  /** Clerk's index lists the code for its Frontend API only; Roster's BAPI answers the same situation with it. */
-  frontendApiCode?: boolean;
-}
 
-export const organizationCatalog = {
-  organizationCreatorNotFound: { status: 400, code: 'organization_creator_not_found', message: 'creator not found' },
-  userCreateOrganizationNotEnabled: { status: 403, code: 'user_create_organization_not_enabled', message: 'create organization not enabled', frontendApiCode: true },
-  orgCreationLimitExceeded: { status: 403, code: 'org_creation_limit_exceeded', message: 'Organization Creation Limit Exceeded' },
-  alreadyAMember: { status: 400, code: 'already_a_member_in_organization', message: 'already a member' },
-  notAMember: { status: 403, code: 'not_a_member_in_organization', message: 'not a member' },
-  notAnAdmin: { status: 403, code: 'not_an_admin_in_organization', message: 'not an administrator', frontendApiCode: true },
-  minimumPermissionsNeeded: { status: 400, code: 'organization_minimum_permissions_needed', message: 'minimum organization permissions needed' },
-  membershipQuotaExceeded: { status: 403, code: 'organization_membership_quota_exceeded', message: 'organization membership quota exceeded' },
-  invitationNotUnique: { status: 400, code: 'organization_invitation_not_unique', message: 'organization invitation not unique' },
-  invitationNotPending: { status: 404, code: 'organization_invitation_not_pending', message: 'not pending' },
-  imageTooLarge: { status: 413, code: 'image_too_large', message: 'Image too large' },
-  imageNotFound: { status: 404, code: 'image_not_found', message: 'Image not found' },
-  imageMissing: { status: 400, code: 'form_param_missing', message: 'Image file missing' },
-  unsupportedContentType: { status: 415, code: 'unsupported_content_type', message: 'Content-Type is unsupported' },
-} as const satisfies Record<string, OrganizationCatalogEntry>;
 
-type EntryName = keyof typeof organizationCatalog;
+
+type EntryName = keyof typeof catalog;
 
 function make(name: EntryName, longMessage: string, meta: Record<string, unknown> = {}): ClerkError {
-  const entry: OrganizationCatalogEntry = organizationCatalog[name];
+  const entry: CatalogEntry = catalog[name];
   return new ClerkError(entry.status, entry.code, entry.message, longMessage, meta);
 }
 

@@ -11,7 +11,7 @@ import type { RawQuery } from '../../../users/list-query.js';
 import type { OrganizationRouteContext } from './context.js';
 import { createOrganizationBody, organizationMetadataBody, updateOrganizationBody } from './schemas.js';
 import { toDeletedOrganizationJSON, toOrganizationJSON, toPageJSON } from './serialize.js';
-import { organizationVersionRules } from './version-rules.js';
+import { versionRules } from '../../api-version.js';
 
 type Params = { organization_id: string };
 type Body = Record<string, any>;
@@ -47,7 +47,7 @@ export function registerOrganizationCrudRoutes(app: FastifyInstance, ctx: Organi
 
   app.patch<{ Params: Params; Body: Body }>('/v1/organizations/:organization_id', { schema: { body: updateOrganizationBody } }, async (request) => {
     const body = request.body;
-    if (organizationVersionRules.rejectsMetadataInOrganizationUpdate(request.apiVersion)) {
+    if (versionRules.rejectsMetadataInOrganizationUpdate(request.apiVersion)) {
       const field = METADATA_FIELDS.find((name) => body[name] !== undefined);
       if (field) throw errors.paramUnknown(field, USE_METADATA_ENDPOINTS);
     }

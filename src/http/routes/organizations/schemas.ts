@@ -30,7 +30,7 @@ export const updateOrganizationBody = {
     admin_delete_enabled: nullableBoolean,
     created_at: nullableString,
     role_set_key: nullableString,
-    // Accepted up to 2025-11-10; refused from 2026-05-12 (see organizationVersionRules).
+    // Accepted up to 2025-11-10; refused from 2026-05-12 (see versionRules).
     public_metadata: nullableMetadata,
     private_metadata: nullableMetadata,
   },
