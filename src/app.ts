@@ -45,6 +45,14 @@ export interface AppDeps {
   logger: boolean | object;
 }
 
+/** Whether any string inside a parsed JSON value (or params/query object) contains U+0000. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || containsNul(inner));
+  return false;
+}
+
 /** The one composition root: services from dependencies, routes from services. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -62,7 +70,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (text.trim() === '') return done(null, {});
     try {
       // `__proto__` / `constructor.prototype` keys are refused: bodies flow into deep merges.
-      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+      const body: unknown = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+      // PostgreSQL cannot store NUL in text; no identifier or name needs one.
+      if (containsNul(body)) return done(errors.requestBodyInvalid('Strings must not contain NUL (\\u0000) characters.'), undefined);
+      done(null, body);
     } catch {
       done(errors.requestBodyInvalid('The body is not valid JSON (or uses a reserved key such as __proto__).'), undefined);
     }
@@ -85,9 +96,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authenticate(request);
     request.apiVersion = resolveApiVersion(request, config.defaultApiVersion);
   });
-  // Requests without any body (no content type either) validate as an empty object too.
   app.addHook('preValidation', async (request) => {
+    // Requests without any body (no content type either) validate as an empty object too.
     if (request.body === undefined) request.body = {};
+    // No id contains NUL, and PostgreSQL cannot compare text holding one: refuse it up front.
+    if (containsNul(request.params)) throw errors.resourceNotFound();
+    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+      if (containsNul(value)) throw errors.paramValueInvalid(name, `${name} must not contain NUL characters.`);
+    }
   });
 
   if (!config.instanceKey) throw new Error('config.instanceKey is required (server.ts provisions it in the data directory)');

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ClerkError, errors } from '../lib/error-catalog.js';
+import { isForeignKeyViolation } from '../storage/unique-violation.js';
 import { validationErrorToClerk } from './validation.js';
 
 /** Clerk's error body: `{ errors: [{ message, long_message, code, meta }], clerk_trace_id }`. */
@@ -32,6 +33,8 @@ function fromFastifyError(error: FastifyError, bodyLimitInBytes: number): ClerkE
 export function createErrorHandler(bodyLimitInBytes: number) {
   return function handleError(error: FastifyError | ClerkError | Error, request: FastifyRequest, reply: FastifyReply) {
     let clerkError = error instanceof ClerkError ? error : fromFastifyError(error as FastifyError, bodyLimitInBytes);
+    // A resource the request refers to vanished mid-request (deleted concurrently): not a server fault.
+    if (!clerkError && isForeignKeyViolation(error)) clerkError = errors.resourceNotFound();
     if (!clerkError) {
       // Logged with the request id; the body never echoes the cause.
       request.log.error({ err: error }, 'unhandled error');

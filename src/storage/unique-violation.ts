@@ -17,3 +17,13 @@ export function uniqueViolationTarget(error: unknown): UniqueTarget | null {
   if (subject.includes('identifications')) return 'identification';
   return null;
 }
+
+/**
+ * A foreign-key failure: something the write refers to was deleted by a concurrent request (a user
+ * deleted while a membership for them is being added, say).
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code } = error as { code?: string };
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
+}

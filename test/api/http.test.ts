@@ -367,3 +367,24 @@ describe('request logs', () => {
     }
   });
 });
+
+describe('NUL characters (PostgreSQL cannot store or compare them)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server.close());
+
+  it('refuses a body string holding NUL with 400 request_body_invalid, creating nothing', async () => {
+    const email = uniqueEmail();
+    const response = await server.api('POST', '/v1/users', { email_address: [email], first_name: 'A\u0000B' });
+    expectClerkError(response, 400, 'request_body_invalid');
+    const lookup = await server.api('GET', `/v1/users?email_address=${encodeURIComponent(email)}`);
+    expect(lookup.body).toEqual([]);
+  });
+
+  it('answers an id holding NUL with 404 and a query value holding NUL with 422', async () => {
+    expectClerkError(await server.api('GET', '/v1/users/user_%00'), 404, 'resource_not_found');
+    expectClerkError(await server.api('GET', '/v1/users?query=ab%00cd'), 422, 'form_param_value_invalid', 'query');
+  });
+});

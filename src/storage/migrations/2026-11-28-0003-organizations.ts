@@ -41,7 +41,7 @@ export function organizationsMigration(dialect: Dialect) {
         .addColumn('slug', 'text', (c) => c.notNull().unique())
         .addColumn('image_id', 'text')
         .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
-        .addColumn('max_allowed_memberships', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('max_allowed_memberships', 'bigint', (c) => c.notNull().defaultTo(0))
         .addColumn('admin_delete_enabled', 'integer', (c) => c.notNull().defaultTo(1))
         .addColumn('public_metadata', 'text', (c) => c.notNull().defaultTo('{}'))
         .addColumn('private_metadata', 'text', (c) => c.notNull().defaultTo('{}'))
@@ -127,6 +127,9 @@ export function organizationsMigration(dialect: Dialect) {
         .addColumn('uploader_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
+      // Deleting a user sets these to NULL: indexed so that does not scan the tables.
+      await db.schema.createIndex('organization_invitations_inviter_id_idx').on('organization_invitations').columns(['inviter_id']).execute();
+      await db.schema.createIndex('organization_logos_uploader_user_id_idx').on('organization_logos').columns(['uploader_user_id']).execute();
 
       if (dialect === 'sqlite') {
         // members_count follows memberships, including rows removed by a user's cascade delete.
