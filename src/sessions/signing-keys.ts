@@ -16,6 +16,7 @@ import type { SigningKeyRow } from '../storage/tables/session-tables.js';
 import type { SessionConfig } from './session-config.js';
 
 const generateKeyPair = promisify(generateNodeKeyPair);
+const TOKEN_EXPIRY_BUCKET_MS = 5 * 60 * 1000;
 
 export const SIGNING_ALGORITHM = 'RS256';
 
@@ -51,6 +52,8 @@ export function createSigningKeyStore(deps: SigningKeyStoreDeps) {
   const { db } = database;
   // Decrypted private keys by kid: a kid's key never changes, so this cache cannot go stale.
   const opened = new Map<string, Promise<CryptoKey>>();
+  /** What this process already stored per key (an optimisation only: the database stays the truth). */
+  const recordedUntil = new Map<string, number>();
 
   async function generate(): Promise<NewSigningKey> {
     const { publicKey, privateKey } = await generateKeyPair('rsa', { modulusLength: 2048 });
@@ -127,8 +130,16 @@ export function createSigningKeyStore(deps: SigningKeyStoreDeps) {
     },
 
     /** Keeps `kid` published at least until `expiresAtMs`, when the last token it signed expires. */
+    /**
+     * Keeps the key published until `expiresAtMs`. Stored rounded up to the next five minutes, so most
+     * mints find the row already covering them and write nothing (no row lock on the hot path); the
+     * stored value is never earlier than any token's `exp`.
+     */
     async recordTokenExpiry(kid: string, expiresAtMs: number): Promise<void> {
-      await extendSigningKeyTokensExpiry(db, kid, expiresAtMs);
+      const coveredUntilMs = Math.ceil(expiresAtMs / TOKEN_EXPIRY_BUCKET_MS) * TOKEN_EXPIRY_BUCKET_MS;
+      if ((recordedUntil.get(kid) ?? 0) >= coveredUntilMs) return;
+      await extendSigningKeyTokensExpiry(db, kid, coveredUntilMs);
+      recordedUntil.set(kid, coveredUntilMs);
     },
 
     /** The JSON Web Key Set: the current key first, then retired keys with live tokens. */
