@@ -1,28 +1,15 @@
 import { errors } from '../lib/error-catalog.js';
-import type { RawQuery } from '../users/list-query.js';
+import { asArray, parseInteger, type RawQuery } from '../lib/query-params.js';
+
+export { assertKnownParams, includeExclude } from '../lib/query-params.js';
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 500;
 export const MAX_FILTER_VALUES = 100;
 
-export const asArray = (value: string | string[] | undefined): string[] =>
-  (value === undefined ? [] : [value].flat()).filter((item) => item !== '');
-export const first = (value: string | string[] | undefined): string | undefined => asArray(value)[0];
-
-/** Refuses query parameters the endpoint does not know (the API version parameter is always allowed). */
-export function assertKnownParams(query: RawQuery, known: readonly string[]): void {
-  for (const key of Object.keys(query)) {
-    if (key !== '__clerk_api_version' && !known.includes(key)) throw errors.paramUnknown(key);
-  }
-}
-
-function parseInteger(raw: string | undefined, paramName: string, min: number, max: number): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^-?\d+$/.test(raw)) throw errors.paramTypeInvalid(paramName, 'integer');
-  const value = Number(raw);
-  if (value < min || value > max) throw errors.paramValueInvalid(paramName, `${paramName} must be between ${min} and ${max}.`);
-  return value;
-}
+/** Organization lists skip empty values: `?limit=&limit=5` reads as 5. */
+const nonEmpty = (value: string | string[] | undefined): string[] => asArray(value).filter((item) => item !== '');
+export const first = (value: string | string[] | undefined): string | undefined => nonEmpty(value)[0];
 
 export interface Pagination {
   limit: number;
@@ -33,7 +20,7 @@ export interface Pagination {
 export function parsePagination(query: RawQuery): Pagination {
   return {
     limit: parseInteger(first(query.limit), 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT,
-    offset: parseInteger(first(query.offset), 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0,
+    offset: parseInteger(first(query.offset), 'offset', 0) ?? 0,
   };
 }
 
@@ -56,18 +43,7 @@ export function parseOrderBy<T extends string>(query: RawQuery, columns: Record<
 
 /** A repeated filter with at most 100 values. */
 export function parseArrayParam(query: RawQuery, name: string): string[] | undefined {
-  const values = asArray(query[name]);
+  const values = nonEmpty(query[name]);
   if (values.length > MAX_FILTER_VALUES) throw errors.paramArraySizeExceeded(name, MAX_FILTER_VALUES);
   return values.length ? values : undefined;
-}
-
-/** Values prefixed with `-` are excluded, `+` (or nothing) included. */
-export function includeExclude(values: readonly string[]): { include: string[]; exclude: string[] } {
-  const include: string[] = [];
-  const exclude: string[] = [];
-  for (const value of values) {
-    if (value.startsWith('-')) exclude.push(value.slice(1));
-    else include.push(value.startsWith('+') ? value.slice(1) : value);
-  }
-  return { include, exclude };
 }

@@ -16,11 +16,11 @@ import { findUserById } from '../storage/repositories/users-repository.js';
 import type { MembershipRow } from '../storage/tables/organization-tables.js';
 import type { UserServiceDeps } from '../users/deps.js';
 import { parseUserListFilter, type RawQuery } from '../users/list-query.js';
-import { assertMetadataSize, deepMergeMetadata, parseStoredMetadata, type Metadata } from '../users/metadata.js';
+import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../users/metadata.js';
 import { orgErrors } from './errors.js';
 import { assertKnownParams, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
 import { assertAnotherAdminRemains, assertRole, assertRoomFor, newMembershipRow } from './membership-rules.js';
-import { requireOrganization } from './organization-service.js';
+import { METADATA_FIELDS, requireOrganization } from './organization-service.js';
 import { toMembershipRecords, type MembershipRecord } from './records.js';
 import { createRoleRegistry, type RoleRegistry } from './roles.js';
 
@@ -163,17 +163,10 @@ export function createMembershipService(deps: UserServiceDeps, roles: RoleRegist
         // The organization lock serialises merges on its memberships (read-modify-write).
         await findOrganizationForUpdate(trx, organizationId);
         const membership = await requireMembership(trx, organizationId, userId);
-        const update: Partial<MembershipRow> = { updated_at: clock.nowMs() };
-        for (const [key, column] of [
-          ['publicMetadata', 'public_metadata'],
-          ['privateMetadata', 'private_metadata'],
-        ] as const) {
-          const given = input[key];
-          if (given === undefined) continue;
-          const next = deepMergeMetadata(parseStoredMetadata(membership[column]), given);
-          assertMetadataSize(next, column);
-          update[column] = JSON.stringify(next);
-        }
+        const update: Partial<MembershipRow> = {
+          updated_at: clock.nowMs(),
+          ...combineMetadataFields(membership, input, deepMergeMetadata, METADATA_FIELDS),
+        };
         return (await records(trx, [(await updateMembership(trx, membership.id, update))!]))[0]!;
       });
     },

@@ -21,7 +21,7 @@ import type { Executor } from '../storage/database.js';
 import type { LogoRow, OrganizationRow, OrganizationUpdate } from '../storage/tables/organization-tables.js';
 import { parseTimestamp, type UserServiceDeps } from '../users/deps.js';
 import type { RawQuery } from '../users/list-query.js';
-import { assertMetadataSize, deepMergeMetadata, parseStoredMetadata, type Metadata } from '../users/metadata.js';
+import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../users/metadata.js';
 import { orgErrors } from './errors.js';
 import {
   assertKnownParams,
@@ -64,6 +64,12 @@ export interface MetadataInput {
   publicMetadata?: Metadata;
   privateMetadata?: Metadata;
 }
+
+/** The metadata an organization and a membership store: input key and column, in the order they are checked. */
+export const METADATA_FIELDS = [
+  ['publicMetadata', 'public_metadata'],
+  ['privateMetadata', 'private_metadata'],
+] as const;
 
 export interface LogoUpload {
   bytes: Buffer;
@@ -118,17 +124,7 @@ export function createOrganizationService(deps: UserServiceDeps, roles: RoleRegi
       // Read and write under one lock so concurrent merges never lose each other's keys.
       const organization = await findOrganizationForUpdate(trx, organizationId);
       if (!organization) throw orgErrors.organizationNotFound();
-      const update: OrganizationUpdate = { updated_at: clock.nowMs() };
-      for (const [key, column] of [
-        ['publicMetadata', 'public_metadata'],
-        ['privateMetadata', 'private_metadata'],
-      ] as const) {
-        const given = input[key];
-        if (given === undefined) continue;
-        const next = combine(parseStoredMetadata(organization[column]), given);
-        assertMetadataSize(next, column);
-        update[column] = JSON.stringify(next);
-      }
+      const update: OrganizationUpdate = { updated_at: clock.nowMs(), ...combineMetadataFields(organization, input, combine, METADATA_FIELDS) };
       return record(trx, (await updateOrganization(trx, organizationId, update))!);
     });
   }

@@ -1,14 +1,14 @@
 import { errors } from '../lib/error-catalog.js';
+import { assertKnownParams, first, parseInteger, type RawQuery } from '../lib/query-params.js';
 import type { SessionListFilter, SessionListPage, SessionStatusFilter } from '../storage/repositories/sessions-repository.js';
 
-/** A query string as the HTTP layer hands it over: repeated keys become arrays. */
-export type RawQuery = Record<string, string | string[] | undefined>;
+export type { RawQuery } from '../lib/query-params.js';
 
 /** The statuses `GET /v1/sessions` filters by (the spec's enum). */
 const LISTED_STATUSES: readonly string[] = ['abandoned', 'active', 'ended', 'expired', 'removed', 'replaced', 'revoked'];
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 500;
-const KNOWN = new Set(['user_id', 'client_id', 'status', 'paginated', 'limit', 'offset', '__clerk_api_version']);
+const KNOWN: readonly string[] = ['user_id', 'client_id', 'status', 'paginated', 'limit', 'offset'];
 
 export interface SessionListQuery {
   filter: SessionListFilter;
@@ -17,19 +17,9 @@ export interface SessionListQuery {
   paginated: boolean;
 }
 
-const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
-
-function parseInteger(raw: string | undefined, paramName: string, min: number, max: number): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^-?\d+$/.test(raw)) throw errors.paramTypeInvalid(paramName, 'integer');
-  const value = Number(raw);
-  if (value < min || value > max) throw errors.paramValueInvalid(paramName, `${paramName} must be between ${min} and ${max}.`);
-  return value;
-}
-
 /** Parses `GET /v1/sessions`: filters `user_id`, `client_id`, `status`; `limit`/`offset`; `paginated`. */
 export function parseSessionListQuery(query: RawQuery): SessionListQuery {
-  for (const key of Object.keys(query)) if (!KNOWN.has(key)) throw errors.paramUnknown(key);
+  assertKnownParams(query, KNOWN);
   const filter: SessionListFilter = {};
   const userId = first(query.user_id);
   if (userId) filter.userId = userId;
@@ -46,7 +36,7 @@ export function parseSessionListQuery(query: RawQuery): SessionListQuery {
     filter,
     page: {
       limit: parseInteger(first(query.limit), 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT,
-      offset: parseInteger(first(query.offset), 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0,
+      offset: parseInteger(first(query.offset), 'offset', 0) ?? 0,
     },
     paginated: paginated === 'true',
   };

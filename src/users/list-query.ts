@@ -1,9 +1,9 @@
 import { errors } from '../lib/error-catalog.js';
-import type { IncludeExclude, UserListFilter, UserListPage, UserOrderColumn } from '../storage/repositories/user-list-repository.js';
+import { asArray, assertKnownParams, first, includeExclude, parseInteger, type RawQuery } from '../lib/query-params.js';
+import type { UserListFilter, UserListPage, UserOrderColumn } from '../storage/repositories/user-list-repository.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeWeb3Wallet } from './identifiers.js';
 
-/** A query string as the HTTP layer hands it over: repeated keys become arrays. */
-export type RawQuery = Record<string, string | string[] | undefined>;
+export type { RawQuery } from '../lib/query-params.js';
 
 export const MAX_FILTER_VALUES = 100;
 export const DEFAULT_LIMIT = 10;
@@ -23,7 +23,7 @@ const TIME_FILTERS = [
 const PAGE_PARAMS = ['limit', 'offset', 'order_by', 'starting_after'] as const;
 /** Arrive with external accounts; accepted now so callers get an empty match rather than an error. */
 const LATER_FILTERS = ['provider', 'provider_user_id'] as const;
-const KNOWN = new Set<string>([...ARRAY_FILTERS, ...TEXT_FILTERS, ...TIME_FILTERS, ...PAGE_PARAMS, ...LATER_FILTERS, 'banned', '__clerk_api_version']);
+const KNOWN: readonly string[] = [...ARRAY_FILTERS, ...TEXT_FILTERS, ...TIME_FILTERS, ...PAGE_PARAMS, ...LATER_FILTERS, 'banned'];
 
 const ORDER_COLUMNS: Record<string, UserOrderColumn> = {
   created_at: 'created_at',
@@ -38,29 +38,6 @@ const ORDER_COLUMNS: Record<string, UserOrderColumn> = {
   last_sign_in_at: 'last_sign_in_at',
 };
 
-const asArray = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat());
-const first = (value: string | string[] | undefined): string | undefined => asArray(value)[0];
-
-function parseInteger(raw: string | undefined, paramName: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^-?\d+$/.test(raw)) throw errors.paramTypeInvalid(paramName, 'integer');
-  const value = Number(raw);
-  if (value < min || value > max) {
-    throw errors.paramValueInvalid(paramName, `${paramName} must be between ${min} and ${max}.`);
-  }
-  return value;
-}
-
-function includeExclude(values: readonly string[]): IncludeExclude {
-  const include: string[] = [];
-  const exclude: string[] = [];
-  for (const value of values) {
-    if (value.startsWith('-')) exclude.push(value.slice(1));
-    else include.push(value.startsWith('+') ? value.slice(1) : value);
-  }
-  return { include, exclude };
-}
-
 /** Keeps the values that normalise; values that cannot match anything are dropped ("not found are ignored"). */
 function normalized(values: readonly string[], normalize: (value: string) => string | null): string[] {
   return values.map(normalize).filter((value): value is string => value !== null);
@@ -68,7 +45,7 @@ function normalized(values: readonly string[], normalize: (value: string) => str
 
 /** Parses the filters shared by `GET /v1/users` and `/count`. */
 export function parseUserListFilter(query: RawQuery): UserListFilter {
-  for (const key of Object.keys(query)) if (!KNOWN.has(key)) throw errors.paramUnknown(key);
+  assertKnownParams(query, KNOWN);
   const filter: UserListFilter = {};
   const arrays = Object.fromEntries(ARRAY_FILTERS.map((name) => [name, asArray(query[name]).filter((v) => v !== '')])) as Record<
     (typeof ARRAY_FILTERS)[number],

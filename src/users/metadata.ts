@@ -41,3 +41,25 @@ export function assertMetadataSize(value: Metadata, paramName: string): void {
     throw errors.paramExceedsAllowedSize(paramName, MAX_METADATA_BYTES);
   }
 }
+
+/**
+ * The read-merge-write step of a metadata change: for each `[inputKey, column]` in `fields`, in order,
+ * combines the supplied value with the stored JSON, checks the 8 KiB limit and returns the column's new
+ * text. Fields the input leaves undefined are not in the result. The caller holds the row lock.
+ */
+export function combineMetadataFields<K extends string, C extends string>(
+  stored: Readonly<Record<NoInfer<C>, string>>,
+  input: Readonly<Partial<Record<NoInfer<K>, Metadata>>>,
+  combine: (stored: Metadata, given: Metadata) => Metadata,
+  fields: readonly (readonly [K, C])[],
+): Partial<Record<C, string>> {
+  const update: Partial<Record<C, string>> = {};
+  for (const [key, column] of fields) {
+    const given = input[key];
+    if (given === undefined) continue;
+    const next = combine(parseStoredMetadata(stored[column]), given);
+    assertMetadataSize(next, column);
+    update[column] = JSON.stringify(next);
+  }
+  return update;
+}

@@ -1,7 +1,7 @@
 import { findUserByIdForUpdate, updateUser } from '../storage/repositories/users-repository.js';
 import { errors } from '../lib/error-catalog.js';
 import { loadRecord, type UserServiceDeps } from './deps.js';
-import { assertMetadataSize, deepMergeMetadata, parseStoredMetadata, type Metadata } from './metadata.js';
+import { combineMetadataFields, deepMergeMetadata, type Metadata } from './metadata.js';
 import type { UserRecord } from './user-record.js';
 
 export interface MetadataInput {
@@ -25,14 +25,7 @@ export function createUserMetadataService(deps: UserServiceDeps) {
       // Read and write under one lock so concurrent merges never lose each other's keys.
       const user = await findUserByIdForUpdate(trx, userId);
       if (!user) throw errors.userNotFound(userId);
-      const update: Partial<Record<(typeof FIELDS)[number][1], string>> = {};
-      for (const [key, column] of FIELDS) {
-        const given = input[key];
-        if (given === undefined) continue;
-        const next = combine(parseStoredMetadata(user[column]), given);
-        assertMetadataSize(next, column);
-        update[column] = JSON.stringify(next);
-      }
+      const update = combineMetadataFields(user, input, combine, FIELDS);
       const updated = await updateUser(trx, userId, { ...update, updated_at: deps.clock.nowMs() });
       return loadRecord(deps, trx, updated!);
     });
