@@ -4,7 +4,6 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -14,7 +13,7 @@ import { createDatabase } from '../../src/storage/dialects.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { expectClerkError } from '../helpers/assertions.js';
 import { uniqueEmail, uniqueTag } from '../helpers/fixtures.js';
-import { startTestServer, testDatabaseUrl, TEST_SECRET_KEY, type ApiResponse, type TestServer } from '../helpers/test-server.js';
+import { dropTestSchema, startTestServer, testDatabaseUrl, TEST_SECRET_KEY, withSchemaLock, type ApiResponse, type TestServer } from '../helpers/test-server.js';
 
 const KNOWN_VERSIONS = ['2021-02-05', '2024-10-01', '2025-04-10', '2025-11-10', '2026-05-12'];
 
@@ -314,7 +313,7 @@ describe('request logs', () => {
     const schema = testDatabaseUrl ? `roster_test_${randomBytes(6).toString('hex')}` : undefined;
     const database = await createDatabase({ databaseUrl: testDatabaseUrl, sqliteFile: config.sqliteFile, pgSchema: schema });
     try {
-      await migrateToLatest(database);
+      await withSchemaLock(() => migrateToLatest(database));
       const app = await buildApp({
         config,
         database,
@@ -354,7 +353,7 @@ describe('request logs', () => {
         await app.close();
       }
     } finally {
-      if (schema) await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(database.db);
+      await dropTestSchema(database, schema);
       await database.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }

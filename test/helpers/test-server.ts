@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createClerkClient } from '@clerk/backend';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createManualClock } from '../../src/lib/clock.js';
@@ -16,6 +17,33 @@ export const TEST_SECRET_KEY = `sk_test_${'R0sterTestKey'.repeat(3)}`;
 
 /** Set TEST_DATABASE_URL to run the suite against PostgreSQL (a fresh schema per test server). */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || null;
+
+/** Any advisory-lock key shared by every test process: schema creation and teardown take turns. */
+const SCHEMA_LOCK_KEY = 7_710_420_001;
+
+/**
+ * Runs `work` while holding a PostgreSQL advisory lock shared by all test processes. Kysely's migrator
+ * introspects every schema of the database; a parallel test file dropping its schema at that moment
+ * makes the introspection fail, so migrations and schema drops never overlap. A no-op on SQLite.
+ */
+export async function withSchemaLock<T>(work: () => Promise<T>): Promise<T> {
+  if (!testDatabaseUrl) return work();
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+    return await work();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** Drops a test schema (under the schema lock). */
+export async function dropTestSchema(database: RosterDatabase, schema: string | undefined): Promise<void> {
+  if (!schema) return;
+  await withSchemaLock(() => sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(database.db));
+}
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -51,10 +79,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const schema = testDatabaseUrl ? `roster_test_${randomBytes(6).toString('hex')}` : undefined;
   const database = await createDatabase({ databaseUrl: testDatabaseUrl, sqliteFile: config.sqliteFile, pgSchema: schema });
   try {
-    await migrateToLatest(database);
+    await withSchemaLock(() => migrateToLatest(database));
   } catch (error) {
     // Never leave a half-migrated schema behind for later runs to trip over.
-    if (schema) await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(database.db);
+    await dropTestSchema(database, schema);
     await database.close();
     throw error;
   }
@@ -88,7 +116,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     api,
     async close() {
       await app.close();
-      if (schema) await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(database.db);
+      await dropTestSchema(database, schema);
       await database.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
