@@ -95,6 +95,15 @@ describe('credentials and MFA', () => {
   afterAll(async () => server.close());
   const { createUser, getUser, lockState, verifyPassword, verifyCode, createTOTP, storedPassword, api } = helpers(() => server);
   const now = () => server.clock.nowMs();
+  /** Every second factor is gone: MFA reads off, disabled now, enabled still at `enabledAt`. */
+  const expectMFAOffSince = async (userId: string, enabledAt: number | null) =>
+    expect(mfaState(await getUser(userId))).toEqual({
+      two_factor_enabled: false,
+      totp_enabled: false,
+      backup_code_enabled: false,
+      mfa_enabled_at: enabledAt,
+      mfa_disabled_at: now(),
+    });
 
   /**
    * A user with a confirmed TOTP (through POST /totp and a first correct code). The clock then moves four
@@ -746,13 +755,7 @@ describe('credentials and MFA', () => {
       const enabledAt = user.mfa_enabled_at;
       server.clock.advanceMs(1000);
       expect((await verifyCode(user.id, 'only-code-1')).status).toBe(200);
-      expect(mfaState(await getUser(user.id))).toEqual({
-        two_factor_enabled: false,
-        totp_enabled: false,
-        backup_code_enabled: false,
-        mfa_enabled_at: enabledAt,
-        mfa_disabled_at: now(),
-      });
+      await expectMFAOffSince(user.id, enabledAt);
       expectClerkError(await verifyCode(user.id, 'only-code-1'), 400, 'totp_disabled');
     });
 
@@ -810,13 +813,7 @@ describe('credentials and MFA', () => {
       server.clock.advanceMs(1000);
       // @clerk/backend hands the body back as it came: { user_id }.
       expect(await server.clerk.users.deleteUserTOTP(user.id)).toEqual({ user_id: user.id });
-      expect(mfaState(await getUser(user.id))).toEqual({
-        two_factor_enabled: false,
-        totp_enabled: false,
-        backup_code_enabled: false,
-        mfa_enabled_at: enabledAt,
-        mfa_disabled_at: now(),
-      });
+      await expectMFAOffSince(user.id, enabledAt);
       expectClerkError(await verifyCode(user.id, '123456'), 400, 'totp_disabled');
     });
 
@@ -827,13 +824,7 @@ describe('credentials and MFA', () => {
       const response = await api('DELETE', `/v1/users/${user.id}/backup_code`);
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ user_id: user.id });
-      expect(mfaState(await getUser(user.id))).toEqual({
-        two_factor_enabled: false,
-        totp_enabled: false,
-        backup_code_enabled: false,
-        mfa_enabled_at: enabledAt,
-        mfa_disabled_at: now(),
-      });
+      await expectMFAOffSince(user.id, enabledAt);
       expectClerkError(await verifyCode(user.id, 'gone-code-1'), 400, 'totp_disabled');
     });
 
@@ -905,13 +896,7 @@ describe('credentials and MFA', () => {
       const enabledAt = now();
       server.clock.advanceMs(1000);
       expect((await api('DELETE', `/v1/phone_numbers/${phone.body.id}`)).status).toBe(200);
-      expect(mfaState(await getUser(user.id))).toEqual({
-        two_factor_enabled: false,
-        totp_enabled: false,
-        backup_code_enabled: false,
-        mfa_enabled_at: enabledAt,
-        mfa_disabled_at: now(),
-      });
+      await expectMFAOffSince(user.id, enabledAt);
     });
 
     it('re-enabling after a disable moves mfa_enabled_at forward and keeps mfa_disabled_at', async () => {
