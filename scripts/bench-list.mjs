@@ -12,7 +12,7 @@ import { loadConfig } from '../dist/config.js';
 import { systemClock } from '../dist/lib/clock.js';
 import { newId } from '../dist/lib/ids.js';
 import { createHasherRegistry } from '../dist/passwords/registry.js';
-import { createDatabase } from '../dist/storage/dialects.js';
+import { createDatabase, refreshPlannerStatistics } from '../dist/storage/dialects.js';
 import { migrateToLatest } from '../dist/storage/migrate.js';
 import { insertIdentifications } from '../dist/storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../dist/storage/repositories/user-search-repository.js';
@@ -64,6 +64,8 @@ for (let offset = 0; offset < USERS; offset += BATCH) {
   });
 }
 console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+// As after any bulk import: fresh statistics, so plans do not depend on when autovacuum last ran.
+await refreshPlannerStatistics(database);
 
 const app = await buildApp({ config, database, clock: systemClock, hashers: createHasherRegistry(), logger: false });
 const middle = await app.inject({ method: 'GET', url: `/v1/users?limit=1&offset=${Math.floor(USERS / 2)}`, headers: { authorization: `Bearer ${KEY}` } });

@@ -64,3 +64,11 @@ export function containsInsensitive(dialect: Dialect, column: RawBuilder<unknown
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
+
+/**
+ * Refreshes the query planner's statistics (ANALYZE) — after a bulk import, so the planner picks the
+ * indexes instead of guessing from empty-table estimates. Both databases also do this on their own later.
+ */
+export async function refreshPlannerStatistics(database: RosterDatabase): Promise<void> {
+  await sql`ANALYZE`.execute(database.db);
+}
