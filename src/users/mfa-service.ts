@@ -98,15 +98,18 @@ export function createMFAService(deps: UserServiceDeps) {
      */
     async verify(userId: string, code: string): Promise<CodeType> {
       const user = await requireUser(db, userId);
-      await guard.assertCanVerify(db, user);
+      if (user.banned) throw errors.userBanned();
       const trimmed = code.trim();
       const backupCodes = await listUnconsumedBackupCodes(db, userId);
       if (user.totp_secret === null && backupCodes.length === 0) throw errors.totpDisabled();
+      // Without backup codes only a six-character TOTP code can be right: not an attempt at all.
+      if (backupCodes.length === 0 && trimmed.length !== 6) throw errors.totpInvalidLength();
+      await guard.beginAttempt(db, user);
       const now = clock.nowMs();
 
       if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
         const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
-        if (step !== null && (await claimTOTPStep(db, userId, step, now))) {
+        if (step !== null && (await claimTOTPStep(db, userId, user.totp_secret, step, now))) {
           await syncMFAState(db, userId, now);
           await guard.recordSuccess(db, userId);
           return 'totp';
@@ -122,8 +125,6 @@ export function createMFAService(deps: UserServiceDeps) {
           await guard.recordSuccess(db, userId);
           return 'backup_code';
         }
-      } else if (trimmed.length !== 6) {
-        throw errors.totpInvalidLength();
       }
       await guard.recordFailure(db, userId);
       throw errors.totpIncorrectCode();

@@ -60,8 +60,9 @@ export function createPasswordService(deps: UserServiceDeps) {
      */
     async verify(userId: string, password: string): Promise<void> {
       const user = await requireUser(db, userId);
-      await guard.assertCanVerify(db, user);
+      if (user.banned) throw errors.userBanned();
       if (!user.password_digest || !user.password_hasher) throw errors.noPasswordSet();
+      await guard.beginAttempt(db, user);
       const hasher = hashers.get(user.password_hasher);
       const matches = hasher ? await hasher.verify(user.password_digest, password) : false;
       if (!matches) {

@@ -2,19 +2,30 @@ import { sql } from 'kysely';
 import type { BackupCodeRow, Executor, UserRow } from '../database.js';
 
 /**
- * Counts one failed verification in a single UPDATE (atomic under concurrency on both databases) and
- * locks the user when the count reaches `maxAttempts`. Column references in SET read the old row.
+ * Takes one of the user's remaining verification attempts before anything is checked, in a single
+ * conditional UPDATE: true only while the user is not locked and has attempts left. Concurrent requests
+ * can therefore never evaluate more guesses than the policy allows.
  */
-export async function recordFailedVerification(db: Executor, userId: string, maxAttempts: number, nowMs: number): Promise<UserRow | undefined> {
-  return db
+export async function reserveVerificationAttempt(db: Executor, userId: string, maxAttempts: number): Promise<boolean> {
+  const result = await db
     .updateTable('users')
-    .set({
-      failed_verification_attempts: sql<number>`failed_verification_attempts + 1`,
-      locked_at: sql<number | null>`CASE WHEN locked_at IS NULL AND failed_verification_attempts + 1 >= ${maxAttempts} THEN ${nowMs} ELSE locked_at END`,
-    })
+    .set({ failed_verification_attempts: sql<number>`failed_verification_attempts + 1` })
     .where('id', '=', userId)
-    .returningAll()
+    .where('locked_at', 'is', null)
+    .where('failed_verification_attempts', '<', maxAttempts)
     .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** After a failed attempt: locks the user once the attempts are used up. */
+export async function lockIfAttemptsExhausted(db: Executor, userId: string, maxAttempts: number, nowMs: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ locked_at: nowMs })
+    .where('id', '=', userId)
+    .where('locked_at', 'is', null)
+    .where('failed_verification_attempts', '>=', maxAttempts)
+    .execute();
 }
 
 /** A success forgets earlier failures (only while the user is not locked). */
@@ -38,12 +49,16 @@ export async function clearExpiredLock(db: Executor, userId: string, lockedAtOrB
     .execute();
 }
 
-/** Marks a TOTP step as used; true only for the first caller with a step newer than the last one. */
-export async function claimTOTPStep(db: Executor, userId: string, step: number, nowMs: number): Promise<boolean> {
+/**
+ * Marks a TOTP step as used; true only for the first caller with a step newer than the last one, and
+ * only while the secret the code was checked against is still the user's (not replaced meanwhile).
+ */
+export async function claimTOTPStep(db: Executor, userId: string, sealedSecret: string, step: number, nowMs: number): Promise<boolean> {
   const result = await db
     .updateTable('users')
     .set({ totp_last_step: step, totp_verified: 1, updated_at: nowMs })
     .where('id', '=', userId)
+    .where('totp_secret', '=', sealedSecret)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;

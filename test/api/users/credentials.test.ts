@@ -980,3 +980,27 @@ describe('backup-code race without lockout interference', () => {
     expect((await server.api('GET', `/v1/users/${user.id}`)).body.totp_enabled).toBe(true);
   });
 });
+
+describe('lockout under concurrency: guesses never exceed the policy', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ ROSTER_LOCKOUT_MAX_ATTEMPTS: '5' });
+  });
+  afterAll(async () => server.close());
+
+  it('40 parallel wrong guesses on a policy of 5: exactly 5 are checked, 35 refused as locked; the right password then fails too', async () => {
+    const created = await server.api('POST', '/v1/users', { email_address: [uniqueEmail('race')], password: 'right-password-42' });
+    const userId = created.body.id as string;
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => server.api('POST', `/v1/users/${userId}/verify_password`, { password: `wrong-${i}` })),
+    );
+    const codes = answers.map((answer) => answer.body.errors?.[0]?.code);
+    expect(codes.filter((code) => code === 'incorrect_password')).toHaveLength(5);
+    expect(codes.filter((code) => code === 'user_locked')).toHaveLength(35);
+    const user = (await server.api('GET', `/v1/users/${userId}`)).body;
+    expect(user.locked).toBe(true);
+    expect(user.verification_attempts_remaining).toBe(0);
+    expectClerkError(await server.api('POST', `/v1/users/${userId}/verify_password`, { password: 'right-password-42' }), 403, 'user_locked');
+  });
+});
+
