@@ -5,7 +5,7 @@ import type { HasherRegistry } from '../passwords/registry.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import type { Executor, RosterDatabase, UserRow } from '../storage/database.js';
 import { uniqueViolationTarget } from '../storage/unique-violation.js';
-import { findUserById, findUsersByIds } from '../storage/repositories/users-repository.js';
+import { findUserById, findUserByIdForUpdate, findUsersByIds } from '../storage/repositories/users-repository.js';
 import { toUserRecords, type UserRecord } from './user-record.js';
 
 /** What the users services are built with. */
@@ -20,6 +20,17 @@ export interface UserServiceDeps {
 
 export async function requireUser(db: Executor, userId: string): Promise<UserRow> {
   const user = await findUserById(db, userId);
+  if (!user) throw errors.userNotFound(userId);
+  return user;
+}
+
+/**
+ * Reads the user and holds their row until the transaction ends: every change that checks the user's
+ * identifications before writing (last identification, primaries, second factors) takes this first, so
+ * two such changes to one user run one after the other on PostgreSQL too.
+ */
+export async function requireUserForUpdate(trx: Executor, userId: string): Promise<UserRow> {
+  const user = await findUserByIdForUpdate(trx, userId);
   if (!user) throw errors.userNotFound(userId);
   return user;
 }

@@ -12,7 +12,7 @@ import {
   updateIdentification,
 } from '../storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
-import { requireUser, withUniqueErrors, type UserServiceDeps } from './deps.js';
+import { requireUser, requireUserForUpdate, withUniqueErrors, type UserServiceDeps } from './deps.js';
 import { assertCanRemove, assertIdentifierAvailable, setPrimary } from './identification-rules.js';
 import { syncMFAState } from './mfa-service.js';
 import { parseIdentifier } from './identifiers.js';
@@ -48,6 +48,13 @@ export function createIdentificationService(deps: UserServiceDeps) {
     return row;
   }
 
+  /** The identification with its owner's row locked (see requireUserForUpdate); re-read after the lock. */
+  async function lockIdentification(trx: Executor, type: ContactType, id: string): Promise<IdentificationRow> {
+    const { user_id: userId } = await requireIdentification(trx, type, id);
+    await requireUserForUpdate(trx, userId);
+    return requireIdentification(trx, type, id);
+  }
+
   /** Marks a verified phone as a second factor, and as the default one when it is the first. */
   async function reserveForSecondFactor(trx: Executor, row: IdentificationRow, nowMs: number): Promise<IdentificationRow> {
     const siblings = await listIdentificationsForUsers(trx, [row.user_id]);
@@ -73,7 +80,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
       if (input.primary && !verified) throw errors.verificationNeeded('primary');
       return withUniqueErrors(type, () =>
         db.transaction().execute(async (trx) => {
-          const user = await requireUser(trx, input.userId);
+          const user = await requireUserForUpdate(trx, input.userId);
           const existing = await listIdentificationsForUsers(trx, [user.id]);
           if (existing.some((row) => row.type === type && row.identifier === identifier)) throw errors.identifierExists(type);
           await assertIdentifierAvailable(trx, type, identifier, user.id);
@@ -105,7 +112,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
     async update(type: ContactType, id: string, input: UpdateContactInput): Promise<IdentificationRow> {
       return withUniqueErrors(type, () =>
         db.transaction().execute(async (trx) => {
-          let row = await requireIdentification(trx, type, id);
+          let row = await lockIdentification(trx, type, id);
           const now = clock.nowMs();
           const change: IdentificationUpdate = { updated_at: now };
           if (input.verified != null) {
@@ -139,7 +146,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
     /** Deletes one identification; when it was the primary, the oldest remaining (verified first) takes over. */
     async delete(type: ContactType, id: string): Promise<{ id: string }> {
       return db.transaction().execute(async (trx) => {
-        const row = await requireIdentification(trx, type, id);
+        const row = await lockIdentification(trx, type, id);
         const user = await requireUser(trx, row.user_id);
         const remaining = (await listIdentificationsForUsers(trx, [user.id])).filter((other) => other.id !== id);
         assertCanRemove(remaining, type, user, config.requiredIdentifiers);
@@ -163,7 +170,7 @@ export function createIdentificationService(deps: UserServiceDeps) {
       const identifier = parseIdentifier(type, value);
       return withUniqueErrors(type, () =>
         db.transaction().execute(async (trx) => {
-          const user = await requireUser(trx, userId);
+          const user = await requireUserForUpdate(trx, userId);
           if (status !== 'unverified') await assertIdentifierAvailable(trx, type, identifier, user.id);
           await deleteIdentificationsOfType(trx, user.id, type);
           const remaining = await listIdentificationsForUsers(trx, [user.id]);

@@ -6,7 +6,7 @@ import { replaceBackupCodes } from '../storage/repositories/credentials-reposito
 import { insertIdentifications, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
 import { deleteUser, insertUser, updateUser } from '../storage/repositories/users-repository.js';
-import { loadRecord, parseTimestamp, requireUser, withUniqueErrors, type UserServiceDeps } from './deps.js';
+import { loadRecord, parseTimestamp, requireUser, requireUserForUpdate, withUniqueErrors, type UserServiceDeps } from './deps.js';
 import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS } from './identification-rules.js';
 import { isValidLocale, normalizeUsername, parseIdentifier } from './identifiers.js';
 import { assertMetadataSize, type Metadata } from './metadata.js';
@@ -270,7 +270,7 @@ export function createUserService(deps: UserServiceDeps) {
 
       return withUniqueErrors('email_address', () =>
         db.transaction().execute(async (trx) => {
-          const user = await requireUser(trx, userId);
+          const user = await requireUserForUpdate(trx, userId);
           const identifications = await listIdentificationsForUsers(trx, [userId]);
           for (const [type, id, param] of primaries) {
             if (!id) continue;

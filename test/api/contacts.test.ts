@@ -1047,3 +1047,35 @@ describe('identification removal with no required identifier (ROSTER_REQUIRED_ID
     expect((await getUser(user.id)).primary_email_address_id).toBe(created.id);
   });
 });
+
+describe('identification changes to one user run one after the other (PostgreSQL included)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server.close());
+
+  it('two parallel deletes of a user\'s only two emails (email required): one succeeds, one is refused', async () => {
+    for (let round = 0; round < 5; round++) {
+      const user = (await server.api('POST', '/v1/users', { email_address: [uniqueEmail('a'), uniqueEmail('b')] })).body;
+      const [first, second] = user.email_addresses.map((email: { id: string }) => email.id);
+      const answers = await Promise.all([first, second].map((id) => server.api('DELETE', `/v1/email_addresses/${id}`)));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+      const after = (await server.api('GET', `/v1/users/${user.id}`)).body;
+      expect(after.email_addresses).toHaveLength(1);
+      expect(after.primary_email_address_id).toBe(after.email_addresses[0].id);
+    }
+  });
+
+  it('two parallel second-factor reservations on one user never answer 500 and leave one default', async () => {
+    const user = (await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], phone_number: [uniquePhone(), uniquePhone()] })).body;
+    const answers = await Promise.all(
+      user.phone_numbers.map((phone: { id: string }) =>
+        server.api('PATCH', `/v1/phone_numbers/${phone.id}`, { reserved_for_second_factor: true }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    const phones = (await server.api('GET', `/v1/users/${user.id}`)).body.phone_numbers;
+    expect(phones.filter((phone: { default_second_factor: boolean }) => phone.default_second_factor)).toHaveLength(1);
+  });
+});

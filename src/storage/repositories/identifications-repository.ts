@@ -79,6 +79,7 @@ export async function clearDefaultSecondFactor(db: Executor, userId: string, exc
     .set({ default_second_factor: 0 })
     .where('user_id', '=', userId)
     .where('id', '!=', exceptId)
+    .where('default_second_factor', '=', 1)
     .execute();
 }
 
