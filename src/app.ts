@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import secureJson from 'secure-json-parse';
 import type { ApiVersion, Config } from './config.js';
 import { createSecretKeyAuth } from './http/auth.js';
 import { resolveApiVersion } from './http/api-version.js';
-import { createErrorHandler, notFoundHandler } from './http/errors.js';
+import { createErrorHandler, notFoundHandler, toErrorBody } from './http/errors.js';
 import type { RouteContext } from './http/route-context.js';
 import { registerAvatarRoutes } from './http/routes/avatars.js';
 import { registerContactRoutes } from './http/routes/contacts.js';
@@ -61,6 +61,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitInBytes,
     genReqId: () => randomUUID().replace(/-/g, ''),
     routerOptions: { ignoreTrailingSlash: true },
+    // A URL Fastify cannot decode (e.g. %ff) still gets a Clerk-shaped answer.
+    frameworkErrors: (_error, request, reply) => {
+      // Framework errors skip the onSend hook that fixes the content type, and Fastify would add a
+      // charset: write the exact `application/json` @clerk/backend needs on the raw response.
+      const body = JSON.stringify(toErrorBody(errors.resourceNotFound(), request.id));
+      (reply as FastifyReply).hijack();
+      reply.raw.writeHead(404, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      reply.raw.end(body);
+    },
   });
 
   // JSON bodies: an empty body is an empty object (the SDK sends bodiless POSTs with a JSON content type).

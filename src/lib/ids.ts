@@ -13,7 +13,7 @@ const ENCODED_LENGTH = 27;
  */
 export function newId(prefix: IdPrefix, nowMs: number = Date.now()): string {
   const bytes = Buffer.alloc(20);
-  bytes.writeUInt32BE(Math.max(0, Math.floor(nowMs / 1000) - KSUID_EPOCH_SECONDS), 0);
+  bytes.writeUInt32BE(Math.min(0xffffffff, Math.max(0, Math.floor(nowMs / 1000) - KSUID_EPOCH_SECONDS)), 0);
   randomBytes(16).copy(bytes, 4);
   return `${prefix}_${toBase62(bytes)}`;
 }

@@ -73,7 +73,9 @@ export function parseTimestamp(value: string, paramName: string): number {
   const match = RFC3339.exec(value);
   if (match) {
     const [year, month, day, hour, minute, second, offsetHour, offsetMinute] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
+    // Ids carry the creation second in 32 bits (until 2150): keep dates to a sane range.
     const valid =
+      year! >= 1970 && year! <= 2100 &&
       month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth(year!, month!) &&
       hour! <= 23 && minute! <= 59 && second! <= 59 && offsetHour! <= 23 && offsetMinute! <= 59;
     if (valid) return Date.parse(value);

@@ -9,13 +9,19 @@ export const USERNAME_MAX_LENGTH = 64;
 export function normalizeEmailAddress(input: string): string | null {
   const email = input.trim().toLowerCase();
   if (email.length > 320) return null;
-  const valid = validator.isEmail(email, {
+  let valid: boolean;
+  // validator throws URIError on lone UTF-16 surrogates: such input is simply not an email address.
+  try {
+    valid = validator.isEmail(email, {
     allow_display_name: false,
     require_tld: true,
     allow_ip_domain: false,
     allow_utf8_local_part: true,
     ignore_max_length: false,
-  });
+    });
+  } catch {
+    return null;
+  }
   return valid ? email : null;
 }
 

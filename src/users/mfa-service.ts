@@ -1,6 +1,12 @@
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
-import { findMatchingBackupCode, toBackupCodeDigest } from '../mfa/backup-codes.js';
+import {
+  findMatchingBackupCode,
+  isAcceptableBackupCodeDigest,
+  isBcryptDigest,
+  MAX_IMPORTED_BACKUP_CODE_COST,
+  toBackupCodeDigest,
+} from '../mfa/backup-codes.js';
 import { generateTOTPSecret, parseTOTPSecret, totpURI, verifyTOTP } from '../mfa/totp.js';
 import type { BackupCodeRow, Executor, UserRow, UserUpdate } from '../storage/database.js';
 import {
@@ -53,6 +59,9 @@ export function createMFAService(deps: UserServiceDeps) {
   const guard = createVerificationGuard(deps);
 
   async function backupCodeRows(userId: string, codes: readonly string[], nowMs: number): Promise<BackupCodeRow[]> {
+    if (codes.some((code) => isBcryptDigest(code) && !isAcceptableBackupCodeDigest(code))) {
+      throw errors.paramValueInvalid('backup_codes', `bcrypt digests in backup_codes must have a cost between 4 and ${MAX_IMPORTED_BACKUP_CODE_COST}.`);
+    }
     const digests = await Promise.all(codes.map(toBackupCodeDigest));
     return digests.map((digest) => ({ id: newId('bkc', nowMs), user_id: userId, digest, consumed_at: null, created_at: nowMs }));
   }

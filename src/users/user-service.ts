@@ -126,7 +126,7 @@ export function createUserService(deps: UserServiceDeps) {
         ...parseIdentifications('phone_number', input.phoneNumbers, input.phoneNumberStatuses, 'phone_number_identification_status'),
         ...parseIdentifications('web3_wallet', input.web3Wallets, undefined, 'web3_wallet'),
       ];
-      const username = input.username ? input.username.trim() : null;
+      const username = input.username?.trim() || null;
       const usernameNormalized = username ? normalizeUsername(username) : null;
       const locale = parseLocale(input.locale);
       if (!input.skipUserRequirement) {

@@ -387,3 +387,43 @@ describe('NUL characters (PostgreSQL cannot store or compare them)', () => {
     expectClerkError(await server.api('GET', '/v1/users?query=ab%00cd'), 422, 'form_param_value_invalid', 'query');
   });
 });
+
+describe('odd input answered as a client mistake, never a 500', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server.close());
+
+  it('refuses dates past 2100 and 32-bit-overflowing limits with 422', async () => {
+    expectClerkError(await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], created_at: '2200-01-01T00:00:00Z' }), 422, 'form_param_value_invalid', 'created_at');
+    expectClerkError(await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], create_organizations_limit: 3e9 }), 422, 'form_param_value_invalid', 'create_organizations_limit');
+  });
+
+  it('bounds indexed names to 256 characters', async () => {
+    expectClerkError(await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], first_name: 'x'.repeat(15_000) }), 422, 'form_param_max_length_exceeded', 'first_name');
+    expectClerkError(await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], external_id: 'x'.repeat(257) }), 422, 'form_param_max_length_exceeded', 'external_id');
+  });
+
+  it('treats an email with a lone surrogate as an invalid email', async () => {
+    const response = await server.api('POST', '/v1/users', '{"email_address":["a\\ud800b@example.com"]}');
+    expectClerkError(response, 422, 'form_param_format_invalid', 'email_address');
+  });
+
+  it('refuses imported backup-code digests above bcrypt cost 12, and more than 50 codes', async () => {
+    const costly = '$2a$15$' + 'a'.repeat(53);
+    expectClerkError(await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], backup_codes: [costly] }), 422, 'form_param_value_invalid', 'backup_codes');
+    const many = Array.from({ length: 51 }, (_, i) => `code-${i}`);
+    expectClerkError(await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], backup_codes: many }), 422, 'form_param_array_size_exceeded', 'backup_codes');
+  });
+
+  it('answers a URL Fastify cannot decode (%ff) in Clerk\'s shape', async () => {
+    expectClerkError(await server.api('GET', '/v1/users/%ff'), 404, 'resource_not_found');
+  });
+
+  it('stores a whitespace-only username as none', async () => {
+    const response = await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], username: '   ' });
+    expect(response.status).toBe(200);
+    expect(response.body.username).toBeNull();
+  });
+});

@@ -1,7 +1,10 @@
 /** Wire schemas of the Users request bodies, as in Clerk's spec (strict: unknown fields are refused). */
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableBoolean = { type: ['boolean', 'null'] } as const;
-const nullableCount = { type: ['integer', 'null'], minimum: 0 } as const;
+const nullableCount = { type: ['integer', 'null'], minimum: 0, maximum: 2_147_483_647 } as const;
+/** Names and external ids are indexed: bounded like Clerk's (256 characters). */
+const nullableName = { type: ['string', 'null'], maxLength: 256 } as const;
+const backupCodes = { type: 'array', items: { type: 'string', maxLength: 256 }, maxItems: 50 } as const;
 const stringArray = { type: 'array', items: { type: 'string' } } as const;
 const statusArray = { type: 'array', items: { type: 'string', enum: ['verified', 'reserved'] } } as const;
 const metadata = { type: 'object' } as const;
@@ -10,10 +13,10 @@ export const createUserBody = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    external_id: nullableString,
-    first_name: nullableString,
-    last_name: nullableString,
-    locale: nullableString,
+    external_id: nullableName,
+    first_name: nullableName,
+    last_name: nullableName,
+    locale: { type: ['string', 'null'], maxLength: 64 },
     email_address: stringArray,
     email_address_identification_status: statusArray,
     phone_number: stringArray,
@@ -26,7 +29,7 @@ export const createUserBody = {
     skip_password_checks: nullableBoolean,
     skip_password_requirement: nullableBoolean,
     totp_secret: nullableString,
-    backup_codes: stringArray,
+    backup_codes: backupCodes,
     public_metadata: metadata,
     private_metadata: metadata,
     unsafe_metadata: metadata,
@@ -47,10 +50,10 @@ export const updateUserBody = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    external_id: nullableString,
-    first_name: nullableString,
-    last_name: nullableString,
-    locale: nullableString,
+    external_id: nullableName,
+    first_name: nullableName,
+    last_name: nullableName,
+    locale: { type: ['string', 'null'], maxLength: 64 },
     primary_email_address_id: nullableString,
     notify_primary_email_address_changed: nullableBoolean,
     primary_phone_number_id: nullableString,
@@ -63,7 +66,7 @@ export const updateUserBody = {
     skip_password_checks: nullableBoolean,
     sign_out_of_other_sessions: nullableBoolean,
     totp_secret: nullableString,
-    backup_codes: stringArray,
+    backup_codes: backupCodes,
     delete_self_enabled: nullableBoolean,
     create_organization_enabled: nullableBoolean,
     legal_accepted_at: nullableString,
