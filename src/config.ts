@@ -28,6 +28,8 @@ export interface Config {
   secretKeys: readonly string[];
   defaultApiVersion: ApiVersion;
   bodyLimitInBytes: number;
+  /** A connection that has not sent a whole request (headers and body) within this time is closed. @default 30 */
+  requestTimeoutInSeconds: number;
   lockout: LockoutPolicy;
   passwordMinLength: number;
   /** Identification types every user must keep at least one of (Clerk's "required" identifiers). */
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     secretKeys: Object.freeze(secretKeys),
     defaultApiVersion,
     bodyLimitInBytes: intFrom(env, 'ROSTER_BODY_LIMIT_BYTES', 1_048_576, 1024),
+    requestTimeoutInSeconds: intFrom(env, 'ROSTER_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600),
     lockout: Object.freeze({ maxAttempts, durationInSeconds }),
     passwordMinLength: intFrom(env, 'ROSTER_PASSWORD_MIN_LENGTH', 8, 1, 72),
     requiredIdentifiers: Object.freeze(requiredIdentifiers),
