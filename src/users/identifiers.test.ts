@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../test/helpers/assertions.js';
-import { isValidLocale, normalizeEmailAddress, normalizePhoneNumber, normalizeUsername, normalizeWeb3Wallet, parseIdentifier } from './identifiers.js';
+import {
+  hasInvisibleCharacter,
+  isValidLocale,
+  normalizeEmailAddress,
+  normalizePhoneNumber,
+  normalizeUsername,
+  normalizeWeb3Wallet,
+  parseEmailAddress,
+  parseIdentifier,
+  restrictionLevel,
+} from './identifiers.js';
 
 describe('normalizeEmailAddress', () => {
   it.each([
@@ -30,6 +40,150 @@ describe('normalizeEmailAddress', () => {
   });
 });
 
+// Code points spelled out: an invisible character in a test table is as easy to miss as in a request.
+const ZWSP = '\u200b';
+const ZWNJ = '\u200c';
+const ZWJ = '\u200d';
+const SOFT_HYPHEN = '\u00ad';
+const BOM = '\ufeff';
+const RLO = '\u202e';
+const CYRILLIC_A = '\u0430';
+
+describe('hasInvisibleCharacter', () => {
+  it.each([
+    ['U+0000 NUL', '\u0000'],
+    ['U+0009 tab', '\t'],
+    ['U+000A line feed', '\n'],
+    ['U+007F DEL', '\u007f'],
+    ['U+0085 next line', '\u0085'],
+    ['U+00AD soft hyphen', SOFT_HYPHEN],
+    ['U+034F combining grapheme joiner', '\u034f'],
+    ['U+061C Arabic letter mark', '\u061c'],
+    ['U+115F Hangul choseong filler', '\u115f'],
+    ['U+180E Mongolian vowel separator', '\u180e'],
+    ['U+200B zero-width space', ZWSP],
+    ['U+200C ZWNJ', ZWNJ],
+    ['U+200D ZWJ', ZWJ],
+    ['U+200E left-to-right mark', '\u200e'],
+    ['U+200F right-to-left mark', '\u200f'],
+    ['U+2028 line separator', '\u2028'],
+    ['U+2029 paragraph separator', '\u2029'],
+    ['U+202A left-to-right embedding', '\u202a'],
+    ['U+202E right-to-left override', RLO],
+    ['U+2060 word joiner', '\u2060'],
+    ['U+2066 left-to-right isolate', '\u2066'],
+    ['U+2069 pop directional isolate', '\u2069'],
+    ['U+3164 Hangul filler', '\u3164'],
+    ['U+FE0F variation selector-16', '\ufe0f'],
+    ['U+FEFF byte order mark', BOM],
+    ['U+E000 private use', '\ue000'],
+    ['U+E0041 tag latin capital A', '\u{e0041}'],
+    ['a lone surrogate', '\ud800'],
+  ])('finds %s', (_name, char) => {
+    expect(hasInvisibleCharacter(`ab${char}cd`)).toBe(true);
+    expect(hasInvisibleCharacter(char)).toBe(true);
+  });
+
+  it.each(['carol@example.com', 'münchen', 'пример', '例え', 'a b', '\u00a0', '\u3000'])('lets %j through (spaces are each kind\'s own rule)', (text) => {
+    expect(hasInvisibleCharacter(text)).toBe(false);
+  });
+});
+
+describe('restrictionLevel (UTS #39 §5.2)', () => {
+  it.each([
+    ['carol', 'single_script'],
+    ['ex4mple-2', 'single_script'],
+    ['münchen', 'single_script'],
+    ['пример', 'single_script'],
+    // Whole-script look-alike of "apple": one script, so no restriction level can see it.
+    ['\u0430\u0440\u0440\u04cf\u0435', 'single_script'],
+    ['例え', 'single_script'],
+    ['テスト', 'single_script'],
+    ['한국', 'single_script'],
+    ['ελληνικά', 'single_script'],
+    ['abc例え', 'highly_restrictive'],
+    ['abc한국', 'highly_restrictive'],
+    ['abc中文ㄅ', 'highly_restrictive'],
+    ['abcمرحبا', 'moderately_restrictive'],
+    ['abcשלום', 'moderately_restrictive'],
+    [`ex${CYRILLIC_A}mple`, 'minimally_restrictive'],
+    ['paypa\u03bf', 'minimally_restrictive'],
+    ['пример한국', 'minimally_restrictive'],
+    ['ᏚᎢᎵᎬ', 'minimally_restrictive'],
+  ])('%j is %s', (text, level) => {
+    expect(restrictionLevel(text)).toBe(level);
+  });
+});
+
+describe('parseEmailAddress: identifiers that look the same are the same', () => {
+  it.each([
+    ['carol@EXAMPLE.com', 'carol@example.com'],
+    ['carol@ｅｘａｍｐｌｅ．ｃｏｍ', 'carol@example.com'],
+    ['ｃａｒｏｌ@example.com', 'carol@example.com'],
+    ['carol@𝐞𝐱𝐚𝐦𝐩𝐥𝐞.com', 'carol@example.com'],
+    ['carol@münchen.de', 'carol@münchen.de'],
+    ['carol@MÜNCHEN.DE', 'carol@münchen.de'],
+    ['carol@xn--mnchen-3ya.de', 'carol@münchen.de'],
+    ['carol@XN--MNCHEN-3YA.DE', 'carol@münchen.de'],
+    ['carol@mu\u0308nchen.de', 'carol@münchen.de'],
+    ['cafe\u0301@example.com', 'café@example.com'],
+    ['CAFÉ@example.com', 'café@example.com'],
+    ['carol@пример.рф', 'carol@пример.рф'],
+    ['carol@xn--e1afmkfd.xn--p1ai', 'carol@пример.рф'],
+    ['кэрол@пример.рф', 'кэрол@пример.рф'],
+    ['carol@例え.jp', 'carol@例え.jp'],
+    ['carol@例え。jp', 'carol@例え.jp'],
+    ['carol@xn--r8jz45g.jp', 'carol@例え.jp'],
+    ['用户@例子.广告', '用户@例子.广告'],
+    ['user@العربية.com', 'user@العربية.com'],
+    // IDNA2008 (non-transitional) keeps ß and ς: faß.de and fass.de are different, registrable domains.
+    ['carol@faß.de', 'carol@faß.de'],
+    ['  carol@example.com  ', 'carol@example.com'],
+  ])('stores %j as %j', (input, expected) => {
+    expect(parseEmailAddress(input)).toEqual({ ok: true, emailAddress: expected });
+  });
+
+  it.each([
+    ['a zero-width space inside', `car${ZWSP}ol@example.com`, 'invisible_character'],
+    ['a zero-width space after', `carol@example.com${ZWSP}`, 'invisible_character'],
+    ['a right-to-left override before', `${RLO}carol@example.com`, 'invisible_character'],
+    ['a soft hyphen in the domain', `carol@exam${SOFT_HYPHEN}ple.com`, 'invisible_character'],
+    ['a ZWJ in the domain', `carol@exa${ZWJ}mple.com`, 'invisible_character'],
+    ['a ZWNJ in the local part', `car${ZWNJ}ol@example.com`, 'invisible_character'],
+    ['a leading byte order mark', `${BOM}carol@example.com`, 'invisible_character'],
+    ['a trailing newline', 'carol@example.com\n', 'invisible_character'],
+    ['a leading tab', '\tcarol@example.com', 'invisible_character'],
+    ['a left-to-right mark', 'carol@example.com\u200e', 'invisible_character'],
+    ['a pop directional isolate', 'carol\u2069@example.com', 'invisible_character'],
+    ['a Hangul filler', 'carol\u3164@example.com', 'invisible_character'],
+    ['a line separator', 'carol@example.com\u2028', 'invisible_character'],
+    ['a trailing no-break space', 'carol@example.com\u00a0', 'space'],
+    ['an ideographic space inside', 'carol\u3000@example.com', 'space'],
+    ['a narrow no-break space', '\u202fcarol@example.com', 'space'],
+    ['a quoted space', '"car ol"@example.com', 'space'],
+    ['a Cyrillic letter in the domain', `carol@ex${CYRILLIC_A}mple.com`, 'mixed_script'],
+    ['the same in punycode', 'carol@xn--exmple-4nf.com', 'mixed_script'],
+    ['a Cyrillic letter in the local part', `c${CYRILLIC_A}rol@example.com`, 'mixed_script'],
+    ['a Greek omicron in the domain', 'carol@g\u03bfogle.com', 'mixed_script'],
+    ['Latin and Armenian in one label', 'carol@abcհայ.com', 'mixed_script'],
+    ['Latin and Cyrillic in one local part', 'ivan.иванов@example.com', 'mixed_script'],
+    ['an all-Cyrillic look-alike label under .com', 'carol@\u0430\u0440\u0440\u04cf\u0435.com', 'mixed_script'],
+    ['a Cyrillic label under .com', 'carol@пример.com', 'mixed_script'],
+    ['a Latin label under a Cyrillic domain', 'carol@mail.пример.рф', 'mixed_script'],
+    ['Cherokee (not a recommended script)', 'carol@ᏚᎢᎵᎬ.com', 'mixed_script'],
+    ['a symbol in the local part', 'carol☃@example.com', 'symbol'],
+    ['a symbol domain', 'carol@☃.com', 'symbol'],
+    ['a Catalan middle dot (punctuation)', 'carol@col·legi.cat', 'symbol'],
+    ['a percent-encoded domain', 'carol@ex%61mple.com', 'domain'],
+    ['invalid punycode', 'carol@xn--ab.com', 'domain'],
+    ['a numeric host', 'carol@0x7f.1', 'syntax'],
+    ['an underscore in the domain', 'carol@a_b.com', 'syntax'],
+    ['a full-width at sign', 'carol＠example.com', 'syntax'],
+  ])('refuses %s (%j): %s', (_name, input, problem) => {
+    expect(parseEmailAddress(input)).toEqual({ ok: false, problem });
+  });
+});
+
 describe('normalizePhoneNumber', () => {
   it.each([
     ['+14155552671', '+14155552671'],
@@ -42,6 +196,22 @@ describe('normalizePhoneNumber', () => {
 
   it.each(['', '4155552671', '+1', '+1415555', '+999123456789', 'not a phone', '+1415555267112345'])('rejects %j', (input) => {
     expect(normalizePhoneNumber(input)).toBeNull();
+  });
+
+  it.each([
+    `+1415${ZWSP}5552671`,
+    `+14155552671${ZWSP}`,
+    `${RLO}+14155552671`,
+    `+1415${SOFT_HYPHEN}5552671`,
+    `${BOM}+14155552671`,
+    '+14155552671\n',
+    '+1\t415 555 2671',
+  ])('rejects %j, which libphonenumber would read as +14155552671', (input) => {
+    expect(normalizePhoneNumber(input)).toBeNull();
+  });
+
+  it('reads no-break spaces as separators (the E.164 form is digits only, so nothing can hide in it)', () => {
+    expect(normalizePhoneNumber('+33\u00a06\u00a012\u00a034\u00a056\u00a078')).toBe('+33612345678');
   });
 });
 
@@ -56,6 +226,10 @@ describe('normalizeWeb3Wallet', () => {
     '0x52908400098527886E0F7030069857D2E4169EE',
     '0x52908400098527886E0F7030069857D2E4169EE70',
     '0xZZ908400098527886E0F7030069857D2E4169EE7',
+    `0x52908400098527886E0F7030069857D2E4169EE7${BOM}`,
+    `${ZWSP}0x52908400098527886E0F7030069857D2E4169EE7`,
+    `0x5290840009852788${SOFT_HYPHEN}6E0F7030069857D2E4169EE7`,
+    '0x52908400098527886E0F7030069857D2E4169EE7\n',
   ])('rejects %j', (input) => {
     expect(normalizeWeb3Wallet(input)).toBeNull();
   });
@@ -77,7 +251,19 @@ describe('normalizeUsername', () => {
     expect(error).toMatchObject({ status: 422, code: 'form_username_invalid_length', meta: { param_name: 'username' } });
   });
 
-  it.each(['ann lee', 'ann.lee', 'ann@lee', 'ännlee'])('rejects %j with form_username_invalid_character', (input) => {
+  it.each([
+    'ann lee',
+    'ann.lee',
+    'ann@lee',
+    'ännlee',
+    `ann${ZWSP}lee`,
+    `annlee${BOM}`,
+    `${RLO}annlee`,
+    `ann${SOFT_HYPHEN}lee`,
+    'annlee\n',
+    'ann\u3000lee',
+    `ann${CYRILLIC_A}lee`,
+  ])('rejects %j with form_username_invalid_character', (input) => {
     const error = thrownBy(() => normalizeUsername(input));
     expect(error).toMatchObject({ status: 422, code: 'form_username_invalid_character', meta: { param_name: 'username' } });
   });
@@ -109,6 +295,10 @@ describe('parseIdentifier', () => {
     ['email_address', 'nope'],
     ['phone_number', '12'],
     ['web3_wallet', '0x12'],
+    ['email_address', `carol@example.com${ZWSP}`],
+    ['email_address', `carol@ex${CYRILLIC_A}mple.com`],
+    ['phone_number', `+14155552671${ZWSP}`],
+    ['web3_wallet', `${BOM}0x52908400098527886E0F7030069857D2E4169EE7`],
   ] as const)('rejects a bad %s with form_param_format_invalid naming the parameter', (kind, input) => {
     const error = thrownBy(() => parseIdentifier(kind, input, 'custom_param'));
     expect(error).toMatchObject({ status: 422, code: 'form_param_format_invalid', meta: { param_name: 'custom_param' } });

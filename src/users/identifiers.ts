@@ -1,3 +1,4 @@
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import validator from 'validator';
 import { errors } from '../lib/error-catalog.js';
@@ -5,28 +6,175 @@ import { errors } from '../lib/error-catalog.js';
 export const USERNAME_MIN_LENGTH = 4;
 export const USERNAME_MAX_LENGTH = 64;
 
-/** Trimmed and lower-cased, or `null` when it is not an RFC 5322 addr-spec (no display names, no IP literals). */
+/**
+ * Characters refused anywhere in any identifier, checked before trimming or mapping so that nothing
+ * invisible can be stripped into (or hide inside) an existing identifier: controls and format characters
+ * (`\p{C}`: Cc, Cf such as U+200B, U+00AD, ZWJ/ZWNJ and U+FEFF, also lone surrogates, private-use and
+ * unassigned code points), bidi controls, default-ignorable code points (U+3164 and other fillers,
+ * variation selectors) and the line and paragraph separators U+2028/U+2029.
+ */
+const INVISIBLE = /[\p{C}\p{Bidi_Control}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}]/u;
+
+/** True when `input` holds a character that no identifier may contain (see INVISIBLE). */
+export function hasInvisibleCharacter(input: string): boolean {
+  return INVISIBLE.test(input);
+}
+
+/** Why `parseEmailAddress` refused an address. */
+export type EmailAddressProblem =
+  /** a control, format, bidi or default-ignorable character anywhere */
+  | 'invisible_character'
+  /** a space inside the address, or any space other than U+0020 anywhere */
+  | 'space'
+  /** not an RFC 5322 addr-spec (after normalisation) */
+  | 'syntax'
+  /** the domain is not a valid internationalised domain name (UTS #46) */
+  | 'domain'
+  /** a non-ASCII character that is not a letter, combining mark or decimal digit */
+  | 'symbol'
+  /** scripts mixed the way UTS #39's restriction levels forbid, or a script not recommended for identifiers */
+  | 'mixed_script';
+
+export type EmailAddressParse = { ok: true; emailAddress: string } | { ok: false; problem: EmailAddressProblem };
+
+const refuse = (problem: EmailAddressProblem): EmailAddressParse => ({ ok: false, problem });
+
+/**
+ * Normalises an email address to the one form that is stored and compared:
+ * - only U+0020 spaces at either end are trimmed; anything invisible (see INVISIBLE) or space-like is refused;
+ * - the local part is NFKC-normalised and lower-cased, so full-width or composed/decomposed spellings are one;
+ * - the domain goes through UTS #46 (Node's `domainToASCII`, non-transitional, as browsers do), which
+ *   lower-cases it and maps full-width letters and ideographic full stops; it is stored in its Unicode form
+ *   (`münchen.de`, never `xn--mnchen-3ya.de`), which is what the user typed and what search matches;
+ * - non-ASCII characters must be letters, marks or decimal digits, and scripts must not mix (see scriptsAreSafe).
+ */
+export function parseEmailAddress(input: string): EmailAddressParse {
+  if (INVISIBLE.test(input)) return refuse('invisible_character');
+  const address = input.replace(/^ +| +$/g, '');
+  if (/\p{Z}/u.test(address)) return refuse('space');
+  if (address.length > 320) return refuse('syntax');
+  const at = address.lastIndexOf('@');
+  if (at < 1) return refuse('syntax');
+  const rawDomain = address.slice(at + 1);
+  // The WHATWG host parser behind domainToASCII percent-decodes ("ex%61mple.com" is example.com); no domain has a %.
+  if (rawDomain.includes('%')) return refuse('domain');
+  const asciiDomain = domainToASCII(rawDomain);
+  if (!asciiDomain) return refuse('domain');
+  const domain = domainToUnicode(asciiDomain);
+  // Every stored domain must round-trip, so one domain has exactly one stored spelling.
+  if (domainToASCII(domain) !== asciiDomain) return refuse('domain');
+  const local = address.slice(0, at).normalize('NFKC').toLowerCase().normalize('NFKC');
+  if (!isEmailSyntax(`${local}@${asciiDomain}`)) return refuse('syntax');
+  if (NOT_LETTER_MARK_OR_DIGIT.test(local) || NOT_LETTER_MARK_OR_DIGIT.test(domain)) return refuse('symbol');
+  if (!scriptsAreSafe(local, domain)) return refuse('mixed_script');
+  return { ok: true, emailAddress: `${local}@${domain}` };
+}
+
+/** The stored form of an email address (see parseEmailAddress), or `null` when it is refused. */
 export function normalizeEmailAddress(input: string): string | null {
-  const email = input.trim().toLowerCase();
-  if (email.length > 320) return null;
-  let valid: boolean;
+  const parsed = parseEmailAddress(input);
+  return parsed.ok ? parsed.emailAddress : null;
+}
+
+/** RFC 5322 addr-spec with a DNS domain (no display names, no IP literals), checked on the ASCII domain. */
+function isEmailSyntax(email: string): boolean {
   // validator throws URIError on lone UTF-16 surrogates: such input is simply not an email address.
   try {
-    valid = validator.isEmail(email, {
-    allow_display_name: false,
-    require_tld: true,
-    allow_ip_domain: false,
-    allow_utf8_local_part: true,
-    ignore_max_length: false,
+    return validator.isEmail(email, {
+      allow_display_name: false,
+      require_tld: true,
+      allow_ip_domain: false,
+      allow_utf8_local_part: true,
+      ignore_max_length: false,
     });
   } catch {
-    return null;
+    return false;
   }
-  return valid ? email : null;
+}
+
+/** A non-ASCII character that is not a letter, combining mark or decimal digit (symbols, punctuation, emoji). */
+const NOT_LETTER_MARK_OR_DIGIT = /[^\p{ASCII}\p{L}\p{M}\p{Nd}]/u;
+
+/**
+ * The "Recommended" scripts of UTS #31 (Table 4), as Script_Extensions values. A letter of any other
+ * script (Cherokee, Runic, Gothic and the like, several of which imitate Latin) makes an identifier
+ * unrestricted, as UTS #39 says for characters outside its Identifier_Status=Allowed.
+ */
+const RECOMMENDED_SCRIPTS = [
+  'Arab', 'Armn', 'Beng', 'Bopo', 'Cyrl', 'Deva', 'Ethi', 'Geor', 'Grek', 'Gujr', 'Guru', 'Hang', 'Hani', 'Hebr', 'Hira',
+  'Kana', 'Khmr', 'Knda', 'Laoo', 'Latn', 'Mlym', 'Mymr', 'Orya', 'Sinh', 'Taml', 'Telu', 'Thaa', 'Thai', 'Tibt',
+] as const;
+const SCRIPT_PATTERNS = RECOMMENDED_SCRIPTS.map((script) => [script, new RegExp(`\\p{scx=${script}}`, 'u')] as const);
+/** Characters used with every script (digits, `-`, `.`, most combining marks). */
+const ANY_SCRIPT = /[\p{scx=Zyyy}\p{scx=Zinh}]/u;
+/** UTS #39 §5.1's augmented script sets: what may be written together with Latin under "highly restrictive". */
+const CJK_WRITING_SYSTEMS = ['Jpan', 'Hanb', 'Kore'];
+
+/**
+ * A character's Script_Extensions among the recommended scripts, augmented as UTS #39 §5.1 says (Han
+ * also counts as Japanese, Chinese-with-Bopomofo and Korean; kana as Japanese; Hangul as Korean), or
+ * `null` when the character goes with any script.
+ */
+function scriptsOf(char: string): ReadonlySet<string> | null {
+  if (ANY_SCRIPT.test(char)) return null;
+  const scripts = new Set<string>(SCRIPT_PATTERNS.filter(([, pattern]) => pattern.test(char)).map(([script]) => script));
+  if (scripts.has('Hani')) scripts.add('Hanb').add('Jpan').add('Kore');
+  if (scripts.has('Hira') || scripts.has('Kana')) scripts.add('Jpan');
+  if (scripts.has('Hang')) scripts.add('Kore');
+  if (scripts.has('Bopo')) scripts.add('Hanb');
+  return scripts;
+}
+
+/** UTS #39's resolved script set: the scripts all characters share (`null`: no constraint at all). */
+function resolvedScripts(sets: readonly ReadonlySet<string>[]): ReadonlySet<string> | null {
+  let resolved: ReadonlySet<string> | null = null;
+  for (const set of sets) resolved = new Set([...(resolved ?? set)].filter((script) => set.has(script)));
+  return resolved;
+}
+
+/** UTS #39 §5.2 restriction levels, most restrictive first (ASCII-only counts as single script). */
+export type RestrictionLevel = 'single_script' | 'highly_restrictive' | 'moderately_restrictive' | 'minimally_restrictive';
+
+/**
+ * The most restrictive UTS #39 level `text` satisfies, from the Unicode Script_Extensions the regular
+ * expression engine knows: single script; Latin with Han and kana, Han and Bopomofo, or Han and Hangul
+ * (highly); Latin with any one other recommended script but Cyrillic or Greek (moderately); anything else.
+ */
+export function restrictionLevel(text: string): RestrictionLevel {
+  const sets: ReadonlySet<string>[] = [];
+  for (const char of text) {
+    const scripts = scriptsOf(char);
+    if (scripts === null) continue;
+    if (scripts.size === 0) return 'minimally_restrictive';
+    sets.push(scripts);
+  }
+  const all = resolvedScripts(sets);
+  if (all === null || all.size > 0) return 'single_script';
+  const beyondLatin = resolvedScripts(sets.filter((scripts) => !scripts.has('Latn'))) ?? new Set<string>();
+  if (CJK_WRITING_SYSTEMS.some((script) => beyondLatin.has(script))) return 'highly_restrictive';
+  if ([...beyondLatin].some((script) => script !== 'Cyrl' && script !== 'Grek')) return 'moderately_restrictive';
+  return 'minimally_restrictive';
+}
+
+const isHighlyRestrictive = (text: string) => ['single_script', 'highly_restrictive'].includes(restrictionLevel(text));
+
+/**
+ * Look-alike protection without a confusables table: the local part and each domain label must be
+ * highly restrictive (`exаmple` with a Cyrillic а is refused; `例え` is fine), and the domain as a whole
+ * moderately restrictive, so Latin never meets Cyrillic or Greek anywhere in it. That last rule refuses
+ * all-Cyrillic look-alikes such as `аррӏе.com` under Latin top-level domains, at the price of also
+ * refusing honest Cyrillic or Greek names under them (`пример.com`; `пример.рф` is fine).
+ */
+function scriptsAreSafe(local: string, domain: string): boolean {
+  if (!isHighlyRestrictive(local)) return false;
+  if (!domain.split('.').every(isHighlyRestrictive)) return false;
+  return restrictionLevel(domain) !== 'minimally_restrictive';
 }
 
 /** E.164 (`+14155550123`), or `null` when the number is not a valid international number. */
 export function normalizePhoneNumber(input: string): string | null {
+  // libphonenumber would silently drop invisible characters; refuse them as every identifier does.
+  if (INVISIBLE.test(input)) return null;
   const trimmed = input.trim();
   if (!trimmed.startsWith('+')) return null;
   const parsed = parsePhoneNumberFromString(trimmed);
@@ -36,12 +184,15 @@ export function normalizePhoneNumber(input: string): string | null {
 
 /** An Ethereum address: `0x` + 40 hex digits, stored lower-cased. */
 export function normalizeWeb3Wallet(input: string): string | null {
+  if (INVISIBLE.test(input)) return null;
   const wallet = input.trim().toLowerCase();
   return /^0x[0-9a-f]{40}$/.test(wallet) ? wallet : null;
 }
 
 /** Clerk's username rules; returns the lower-cased form used for uniqueness, or throws the rule's error. */
 export function normalizeUsername(input: string): string {
+  // Checked before trimming, as for every identifier: a trailing U+FEFF must not be quietly dropped.
+  if (INVISIBLE.test(input)) throw errors.usernameInvalidCharacter();
   const username = input.trim();
   const length = [...username].length;
   if (length < USERNAME_MIN_LENGTH || length > USERNAME_MAX_LENGTH) {
