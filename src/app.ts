@@ -1,10 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import secureJson from 'secure-json-parse';
 import type { ApiVersion, Config } from './config.js';
-import { createSecretKeyAuth } from './http/auth.js';
-import { resolveApiVersion } from './http/api-version.js';
-import { createErrorHandler, notFoundHandler, toErrorBody } from './http/errors.js';
+import { createClientErrorHandler } from './http/client-errors.js';
+import { createErrorHandler, createNotFoundHandler, toErrorBody } from './http/errors.js';
+import { requestBaseUrl } from './http/public-url.js';
+import { isCanonicalRequestTarget } from './http/request-target.js';
+import { newRequestId, REQUEST_ID_HEADER } from './http/request-id.js';
+import { serializeRequestForLog } from './http/request-log.js';
+import { installRouteAuth } from './http/route-auth.js';
 import type { RouteContext } from './http/route-context.js';
 import { registerAvatarRoutes } from './http/routes/avatars.js';
 import { registerContactRoutes } from './http/routes/contacts.js';
@@ -21,6 +24,7 @@ import { createIdentificationService } from './users/identification-service.js';
 import { createMFAService } from './users/mfa-service.js';
 import { createPasswordService } from './users/password-service.js';
 import { createSecretBox } from './lib/secret-box.js';
+import { assertInstanceKeyMatches } from './instance-key-check.js';
 import { registerCredentialRoutes } from './http/routes/users/credentials.js';
 import { registerOrganizationRoutes } from './http/routes/organizations/index.js';
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
@@ -56,18 +60,35 @@ function containsNul(value: unknown): boolean {
 /** The one composition root: services from dependencies, routes from services. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  const requestTimeoutInMs = config.requestTimeoutInSeconds * 1000;
   const app = Fastify({
-    logger: deps.logger,
+    // Request logs never hold query values that identify people (emails, phones, usernames, search text).
+    logger: typeof deps.logger === 'object' ? { ...deps.logger, serializers: { req: serializeRequestForLog } } : deps.logger,
     bodyLimit: config.bodyLimitInBytes,
-    genReqId: () => randomUUID().replace(/-/g, ''),
+    genReqId: newRequestId,
     routerOptions: { ignoreTrailingSlash: true },
+    // A client that stops sending mid-headers or mid-body loses its connection instead of holding it open.
+    requestTimeout: requestTimeoutInMs,
+    http: {
+      headersTimeout: requestTimeoutInMs,
+      connectionsCheckingInterval: Math.min(Math.max(Math.floor(requestTimeoutInMs / 4), 250), 5000),
+      // Node would answer a missing Host with an empty 400; the onRequest hook below answers in Clerk's shape.
+      requireHostHeader: false,
+    },
+    clientErrorHandler: createClientErrorHandler(config.requestTimeoutInSeconds),
     // A URL Fastify cannot decode (e.g. %ff) still gets a Clerk-shaped answer.
     frameworkErrors: (_error, request, reply) => {
       // Framework errors skip the onSend hook that fixes the content type, and Fastify would add a
       // charset: write the exact `application/json` @clerk/backend needs on the raw response.
       const body = JSON.stringify(toErrorBody(errors.resourceNotFound(), request.id));
       (reply as FastifyReply).hijack();
-      reply.raw.writeHead(404, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      reply.raw.writeHead(404, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        [REQUEST_ID_HEADER]: request.id,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
       reply.raw.end(body);
     },
   });
@@ -89,22 +110,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(({ schema }) => compileBodyValidator(schema));
   app.setErrorHandler(createErrorHandler(config.bodyLimitInBytes));
-  app.setNotFoundHandler(notFoundHandler);
 
-  // @clerk/backend parses JSON only when Content-Type is exactly `application/json`.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    // @clerk/backend parses JSON only when Content-Type is exactly `application/json`.
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', 'application/json');
+    reply.header(REQUEST_ID_HEADER, request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    // API answers hold personal data: no cache keeps them. Public images set their own caching.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 
-  const authenticate = createSecretKeyAuth(config.secretKeys);
   app.decorateRequest('apiVersion', config.defaultApiVersion);
+  // Runs before every route's own hooks, and for requests no route matches.
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/v1/') && request.url !== '/v1') return;
-    await authenticate(request);
-    request.apiVersion = resolveApiVersion(request, config.defaultApiVersion);
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) throw errors.badRequest('HTTP/1.1 requests must carry a Host header.');
+    // One spelling per path: what the router would decode or normalise is not served (see request-target.ts).
+    if (!isCanonicalRequestTarget(request.raw.url ?? '')) throw errors.resourceNotFound();
   });
+  // Authentication is declared by each route and runs on the route that handles the request.
+  const routeAuth = installRouteAuth(app, { secretKeys: config.secretKeys, defaultApiVersion: config.defaultApiVersion });
+  app.setNotFoundHandler(createNotFoundHandler(routeAuth.authenticateUnrouted));
   app.addHook('preValidation', async (request) => {
     // Requests without any body (no content type either) validate as an empty object too.
     if (request.body === undefined) request.body = {};
@@ -117,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   if (!config.instanceKey) throw new Error('config.instanceKey is required (server.ts provisions it in the data directory)');
   const secretBox = createSecretBox(config.instanceKey);
+  await assertInstanceKeyMatches(deps.database, secretBox, { config, clock: deps.clock });
   const serviceDeps = { database: deps.database, clock: deps.clock, hashers: deps.hashers, config, secretBox };
   const ctx: RouteContext = {
     users: createUserService(serviceDeps),
@@ -126,12 +154,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     identifications: createIdentificationService(serviceDeps),
     passwords: createPasswordService(serviceDeps),
     mfa: createMFAService(serviceDeps),
-    serializeContext: (request: FastifyRequest) => ({
-      baseUrl: config.publicUrl ?? `${request.protocol}://${request.host}`,
-    }),
+    serializeContext: (request: FastifyRequest) => ({ baseUrl: requestBaseUrl(request, config.publicUrl) }),
   };
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { auth: 'public' } }, async () => ({ status: 'ok' }));
   registerAvatarRoutes(app);
   registerListUsers(app, ctx);
   registerCreateUser(app, ctx);

@@ -42,10 +42,18 @@ export function createErrorHandler(bodyLimitInBytes: number) {
     } else if (clerkError.status >= 500) {
       request.log.error({ err: error }, 'server error');
     }
+    // Fastify closes the connection after a body it did not read; the client (Node's fetch, as in
+    // @clerk/backend) may still be sending it and would see EPIPE instead of this answer. Keeping the
+    // connection lets Node read and discard the rest (bounded by the request timeout), then answer.
+    if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.removeHeader('connection');
     return reply.code(clerkError.status).send(toErrorBody(clerkError, request.id));
   };
 }
 
-export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
-  return reply.code(404).send(toErrorBody(errors.resourceNotFound(), request.id));
+/** Requests no route matches: without the secret key a 401 (unknown paths reveal nothing), else a 404. */
+export function createNotFoundHandler(authenticate: (request: FastifyRequest) => Promise<void>) {
+  return async function notFound(request: FastifyRequest, reply: FastifyReply) {
+    await authenticate(request);
+    return reply.code(404).send(toErrorBody(errors.resourceNotFound(), request.id));
+  };
 }

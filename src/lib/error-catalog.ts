@@ -96,6 +96,10 @@ export const catalog = {
   /** Testing-only endpoints on a production instance. */
   requestInvalidForEnvironment: { status: 400, code: 'request_invalid_for_environment', message: 'Invalid request for environment' },
   invalidActionForSession: { status: 400, code: 'invalid_action_for_session', message: 'Invalid action for user session', frontendApiCode: true },
+  // HTTP that never reached a route (Node's parser refused it, or the connection was too slow)
+  badRequest: { status: 400, code: 'bad_request', message: 'Bad request' },
+  requestTimeout: { status: 408, code: 'request_timeout', message: 'Request timeout', rosterExtension: true },
+  requestHeadersTooLarge: { status: 431, code: 'request_headers_too_large', message: 'Request headers too large', rosterExtension: true },
   internal: { status: 500, code: 'internal_clerk_error', message: 'Oops, an unexpected error occurred' },
 } as const satisfies Record<string, CatalogEntry>;
 
@@ -233,6 +237,10 @@ export const errors = {
   userIdentifierMissing: () =>
     make('userDataMissing', 'At least one identifier (email address, phone number, web3 wallet or username) must be provided.'),
   conflict: (longMessage = 'Conflict') => make('conflict', longMessage),
+  badRequest: (longMessage = 'Bad request') => make('badRequest', longMessage),
+  requestTimeout: (seconds: number) =>
+    make('requestTimeout', `The request was not received in full within ${seconds} seconds. The connection is closed.`),
+  requestHeadersTooLarge: () => make('requestHeadersTooLarge', 'The request headers exceed the size this server accepts.'),
   internal: () =>
     make('internal', "There was an internal error on our servers. We've been notified and are working on fixing it."),
 };

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClerkClient } from '@clerk/backend';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../src/app.js';
@@ -59,6 +60,8 @@ export interface TestServer {
   config: Readonly<Config>;
   /** A real `@clerk/backend` client pointed at this server. */
   clerk: ReturnType<typeof createClerkClient>;
+  /** The Fastify app itself (its route table, for tests that walk every route). */
+  app: FastifyInstance;
   /** Raw HTTP with the secret key (JSON answers are spec-checked by test/setup/validate-responses.ts). */
   api<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
   close(): Promise<void>;
@@ -113,6 +116,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     database,
     config,
     clerk: createClerkClient({ secretKey: TEST_SECRET_KEY, apiUrl: baseUrl }),
+    app,
     api,
     async close() {
       await app.close();

@@ -32,7 +32,7 @@ export function renderDefaultAvatarSVG(seed: string, initials: string): string {
 }
 
 export function registerAvatarRoutes(app: FastifyInstance): void {
-  app.get<{ Params: { seed: string }; Querystring: { initials?: string } }>(`${PATH_PREFIX}/:seed`, async (request, reply) => {
+  app.get<{ Params: { seed: string }; Querystring: { initials?: string } }>(`${PATH_PREFIX}/:seed`, { config: { auth: 'public' } }, async (request, reply) => {
     const seed = request.params.seed.replace(/\.svg$/, '');
     const initials = typeof request.query.initials === 'string' ? request.query.initials : '';
     return reply

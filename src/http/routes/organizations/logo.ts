@@ -44,7 +44,7 @@ export async function registerLogoRoutes(app: FastifyInstance, ctx: Organization
     toOrganizationJSON(await ctx.organizations.deleteLogo(request.params.organization_id), ctx.serializeContext(request)),
   );
 
-  app.get<{ Params: { image_id: string } }>(`${LOGO_PATH_PREFIX}/:image_id`, async (request, reply) => {
+  app.get<{ Params: { image_id: string } }>(`${LOGO_PATH_PREFIX}/:image_id`, { config: { auth: 'public' } }, async (request, reply) => {
     const logo = await ctx.organizations.findLogo(request.params.image_id);
     if (!logo) throw orgErrors.imageNotFound();
     // A new upload gets a new id, so a logo's bytes never change under its URL.

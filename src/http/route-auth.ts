@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
+import type { ApiVersion } from '../config.js';
+import { resolveApiVersion } from './api-version.js';
+import { createSecretKeyAuth } from './auth.js';
+
+/**
+ * Who may call a route. Declared on the route (`config: { auth }`) and enforced on the route that actually
+ * runs, never inferred from the URL text: the router decodes and normalises paths (`/%761/users` is
+ * `/v1/users` to it), so a check on the raw target can be walked around.
+ * - `secret_key`: the Backend API (`Authorization: Bearer sk_…`). The default: a route that says nothing
+ *   needs the key.
+ * - `public`: no credentials. Only routes on {@link PUBLIC_ROUTES} may say so.
+ */
+export type RouteAuth = 'secret_key' | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; absent means `secret_key`. */
+    auth?: RouteAuth;
+  }
+}
+
+/**
+ * The only routes served without credentials: health, and images browsers load from `image_url`/`logo_url`
+ * (Roster extensions, like Clerk's image CDN). A route that declares `public` without being listed here
+ * stops the server from starting.
+ */
+export const PUBLIC_ROUTES: readonly { method: 'GET'; url: string }[] = [
+  { method: 'GET', url: '/healthz' },
+  { method: 'GET', url: '/roster/avatars/:seed' },
+  { method: 'GET', url: '/roster/organization-logos/:image_id' },
+];
+
+function isListedPublic(method: string, url: string): boolean {
+  // Fastify adds a HEAD twin for every GET route; it is public exactly when its GET is.
+  const asGet = method === 'HEAD' ? 'GET' : method;
+  return PUBLIC_ROUTES.some((route) => route.method === asGet && route.url === url);
+}
+
+const methodsOf = (route: RouteOptions): string[] => (Array.isArray(route.method) ? route.method : [route.method]);
+
+/** Puts `first` ahead of the route's own onRequest hooks. */
+function prependOnRequest(route: RouteOptions, first: onRequestHookHandler): void {
+  const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+  route.onRequest = [first, ...own];
+}
+
+export interface RouteAuthOptions {
+  secretKeys: readonly string[];
+  defaultApiVersion: ApiVersion;
+}
+
+/**
+ * Installs the rule on every route registered after this call (an `onRoute` hook, so a route added later
+ * cannot be forgotten): secret-key routes authenticate, then resolve the API version, before anything
+ * else of theirs runs (before the body is even read). Call before registering any route.
+ */
+export function installRouteAuth(app: FastifyInstance, options: RouteAuthOptions): {
+  /** Authenticates a request that matched no route, so unknown paths reveal nothing without a key. */
+  authenticateUnrouted(request: FastifyRequest): Promise<void>;
+} {
+  const authenticate = createSecretKeyAuth(options.secretKeys);
+  const secretKeyHook: onRequestHookHandler = async (request) => {
+    await authenticate(request);
+    request.apiVersion = resolveApiVersion(request, options.defaultApiVersion);
+  };
+
+  app.addHook('onRoute', (route) => {
+    const auth: RouteAuth = route.config?.auth ?? 'secret_key';
+    if (auth === 'public') {
+      const unlisted = methodsOf(route).find((method) => !isListedPublic(method, route.url));
+      if (unlisted) throw new Error(`${unlisted} ${route.url} declares auth: 'public' but is not in PUBLIC_ROUTES (src/http/route-auth.ts)`);
+      return;
+    }
+    if (auth !== 'secret_key') throw new Error(`${route.url}: unknown auth ${String(auth)}`);
+    prependOnRequest(route, secretKeyHook);
+  });
+
+  return { authenticateUnrouted: authenticate };
+}

@@ -1,0 +1,205 @@
+// Every route in Fastify's own table, spelled every way a router or proxy might read differently, without a
+// key, with a wrong key and with an empty bearer: only 401 or 404, and nothing changes.
+import { createHash } from 'node:crypto';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installRouteAuth, PUBLIC_ROUTES } from '../../src/http/route-auth.js';
+import { uniqueEmail, uniquePhone } from '../helpers/fixtures.js';
+import { rawRequest, type RawResponse } from '../helpers/raw-http.js';
+import { routeTable, type RouteEntry } from '../helpers/route-table.js';
+import { startTestServer, TEST_SECRET_KEY, type TestServer } from '../helpers/test-server.js';
+
+const CREDENTIALS: Record<string, Record<string, string>> = {
+  'no key': {},
+  'a wrong key': { authorization: `Bearer sk_test_${'Wr0ngKey'.repeat(4)}` },
+  'an empty bearer': { authorization: 'Bearer ' },
+  'a bare scheme': { authorization: 'Bearer' },
+};
+
+/** Percent-encodes the first letter or digit of `segment` (`v1` → `%761`), or null when it has none. */
+function encodeFirst(segment: string, kind: RegExp): string | null {
+  const at = segment.search(kind);
+  if (at === -1) return null;
+  const hex = segment.charCodeAt(at).toString(16).toUpperCase();
+  return `${segment.slice(0, at)}%${hex}${segment.slice(at + 1)}`;
+}
+
+/**
+ * The other spellings of `path`: percent-encoded letters and digits in each segment, `%2F` for each slash,
+ * absolute-form with this and another host, upper case, doubled slashes, `.` and `..` segments, `;params`.
+ */
+function spellingsOf(path: string, port: number): string[] {
+  const segments = path.split('/').slice(1);
+  const join = (parts: string[]) => `/${parts.join('/')}`;
+  const spellings = new Set<string>();
+  segments.forEach((segment, index) => {
+    for (const kind of [/[A-Za-z]/, /[0-9]/]) {
+      const encoded = encodeFirst(segment, kind);
+      if (encoded) spellings.add(join(segments.map((s, i) => (i === index ? encoded : s))));
+    }
+    if (index > 0) spellings.add(`${join(segments.slice(0, index))}%2F${segments.slice(index).join('/')}`);
+    spellings.add(join(segments.map((s, i) => (i === index ? `${s};x=1` : s))));
+    spellings.add(`${join(segments.slice(0, index))}/./${segments.slice(index).join('/')}`);
+    spellings.add(`${join(segments.slice(0, index))}/x/../${segments.slice(index).join('/')}`);
+    spellings.add(`${join(segments.slice(0, index))}//${segments.slice(index).join('/')}`);
+  });
+  spellings.add(`http://127.0.0.1:${port}${path}`);
+  spellings.add(`http://evil.example${path}`);
+  spellings.add(path.toUpperCase());
+  spellings.add(`/${path}`);
+  spellings.delete(path);
+  return [...spellings].map((spelling) => spelling.replace(/^\/\/\//, '//'));
+}
+
+/** A digest of every row of every Roster table: equal digests, nothing changed. */
+async function databaseDigest(server: TestServer): Promise<string> {
+  const { db, schema } = server.database;
+  const tables = (await db.introspection.getTables()).filter((table) => !schema || table.schema === schema);
+  const hash = createHash('sha256');
+  for (const table of tables.sort((a, b) => a.name.localeCompare(b.name))) {
+    const rows = await db.selectFrom(table.name as never).selectAll().execute();
+    const lines = rows.map((row) => JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString('base64') : value))).sort();
+    hash.update(`${table.name}\n${lines.join('\n')}\n`);
+  }
+  return hash.digest('hex');
+}
+
+const isPublic = (route: RouteEntry) =>
+  PUBLIC_ROUTES.some((listed) => listed.url === route.url && (route.method === listed.method || (route.method === 'HEAD' && listed.method === 'GET')));
+
+describe('authentication is decided by the route that runs', () => {
+  let server: TestServer;
+  let port: number;
+  let routes: RouteEntry[];
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    port = Number(new URL(server.baseUrl).port);
+    routes = routeTable(server.app);
+    const user = await server.api('POST', '/v1/users', {
+      email_address: [uniqueEmail('route-auth')],
+      phone_number: [uniquePhone()],
+      password: 'route-auth-Pa55word!',
+    });
+    expect(user.status).toBe(200);
+    const organization = await server.api('POST', '/v1/organizations', { name: 'Route Auth', created_by: user.body.id });
+    expect(organization.status).toBe(200);
+    const invitation = await server.api('POST', `/v1/organizations/${organization.body.id}/invitations`, {
+      email_address: uniqueEmail('invitee'),
+      role: 'org:member',
+    });
+    expect(invitation.status).toBe(200);
+    const session = await server.api('POST', '/v1/sessions', { user_id: user.body.id });
+    expect(session.status).toBe(200);
+    Object.assign(ids, {
+      user_id: user.body.id,
+      organization_id: organization.body.id,
+      invitation_id: invitation.body.id,
+      session_id: session.body.id,
+      email_address_id: user.body.email_addresses[0].id,
+      phone_number_id: user.body.phone_numbers[0].id,
+    });
+  });
+  afterAll(() => server?.close());
+
+  /** The route's path with its parameters filled by real ids, so a handler that ran would act on real data. */
+  function concretePath(route: RouteEntry): string {
+    return route.url.replace(/:([a-z_]+)/g, (_match, name: string) => {
+      const id = ids[name];
+      if (!id) throw new Error(`route-auth.test: no fixture id for :${name} in ${route.url}; add one`);
+      return id;
+    });
+  }
+
+  async function send(method: string, target: string, headers: Record<string, string>): Promise<RawResponse> {
+    const hasBody = ['POST', 'PUT', 'PATCH'].includes(method);
+    return rawRequest(port, {
+      method,
+      target,
+      headers: hasBody ? { ...headers, 'content-type': 'application/json' } : headers,
+      ...(hasBody ? { body: '{}' } : {}),
+    });
+  }
+
+  it('reads a route table that holds the whole Backend API', () => {
+    expect(routes.length).toBeGreaterThan(80);
+    expect(routes).toContainEqual({ method: 'DELETE', url: '/v1/users/:user_id' });
+    expect(routes).toContainEqual({ method: 'POST', url: '/v1/sessions/:session_id/tokens' });
+  });
+
+  it('serves without a key only the routes on the public list', async () => {
+    const open: string[] = [];
+    for (const route of routes) {
+      if (isPublic(route)) continue;
+      const response = await send(route.method, concretePath(route), {});
+      if (response.status !== 401) open.push(`${route.method} ${route.url} → ${response.status}`);
+      else if (route.method !== 'HEAD') expect(response.json?.errors?.[0]?.code).toBe('authentication_invalid');
+    }
+    expect(open).toEqual([]);
+    const publicRoutes = routes.filter(isPublic).map((route) => `${route.method} ${route.url}`);
+    expect(publicRoutes.sort()).toEqual(PUBLIC_ROUTES.flatMap((route) => [`GET ${route.url}`, `HEAD ${route.url}`]).sort());
+  });
+
+  it('answers every spelling of every route, with no key, a wrong key or an empty bearer, with 401 or 404 and changes nothing', async () => {
+    const before = await databaseDigest(server);
+    const served: string[] = [];
+    for (const route of routes) {
+      if (isPublic(route)) continue;
+      const path = concretePath(route);
+      const targets = [path, ...spellingsOf(path, port)];
+      for (const [label, headers] of Object.entries(CREDENTIALS)) {
+        const responses = await Promise.all(targets.map(async (target) => ({ target, response: await send(route.method, target, headers) })));
+        for (const { target, response } of responses) {
+          const clerkShaped = route.method === 'HEAD' || typeof response.json?.errors?.[0]?.code === 'string';
+          if (![401, 404].includes(response.status) || !clerkShaped) served.push(`${route.method} ${target} with ${label} → ${response.status} ${response.body.slice(0, 80)}`);
+        }
+      }
+    }
+    expect(served).toEqual([]);
+    expect(await databaseDigest(server)).toBe(before);
+  });
+
+  it('refuses other spellings with 404 even with the right key, so every layer sees one path', async () => {
+    const before = await databaseDigest(server);
+    const served: string[] = [];
+    for (const route of routes) {
+      if (isPublic(route)) continue;
+      const path = concretePath(route);
+      const responses = await Promise.all(
+        spellingsOf(path, port).map(async (target) => ({ target, response: await send(route.method, target, { authorization: `Bearer ${TEST_SECRET_KEY}` }) })),
+      );
+      for (const { target, response } of responses) {
+        if (response.status !== 404) served.push(`${route.method} ${target} → ${response.status}`);
+      }
+    }
+    expect(served).toEqual([]);
+    expect(await databaseDigest(server)).toBe(before);
+  });
+
+  it('still serves the canonical spelling with the right key', async () => {
+    const response = await send('GET', `/v1/users/${ids.user_id}`, { authorization: `Bearer ${TEST_SECRET_KEY}` });
+    expect(response.status).toBe(200);
+    expect(response.json.id).toBe(ids.user_id);
+  });
+});
+
+describe('route auth declarations', () => {
+  it('puts the key check on a route that declares nothing', async () => {
+    const app = Fastify();
+    installRouteAuth(app, { secretKeys: [TEST_SECRET_KEY], defaultApiVersion: '2025-11-10' });
+    app.get('/anything/new', async () => ({ served: true }));
+    const without = await app.inject({ method: 'GET', url: '/anything/new' });
+    expect(without.statusCode).toBe(401);
+    const withKey = await app.inject({ method: 'GET', url: '/anything/new', headers: { authorization: `Bearer ${TEST_SECRET_KEY}` } });
+    expect(withKey.json()).toEqual({ served: true });
+    await app.close();
+  });
+
+  it('refuses to start when a route declares itself public without being on the public list', async () => {
+    const app = Fastify();
+    installRouteAuth(app, { secretKeys: [TEST_SECRET_KEY], defaultApiVersion: '2025-11-10' });
+    expect(() => app.get('/v1/users/export', { config: { auth: 'public' } }, async () => ({}))).toThrow(/PUBLIC_ROUTES/);
+    await app.close();
+  });
+});
