@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { InstanceTables } from './tables/instance-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
 
@@ -98,7 +99,7 @@ export interface BackupCodesTable {
   created_at: number;
 }
 
-export interface Database extends OrganizationTables, SessionTables {
+export interface Database extends OrganizationTables, SessionTables, InstanceTables {
   backup_codes: BackupCodesTable;
   users: UsersTable;
   identifications: IdentificationsTable;

@@ -4,6 +4,7 @@ import { usersMigration } from './migrations/2026-11-28-0001-users.js';
 import { credentialsMigration } from './migrations/2026-11-28-0002-credentials.js';
 import { organizationsMigration } from './migrations/2026-11-28-0003-organizations.js';
 import { sessionsMigration } from './migrations/2026-11-28-0004-sessions.js';
+import { instanceKeyCheckMigration } from './migrations/2026-11-30-0005-instance-key-check.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -11,6 +12,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-28-0002-credentials': credentialsMigration(),
     '2026-11-28-0003-organizations': organizationsMigration(dialect),
     '2026-11-28-0004-sessions': sessionsMigration(dialect),
+    '2026-11-30-0005-instance-key-check': instanceKeyCheckMigration(),
   };
 }
 
