@@ -3,13 +3,18 @@ import { bytesEqual, parsePositiveInteger } from '../digest-encoding.js';
 import type { PasswordHasher } from '../password-hasher.js';
 import { safely, utf8 } from './slow-shared.js';
 
-/** Memory ≤ 256 MiB (m is in KiB). PHP's default is 64 MiB, argon2-cffi's 100 MiB. */
-export const ARGON2_MAX_MEMORY_KIB = 262_144;
+/**
+ * Memory ≤ 100 MiB (m is in KiB): one verification allocates all of it. The one memory cap above 64 MiB, because
+ * Django's Argon2PasswordHasher and argon2-cffi 18.2–21.1 write m=102400,t=2,p=8 by default; PHP's default and
+ * argon2-cffi's since 21.2 (RFC 9106's low-memory profile) are 64 MiB. The verification pool bounds how many run.
+ */
+export const ARGON2_MAX_MEMORY_KIB = 102_400;
 /** Passes (t) ≤ 16. */
 export const ARGON2_MAX_TIME = 16;
 /** Lanes (p) ≤ 16. */
 export const ARGON2_MAX_PARALLELISM = 16;
-/** m·t ≤ 2^20 KiB-passes: four times PHP's default (65536·4), five times argon2-cffi's (102400·2). */
+/** m·t ≤ 2^20 KiB-passes (64 MiB × 16 passes, about 0.3 s of one core): four times PHP's default (65536·4),
+ *  five times Django's (102400·2). */
 export const ARGON2_MAX_WORK = 1_048_576;
 
 const SALT_BYTES = { min: 8, max: 1024 };
@@ -75,7 +80,7 @@ function argon2Hasher(variant: Variant): PasswordHasher {
  * `v=` (both Argon2 1.0) are accepted, as the reference decoder does. The password's UTF-8 bytes are hashed (no
  * truncation), recomputed with @node-rs/argon2's `hashRaw` on the thread pool and compared in constant time.
  *
- * Caps (over them the digest is invalid): m ≤ 262,144 KiB, t ≤ 16, p ≤ 16, m·t ≤ 1,048,576; and argon2's own
+ * Caps (over them the digest is invalid): m ≤ 102,400 KiB, t ≤ 16, p ≤ 16, m·t ≤ 1,048,576; and argon2's own
  * floors: m ≥ 8·p, a salt of at least 8 bytes, a hash of at least 4.
  */
 export const argon2iHasher: PasswordHasher = argon2Hasher('argon2i');

@@ -9,7 +9,7 @@ const PREFIX = 'bcrypt_sha256$';
  * `bcrypt_sha256$$2b$12$<22-char salt><31-char checksum>` (the `$$` is the algorithm's `$` separator followed by
  * the bcrypt hash's own leading `$`). As in django/contrib/auth/hashers.py, bcrypt is fed
  * `hexlify(sha256(password.encode()))`: 64 lowercase hex characters, so no 72-byte truncation of the password.
- * The embedded hash follows the `bcrypt` rules (2a/2b/2y, cost 4–17, canonical salt).
+ * The embedded hash follows the `bcrypt` rules (2a/2b/2y, cost 4–13, canonical salt).
  */
 export const bcryptSha256DjangoHasher: PasswordHasher = {
   name: 'bcrypt_sha256_django',

@@ -11,7 +11,7 @@ import { bcryptMatches, parseBcrypt, safely, utf8 } from './slow-shared.js';
  * password differing only after byte 72 verifies). A NUL byte is hashed as a byte: C implementations (PHP, Ruby)
  * would stop at it, Python's bcrypt refuses it; a password with NUL in it is not something a sign-in form sends.
  *
- * Cost must lie in 4–17 (BCRYPT_MAX_COST in slow-shared.ts); a digest outside it is invalid.
+ * Cost must lie in 4–13 (BCRYPT_MAX_COST in slow-shared.ts); a digest outside it is invalid.
  */
 export const bcryptHasher: PasswordHasher = {
   name: 'bcrypt',

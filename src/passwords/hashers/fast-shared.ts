@@ -123,11 +123,11 @@ const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /** phpass refuses a count below 2^7 (`$count_log2 < 7` → failure). */
 export const PHPASS_MIN_LOG2 = 7;
 /**
- * phpass accepts up to 2^30 md5 iterations; Roster caps at 2^20 (about 1.5 s of CPU, computed in
+ * phpass accepts up to 2^30 md5 iterations; Roster caps at 2^19 (about 0.8 s of CPU, computed in
  * slices that yield to the event loop) so an imported digest cannot pin the server. That still
  * covers every real default: WordPress 2^13 (`B`), phpBB3 2^11 (`9`), passlib 2^19 (`H`).
  */
-export const PHPASS_MAX_LOG2 = 20;
+export const PHPASS_MAX_LOG2 = 19;
 
 /** phpass's own base64 variant (little-endian groups, `./0-9A-Za-z`). */
 export function phpassEncode64(input: Uint8Array): string {

@@ -13,7 +13,7 @@ import { phpassPortableHasher } from './fast-shared.js';
  * characters and a 22-character checksum, all from `./0-9A-Za-z`.
  *
  * hash = md5(salt ‖ password), then 2^count times hash = md5(hash ‖ password). Passwords longer than
- * 4096 UTF-8 bytes never verify. Cost: log2 counts 7..20 (phpass allows up to 30), computed in slices
+ * 4096 UTF-8 bytes never verify. Cost: log2 counts 7..19 (phpass allows up to 30), computed in slices
  * that yield to the event loop. phpBB3 writes 11 (`9`).
  */
 export const md5PhpassHasher: PasswordHasher = phpassPortableHasher('md5_phpass', ['$H$', '$P$']);

@@ -17,7 +17,7 @@ function decodeHash(text: string): Buffer | null {
  * padded standard base64 (44 characters). Django's verify re-encodes and compares the whole string, so only that
  * canonical base64 is valid.
  *
- * Caps (slow-shared.ts): iterations ≤ 10,000,000 (Django 3.2 uses 260,000, 5.x 870,000–1,000,000).
+ * Caps (slow-shared.ts): iterations ≤ 3,000,000 (Django 3.2 uses 260,000, 5.x 870,000–1,000,000, 6.0 1,200,000).
  */
 export const pbkdf2Sha256DjangoHasher: PasswordHasher = pbkdf2Format({
   name: 'pbkdf2_sha256_django',

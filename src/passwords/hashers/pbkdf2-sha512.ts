@@ -11,7 +11,7 @@ import { pbkdf2Format, utf8 } from './slow-shared.js';
  * The key length is the hash's own (Clerk documents none), so a hash cut at a byte boundary is the same password's
  * shorter PBKDF2 key and still verifies that password (and no other); the 16-byte floor bounds how short.
  *
- * Caps (slow-shared.ts): hash 16–128 bytes, iterations × ceil(hash length / 64) ≤ 10,000,000.
+ * Caps (slow-shared.ts): hash 16–128 bytes, iterations × ceil(hash length / 64) ≤ 1,500,000.
  */
 export const pbkdf2Sha512Hasher: PasswordHasher = pbkdf2Format({
   name: 'pbkdf2_sha512',

@@ -12,7 +12,7 @@ import { phpassPortableHasher } from './fast-shared.js';
  * `crypt_private`, byte for byte. Passwords longer than 4096 UTF-8 bytes never verify (phpass
  * refuses them too).
  *
- * Cost: phpass allows log2 counts 7..30; Roster accepts 7..20 (a digest outside is invalid) and
+ * Cost: phpass allows log2 counts 7..30; Roster accepts 7..19 (a digest outside is invalid) and
  * computes the iterations in slices that yield to the event loop. WordPress writes 13 (`B`).
  */
 export const phpassHasher: PasswordHasher = phpassPortableHasher('phpass', ['$P$']);

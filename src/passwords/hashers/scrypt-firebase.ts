@@ -5,8 +5,8 @@ import { safely, scrypt, scryptParametersAllowed, utf8 } from './slow-shared.js'
 
 /** Firebase's scrypt derives 64 bytes, of which the first 32 are the AES-256 key. */
 const DERIVED_KEY_BYTES = 64;
-/** mem_cost is log2(N); N ≤ 2^20 (slow-shared.ts). Firebase itself uses 14. */
-const MAX_MEMORY_COST = 20;
+/** mem_cost is log2(N); N ≤ 2^18 (slow-shared.ts). Firebase itself uses 14. */
+const MAX_MEMORY_COST = 18;
 
 interface FirebaseDigest {
   hash: Buffer;
@@ -45,8 +45,8 @@ function parse(digest: string): FirebaseDigest | null {
  * key's first 32 bytes and an all-zero counter block. The scrypt runs on the thread pool; the AES step is one block
  * or four and is done inline.
  *
- * Caps: mem_cost ≤ 20 and the scrypt caps of slow-shared.ts (128·N·rounds ≤ 256 MiB, N·rounds ≤ 2^22). The hash
- * must be as long as the signer key.
+ * Caps: mem_cost ≤ 18 and the scrypt caps of slow-shared.ts (128·N·rounds ≤ 64 MiB, N·rounds ≤ 2^21; Firebase's
+ * own mem_cost 14, rounds 8 needs 16 MiB). The hash must be as long as the signer key.
  */
 export const scryptFirebaseHasher: PasswordHasher = {
   name: 'scrypt_firebase',

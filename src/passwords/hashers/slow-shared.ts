@@ -7,6 +7,10 @@ import type { PasswordHasher } from '../password-hasher.js';
  * Shared pieces of the slow formats (bcrypt, argon2, scrypt, pbkdf2): parsing, cost caps, and key derivation on
  * libuv's thread pool (never the *Sync functions). The caps bound what one hostile imported digest can cost a
  * sign-in; a digest over a cap is not valid (`isValidDigest` false, so 422 at import).
+ *
+ * Every cap keeps one verification under about 1 s of one core and 64 MiB of memory (measured on a 2-core
+ * machine with scripts/measure-verify-costs.mjs), while staying above the defaults of the systems digests come
+ * from. Imported digests are also verified a few at a time (src/passwords/verification-pool.ts).
  */
 
 /** Runs `check`, turning any exception into "does not match": `verify` never throws. */
@@ -24,8 +28,9 @@ export const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 /** bcrypt's own cost floor. */
 export const BCRYPT_MIN_COST = 4;
-/** 2^17 rounds, about 8 s of one thread: far above any default (PHP 10, Django 12, Devise 12). */
-export const BCRYPT_MAX_COST = 17;
+/** 2^13 rounds, about 0.5 s of one core: above every default (PHP 10, PHP 8.4 / Laravel / Django / Devise 12).
+ *  Each step doubles the time: cost 14 is about 1 s, 17 about 8 s. */
+export const BCRYPT_MAX_COST = 13;
 
 /** bcrypt's base64 alphabet (not RFC 4648's order). */
 const BCRYPT_ALPHABET = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -93,14 +98,19 @@ export async function bcryptMatches(digest: BcryptDigest, password: Uint8Array):
 
 // ---------------------------------------------------------------------------------------------------------- pbkdf2
 
-/** Iterations are counted per PRF output block: iterations × ceil(keyLength / hashLength) ≤ this (about 3 s of
- *  PBKDF2-HMAC-SHA256 on one thread). With one block, that is the plain iteration cap of 10,000,000. */
-export const PBKDF2_MAX_WORK = 10_000_000;
+export type Pbkdf2Digest = 'sha1' | 'sha256' | 'sha512';
+
+/**
+ * Iterations are counted per PRF output block: iterations × ceil(keyLength / hashLength) ≤ this, per hash (about
+ * 0.8 s of one core each; SHA-512 blocks cost twice a SHA-256 block). With one block, that is the plain iteration
+ * cap: SHA-256 3,000,000 (Django 6.0 writes 1,200,000), SHA-512 1,500,000 (OWASP: 210,000); SHA-1 4,000,000, so
+ * OWASP's 1,300,000 fits with Clerk's default 32-byte key (two SHA-1 blocks).
+ */
+export const PBKDF2_MAX_WORK: Readonly<Record<Pbkdf2Digest, number>> = { sha1: 4_000_000, sha256: 3_000_000, sha512: 1_500_000 };
 /** Smallest and largest derived key, in bytes, a pbkdf2 digest may hold. */
 export const PBKDF2_MIN_KEY_BYTES = 16;
 export const PBKDF2_MAX_KEY_BYTES = 128;
 
-export type Pbkdf2Digest = 'sha1' | 'sha256' | 'sha512';
 const PBKDF2_BLOCK_BYTES: Record<Pbkdf2Digest, number> = { sha1: 20, sha256: 32, sha512: 64 };
 
 /** A decimal iteration count (no sign, no leading zero) within the work cap for `keyLength` bytes, or null. */
@@ -108,7 +118,7 @@ export function parsePbkdf2Iterations(text: string | undefined, digest: Pbkdf2Di
   const iterations = parsePositiveInteger(text);
   if (iterations === null) return null;
   if (keyLength < PBKDF2_MIN_KEY_BYTES || keyLength > PBKDF2_MAX_KEY_BYTES) return null;
-  return iterations * Math.ceil(keyLength / PBKDF2_BLOCK_BYTES[digest]) <= PBKDF2_MAX_WORK ? iterations : null;
+  return iterations * Math.ceil(keyLength / PBKDF2_BLOCK_BYTES[digest]) <= PBKDF2_MAX_WORK[digest] ? iterations : null;
 }
 
 function pbkdf2(password: BinaryLike, salt: BinaryLike, iterations: number, keyLength: number, digest: Pbkdf2Digest): Promise<Buffer> {
@@ -179,27 +189,30 @@ export function pbkdf2Format(format: Pbkdf2Format): PasswordHasher {
 
 // ---------------------------------------------------------------------------------------------------------- scrypt
 
-/** N (the CPU/memory cost) ≤ 2^20. */
-export const SCRYPT_MAX_N = 2 ** 20;
-/** scrypt's memory, 128·N·r bytes, ≤ 256 MiB (Werkzeug's default needs 32 MiB, Firebase's 16 MiB). */
-export const SCRYPT_MAX_MEMORY = 256 * 1024 * 1024;
-/** N·r·p ≤ 2^22: 16 times Werkzeug's default work (2^15·8·1). */
-export const SCRYPT_MAX_WORK = 2 ** 22;
+/** N (the CPU/memory cost) ≤ 2^18: the largest N the memory cap below and N < 2^(16·r) allow together (r = 2). */
+export const SCRYPT_MAX_N = 2 ** 18;
+/** scrypt's memory, 128·N·r bytes, ≤ 64 MiB (Werkzeug's default needs 32 MiB, Firebase's 16 MiB). */
+export const SCRYPT_MAX_MEMORY = 64 * 1024 * 1024;
+/** N·r·p ≤ 2^21: 8 times Werkzeug's default work (2^15·8·1), about 0.6 s of one core. */
+export const SCRYPT_MAX_WORK = 2 ** 21;
 /** p ≤ 16. */
 export const SCRYPT_MAX_P = 16;
 
-/** Whether scrypt(N, r, p) is computable (N a power of two above 1) and within the caps above. */
+/**
+ * Whether scrypt(N, r, p) is computable and within the caps above: N a power of two above 1 and below 2^(16·r)
+ * (RFC 7914's bound, which OpenSSL enforces: with r = 1, N must stay under 2^16).
+ */
 export function scryptParametersAllowed(n: number, r: number, p: number): boolean {
   return (
     Number.isSafeInteger(n) && Number.isSafeInteger(r) && Number.isSafeInteger(p) &&
-    n > 1 && n <= SCRYPT_MAX_N && (n & (n - 1)) === 0 &&
+    n > 1 && n <= SCRYPT_MAX_N && (n & (n - 1)) === 0 && Math.log2(n) < 16 * r &&
     r >= 1 && p >= 1 && p <= SCRYPT_MAX_P &&
     128 * n * r <= SCRYPT_MAX_MEMORY && n * r * p <= SCRYPT_MAX_WORK
   );
 }
 
 /** scrypt on the thread pool, with `maxmem` raised to what these parameters need (OpenSSL counts
- *  128·r·(N+2) + 128·r·p bytes), which the caps above keep at about 256 MiB at most. */
+ *  128·r·(N+2) + 128·r·p bytes), which the caps above keep at about 64 MiB at most. */
 export function scrypt(password: Uint8Array, salt: Uint8Array, keyLength: number, n: number, r: number, p: number): Promise<Buffer> {
   const options: ScryptOptions = { N: n, r, p, maxmem: 128 * r * (n + 2) + 128 * r * p + 1024 * 1024 };
   return new Promise((resolve, reject) => {

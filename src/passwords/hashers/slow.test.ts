@@ -108,7 +108,8 @@ const FORMATS: Format[] = [
       B.replace('$2y$', '$2$'),
       B.replace('$2y$', '$3a$'),
       withCost('03'), // below bcrypt's floor
-      withCost('18'), // above the cap
+      withCost('14'), // above the cap
+      withCost('17'), // the old cap: about 8 s
       withCost('4'),
       withCost('31'),
       B.slice(0, -1),
@@ -123,7 +124,7 @@ const FORMATS: Format[] = [
       `${B}\n`,
       B.slice(1),
     ],
-    atCaps: [withCost('17'), B.replace('$2y$', '$2a$'), B.replace('$2y$', '$2b$')],
+    atCaps: [withCost('13'), B.replace('$2y$', '$2a$'), B.replace('$2y$', '$2b$')],
   },
   {
     hasher: bcryptSha256DjangoHasher,
@@ -137,12 +138,12 @@ const FORMATS: Format[] = [
       `bcrypt_sha256$${B.slice(1)}`,
       `bcrypt$${B}`,
       `BCRYPT_SHA256$${B}`,
-      `bcrypt_sha256$${withCost('18')}`,
+      `bcrypt_sha256$${withCost('14')}`,
       `bcrypt_sha256$${B.replace('$2y$', '$2x$')}`,
       `bcrypt_sha256$${B.slice(0, -1)}`,
       `bcrypt_sha256$${B}$extra`,
     ],
-    atCaps: [`bcrypt_sha256$${withCost('17')}`],
+    atCaps: [`bcrypt_sha256$${withCost('13')}`],
   },
   {
     hasher: bcryptPepperedHasher,
@@ -154,13 +155,13 @@ const FORMATS: Format[] = [
       B, // no pepper: that is `bcrypt`
       `${B}$`, // empty pepper
       `${B}pepper`, // no separator
-      `${withCost('18')}$pepper`,
+      `${withCost('14')}$pepper`,
       `${B.replace('$2y$', '$2x$')}$pepper`,
       `${B.slice(0, -1)}$pepper`,
       `${B.slice(0, 28)}f${B.slice(29)}$pepper`,
       `pepper$${B}`,
     ],
-    atCaps: [`${withCost('17')}$p`, `${B}$$`, `${B}$ünïcødé pepper`],
+    atCaps: [`${withCost('13')}$p`, `${B}$$`, `${B}$ünïcødé pepper`],
   },
   ...(['argon2i', 'argon2id'] as const).map(
     (variant): Format => ({
@@ -180,10 +181,11 @@ const FORMATS: Format[] = [
         argon(variant, 'v=19$m=1024,t=2,p=1,keyid=abc'),
         argon(variant, 'v=19$m=0,t=2,p=1'),
         argon(variant, 'v=19$m=1024,t=0,p=1'),
-        argon(variant, 'v=19$m=262145,t=1,p=1'), // memory over the cap
+        argon(variant, 'v=19$m=102401,t=1,p=1'), // memory over the cap
+        argon(variant, 'v=19$m=262144,t=1,p=1'), // the old cap: 256 MiB
         argon(variant, 'v=19$m=1024,t=17,p=1'), // passes over the cap
         argon(variant, 'v=19$m=1024,t=2,p=17'), // lanes over the cap
-        argon(variant, 'v=19$m=131072,t=9,p=1'), // m·t over the cap
+        argon(variant, 'v=19$m=102400,t=11,p=1'), // m·t over the cap
         argon(variant, 'v=19$m=15,t=2,p=2'), // m < 8·p
         argon(variant, 'v=19$m=1024,t=2,p=1', Buffer.alloc(7, 1).toString('base64').replace(/=+$/, '')), // 7-byte salt
         argon(variant, 'v=19$m=1024,t=2,p=1', `${SALT16}==`), // padded
@@ -194,7 +196,7 @@ const FORMATS: Format[] = [
         `${argon(variant, 'v=19$m=1024,t=2,p=1')}$`,
       ],
       atCaps: [
-        argon(variant, 'v=19$m=262144,t=4,p=16'),
+        argon(variant, 'v=19$m=102400,t=10,p=16'),
         argon(variant, 'v=19$m=65536,t=16,p=1'),
         argon(variant, 'm=1024,t=2,p=1'),
         argon(variant, 'v=16$m=8,t=1,p=1', Buffer.alloc(8, 1).toString('base64').replace(/=+$/, ''), 'AAAAAA'),
@@ -216,8 +218,12 @@ const FORMATS: Format[] = [
       `scrypt:0:8:1$${W_SALT}$${W_HASH}`,
       `scrypt:2097152:1:1$${W_SALT}$${W_HASH}`, // N over 2^20
       `scrypt:1048576:8:1$${W_SALT}$${W_HASH}`, // 1 GiB
+      `scrypt:1048576:2:1$${W_SALT}$${W_HASH}`, // 256 MiB: the old cap
+      `scrypt:131072:8:1$${W_SALT}$${W_HASH}`, // 128 MiB
+      `scrypt:65536:1:1$${W_SALT}$${W_HASH}`, // N not below 2^(16·r)
       `scrypt:32768:8:17$${W_SALT}$${W_HASH}`, // p over the cap
       `scrypt:32768:16:16$${W_SALT}$${W_HASH}`, // N·r·p over the cap
+      `scrypt:32768:8:16$${W_SALT}$${W_HASH}`, // N·r·p = 2^22: the old cap
       `scrypt:01024:8:1$${W_SALT}$${W_HASH}`,
       `scrypt:+1024:8:1$${W_SALT}$${W_HASH}`,
       `scrypt:1024:8:1$$${W_HASH}`, // empty salt
@@ -231,8 +237,10 @@ const FORMATS: Format[] = [
       `scrypt:1024:8:1$${W_SALT}$${W_HASH.slice(0, 60)}g${W_HASH.slice(61)}`,
     ],
     atCaps: [
-      `scrypt:1048576:2:1$${W_SALT}$${W_HASH}`, // 256 MiB
-      `scrypt:32768:8:16$${W_SALT}$${W_HASH}`, // N·r·p = 2^22
+      `scrypt:65536:8:1$${W_SALT}$${W_HASH}`, // 64 MiB
+      `scrypt:262144:2:1$${W_SALT}$${W_HASH}`, // N = 2^18 (the largest), 64 MiB
+      `scrypt:32768:8:8$${W_SALT}$${W_HASH}`, // N·r·p = 2^21
+      `scrypt:32768:1:1$${W_SALT}$${W_HASH}`, // N just below 2^(16·r)
       `scrypt$${W_SALT}$${W_HASH}`, // Werkzeug's defaults
       `$scrypt:1024:8:1$${W_SALT}$${W_HASH}`, // Clerk's page's spelling
       `scrypt:1024:8:1$sält$${W_HASH}`,
@@ -258,11 +266,13 @@ const FORMATS: Format[] = [
       fb({ 4: 'x' }),
       fb({ 5: '21' }), // N over 2^20
       fb({ 4: '3', 5: '20' }), // 384 MiB
+      fb({ 4: '2', 5: '20' }), // 256 MiB: the old cap
+      fb({ 4: '2', 5: '19' }), // 128 MiB
       fb({ 0: 'Bw==' }), // hash shorter than the signer key
       fb({ 0: FB_PARTS[0].replace(/[+/]/g, (c) => (c === '+' ? '-' : '_')) }), // URL-safe alphabet
       [FB_PARTS[4], FB_PARTS[5], ...FB_PARTS.slice(0, 4)].join('$'), // numbers first
     ],
-    atCaps: [fb({ 4: '2', 5: '20' }), fb({ 3: '' }), fb({ 4: '16', 5: '14' })],
+    atCaps: [fb({ 4: '2', 5: '18' }), fb({ 3: '' }), fb({ 4: '16', 5: '14' }), fb({ 4: '8', 5: '14' })],
   },
   {
     hasher: pbkdf2Sha1Hasher,
@@ -278,7 +288,8 @@ const FORMATS: Format[] = [
       `pbkdf2_sha1$01000$salt$${HEX32}`,
       `pbkdf2_sha1$-1$salt$${HEX32}`,
       `pbkdf2_sha1$1e3$salt$${HEX32}`,
-      `pbkdf2_sha1$5000001$salt$${HEX32}`, // 2 blocks of SHA-1: over the cap
+      `pbkdf2_sha1$2000001$salt$${HEX32}`, // 2 blocks of SHA-1: over the cap
+      `pbkdf2_sha1$4000001$abcd$${'ab'.repeat(20)}$20`, // 1 block: over the cap
       `pbkdf2_sha1$1000$$${HEX32}`, // empty salt
       `pbkdf2_sha1$1000$salt$${HEX32.slice(0, -1)}`, // odd hex
       `pbkdf2_sha1$1000$salt$${HEX32.slice(0, -2)}zz`,
@@ -290,7 +301,7 @@ const FORMATS: Format[] = [
       `pbkdf2_sha1$1000$salt$${'ab'.repeat(129)}$129`, // over 128 bytes
       `pbkdf2_sha1$1000$salt$${B64_32}`,
     ],
-    atCaps: [`pbkdf2_sha1$5000000$salt$${HEX32}`, `pbkdf2_sha1$10000000$abcd$${'ab'.repeat(20)}$20`, `pbkdf2_sha1$1000$deadbeef$${HEX32}$32`],
+    atCaps: [`pbkdf2_sha1$2000000$salt$${HEX32}`, `pbkdf2_sha1$4000000$abcd$${'ab'.repeat(20)}$20`, `pbkdf2_sha1$1000$deadbeef$${HEX32}$32`],
   },
   {
     hasher: pbkdf2Sha256Hasher,
@@ -305,7 +316,8 @@ const FORMATS: Format[] = [
       'pbkdf2_sha256$1000$c2FsdA==',
       `pbkdf2_sha256$1000$c2FsdA==$${B64_32}$x`,
       `pbkdf2_sha256$0$c2FsdA==$${B64_32}`,
-      `pbkdf2_sha256$10000001$c2FsdA==$${B64_32}`,
+      `pbkdf2_sha256$3000001$c2FsdA==$${B64_32}`,
+      `pbkdf2_sha256$10000000$c2FsdA==$${B64_32}`, // the old cap
       `pbkdf2_sha256$1000$$${B64_32}`,
       `pbkdf2_sha256$1000$sält$${B64_32}`, // salt not base64
       `pbkdf2_sha256$1000$c2FsdA==$!!${B64_32.slice(2)}`,
@@ -313,7 +325,7 @@ const FORMATS: Format[] = [
       `pbkdf2_sha256$1000$c2FsdA==$${Buffer.alloc(129, 1).toString('base64')}`,
       `pbkdf2_sha256$1000$c2FsdA==$${Buffer.alloc(32, 0xfb).toString('base64url')}`, // URL-safe alphabet
     ],
-    atCaps: [`pbkdf2_sha256$10000000$c2FsdA==$${B64_32}`, `pbkdf2_sha256$1000$c2FsdA$${B64_32.replace(/=+$/, '')}`],
+    atCaps: [`pbkdf2_sha256$3000000$c2FsdA==$${B64_32}`, `pbkdf2_sha256$1000$c2FsdA$${B64_32.replace(/=+$/, '')}`],
   },
   {
     hasher: pbkdf2Sha256DjangoHasher,
@@ -328,14 +340,14 @@ const FORMATS: Format[] = [
       `pbkdf2_sha256$1000$$${B64_32}`,
       `pbkdf2_sha256$0$salt$${B64_32}`,
       `pbkdf2_sha256$ 1000$salt$${B64_32}`,
-      `pbkdf2_sha256$10000001$salt$${B64_32}`,
+      `pbkdf2_sha256$3000001$salt$${B64_32}`,
       `pbkdf2_sha256$1000$salt$${B64_32.replace(/=+$/, '')}`, // Django always pads
       `pbkdf2_sha256$1000$salt$${Buffer.alloc(31, 1).toString('base64')}`,
       `pbkdf2_sha256$1000$salt$${Buffer.alloc(64, 1).toString('base64')}`,
       `pbkdf2_sha256$1000$salt$${HEX32}`,
       `pbkdf2_sha256$1000$salt$${B64_32.slice(0, 20)}!${B64_32.slice(21)}`,
     ],
-    atCaps: [`pbkdf2_sha256$10000000$salt$${B64_32}`, `pbkdf2_sha256$1$sält with spaces$${B64_32}`],
+    atCaps: [`pbkdf2_sha256$3000000$salt$${B64_32}`, `pbkdf2_sha256$1$sält with spaces$${B64_32}`],
   },
   {
     hasher: pbkdf2Sha512Hasher,
@@ -350,13 +362,13 @@ const FORMATS: Format[] = [
       `pbkdf2_sha512$1000$sa$lt$${HEX64}`,
       `pbkdf2_sha512$1000$$${HEX64}`,
       `pbkdf2_sha512$0$salt$${HEX64}`,
-      `pbkdf2_sha512$10000001$salt$${HEX64}`,
+      `pbkdf2_sha512$1500001$salt$${HEX64}`,
       `pbkdf2_sha512$1000$salt$${HEX64.slice(0, -1)}`,
       `pbkdf2_sha512$1000$salt$${HEX64.slice(0, -2)}zz`,
       `pbkdf2_sha512$1000$salt$${Buffer.from(HEX64, 'hex').toString('base64')}`,
       `pbkdf2_sha512$1000$salt$${'ab'.repeat(8)}`,
     ],
-    atCaps: [`pbkdf2_sha512$10000000$salt$${HEX64}`, `pbkdf2_sha512$1000$salt$${HEX64.toUpperCase()}`],
+    atCaps: [`pbkdf2_sha512$1500000$salt$${HEX64}`, `pbkdf2_sha512$1000$salt$${HEX64.toUpperCase()}`],
   },
   {
     hasher: pbkdf2Sha512HexHasher,
@@ -372,12 +384,12 @@ const FORMATS: Format[] = [
       `pbkdf2_sha512_hex$1000$salt$${HEX64}`, // salt not hex
       `pbkdf2_sha512_hex$1000$abc$${HEX64}`, // odd-length salt
       `pbkdf2_sha512_hex$0$abcd$${HEX64}`,
-      `pbkdf2_sha512_hex$10000001$abcd$${HEX64}`,
+      `pbkdf2_sha512_hex$1500001$abcd$${HEX64}`,
       `pbkdf2_sha512_hex$1000$abcd$${HEX64.slice(0, -1)}`,
       `pbkdf2_sha512_hex$1000$abcd$${Buffer.from(HEX64, 'hex').toString('base64')}`,
       `pbkdf2_sha512_hex$1000$abcd$${'ab'.repeat(129)}`,
     ],
-    atCaps: [`pbkdf2_sha512_hex$10000000$abcd$${HEX64}`, `pbkdf2_sha512_hex$1$ABCD$${HEX64}`],
+    atCaps: [`pbkdf2_sha512_hex$1500000$abcd$${HEX64}`, `pbkdf2_sha512_hex$1$ABCD$${HEX64}`],
   },
 ];
 
