@@ -161,6 +161,7 @@ describe('parseEmailAddress: identifiers that look the same are the same', () =>
     ['an ideographic space inside', 'carol\u3000@example.com', 'space'],
     ['a narrow no-break space', '\u202fcarol@example.com', 'space'],
     ['a quoted space', '"car ol"@example.com', 'space'],
+    ['a diaeresis that NFKC turns into a space', '"carol\u00a8"@example.com', 'space'],
     ['a Cyrillic letter in the domain', `carol@ex${CYRILLIC_A}mple.com`, 'mixed_script'],
     ['the same in punycode', 'carol@xn--exmple-4nf.com', 'mixed_script'],
     ['a Cyrillic letter in the local part', `c${CYRILLIC_A}rol@example.com`, 'mixed_script'],

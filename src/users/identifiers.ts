@@ -64,6 +64,8 @@ export function parseEmailAddress(input: string): EmailAddressParse {
   // Every stored domain must round-trip, so one domain has exactly one stored spelling.
   if (domainToASCII(domain) !== asciiDomain) return refuse('domain');
   const local = address.slice(0, at).normalize('NFKC').toLowerCase().normalize('NFKC');
+  // NFKC can itself produce a space (U+00A8 diaeresis becomes space + combining diaeresis).
+  if (/\p{Z}/u.test(local)) return refuse('space');
   if (!isEmailSyntax(`${local}@${asciiDomain}`)) return refuse('syntax');
   if (NOT_LETTER_MARK_OR_DIGIT.test(local) || NOT_LETTER_MARK_OR_DIGIT.test(domain)) return refuse('symbol');
   if (!scriptsAreSafe(local, domain)) return refuse('mixed_script');
@@ -109,6 +111,7 @@ const SCRIPT_PATTERNS = RECOMMENDED_SCRIPTS.map((script) => [script, new RegExp(
 const ANY_SCRIPT = /[\p{scx=Zyyy}\p{scx=Zinh}]/u;
 /** UTS #39 §5.1's augmented script sets: what may be written together with Latin under "highly restrictive". */
 const CJK_WRITING_SYSTEMS = ['Jpan', 'Hanb', 'Kore'];
+const LATIN: ReadonlySet<string> = new Set(['Latn']);
 
 /**
  * A character's Script_Extensions among the recommended scripts, augmented as UTS #39 §5.1 says (Han
@@ -116,7 +119,9 @@ const CJK_WRITING_SYSTEMS = ['Jpan', 'Hanb', 'Kore'];
  * `null` when the character goes with any script.
  */
 function scriptsOf(char: string): ReadonlySet<string> | null {
-  if (ANY_SCRIPT.test(char)) return null;
+  // ASCII first: most addresses are all ASCII, and 29 property tests per character add up over 100 filter values.
+  if (/^[a-z]$/i.test(char)) return LATIN;
+  if (/^[\x00-\x7f]$/.test(char) || ANY_SCRIPT.test(char)) return null;
   const scripts = new Set<string>(SCRIPT_PATTERNS.filter(([, pattern]) => pattern.test(char)).map(([script]) => script));
   if (scripts.has('Hani')) scripts.add('Hanb').add('Jpan').add('Kore');
   if (scripts.has('Hira') || scripts.has('Kana')) scripts.add('Jpan');
