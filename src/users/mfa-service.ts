@@ -113,30 +113,31 @@ export function createMFAService(deps: UserServiceDeps) {
       if (user.totp_secret === null && backupCodes.length === 0) throw errors.totpDisabled();
       // Without backup codes only a six-character TOTP code can be right: not an attempt at all.
       if (backupCodes.length === 0 && trimmed.length !== 6) throw errors.totpInvalidLength();
-      await guard.beginAttempt(db, user);
-      const now = clock.nowMs();
+      return guard.withAttempt(db, user, async () => {
+        const now = clock.nowMs();
 
-      if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
-        const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
-        if (step !== null && (await claimTOTPStep(db, userId, user.totp_secret, step, now))) {
-          await syncMFAState(db, userId, now);
-          await guard.recordSuccess(db, userId);
-          return 'totp';
+        if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
+          const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
+          if (step !== null && (await claimTOTPStep(db, userId, user.totp_secret, step, now))) {
+            await syncMFAState(db, userId, now);
+            await guard.recordSuccess(db, userId);
+            return 'totp';
+          }
         }
-      }
-      if (backupCodes.length > 0) {
-        const index = await findMatchingBackupCode(
-          backupCodes.map((row) => row.digest),
-          trimmed,
-        );
-        if (index >= 0 && (await consumeBackupCode(db, backupCodes[index]!.id, now))) {
-          await syncMFAState(db, userId, now);
-          await guard.recordSuccess(db, userId);
-          return 'backup_code';
+        if (backupCodes.length > 0) {
+          const index = await findMatchingBackupCode(
+            backupCodes.map((row) => row.digest),
+            trimmed,
+          );
+          if (index >= 0 && (await consumeBackupCode(db, backupCodes[index]!.id, now))) {
+            await syncMFAState(db, userId, now);
+            await guard.recordSuccess(db, userId);
+            return 'backup_code';
+          }
         }
-      }
-      await guard.recordFailure(db, userId);
-      throw errors.totpIncorrectCode();
+        await guard.recordFailure(db, userId);
+        throw errors.totpIncorrectCode();
+      });
     },
 
     /** `DELETE /v1/users/{id}/totp`. */

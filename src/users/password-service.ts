@@ -62,14 +62,16 @@ export function createPasswordService(deps: UserServiceDeps) {
       const user = await requireUser(db, userId);
       if (user.banned) throw errors.userBanned();
       if (!user.password_digest || !user.password_hasher) throw errors.noPasswordSet();
-      await guard.beginAttempt(db, user);
+      const storedDigest = user.password_digest;
       const hasher = hashers.get(user.password_hasher);
-      const matches = hasher ? await hasher.verify(user.password_digest, password) : false;
-      if (!matches) {
-        await guard.recordFailure(db, userId);
-        throw errors.incorrectPassword();
-      }
-      await guard.recordSuccess(db, userId);
+      await guard.withAttempt(db, user, async () => {
+        const matches = hasher ? await hasher.verify(storedDigest, password) : false;
+        if (!matches) {
+          await guard.recordFailure(db, userId);
+          throw errors.incorrectPassword();
+        }
+        await guard.recordSuccess(db, userId);
+      });
       if (user.password_compromised_at !== null) throw errors.passwordCompromised();
       if (user.password_hasher !== hashers.preferred.name) {
         const digest = await hashers.preferred.hash(password);

@@ -17,7 +17,24 @@ export async function reserveVerificationAttempt(db: Executor, userId: string, m
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** After a failed attempt: locks the user once the attempts are used up. */
+/**
+ * Gives back an attempt taken by `reserveVerificationAttempt` whose check never ran to an answer (a
+ * server error): it guessed nothing. Only while the user is not locked: a lock stands once it is set.
+ */
+export async function releaseVerificationAttempt(db: Executor, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_verification_attempts: sql<number>`failed_verification_attempts - 1` })
+    .where('id', '=', userId)
+    .where('locked_at', 'is', null)
+    .where('failed_verification_attempts', '>', 0)
+    .execute();
+}
+
+/**
+ * After a failed attempt, or when an attempt was refused because none are left: locks the user once the
+ * attempts are used up (a no-op when already locked, so the first lock's time stands).
+ */
 export async function lockIfAttemptsExhausted(db: Executor, userId: string, maxAttempts: number, nowMs: number): Promise<void> {
   await db
     .updateTable('users')
