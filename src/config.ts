@@ -63,6 +63,19 @@ function nullableIntFrom(env: NodeJS.ProcessEnv, name: string, fallback: number,
   return intFrom(env, name, fallback, min);
 }
 
+/**
+ * On PostgreSQL several nodes share one database, so a key generated into one node's data directory is
+ * always a mistake: its secret key works on that node only and its instance key seals secrets the other
+ * nodes cannot open. Both come from the environment instead.
+ */
+function requireSharedKeys(keys: { secretKeys: readonly string[]; instanceKey: Buffer | null }): void {
+  const missing = [...(keys.secretKeys.length === 0 ? ['ROSTER_SECRET_KEYS'] : []), ...(keys.instanceKey ? [] : ['ROSTER_INSTANCE_KEY'])];
+  if (missing.length === 0) return;
+  throw new ConfigError(
+    `DATABASE_URL is set (PostgreSQL), so ${missing.join(' and ')} must be set too, with the same value on every node (Roster does not generate keys per node on PostgreSQL)`,
+  );
+}
+
 /** Reads configuration from the environment; validated, frozen, and failing fast with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const dataDir = path.resolve(env.ROSTER_DATA_DIR || './data');
@@ -97,12 +110,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   const publicUrl = env.ROSTER_PUBLIC_URL ? env.ROSTER_PUBLIC_URL.replace(/\/+$/, '') : null;
   if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new ConfigError('ROSTER_PUBLIC_URL must be an http(s) URL');
+  // Behind a proxy the Host header is the client's to choose: a production instance must not build URLs from it.
+  if (!publicUrl && secretKeys.some((key) => key.startsWith('sk_live_'))) {
+    throw new ConfigError('ROSTER_PUBLIC_URL is required when a secret key is sk_live_… (set it to the URL clients reach Roster at)');
+  }
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl) requireSharedKeys({ secretKeys, instanceKey });
 
   return Object.freeze({
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     dataDir,
-    databaseUrl: env.DATABASE_URL || null,
+    databaseUrl,
     sqliteFile: path.resolve(dataDir, env.ROSTER_SQLITE_FILE || 'roster.db'),
     secretKeys: Object.freeze(secretKeys),
     defaultApiVersion,

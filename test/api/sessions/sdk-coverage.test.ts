@@ -193,7 +193,11 @@ describe('test mode follows the configured secret keys (issue 4 coverage)', () =
   let server: TestServer;
   beforeAll(async () => {
     // No ROSTER_TEST_MODE: one sk_live_ key among the configured keys makes this a production instance.
-    server = await startTestServer({ ROSTER_SECRET_KEYS: `${TEST_SECRET_KEY},sk_live_${'Pr0ductionKey'.repeat(2)}` });
+    // A production instance needs ROSTER_PUBLIC_URL (it never builds URLs from the Host header).
+    server = await startTestServer({
+      ROSTER_SECRET_KEYS: `${TEST_SECRET_KEY},sk_live_${'Pr0ductionKey'.repeat(2)}`,
+      ROSTER_PUBLIC_URL: 'https://auth.example.com',
+    });
   });
   afterAll(async () => server.close());
 
