@@ -15,20 +15,40 @@ function generateSecretKey(): string {
   return `sk_test_${body}`;
 }
 
-/** Reads a file of the data directory, or creates it (mode 0600) with `make()` on first use. */
-function readOrCreate(dataDir: string, name: string, make: () => string): { value: string; created: boolean } {
+const ROSTER_FILES = ['secret-key', 'instance-key', 'roster.db'];
+
+/**
+ * The data directory holds keys and (on SQLite) the database: created 0700. An existing one is
+ * tightened to 0700 only when it already holds Roster's files, so pointing ROSTER_DATA_DIR at a shared
+ * directory never changes that directory's mode.
+ */
+export function ensureDataDir(dataDir: string): void {
+  if (!fs.existsSync(dataDir)) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dataDir, 0o700);
+  } else if (ROSTER_FILES.some((name) => fs.existsSync(path.join(dataDir, name)))) {
+    fs.chmodSync(dataDir, 0o700);
+  }
+}
+
+/** Reads a file of the data directory (tightened to 0600), or creates it (0600) with `make()` on first use. */
+function readOrCreate(dataDir: string, name: string, make: () => string): { value: string; created: boolean; file: string } {
   const file = path.join(dataDir, name);
-  if (fs.existsSync(file)) return { value: fs.readFileSync(file, 'utf8').trim(), created: false };
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
+  if (fs.existsSync(file)) {
+    // Earlier versions could leave these readable by others: a key file is the owner's only.
+    fs.chmodSync(file, 0o600);
+    return { value: fs.readFileSync(file, 'utf8').trim(), created: false, file };
+  }
   const value = make();
   fs.writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
-  return { value, created: true };
+  return { value, created: true, file };
 }
 
 /** The instance's own secret key when none is configured: generated once, reused on every later start. */
-export function ensureSecretKey(dataDir: string): { key: string; created: boolean } {
-  const { value, created } = readOrCreate(dataDir, 'secret-key', generateSecretKey);
-  return { key: value, created };
+export function ensureSecretKey(dataDir: string): { key: string; created: boolean; file: string } {
+  const { value, created, file } = readOrCreate(dataDir, 'secret-key', generateSecretKey);
+  return { key: value, created, file };
 }
 
 /** The key that seals secrets at rest when ROSTER_INSTANCE_KEY is not set: 32 random bytes, kept in dataDir. */

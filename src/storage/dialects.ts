@@ -23,7 +23,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<RosterDa
 }
 
 function createSqlite(file: string): RosterDatabase {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') prepareOwnerOnlyFile(file);
   const connection = new BetterSqlite3(file);
   connection.pragma('journal_mode = WAL');
   connection.pragma('foreign_keys = ON');
@@ -31,6 +31,23 @@ function createSqlite(file: string): RosterDatabase {
   connection.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
   return { db, dialect: 'sqlite', schema: null, close: () => db.destroy() };
+}
+
+/**
+ * The database holds password digests and private metadata: its directory is created 0700 and the file
+ * 0600 before SQLite opens it (SQLite gives the -wal and -shm files the main file's mode). Files left
+ * readable by an earlier version are tightened on every start.
+ */
+function prepareOwnerOnlyFile(file: string): void {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dir, 0o700);
+  }
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(name)) fs.chmodSync(name, 0o600);
+  }
 }
 
 async function createPostgres(connectionString: string, schema = 'public'): Promise<RosterDatabase> {
