@@ -8,8 +8,26 @@ import { ClerkError, errors } from '../lib/error-catalog.js';
  */
 const ajv = new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false, strict: false, verbose: true });
 
+/**
+ * JSON numbers such as `1e308` are integers to JSON Schema but fit no database column (and lose precision
+ * past 2^53): every integer or number a schema accepts without its own bounds is held to the safe-integer
+ * range, so an out-of-range value is a 422 on both databases instead of a 500 or a silently stored value.
+ */
+export function withSafeNumberBounds<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(withSafeNumberBounds) as T;
+  if (!schema || typeof schema !== 'object') return schema;
+  const bounded: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) bounded[key] = withSafeNumberBounds(value);
+  const types = ([] as unknown[]).concat(bounded.type ?? []);
+  if (types.includes('integer') || types.includes('number')) {
+    bounded.maximum ??= Number.MAX_SAFE_INTEGER;
+    bounded.minimum ??= -Number.MAX_SAFE_INTEGER;
+  }
+  return bounded as T;
+}
+
 export function compileBodyValidator(schema: object) {
-  return ajv.compile(schema);
+  return ajv.compile(withSafeNumberBounds(schema));
 }
 
 function paramNameOf(error: Pick<ErrorObject, 'instancePath'>): string {

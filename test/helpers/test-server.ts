@@ -71,7 +71,7 @@ export interface TestServer {
  * Starts Roster on 127.0.0.1 with a fresh database (a temp SQLite file, or a new PostgreSQL schema
  * when TEST_DATABASE_URL is set) and a manual clock starting at the real time.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-test-'));
   const config = loadConfig({
     ROSTER_DATA_DIR: dir,
@@ -90,7 +90,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     throw error;
   }
   const clock = createManualClock(Date.now());
-  const app = await buildApp({ config, database, clock, hashers: createHasherRegistry(), logger: false });
+  // With `logLines`, the request log (pino JSON, level info) is collected there line by line.
+  const { logLines } = options;
+  const logger = logLines ? { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } : false;
+  const app = await buildApp({ config, database, clock, hashers: createHasherRegistry(), logger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
