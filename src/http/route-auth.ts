@@ -42,7 +42,8 @@ const methodsOf = (route: RouteOptions): string[] => (Array.isArray(route.method
 /** Puts `first` ahead of the route's own onRequest hooks. */
 function prependOnRequest(route: RouteOptions, first: onRequestHookHandler): void {
   const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
-  route.onRequest = [first, ...own];
+  // A HEAD twin may arrive with its GET's hooks already in place.
+  route.onRequest = [first, ...own.filter((hook) => hook !== first)];
 }
 
 export interface RouteAuthOptions {
