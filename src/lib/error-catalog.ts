@@ -28,6 +28,11 @@ export interface CatalogEntry {
    * only, for the same situation (a locked user verifying a password, say), where Clerk's BAPI is silent.
    */
   frontendApiCode?: boolean;
+  /**
+   * Set for a generic code from Clerk's index that it marks for neither API although Clerk's APIs answer it
+   * (`too_many_requests`, the answer of its rate limits).
+   */
+  genericCode?: boolean;
 }
 
 export const catalog = {
@@ -76,6 +81,7 @@ export const catalog = {
   invalidTotpSecret: { status: 422, code: 'invalid_totp_secret_code', message: 'invalid TOTP secret' },
   totpAlreadyEnabled: { status: 400, code: 'totp_already_enabled', message: 'TOTP already enabled', frontendApiCode: true },
   conflict: { status: 409, code: 'conflict', message: 'Conflict' },
+  tooManyRequests: { status: 429, code: 'too_many_requests', message: 'Too many requests', genericCode: true },
   // Organizations
   organizationCreatorNotFound: { status: 400, code: 'organization_creator_not_found', message: 'creator not found' },
   userCreateOrganizationNotEnabled: { status: 403, code: 'user_create_organization_not_enabled', message: 'create organization not enabled', frontendApiCode: true },
@@ -237,6 +243,7 @@ export const errors = {
   userIdentifierMissing: () =>
     make('userDataMissing', 'At least one identifier (email address, phone number, web3 wallet or username) must be provided.'),
   conflict: (longMessage = 'Conflict') => make('conflict', longMessage),
+  tooManyRequests: () => make('tooManyRequests', 'Too many requests, retry later'),
   badRequest: (longMessage = 'Bad request') => make('badRequest', longMessage),
   requestTimeout: (seconds: number) =>
     make('requestTimeout', `The request was not received in full within ${seconds} seconds. The connection is closed.`),

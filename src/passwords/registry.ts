@@ -19,15 +19,26 @@ import { sha256SaltedHasher } from './hashers/sha256-salted.js';
 import { sha256Hasher } from './hashers/sha256.js';
 import { sha512SymfonyHasher } from './hashers/sha512-symfony.js';
 import type { PasswordHasher } from './password-hasher.js';
+import { createVerificationPool, type VerificationPool } from './verification-pool.js';
 
 /** A hasher that can write new digests. */
-export type WritingHasher = PasswordHasher & { hash(password: string): Promise<string> };
+export type WritingHasher = PasswordHasher & {
+  hash(password: string): Promise<string>;
+  /** Whether `digest` has the parameters this hasher writes (so it was not imported, and needs no upgrade). */
+  isOwnDigest(digest: string): boolean;
+};
 
 /** Hashers by `password_hasher` name; new passwords always use `preferred`. */
 export interface HasherRegistry {
   preferred: WritingHasher;
   get(name: string): PasswordHasher | undefined;
   names(): string[];
+  /**
+   * Where checks of imported digests run (every digest but `preferred`'s own, and bcrypt backup codes): a few at a
+   * time, so they never hold all of the threads that hash new passwords. Absent only on hand-built registries in
+   * tests; services then bound their checks with a pool of their own.
+   */
+  importedDigestChecks?: VerificationPool;
 }
 
 /** Every format Roster verifies, by Clerk's `password_hasher` name. */
@@ -54,7 +65,19 @@ export const ALL_HASHERS: readonly PasswordHasher[] = [
   sha512SymfonyHasher,
 ];
 
-export function createHasherRegistry(hashers: readonly PasswordHasher[] = ALL_HASHERS): HasherRegistry {
+/**
+ * A registry of `hashers`, writing with argon2id. Each registry has its own pool for imported-digest checks
+ * (one per app: it is built in the composition root), unless `importedDigestChecks` is given.
+ */
+export function createHasherRegistry(
+  hashers: readonly PasswordHasher[] = ALL_HASHERS,
+  options: { importedDigestChecks?: VerificationPool } = {},
+): HasherRegistry {
   const byName = new Map(hashers.map((hasher) => [hasher.name, hasher]));
-  return { preferred: argon2idWriter, get: (name) => byName.get(name), names: () => [...byName.keys()].sort() };
+  return {
+    preferred: argon2idWriter,
+    get: (name) => byName.get(name),
+    names: () => [...byName.keys()].sort(),
+    importedDigestChecks: options.importedDigestChecks ?? createVerificationPool(),
+  };
 }

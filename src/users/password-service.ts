@@ -1,5 +1,6 @@
 import { errors } from '../lib/error-catalog.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
+import { createVerificationPool } from '../passwords/verification-pool.js';
 import { revokeAllSessions } from '../sessions/session-revocation.js';
 import { replacePasswordDigestIfUnchanged } from '../storage/repositories/credentials-repository.js';
 import { updateUser } from '../storage/repositories/users-repository.js';
@@ -29,6 +30,9 @@ export function createPasswordService(deps: UserServiceDeps) {
   const { db } = database;
   const guard = createVerificationGuard(deps);
   const policy = { minLength: config.passwordMinLength };
+  const importedChecks = hashers.importedDigestChecks ?? createVerificationPool();
+  /** Imported digests are checked in the bounded pool; a full queue answers 429 before any attempt is taken. */
+  const checkIn = <T>(ownDigest: boolean, check: () => Promise<T>): Promise<T> => (ownDigest ? check() : importedChecks.run(check));
 
   return {
     /**
@@ -56,7 +60,7 @@ export function createPasswordService(deps: UserServiceDeps) {
 
     /**
      * `POST /v1/users/{id}/verify_password`. A wrong password counts toward lockout; a right one resets
-     * the count and, for an imported digest, re-hashes the password to argon2id.
+     * the count and, for an imported digest (any digest Roster did not write), re-hashes the password to argon2id.
      */
     async verify(userId: string, password: string): Promise<void> {
       const user = await requireUser(db, userId);
@@ -64,16 +68,17 @@ export function createPasswordService(deps: UserServiceDeps) {
       if (!user.password_digest || !user.password_hasher) throw errors.noPasswordSet();
       const storedDigest = user.password_digest;
       const hasher = hashers.get(user.password_hasher);
-      await guard.withAttempt(db, user, async () => {
+      const ownDigest = user.password_hasher === hashers.preferred.name && hashers.preferred.isOwnDigest(storedDigest);
+      await checkIn(ownDigest, () => guard.withAttempt(db, user, async () => {
         const matches = hasher ? await hasher.verify(storedDigest, password) : false;
         if (!matches) {
           await guard.recordFailure(db, userId);
           throw errors.incorrectPassword();
         }
         await guard.recordSuccess(db, userId);
-      });
+      }));
       if (user.password_compromised_at !== null) throw errors.passwordCompromised();
-      if (user.password_hasher !== hashers.preferred.name) {
+      if (!ownDigest) {
         const digest = await hashers.preferred.hash(password);
         await replacePasswordDigestIfUnchanged(db, userId, user.password_digest, { digest, hasher: hashers.preferred.name });
       }
