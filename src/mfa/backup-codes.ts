@@ -1,24 +1,30 @@
-import { hash, verify } from '@node-rs/bcrypt';
+import { timingSafeEqual } from 'node:crypto';
+import { verify as bcryptVerify } from '@node-rs/bcrypt';
+import type { KeyedHash } from '../lib/keyed-hash.js';
 
-/** bcrypt cost for stored backup codes: slow enough to resist guessing a leaked table, fast enough to try ten. */
-const BACKUP_CODE_COST = 10;
-/** Imported digests above this cost are refused: each verify_totp tries every code. */
+/**
+ * How a plain backup code is stored: `hmac-sha256$` and the base64url of its keyed hash (lib/keyed-hash.ts, under
+ * the instance key). Backup codes are random, high-entropy values, so one HMAC is enough: a leaked table without
+ * the instance key gives nothing to guess against, and checking a code costs one HMAC whatever the number of codes.
+ */
+export const KEYED_BACKUP_CODE_PREFIX = 'hmac-sha256$';
+const KEYED_BACKUP_CODE = /^hmac-sha256\$([A-Za-z0-9_-]{43})$/;
+
+/** The cost range of an imported bcrypt backup code. */
+export const MIN_IMPORTED_BACKUP_CODE_COST = 4;
 export const MAX_IMPORTED_BACKUP_CODE_COST = 12;
+/**
+ * The most bcrypt work a user's imported backup codes may hold, in rounds (Σ 2^cost): a wrong code is checked
+ * against each of them, one after another, so this bounds its cost at about 1 s of one core. That is 16 codes of
+ * cost 10 (0.96 s measured), 8 of cost 11, or 4 of cost 12.
+ */
+export const MAX_IMPORTED_BACKUP_CODE_ROUNDS = 16 * 2 ** 10;
+
 const BCRYPT_DIGEST = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/;
 
+/** Imported codes are either plain or bcrypt digests (Clerk accepts both); this tells them apart. */
 export function isBcryptDigest(value: string): boolean {
   return BCRYPT_DIGEST.test(value);
-}
-
-/** A bcrypt digest whose cost is within what Roster accepts for backup codes. */
-export function isAcceptableBackupCodeDigest(value: string): boolean {
-  const cost = BCRYPT_DIGEST.exec(value)?.[1];
-  return cost !== undefined && Number(cost) >= 4 && Number(cost) <= MAX_IMPORTED_BACKUP_CODE_COST;
-}
-
-/** Backup codes arrive plain or already as bcrypt digests (Clerk accepts both); both are stored as digests. */
-export async function toBackupCodeDigest(code: string): Promise<string> {
-  return isBcryptDigest(code) ? code : hash(normalizeBackupCode(code), BACKUP_CODE_COST);
 }
 
 /** Codes are compared without surrounding spaces. */
@@ -26,10 +32,56 @@ export function normalizeBackupCode(code: string): string {
   return code.trim();
 }
 
-/** Index of the digest that matches `code`, or -1. Runs the bcrypt checks in parallel on the thread pool. */
-export async function findMatchingBackupCode(digests: readonly string[], code: string): Promise<number> {
-  const candidate = normalizeBackupCode(code);
-  if (candidate === '') return -1;
-  const results = await Promise.all(digests.map((digest) => verify(candidate, digest).catch(() => false)));
-  return results.indexOf(true);
+/** Why these imported `backup_codes` cannot be stored (their bcrypt digests cost too much), or null. */
+export function backupCodeImportProblem(codes: readonly string[]): string | null {
+  let rounds = 0;
+  for (const code of codes) {
+    const cost = BCRYPT_DIGEST.exec(code)?.[1];
+    if (cost === undefined) continue;
+    if (Number(cost) < MIN_IMPORTED_BACKUP_CODE_COST || Number(cost) > MAX_IMPORTED_BACKUP_CODE_COST) {
+      return `bcrypt digests in backup_codes must have a cost between ${MIN_IMPORTED_BACKUP_CODE_COST} and ${MAX_IMPORTED_BACKUP_CODE_COST}.`;
+    }
+    rounds += 2 ** Number(cost);
+  }
+  return rounds > MAX_IMPORTED_BACKUP_CODE_ROUNDS
+    ? `The bcrypt digests in backup_codes cost too much together: at most 16 of cost 10, 8 of cost 11 or 4 of cost 12 (2^cost summed up to ${MAX_IMPORTED_BACKUP_CODE_ROUNDS}). Plain codes have no such limit.`
+    : null;
+}
+
+/** Storing and checking backup codes under one instance's keyed hash. */
+export interface BackupCodes {
+  /** What is stored for an imported code: a bcrypt digest as given, a plain code as its keyed hash. */
+  toStored(code: string): string;
+  /** Whether any of these stored forms is bcrypt (checking a code against them is then slow work). */
+  hasBcrypt(stored: readonly string[]): boolean;
+  /**
+   * Index of the stored form `code` matches, or -1. One HMAC of the code, compared in constant time with every
+   * keyed form; only when none matches, bcrypt against each bcrypt form (imported digests and rows stored before
+   * keyed hashes), one after another on the thread pool.
+   */
+  find(stored: readonly string[], code: string): Promise<number>;
+}
+
+export function createBackupCodes(keyedHash: KeyedHash): BackupCodes {
+  const toKeyed = (code: string) => `${KEYED_BACKUP_CODE_PREFIX}${keyedHash.digest(normalizeBackupCode(code)).toString('base64url')}`;
+  return {
+    toStored: (code) => (isBcryptDigest(code) ? code : toKeyed(code)),
+    hasBcrypt: (stored) => stored.some(isBcryptDigest),
+    async find(stored, code) {
+      const candidate = normalizeBackupCode(code);
+      if (candidate === '') return -1;
+      const mac = keyedHash.digest(candidate);
+      let found = -1;
+      stored.forEach((form, index) => {
+        const keyed = KEYED_BACKUP_CODE.exec(form)?.[1];
+        // Every keyed form is compared, so the time does not depend on which one matched.
+        if (keyed !== undefined && timingSafeEqual(Buffer.from(keyed, 'base64url'), mac) && found < 0) found = index;
+      });
+      if (found >= 0) return found;
+      for (const [index, form] of stored.entries()) {
+        if (isBcryptDigest(form) && (await bcryptVerify(candidate, form).catch(() => false))) return index;
+      }
+      return -1;
+    },
+  };
 }

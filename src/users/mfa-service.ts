@@ -1,13 +1,9 @@
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
-import {
-  findMatchingBackupCode,
-  isAcceptableBackupCodeDigest,
-  isBcryptDigest,
-  MAX_IMPORTED_BACKUP_CODE_COST,
-  toBackupCodeDigest,
-} from '../mfa/backup-codes.js';
+import { createKeyedHash } from '../lib/keyed-hash.js';
+import { backupCodeImportProblem, createBackupCodes } from '../mfa/backup-codes.js';
 import { generateTOTPSecret, parseTOTPSecret, totpURI, verifyTOTP } from '../mfa/totp.js';
+import { createVerificationPool } from '../passwords/verification-pool.js';
 import type { BackupCodeRow, Executor, UserRow, UserUpdate } from '../storage/database.js';
 import {
   claimTOTPStep,
@@ -57,13 +53,16 @@ export function createMFAService(deps: UserServiceDeps) {
   const { database, clock, config, secretBox } = deps;
   const { db } = database;
   const guard = createVerificationGuard(deps);
+  if (!config.instanceKey) throw new Error('config.instanceKey is required: backup codes are stored as its keyed hash');
+  const codeStore = createBackupCodes(createKeyedHash(config.instanceKey, 'backup-codes'));
+  const importedChecks = deps.hashers.importedDigestChecks ?? createVerificationPool();
+  /** bcrypt codes are checked in the bounded pool; a full queue answers 429 before any attempt is taken. */
+  const checkIn = <T>(slow: boolean, check: () => Promise<T>): Promise<T> => (slow ? importedChecks.run(check) : check());
 
   async function backupCodeRows(userId: string, codes: readonly string[], nowMs: number): Promise<BackupCodeRow[]> {
-    if (codes.some((code) => isBcryptDigest(code) && !isAcceptableBackupCodeDigest(code))) {
-      throw errors.paramValueInvalid('backup_codes', `bcrypt digests in backup_codes must have a cost between 4 and ${MAX_IMPORTED_BACKUP_CODE_COST}.`);
-    }
-    const digests = await Promise.all(codes.map(toBackupCodeDigest));
-    return digests.map((digest) => ({ id: newId('bkc', nowMs), user_id: userId, digest, consumed_at: null, created_at: nowMs }));
+    const problem = backupCodeImportProblem(codes);
+    if (problem) throw errors.paramValueInvalid('backup_codes', problem);
+    return codes.map((code) => ({ id: newId('bkc', nowMs), user_id: userId, digest: codeStore.toStored(code), consumed_at: null, created_at: nowMs }));
   }
 
   /** The label an authenticator shows: the user's primary identifier. */
@@ -79,7 +78,7 @@ export function createMFAService(deps: UserServiceDeps) {
       return { totp_id: newId('totp'), totp_secret: secretBox.seal(secret), totp_verified: 1, totp_last_step: null };
     },
 
-    /** Hashes imported `backup_codes` (plain or bcrypt) off the event loop; stored by `storeBackupCodes`. */
+    /** Checks imported `backup_codes` (plain, or bcrypt within the cost limits) and gives their rows; stored by `storeBackupCodes`. */
     prepareBackupCodes: (userId: string, codes: readonly string[], nowMs: number) => backupCodeRows(userId, codes, nowMs),
 
     async storeBackupCodes(trx: Executor, userId: string, rows: readonly BackupCodeRow[]): Promise<void> {
@@ -113,7 +112,8 @@ export function createMFAService(deps: UserServiceDeps) {
       if (user.totp_secret === null && backupCodes.length === 0) throw errors.totpDisabled();
       // Without backup codes only a six-character TOTP code can be right: not an attempt at all.
       if (backupCodes.length === 0 && trimmed.length !== 6) throw errors.totpInvalidLength();
-      return guard.withAttempt(db, user, async () => {
+      const storedCodes = backupCodes.map((row) => row.digest);
+      return checkIn(codeStore.hasBcrypt(storedCodes), () => guard.withAttempt(db, user, async () => {
         const now = clock.nowMs();
 
         if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
@@ -125,10 +125,7 @@ export function createMFAService(deps: UserServiceDeps) {
           }
         }
         if (backupCodes.length > 0) {
-          const index = await findMatchingBackupCode(
-            backupCodes.map((row) => row.digest),
-            trimmed,
-          );
+          const index = await codeStore.find(storedCodes, trimmed);
           if (index >= 0 && (await consumeBackupCode(db, backupCodes[index]!.id, now))) {
             await syncMFAState(db, userId, now);
             await guard.recordSuccess(db, userId);
@@ -137,7 +134,7 @@ export function createMFAService(deps: UserServiceDeps) {
         }
         await guard.recordFailure(db, userId);
         throw errors.totpIncorrectCode();
-      });
+      }));
     },
 
     /** `DELETE /v1/users/{id}/totp`. */
