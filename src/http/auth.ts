@@ -4,6 +4,12 @@ import { errors } from '../lib/error-catalog.js';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
+function countAuthorizationHeaders(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === 'authorization') count++;
+  return count;
+}
+
 /**
  * `Authorization: Bearer <secret key>` against every configured key. Keys are compared as SHA-256
  * digests with timingSafeEqual, and every key is checked, so timing says nothing about which key or
@@ -14,6 +20,8 @@ export function createSecretKeyAuth(secretKeys: readonly string[]) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
     const header = request.headers.authorization;
     if (!header) throw errors.authenticationInvalid();
+    // Node keeps the first of several Authorization headers; a proxy in front may read another one.
+    if (countAuthorizationHeaders(request.raw.rawHeaders) > 1) throw errors.authorizationHeaderFormatInvalid();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw errors.authorizationHeaderFormatInvalid();
     const presented = digest(match[1]!);

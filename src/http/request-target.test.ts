@@ -35,6 +35,8 @@ describe('isCanonicalRequestTarget', () => {
     '/v1/users/user_1;jsessionid=1',
     '/v1/users/%7Euser',
     '/v1/users/a%2Db',
+    '/v1/users#x',
+    '/v1/users?limit=1#x',
   ])('refuses %s', (target) => {
     expect(isCanonicalRequestTarget(target)).toBe(false);
   });

@@ -9,6 +9,8 @@
 export function isCanonicalRequestTarget(target: string): boolean {
   // Absolute-form (`http://host/…`) and asterisk-form (`*`) targets are for proxies, not origin servers.
   if (!target.startsWith('/')) return false;
+  // Clients never send a fragment; the router would read `#` as the start of the query.
+  if (target.includes('#')) return false;
   const queryAt = target.indexOf('?');
   const path = queryAt === -1 ? target : target.slice(0, queryAt);
   // No Roster path or id holds `;` (matrix parameters), a backslash or an encoded slash, which some

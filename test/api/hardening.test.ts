@@ -73,6 +73,24 @@ describe('the Host header', () => {
   });
 });
 
+describe('several Authorization headers', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('are refused whichever comes first, since a proxy in front may read a different one', async () => {
+    const port = portOf(server);
+    for (const order of [[TEST_SECRET_KEY, 'sk_test_other'], ['sk_test_other', TEST_SECRET_KEY], [TEST_SECRET_KEY, TEST_SECRET_KEY]]) {
+      const raw = await sendRaw(port, `GET /v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\n${order.map((key) => `Authorization: Bearer ${key}`).join('\r\n')}\r\nConnection: close\r\n\r\n`);
+      const response = parseRawResponse(raw);
+      expect(response.status).toBe(401);
+      expect(response.json.errors[0].code).toBe('authorization_header_format_invalid');
+    }
+  });
+});
+
 describe('malformed HTTP gets a Clerk-shaped answer', () => {
   let server: TestServer;
   let port: number;
