@@ -208,6 +208,17 @@ export function normalizeUsername(input: string): string {
   return username.toLowerCase();
 }
 
+/**
+ * A username as given on create or update: `null` when absent or only spaces, else the value without its
+ * surrounding U+0020 spaces. Invisible characters are refused before anything is trimmed (String#trim would
+ * quietly drop a trailing U+FEFF), as for every identifier; `normalizeUsername` checks the rest.
+ */
+export function parseUsernameInput(input: string | null | undefined): string | null {
+  if (input == null) return null;
+  if (hasInvisibleCharacter(input)) throw errors.usernameInvalidCharacter();
+  return input.replace(/^ +| +$/g, '') || null;
+}
+
 /** BCP-47 tag such as `en`, `en-US`, `zh-Hant-TW`; checked with Intl so odd-but-valid tags pass. */
 export function isValidLocale(input: string): boolean {
   if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(input)) return false;

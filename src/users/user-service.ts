@@ -8,7 +8,7 @@ import { refreshUserSearchDoc } from '../storage/repositories/user-search-reposi
 import { deleteUser, insertUser, updateUser } from '../storage/repositories/users-repository.js';
 import { loadRecord, parseTimestamp, requireUser, requireUserForUpdate, withUniqueErrors, type UserServiceDeps } from './deps.js';
 import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS } from './identification-rules.js';
-import { isValidLocale, normalizeUsername, parseIdentifier } from './identifiers.js';
+import { isValidLocale, normalizeUsername, parseIdentifier, parseUsernameInput } from './identifiers.js';
 import { assertMetadataSize, type Metadata } from './metadata.js';
 import { createMFAService, syncMFAState } from './mfa-service.js';
 import { createPasswordService } from './password-service.js';
@@ -126,7 +126,7 @@ export function createUserService(deps: UserServiceDeps) {
         ...parseIdentifications('phone_number', input.phoneNumbers, input.phoneNumberStatuses, 'phone_number_identification_status'),
         ...parseIdentifications('web3_wallet', input.web3Wallets, undefined, 'web3_wallet'),
       ];
-      const username = input.username?.trim() || null;
+      const username = parseUsernameInput(input.username);
       const usernameNormalized = username ? normalizeUsername(username) : null;
       const locale = parseLocale(input.locale);
       if (!input.skipUserRequirement) {
@@ -229,7 +229,7 @@ export function createUserService(deps: UserServiceDeps) {
       if (input.lastName !== undefined) update.last_name = input.lastName;
       if (input.locale !== undefined) update.locale = parseLocale(input.locale) ?? null;
       if (input.username !== undefined) {
-        const username = input.username?.trim() || null;
+        const username = parseUsernameInput(input.username);
         update.username = username;
         update.username_normalized = username ? normalizeUsername(username) : null;
       }

@@ -139,8 +139,12 @@ describe('phone numbers, web3 wallets and usernames refuse the same characters',
     ['a zero-width space inside', (u: string) => `${u.slice(0, 3)}${ZWSP}${u.slice(3)}`],
     ['a right-to-left override before', (u: string) => `${RLO}${u}`],
     ['a Cyrillic letter', (u: string) => `${CYRILLIC_A}${u}`],
+    ['a byte order mark after', (u: string) => `${u}${BOM}`],
   ])('username with %s: 422 form_username_invalid_character', async (_case, spell) => {
     const res = await server.api('POST', '/v1/users', { username: spell(uniqueUsername('carol')), skip_user_requirement: true });
     expectClerkError(res, 422, 'form_username_invalid_character', 'username');
+    const other = await server.api('POST', '/v1/users', { username: uniqueUsername('carol'), skip_user_requirement: true });
+    const update = await server.api('PATCH', `/v1/users/${other.body.id}`, { username: spell(uniqueUsername('carol')) });
+    expectClerkError(update, 422, 'form_username_invalid_character', 'username');
   });
 });
