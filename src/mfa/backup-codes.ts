@@ -15,10 +15,10 @@ export const MIN_IMPORTED_BACKUP_CODE_COST = 4;
 export const MAX_IMPORTED_BACKUP_CODE_COST = 12;
 /**
  * The most bcrypt work a user's imported backup codes may hold, in rounds (Σ 2^cost): a wrong code is checked
- * against each of them, one after another, so this bounds its cost at about 1 s of one core. That is 16 codes of
- * cost 10 (0.96 s measured), 8 of cost 11, or 4 of cost 12.
+ * against each of them, one after another, so this bounds its cost below about 1 s of one core. That is 12 codes
+ * of cost 10 (Clerk makes 10), 6 of cost 11, or 3 of cost 12.
  */
-export const MAX_IMPORTED_BACKUP_CODE_ROUNDS = 16 * 2 ** 10;
+export const MAX_IMPORTED_BACKUP_CODE_ROUNDS = 12 * 2 ** 10;
 
 const BCRYPT_DIGEST = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/;
 
@@ -44,7 +44,7 @@ export function backupCodeImportProblem(codes: readonly string[]): string | null
     rounds += 2 ** Number(cost);
   }
   return rounds > MAX_IMPORTED_BACKUP_CODE_ROUNDS
-    ? `The bcrypt digests in backup_codes cost too much together: at most 16 of cost 10, 8 of cost 11 or 4 of cost 12 (2^cost summed up to ${MAX_IMPORTED_BACKUP_CODE_ROUNDS}). Plain codes have no such limit.`
+    ? `The bcrypt digests in backup_codes cost too much together: at most 12 of cost 10, 6 of cost 11 or 3 of cost 12 (2^cost summed up to ${MAX_IMPORTED_BACKUP_CODE_ROUNDS}). Plain codes have no such limit.`
     : null;
 }
 

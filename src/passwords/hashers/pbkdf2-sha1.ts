@@ -15,7 +15,7 @@ const DEFAULT_KEY_LENGTH = 32;
  * Clerk does not say what happens when the hash's length differs from the key length; here they must agree (a
  * 20-byte SHA-1-sized hash needs an explicit `$20`), otherwise the digest is invalid rather than never matching.
  *
- * Caps (slow-shared.ts): key length 16–128 bytes, iterations × ceil(key length / 20) ≤ 4,000,000.
+ * Caps (slow-shared.ts): key length 16–128 bytes, iterations × ceil(key length / 20) ≤ 3,000,000.
  */
 export const pbkdf2Sha1Hasher: PasswordHasher = pbkdf2Format({
   name: 'pbkdf2_sha1',

@@ -45,7 +45,7 @@ function parse(digest: string): FirebaseDigest | null {
  * key's first 32 bytes and an all-zero counter block. The scrypt runs on the thread pool; the AES step is one block
  * or four and is done inline.
  *
- * Caps: mem_cost ≤ 18 and the scrypt caps of slow-shared.ts (128·N·rounds ≤ 64 MiB, N·rounds ≤ 2^21; Firebase's
+ * Caps: mem_cost ≤ 18 and the scrypt caps of slow-shared.ts (128·N·rounds ≤ 64 MiB, N·rounds ≤ 2^20; Firebase's
  * own mem_cost 14, rounds 8 needs 16 MiB). The hash must be as long as the signer key.
  */
 export const scryptFirebaseHasher: PasswordHasher = {

@@ -47,7 +47,7 @@ function parse(digest: string): WerkzeugDigest | null {
  * both import. A base64 hash is refused, since no Werkzeug version writes one.
  *
  * The numbers must be plain decimals, N a power of two below 2^(16·r); caps (slow-shared.ts): N ≤ 2^18,
- * 128·N·r ≤ 64 MiB, N·r·p ≤ 2^21, p ≤ 16 (Werkzeug's default N=2^15, r=8, p=1 needs 32 MiB).
+ * 128·N·r ≤ 64 MiB, N·r·p ≤ 2^20, p ≤ 16 (Werkzeug's default N=2^15, r=8, p=1 needs 32 MiB).
  */
 export const scryptWerkzeugHasher: PasswordHasher = {
   name: 'scrypt_werkzeug',

@@ -102,11 +102,11 @@ export type Pbkdf2Digest = 'sha1' | 'sha256' | 'sha512';
 
 /**
  * Iterations are counted per PRF output block: iterations × ceil(keyLength / hashLength) ≤ this, per hash (about
- * 0.8 s of one core each; SHA-512 blocks cost twice a SHA-256 block). With one block, that is the plain iteration
- * cap: SHA-256 3,000,000 (Django 6.0 writes 1,200,000), SHA-512 1,500,000 (OWASP: 210,000); SHA-1 4,000,000, so
- * OWASP's 1,300,000 fits with Clerk's default 32-byte key (two SHA-1 blocks).
+ * 0.7 s of one core each; a SHA-512 block costs twice a SHA-256 or SHA-1 one). With one block, that is the plain
+ * iteration cap: SHA-256 3,000,000 (Django 6.0 writes 1,200,000), SHA-512 1,500,000 (OWASP: 210,000), SHA-1
+ * 3,000,000 (OWASP's 1,300,000 fits with Clerk's default 32-byte key, two SHA-1 blocks).
  */
-export const PBKDF2_MAX_WORK: Readonly<Record<Pbkdf2Digest, number>> = { sha1: 4_000_000, sha256: 3_000_000, sha512: 1_500_000 };
+export const PBKDF2_MAX_WORK: Readonly<Record<Pbkdf2Digest, number>> = { sha1: 3_000_000, sha256: 3_000_000, sha512: 1_500_000 };
 /** Smallest and largest derived key, in bytes, a pbkdf2 digest may hold. */
 export const PBKDF2_MIN_KEY_BYTES = 16;
 export const PBKDF2_MAX_KEY_BYTES = 128;
@@ -193,8 +193,9 @@ export function pbkdf2Format(format: Pbkdf2Format): PasswordHasher {
 export const SCRYPT_MAX_N = 2 ** 18;
 /** scrypt's memory, 128·N·r bytes, ≤ 64 MiB (Werkzeug's default needs 32 MiB, Firebase's 16 MiB). */
 export const SCRYPT_MAX_MEMORY = 64 * 1024 * 1024;
-/** N·r·p ≤ 2^21: 8 times Werkzeug's default work (2^15·8·1), about 0.6 s of one core. */
-export const SCRYPT_MAX_WORK = 2 ** 21;
+/** N·r·p ≤ 2^20: 4 times Werkzeug's default work (2^15·8·1), at most about 0.6 s of one core (small r is the
+ *  slowest per unit of work). */
+export const SCRYPT_MAX_WORK = 2 ** 20;
 /** p ≤ 16. */
 export const SCRYPT_MAX_P = 16;
 

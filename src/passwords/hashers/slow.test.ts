@@ -224,6 +224,8 @@ const FORMATS: Format[] = [
       `scrypt:32768:8:17$${W_SALT}$${W_HASH}`, // p over the cap
       `scrypt:32768:16:16$${W_SALT}$${W_HASH}`, // N·r·p over the cap
       `scrypt:32768:8:16$${W_SALT}$${W_HASH}`, // N·r·p = 2^22: the old cap
+      `scrypt:32768:8:8$${W_SALT}$${W_HASH}`, // N·r·p = 2^21
+      `scrypt:262144:2:4$${W_SALT}$${W_HASH}`, // 64 MiB, N·r·p = 2^21
       `scrypt:01024:8:1$${W_SALT}$${W_HASH}`,
       `scrypt:+1024:8:1$${W_SALT}$${W_HASH}`,
       `scrypt:1024:8:1$$${W_HASH}`, // empty salt
@@ -239,7 +241,8 @@ const FORMATS: Format[] = [
     atCaps: [
       `scrypt:65536:8:1$${W_SALT}$${W_HASH}`, // 64 MiB
       `scrypt:262144:2:1$${W_SALT}$${W_HASH}`, // N = 2^18 (the largest), 64 MiB
-      `scrypt:32768:8:8$${W_SALT}$${W_HASH}`, // N·r·p = 2^21
+      `scrypt:32768:8:4$${W_SALT}$${W_HASH}`, // N·r·p = 2^20
+      `scrypt:262144:2:2$${W_SALT}$${W_HASH}`, // 64 MiB, N·r·p = 2^20
       `scrypt:32768:1:1$${W_SALT}$${W_HASH}`, // N just below 2^(16·r)
       `scrypt$${W_SALT}$${W_HASH}`, // Werkzeug's defaults
       `$scrypt:1024:8:1$${W_SALT}$${W_HASH}`, // Clerk's page's spelling
@@ -288,8 +291,8 @@ const FORMATS: Format[] = [
       `pbkdf2_sha1$01000$salt$${HEX32}`,
       `pbkdf2_sha1$-1$salt$${HEX32}`,
       `pbkdf2_sha1$1e3$salt$${HEX32}`,
-      `pbkdf2_sha1$2000001$salt$${HEX32}`, // 2 blocks of SHA-1: over the cap
-      `pbkdf2_sha1$4000001$abcd$${'ab'.repeat(20)}$20`, // 1 block: over the cap
+      `pbkdf2_sha1$1500001$salt$${HEX32}`, // 2 blocks of SHA-1: over the cap
+      `pbkdf2_sha1$3000001$abcd$${'ab'.repeat(20)}$20`, // 1 block: over the cap
       `pbkdf2_sha1$1000$$${HEX32}`, // empty salt
       `pbkdf2_sha1$1000$salt$${HEX32.slice(0, -1)}`, // odd hex
       `pbkdf2_sha1$1000$salt$${HEX32.slice(0, -2)}zz`,
@@ -301,7 +304,7 @@ const FORMATS: Format[] = [
       `pbkdf2_sha1$1000$salt$${'ab'.repeat(129)}$129`, // over 128 bytes
       `pbkdf2_sha1$1000$salt$${B64_32}`,
     ],
-    atCaps: [`pbkdf2_sha1$2000000$salt$${HEX32}`, `pbkdf2_sha1$4000000$abcd$${'ab'.repeat(20)}$20`, `pbkdf2_sha1$1000$deadbeef$${HEX32}$32`],
+    atCaps: [`pbkdf2_sha1$1500000$salt$${HEX32}`, `pbkdf2_sha1$3000000$abcd$${'ab'.repeat(20)}$20`, `pbkdf2_sha1$1000$deadbeef$${HEX32}$32`],
   },
   {
     hasher: pbkdf2Sha256Hasher,

@@ -44,9 +44,11 @@ const OVER_THE_CAPS: Array<[string, string, string]> = [
   ['scrypt_werkzeug', werkzeug(2 ** 20, 2, 1), '256 MiB'],
   ['scrypt_werkzeug', werkzeug(2 ** 17, 8, 1), '128 MiB'],
   ['scrypt_werkzeug', werkzeug(2 ** 15, 8, 16), 'N·r·p = 2^22: ~1.2 s'],
+  ['scrypt_werkzeug', werkzeug(2 ** 18, 2, 4), 'N·r·p = 2^21, small r: ~1.1 s'],
   ['scrypt_firebase', firebase(2, 20), '256 MiB'],
   ['scrypt_firebase', firebase(8, 17), '128 MiB'],
   ['pbkdf2_sha1', `pbkdf2_sha1$5000000$salt$${HEX32}`, '10,000,000 SHA-1 blocks'],
+  ['pbkdf2_sha1', `pbkdf2_sha1$2000000$salt$${HEX32}`, '4,000,000 SHA-1 blocks'],
   ['pbkdf2_sha256', `pbkdf2_sha256$10000000$c2FsdA==$${B64_32}`, '10,000,000 iterations'],
   ['pbkdf2_sha256_django', `pbkdf2_sha256$10000000$salt$${B64_32}`, '10,000,000 iterations'],
   ['pbkdf2_sha512', `pbkdf2_sha512$10000000$salt$${HEX64}`, '10,000,000 iterations'],
@@ -63,7 +65,7 @@ const WITHIN_THE_CAPS: Array<[string, string, string]> = [
   ['argon2id', argon('argon2id', 'm=65536,t=3,p=4'), 'argon2-cffi ≥ 21.2'],
   ['argon2i', argon('argon2i', 'm=65536,t=4,p=1'), 'PHP'],
   ['scrypt_werkzeug', werkzeug(2 ** 15, 8, 1), "Werkzeug's default"],
-  ['scrypt_werkzeug', werkzeug(2 ** 15, 8, 8), 'N·r·p = 2^21, the cap'],
+  ['scrypt_werkzeug', werkzeug(2 ** 15, 8, 4), 'N·r·p = 2^20, the cap'],
   ['scrypt_werkzeug', werkzeug(2 ** 16, 8, 1), '64 MiB, the cap'],
   ['scrypt_firebase', firebase(8, 14), "Firebase's default"],
   ['pbkdf2_sha256_django', `pbkdf2_sha256$1200000$salt$${B64_32}`, 'Django 6.0'],
@@ -120,7 +122,7 @@ describe('bounded cost of imported credentials', () => {
       headers: { authorization: `Bearer ${TEST_SECRET_KEY}`, 'content-type': 'application/json' },
       payload: JSON.stringify(body),
     });
-    const headers = new Headers(Object.entries(response.headers).map(([name, value]) => [name, String(value)]));
+    const headers = new Headers(Object.entries(response.headers).map(([name, value]): [string, string] => [name, String(value)]));
     return { status: response.statusCode, headers, body: response.json() };
   }
 
@@ -251,16 +253,16 @@ describe('bounded cost of imported credentials', () => {
       expect(await verify('legacy-code-1')).toMatchObject({ status: 200, body: { verified: true, code_type: 'backup_code' } });
     });
 
-    it('refuses imported bcrypt codes over 2^14 rounds together (e.g. 5 of cost 12, 17 of cost 10), and a cost over 12', async () => {
+    it('refuses imported bcrypt codes over 12·2^10 rounds together (e.g. 4 of cost 12, 13 of cost 10), and a cost over 12', async () => {
       const send = (codes: string[]) => server.api('POST', '/v1/users', { email_address: [uniqueEmail('cost')], backup_codes: codes });
-      expectClerkError(await send(Array(5).fill(bcryptOfCost(12))), 422, 'form_param_value_invalid', 'backup_codes');
-      expectClerkError(await send(Array(17).fill(bcryptOfCost(10))), 422, 'form_param_value_invalid', 'backup_codes');
+      expectClerkError(await send(Array(4).fill(bcryptOfCost(12))), 422, 'form_param_value_invalid', 'backup_codes');
+      expectClerkError(await send(Array(13).fill(bcryptOfCost(10))), 422, 'form_param_value_invalid', 'backup_codes');
       expectClerkError(await send([bcryptOfCost(13)]), 422, 'form_param_value_invalid', 'backup_codes');
       const user = await createUser({});
       expectClerkError(await server.api('PATCH', `/v1/users/${user.id}`, { backup_codes: Array(50).fill(bcryptOfCost(12)) }), 422, 'form_param_value_invalid', 'backup_codes');
       // Within the limit, next to any number of plain codes.
-      expect((await send([...Array(4).fill(bcryptOfCost(12)), 'plain-1'])).status).toBe(200);
-      expect((await send([...Array(16).fill(bcryptOfCost(10)), ...Array(30).fill('plain-2')])).status).toBe(200);
+      expect((await send([...Array(3).fill(bcryptOfCost(12)), 'plain-1'])).status).toBe(200);
+      expect((await send([...Array(12).fill(bcryptOfCost(10)), ...Array(30).fill('plain-2')])).status).toBe(200);
     });
   });
 });
