@@ -40,8 +40,19 @@ function readOrCreate(dataDir: string, name: string, make: () => string): { valu
     fs.chmodSync(file, 0o600);
     return { value: fs.readFileSync(file, 'utf8').trim(), created: false, file };
   }
+  // Written whole to a private temporary file, then linked into place: link() fails if another process
+  // got there first, and then its complete file is the one everybody uses (never a half-written one).
   const value = make();
-  fs.writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  fs.writeFileSync(temporary, `${value}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    fs.linkSync(temporary, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return { value: fs.readFileSync(file, 'utf8').trim(), created: false, file };
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
   return { value, created: true, file };
 }
 
