@@ -188,6 +188,7 @@ describe('bounded cost of imported credentials', () => {
           const response = await inject(app, `/v1/users/${user.id}/verify_password`, { password: i % 2 ? password : 'wrong' });
           expectClerkError(response, 429, 'too_many_requests');
           expect(response.body.errors[0]).toMatchObject({ message: 'Too many requests', long_message: 'Too many requests, retry later' });
+          expect(response.headers.get('retry-after')).toBe('1');
         }
         expect(await attemptsRemaining(user.id)).toEqual({ locked: false, verification_attempts_remaining: 10 });
         // The regular app's pool has room: the password still verifies.
