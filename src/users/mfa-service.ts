@@ -113,7 +113,9 @@ export function createMFAService(deps: UserServiceDeps) {
       // Without backup codes only a six-character TOTP code can be right: not an attempt at all.
       if (backupCodes.length === 0 && trimmed.length !== 6) throw errors.totpInvalidLength();
       const storedCodes = backupCodes.map((row) => row.digest);
-      return checkIn(codeStore.hasBcrypt(storedCodes), () => guard.withAttempt(db, user, async () => {
+      const pooled = codeStore.hasBcrypt(storedCodes);
+      // A check that waited in the pool sees bans and locks that happened meanwhile.
+      return checkIn(pooled, async () => guard.withAttempt(db, pooled ? await requireUser(db, userId) : user, async () => {
         const now = clock.nowMs();
 
         if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {

@@ -69,7 +69,8 @@ export function createPasswordService(deps: UserServiceDeps) {
       const storedDigest = user.password_digest;
       const hasher = hashers.get(user.password_hasher);
       const ownDigest = user.password_hasher === hashers.preferred.name && hashers.preferred.isOwnDigest(storedDigest);
-      await checkIn(ownDigest, () => guard.withAttempt(db, user, async () => {
+      // A check that waited in the pool sees bans and locks that happened meanwhile.
+      await checkIn(ownDigest, async () => guard.withAttempt(db, ownDigest ? user : await requireUser(db, userId), async () => {
         const matches = hasher ? await hasher.verify(storedDigest, password) : false;
         if (!matches) {
           await guard.recordFailure(db, userId);

@@ -179,6 +179,24 @@ describe('bounded cost of imported credentials', () => {
       }
     });
 
+    it('checks a user who was banned while the check waited in the pool as banned', async () => {
+      let admit: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (admit = resolve));
+      const gatedPool: VerificationPool = { running: 1, queued: 0, run: async (check) => gate.then(check) };
+      const app = await appWithPool(gatedPool);
+      try {
+        const { password, digest } = fixtureDigest('pbkdf2_sha256_django');
+        const user = await createUser({ password_digest: digest, password_hasher: 'pbkdf2_sha256_django' });
+        const waiting = inject(app, `/v1/users/${user.id}/verify_password`, { password });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect((await server.api('POST', `/v1/users/${user.id}/ban`)).status).toBe(200);
+        admit();
+        expectClerkError(await waiting, 403, 'user_banned');
+      } finally {
+        await app.close();
+      }
+    });
+
     it('answers 429 too_many_requests when the pool is full, without taking a lockout attempt', async () => {
       const app = await appWithPool(fullPool);
       try {
