@@ -5,7 +5,7 @@ import { createClientErrorHandler } from './http/client-errors.js';
 import { createErrorHandler, createNotFoundHandler, toErrorBody } from './http/errors.js';
 import { requestBaseUrl } from './http/public-url.js';
 import { isCanonicalRequestTarget } from './http/request-target.js';
-import { newRequestId, REQUEST_ID_HEADER } from './http/request-id.js';
+import { newRequestId, NO_STORE_HEADERS, REQUEST_ID_HEADER } from './http/request-id.js';
 import { serializeRequestForLog } from './http/request-log.js';
 import { installRouteAuth } from './http/route-auth.js';
 import type { RouteContext } from './http/route-context.js';
@@ -86,8 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),
         [REQUEST_ID_HEADER]: request.id,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
+        ...NO_STORE_HEADERS,
       });
       reply.raw.end(body);
     },
@@ -116,9 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', 'application/json');
     reply.header(REQUEST_ID_HEADER, request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    // API answers hold personal data: no cache keeps them. Public images set their own caching.
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', NO_STORE_HEADERS['x-content-type-options']);
+    // Public images set their own caching.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', NO_STORE_HEADERS['cache-control']);
     return payload;
   });
 

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { errors, type ClerkError } from '../lib/error-catalog.js';
 import { toErrorBody } from './errors.js';
-import { newRequestId, REQUEST_ID_HEADER } from './request-id.js';
+import { newRequestId, NO_STORE_HEADERS, REQUEST_ID_HEADER } from './request-id.js';
 
 /** Node's parser errors and timeouts, as the Clerk error a client can act on. */
 function toClerkError(code: string | undefined, requestTimeoutInSeconds: number): ClerkError {
@@ -26,11 +26,15 @@ export function createClientErrorHandler(requestTimeoutInSeconds: number) {
       const clerkError = toClerkError(error.code, requestTimeoutInSeconds);
       const id = newRequestId();
       const body = JSON.stringify(toErrorBody(clerkError, id));
-      socket.write(
-        `HTTP/1.1 ${clerkError.status} ${clerkError.message}\r\n` +
-          `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-          `${REQUEST_ID_HEADER}: ${id}\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`,
-      );
+      const headers = {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        [REQUEST_ID_HEADER]: id,
+        ...NO_STORE_HEADERS,
+        connection: 'close',
+      };
+      const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+      socket.write(`HTTP/1.1 ${clerkError.status} ${clerkError.message}\r\n${head}\r\n${body}`);
     }
     socket.destroy();
   };

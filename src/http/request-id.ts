@@ -4,3 +4,9 @@ import { randomUUID } from 'node:crypto';
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 export const newRequestId = (): string => randomUUID().replace(/-/g, '');
+
+/**
+ * Headers on every answer that is not a public image: API answers hold personal data, so no cache keeps
+ * them, and browsers must not guess a type other than the one sent.
+ */
+export const NO_STORE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
