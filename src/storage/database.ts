@@ -32,7 +32,12 @@ export interface UsersTable {
   banned: number;
   /** When an admin or the lockout policy locked the user; the policy decides when that lock ends. */
   locked_at: number | null;
+  /** Failed verifications since the last success, unlock or expired lock. */
   failed_verification_attempts: number;
+  /** Verifications that have taken an attempt and not yet settled it (failed, succeeded or given back). */
+  verifications_in_flight: Generated<number>;
+  /** When the latest of those attempts was taken: reservations far older than any check are a dead process's. */
+  verification_reserved_at: number | null;
   delete_self_enabled: number;
   create_organization_enabled: number;
   create_organizations_limit: number | null;

@@ -5,6 +5,7 @@ import { credentialsMigration } from './migrations/2026-11-28-0002-credentials.j
 import { organizationsMigration } from './migrations/2026-11-28-0003-organizations.js';
 import { sessionsMigration } from './migrations/2026-11-28-0004-sessions.js';
 import { instanceKeyCheckMigration } from './migrations/2026-11-30-0005-instance-key-check.js';
+import { verificationsInFlightMigration } from './migrations/2026-11-30-0006-verifications-in-flight.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -13,6 +14,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-28-0003-organizations': organizationsMigration(dialect),
     '2026-11-28-0004-sessions': sessionsMigration(dialect),
     '2026-11-30-0005-instance-key-check': instanceKeyCheckMigration(),
+    '2026-11-30-0006-verifications-in-flight': verificationsInFlightMigration(),
   };
 }
 

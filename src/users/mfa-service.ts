@@ -114,15 +114,16 @@ export function createMFAService(deps: UserServiceDeps) {
       if (backupCodes.length === 0 && trimmed.length !== 6) throw errors.totpInvalidLength();
       const storedCodes = backupCodes.map((row) => row.digest);
       const pooled = codeStore.hasBcrypt(storedCodes);
-      // A check that waited in the pool sees bans and locks that happened meanwhile.
-      return checkIn(pooled, async () => guard.withAttempt(db, pooled ? await requireUser(db, userId) : user, async () => {
+      // A check that waited in the pool sees bans and locks that happened meanwhile. (Codes or a TOTP
+      // replaced meanwhile cannot be used: consuming and claiming are conditional on the stored values.)
+      return checkIn(pooled, async () => guard.withAttempt(db, pooled ? await requireUser(db, userId) : user, async (attempt) => {
         const now = clock.nowMs();
 
         if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
           const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
           if (step !== null && (await claimTOTPStep(db, userId, user.totp_secret, step, now))) {
             await syncMFAState(db, userId, now);
-            await guard.recordSuccess(db, userId);
+            await attempt.succeeded();
             return 'totp';
           }
         }
@@ -130,11 +131,11 @@ export function createMFAService(deps: UserServiceDeps) {
           const index = await codeStore.find(storedCodes, trimmed);
           if (index >= 0 && (await consumeBackupCode(db, backupCodes[index]!.id, now))) {
             await syncMFAState(db, userId, now);
-            await guard.recordSuccess(db, userId);
+            await attempt.succeeded();
             return 'backup_code';
           }
         }
-        await guard.recordFailure(db, userId);
+        await attempt.failed();
         throw errors.totpIncorrectCode();
       }));
     },

@@ -3,6 +3,7 @@ import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { createVerificationPool } from '../passwords/verification-pool.js';
 import { revokeAllSessions } from '../sessions/session-revocation.js';
 import { replacePasswordDigestIfUnchanged } from '../storage/repositories/credentials-repository.js';
+import type { UserRow } from '../storage/database.js';
 import { updateUser } from '../storage/repositories/users-repository.js';
 import { loadRecord, requireUser, type UserServiceDeps } from './deps.js';
 import type { UserRecord } from './user-record.js';
@@ -33,6 +34,9 @@ export function createPasswordService(deps: UserServiceDeps) {
   const importedChecks = hashers.importedDigestChecks ?? createVerificationPool();
   /** Imported digests are checked in the bounded pool; a full queue answers 429 before any attempt is taken. */
   const checkIn = <T>(ownDigest: boolean, check: () => Promise<T>): Promise<T> => (ownDigest ? check() : importedChecks.run(check));
+  /** A digest Roster wrote itself (argon2id with its own parameters): never pooled, never re-hashed. */
+  const isOwnDigest = (user: UserRow): boolean =>
+    user.password_hasher === hashers.preferred.name && user.password_digest !== null && hashers.preferred.isOwnDigest(user.password_digest);
 
   return {
     /**
@@ -63,25 +67,31 @@ export function createPasswordService(deps: UserServiceDeps) {
      * the count and, for an imported digest (any digest Roster did not write), re-hashes the password to argon2id.
      */
     async verify(userId: string, password: string): Promise<void> {
-      const user = await requireUser(db, userId);
-      if (user.banned) throw errors.userBanned();
-      if (!user.password_digest || !user.password_hasher) throw errors.noPasswordSet();
-      const storedDigest = user.password_digest;
-      const hasher = hashers.get(user.password_hasher);
-      const ownDigest = user.password_hasher === hashers.preferred.name && hashers.preferred.isOwnDigest(storedDigest);
-      // A check that waited in the pool sees bans and locks that happened meanwhile.
-      await checkIn(ownDigest, async () => guard.withAttempt(db, ownDigest ? user : await requireUser(db, userId), async () => {
-        const matches = hasher ? await hasher.verify(storedDigest, password) : false;
-        if (!matches) {
-          await guard.recordFailure(db, userId);
-          throw errors.incorrectPassword();
-        }
-        await guard.recordSuccess(db, userId);
-      }));
+      const first = await requireUser(db, userId);
+      if (first.banned) throw errors.userBanned();
+      if (!first.password_digest || !first.password_hasher) throw errors.noPasswordSet();
+      const pooled = !isOwnDigest(first);
+      // An imported digest waits for a slot in the pool; the user is read again once it has one, so a
+      // password change or removal, a ban or a deletion meanwhile applies to this check.
+      const user = await checkIn(!pooled, async () => {
+        const current = pooled ? await requireUser(db, userId) : first;
+        if (current.banned) throw errors.userBanned();
+        const { password_digest: digest, password_hasher: hasherName } = current;
+        if (!digest || !hasherName) throw errors.noPasswordSet();
+        const hasher = hashers.get(hasherName);
+        await guard.withAttempt(db, current, async (attempt) => {
+          if (!(hasher && (await hasher.verify(digest, password)))) {
+            await attempt.failed();
+            throw errors.incorrectPassword();
+          }
+          await attempt.succeeded();
+        });
+        return current;
+      });
       if (user.password_compromised_at !== null) throw errors.passwordCompromised();
-      if (!ownDigest) {
+      if (!isOwnDigest(user)) {
         const digest = await hashers.preferred.hash(password);
-        await replacePasswordDigestIfUnchanged(db, userId, user.password_digest, { digest, hasher: hashers.preferred.name });
+        await replacePasswordDigestIfUnchanged(db, userId, user.password_digest!, { digest, hasher: hashers.preferred.name });
       }
     },
 

@@ -1,48 +1,47 @@
-import { ClerkError, errors } from '../lib/error-catalog.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { errors } from '../lib/error-catalog.js';
 import type { Executor, UserRow } from '../storage/database.js';
 import {
   clearExpiredLock,
+  clearStaleReservations,
   lockIfAttemptsExhausted,
   releaseVerificationAttempt,
   reserveVerificationAttempt,
-  resetFailedVerifications,
-} from '../storage/repositories/credentials-repository.js';
+  settleFailedAttempt,
+  settleSuccessfulAttempt,
+} from '../storage/repositories/lockout-repository.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { UserServiceDeps } from './deps.js';
 import { lockStatus } from './lockout.js';
 
-/** A server error (anything but a client-facing ClerkError): the check never reached an answer. */
-function isServerError(error: unknown): boolean {
-  return !(error instanceof ClerkError) || error.status >= 500;
+/** How long a check waits for attempts that other checks of the same user are running to settle. */
+const WAIT_FOR_ATTEMPTS_MS = 10_000;
+/** Attempts in flight for longer than this belong to a process that died mid-check (checks take ~1 s). */
+const STALE_RESERVATION_MS = 60_000;
+
+/** What a check reports once it knows its answer. */
+export interface Attempt {
+  /** A wrong password or code: counts toward the lockout, and the one that uses up the policy locks. */
+  failed(): Promise<void>;
+  /** A right one: earlier failures are forgotten. */
+  succeeded(): Promise<void>;
 }
 
 /**
- * The lockout policy around every verification (password, TOTP, backup code): banned and locked users
- * are refused before anything is checked; each check first takes one of the remaining attempts (so
- * concurrent guesses can never exceed the policy), a failure that uses up the last one locks the user,
- * a success gives the attempts back, and a check that fails with a server error gives its attempt back.
- *
- * Whatever refuses a user for lockout leaves the stored state saying so (`locked_at` set), so the User
- * object reports the lock and its expiry, and the lock ends on time.
+ * The lockout policy around every verification (password, TOTP, backup code). Banned and locked users are
+ * refused before anything is checked. Each check first takes one of the remaining attempts, counting the
+ * checks already running, so concurrent guesses can never exceed the policy. Only failures count toward the
+ * lock: when every remaining attempt is taken by a running check, a new check waits for them to settle
+ * (parallel right answers never lock anyone out). A check that fails with a server error gives its
+ * attempt back. Whatever refuses a user for lockout has the stored state say so (`locked_at` set), so the
+ * User object reports the lock and its expiry, and the lock ends on time.
  */
 export function createVerificationGuard(deps: UserServiceDeps) {
   const { clock, config } = deps;
   const policy = config.lockout;
 
-  /**
-   * No attempt was left to take. Usually another request took the last one and is locking the user;
-   * an attempt can also have been left taken by a process that died mid-check. Lock now (a no-op when
-   * the user already is) so the refusal, the User object and the lock's expiry agree.
-   */
-  async function refuseExhausted(db: Executor, userId: string, maxAttempts: number): Promise<never> {
-    const now = clock.nowMs();
-    await lockIfAttemptsExhausted(db, userId, maxAttempts, now);
-    const user = await findUserById(db, userId);
-    const status = user ? lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, policy, now) : null;
-    throw errors.userLocked(status?.locked ? status.lockoutExpiresInSeconds : policy.durationInSeconds);
-  }
-
-  async function beginAttempt(db: Executor, user: UserRow): Promise<void> {
+  /** Refuses a banned or locked user (reading the row afresh), ending a lock that has run out. */
+  async function refuseIfLocked(db: Executor, user: UserRow): Promise<void> {
     if (user.banned) throw errors.userBanned();
     const now = clock.nowMs();
     const status = lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, policy, now);
@@ -51,42 +50,64 @@ export function createVerificationGuard(deps: UserServiceDeps) {
     if (user.locked_at !== null && policy.durationInSeconds !== null) {
       await clearExpiredLock(db, user.id, now - policy.durationInSeconds * 1000);
     }
-    if (policy.maxAttempts !== null && !(await reserveVerificationAttempt(db, user.id, policy.maxAttempts))) {
-      await refuseExhausted(db, user.id, policy.maxAttempts);
+  }
+
+  /** Takes an attempt, waiting (bounded) while running checks hold the remaining ones. */
+  async function reserve(db: Executor, userId: string, maxAttempts: number): Promise<void> {
+    const giveUpAt = Date.now() + WAIT_FOR_ATTEMPTS_MS;
+    for (let delayMs = 5; ; delayMs = Math.min(delayMs * 2, 100)) {
+      if (await reserveVerificationAttempt(db, userId, maxAttempts, clock.nowMs())) return;
+      const user = await findUserById(db, userId);
+      if (!user) throw errors.userNotFound(userId);
+      await refuseIfLocked(db, user);
+      const now = clock.nowMs();
+      if (user.failed_verification_attempts >= maxAttempts) {
+        // Failures alone use up the policy but no lock was recorded (a process died between the two):
+        // lock now, so the refusal, the User object and the lock's expiry agree.
+        await lockIfAttemptsExhausted(db, userId, maxAttempts, now);
+        const locked = await findUserById(db, userId);
+        if (locked) await refuseIfLocked(db, locked);
+        continue;
+      }
+      if (user.verification_reserved_at !== null && user.verification_reserved_at < now - STALE_RESERVATION_MS) {
+        await clearStaleReservations(db, userId, now - STALE_RESERVATION_MS);
+        continue;
+      }
+      // Checks of this user are running and hold the remaining attempts: their outcome decides.
+      if (Date.now() + delayMs > giveUpAt) throw errors.tooManyRequests();
+      await sleep(delayMs);
     }
   }
 
   return {
-    /** Call right before the actual check, once nothing else can refuse the request. */
-    beginAttempt,
-
     /**
-     * Takes an attempt (`beginAttempt`), then runs `check`, which records its outcome with
-     * `recordFailure`/`recordSuccess`. When `check` throws a server error (a sealed secret that cannot
-     * be opened, a hasher or database failure) the attempt is given back before the error goes on:
-     * a run of 500s must not lock anyone out.
+     * Takes an attempt, then runs `check`, which reports its answer through `attempt`. When `check` throws a
+     * server error (a sealed secret that cannot be opened, a hasher or database failure), or ends without
+     * reporting, the attempt is given back before the error goes on: a run of 500s must not lock anyone out.
      */
-    async withAttempt<T>(db: Executor, user: UserRow, check: () => Promise<T>): Promise<T> {
-      await beginAttempt(db, user);
+    async withAttempt<T>(db: Executor, user: UserRow, check: (attempt: Attempt) => Promise<T>): Promise<T> {
+      await refuseIfLocked(db, user);
+      if (policy.maxAttempts === null) return check({ failed: async () => undefined, succeeded: async () => undefined });
+      const maxAttempts = policy.maxAttempts;
+      await reserve(db, user.id, maxAttempts);
+      let settled = false;
+      const attempt: Attempt = {
+        async failed() {
+          settled = true;
+          await settleFailedAttempt(db, user.id, maxAttempts, clock.nowMs());
+        },
+        async succeeded() {
+          settled = true;
+          await settleSuccessfulAttempt(db, user.id);
+        },
+      };
       try {
-        return await check();
-      } catch (error) {
-        if (isServerError(error) && policy.maxAttempts !== null) {
-          // The original error is what matters; a failed release leaves the attempt taken (and the
-          // next refusal then locks consistently).
-          await releaseVerificationAttempt(db, user.id).catch(() => undefined);
-        }
-        throw error;
+        return await check(attempt);
+      } finally {
+        // The original error is what matters; a failed release leaves the attempt in flight until it is
+        // stale (STALE_RESERVATION_MS).
+        if (!settled) await releaseVerificationAttempt(db, user.id).catch(() => undefined);
       }
-    },
-
-    async recordFailure(db: Executor, userId: string): Promise<void> {
-      if (policy.maxAttempts === null) return;
-      await lockIfAttemptsExhausted(db, userId, policy.maxAttempts, clock.nowMs());
-    },
-
-    async recordSuccess(db: Executor, userId: string): Promise<void> {
-      await resetFailedVerifications(db, userId);
     },
   };
 }

@@ -197,6 +197,31 @@ describe('bounded cost of imported credentials', () => {
       }
     });
 
+    it('checks the password the user has once the check leaves the pool, not the one they had when it queued', async () => {
+      let admit: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (admit = resolve));
+      const gatedPool: VerificationPool = { running: 1, queued: 0, run: async (check) => gate.then(check) };
+      const app = await appWithPool(gatedPool);
+      try {
+        const { password, digest } = fixtureDigest('pbkdf2_sha256_django');
+        const changed = await createUser({ password_digest: digest, password_hasher: 'pbkdf2_sha256_django' });
+        const removed = await createUser({ password_digest: digest, password_hasher: 'pbkdf2_sha256_django' });
+        const deleted = await createUser({ password_digest: digest, password_hasher: 'pbkdf2_sha256_django' });
+        const waiting = [changed, removed, deleted].map((user) => inject(app, `/v1/users/${user.id}/verify_password`, { password }));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect((await server.api('PATCH', `/v1/users/${changed.id}`, { password: 'a brand new password 77', skip_password_checks: true })).status).toBe(200);
+        expect((await server.api('POST', `/v1/users/${removed.id}/remove_password`)).status).toBe(200);
+        expect((await server.api('DELETE', `/v1/users/${deleted.id}`)).status).toBe(200);
+        admit();
+        const [afterChange, afterRemoval, afterDeletion] = await Promise.all(waiting);
+        expectClerkError(afterChange!, 422, 'incorrect_password');
+        expectClerkError(afterRemoval!, 400, 'no_password_set');
+        expectClerkError(afterDeletion!, 404, 'resource_not_found');
+      } finally {
+        await app.close();
+      }
+    });
+
     it('answers 429 too_many_requests when the pool is full, without taking a lockout attempt', async () => {
       const app = await appWithPool(fullPool);
       try {

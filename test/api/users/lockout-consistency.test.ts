@@ -162,4 +162,38 @@ describe('lockout consistency', () => {
       }
     });
   });
+
+  describe('only failures count: checks in flight are not failures', () => {
+    it('parallel right passwords, more of them than the policy allows attempts, all verify and lock nobody', async () => {
+      const user = await createUser();
+      const responses = await Promise.all(Array.from({ length: MAX_ATTEMPTS * 2 + 5 }, () => verifyPassword(user.id, PASSWORD)));
+      expect(responses.map((response) => response.status)).toEqual(responses.map(() => 200));
+      expect(await lockState(user.id)).toEqual(unlockedWith(MAX_ATTEMPTS));
+      const row = await findUserById(server.database.db, user.id);
+      expect(row!.verifications_in_flight).toBe(0);
+    });
+
+    it('parallel wrong passwords still evaluate exactly the policy and lock', async () => {
+      const user = await createUser();
+      const responses = await Promise.all(Array.from({ length: MAX_ATTEMPTS * 3 }, () => verifyPassword(user.id, WRONG_PASSWORD)));
+      const statuses = responses.map((response) => response.status);
+      expect(statuses.filter((status) => status === 422)).toHaveLength(MAX_ATTEMPTS);
+      expect(statuses.filter((status) => status === 403)).toHaveLength(MAX_ATTEMPTS * 2);
+      expect(await lockState(user.id)).toEqual({ locked: true, lockout_expires_in_seconds: LOCKOUT_SECONDS, verification_attempts_remaining: 0 });
+    });
+
+    it('attempts a dead process left in flight are forgotten once they are older than any check', async () => {
+      const user = await createUser();
+      await server.database.db
+        .updateTable('users')
+        .set({ verifications_in_flight: MAX_ATTEMPTS, verification_reserved_at: now() })
+        .where('id', '=', user.id)
+        .execute();
+      server.clock.advanceMs(61_000);
+      const verified = await verifyPassword(user.id, PASSWORD);
+      expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+      expect(await lockState(user.id)).toEqual(unlockedWith(MAX_ATTEMPTS));
+      expect((await findUserById(server.database.db, user.id))!.verifications_in_flight).toBe(0);
+    });
+  });
 });

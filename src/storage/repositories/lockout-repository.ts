@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { Executor } from '../database.js';
+
+// The lockout counters of a user row. Every change is one conditional UPDATE, so concurrent requests (on
+// one node or many) can never evaluate more guesses than the policy allows:
+// - `verifications_in_flight`: checks that took an attempt and have not settled it;
+// - `failed_verification_attempts`: checks that failed since the last success, unlock or expired lock.
+
+/** One less in flight, never below zero. */
+const oneLessInFlight = sql<number>`CASE WHEN verifications_in_flight > 0 THEN verifications_in_flight - 1 ELSE 0 END`;
+
+/**
+ * Takes one of the user's remaining attempts before anything is checked: true only while the user is not
+ * locked and the failures plus the checks already running leave one.
+ */
+export async function reserveVerificationAttempt(db: Executor, userId: string, maxAttempts: number, nowMs: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ verifications_in_flight: sql<number>`verifications_in_flight + 1`, verification_reserved_at: nowMs })
+    .where('id', '=', userId)
+    .where('locked_at', 'is', null)
+    .where(sql<boolean>`failed_verification_attempts + verifications_in_flight < ${maxAttempts}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A check failed: it counts, and the failure that uses up the last attempt locks the user (once). */
+export async function settleFailedAttempt(db: Executor, userId: string, maxAttempts: number, nowMs: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      failed_verification_attempts: sql<number>`failed_verification_attempts + 1`,
+      verifications_in_flight: oneLessInFlight,
+      locked_at: sql<number | null>`CASE WHEN locked_at IS NULL AND failed_verification_attempts + 1 >= ${maxAttempts} THEN ${nowMs} ELSE locked_at END`,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** A check succeeded: earlier failures are forgotten (unless a lock was set meanwhile, which stands). */
+export async function settleSuccessfulAttempt(db: Executor, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      failed_verification_attempts: sql<number>`CASE WHEN locked_at IS NULL THEN 0 ELSE failed_verification_attempts END`,
+      verifications_in_flight: oneLessInFlight,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** A check never reached an answer (a server error): its attempt is given back, it guessed nothing. */
+export async function releaseVerificationAttempt(db: Executor, userId: string): Promise<void> {
+  await db.updateTable('users').set({ verifications_in_flight: oneLessInFlight }).where('id', '=', userId).execute();
+}
+
+/**
+ * Forgets attempts still marked in flight when the latest was taken before `reservedBeforeMs`: no check
+ * runs that long, so they belong to a process that died mid-check.
+ */
+export async function clearStaleReservations(db: Executor, userId: string, reservedBeforeMs: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ verifications_in_flight: 0 })
+    .where('id', '=', userId)
+    .where('verifications_in_flight', '>', 0)
+    .where('verification_reserved_at', '<', reservedBeforeMs)
+    .execute();
+}
+
+/** Locks a user whose failures already use up the policy (a no-op when locked, so the first lock's time stands). */
+export async function lockIfAttemptsExhausted(db: Executor, userId: string, maxAttempts: number, nowMs: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ locked_at: nowMs })
+    .where('id', '=', userId)
+    .where('locked_at', 'is', null)
+    .where('failed_verification_attempts', '>=', maxAttempts)
+    .execute();
+}
+
+/** Ends a lock that has run out (locked at or before `lockedAtOrBeforeMs`), with its count. */
+export async function clearExpiredLock(db: Executor, userId: string, lockedAtOrBeforeMs: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ locked_at: null, failed_verification_attempts: 0 })
+    .where('id', '=', userId)
+    .where('locked_at', '<=', lockedAtOrBeforeMs)
+    .execute();
+}
