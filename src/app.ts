@@ -3,6 +3,7 @@ import secureJson from 'secure-json-parse';
 import type { ApiVersion, Config } from './config.js';
 import { createClientErrorHandler } from './http/client-errors.js';
 import { createErrorHandler, createNotFoundHandler, toErrorBody } from './http/errors.js';
+import { findJsonBodyProblem, MAX_JSON_DEPTH } from './http/json-body.js';
 import { requestBaseUrl } from './http/public-url.js';
 import { isCanonicalRequestTarget } from './http/request-target.js';
 import { newRequestId, NO_STORE_HEADERS, REQUEST_ID_HEADER } from './http/request-id.js';
@@ -49,14 +50,6 @@ export interface AppDeps {
   logger: boolean | object;
 }
 
-/** Whether any string inside a parsed JSON value (or params/query object) contains U+0000. */
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || containsNul(inner));
-  return false;
-}
-
 /** The one composition root: services from dependencies, routes from services. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -100,8 +93,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     try {
       // `__proto__` / `constructor.prototype` keys are refused: bodies flow into deep merges.
       const body: unknown = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
-      // PostgreSQL cannot store NUL in text; no identifier or name needs one.
-      if (containsNul(body)) return done(errors.requestBodyInvalid('Strings must not contain NUL (\\u0000) characters.'), undefined);
+      // PostgreSQL cannot store NUL in text, and no identifier or name needs one; nothing needs deep nesting.
+      const problem = findJsonBodyProblem(body);
+      if (problem === 'nul') return done(errors.requestBodyInvalid('Strings must not contain NUL (\\u0000) characters.'), undefined);
+      if (problem === 'too_deep') return done(errors.requestBodyInvalid(`JSON may nest at most ${MAX_JSON_DEPTH} levels deep.`), undefined);
       done(null, body);
     } catch {
       done(errors.requestBodyInvalid('The body is not valid JSON (or uses a reserved key such as __proto__).'), undefined);
@@ -135,9 +130,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Requests without any body (no content type either) validate as an empty object too.
     if (request.body === undefined) request.body = {};
     // No id contains NUL, and PostgreSQL cannot compare text holding one: refuse it up front.
-    if (containsNul(request.params)) throw errors.resourceNotFound();
+    if (findJsonBodyProblem(request.params) === 'nul') throw errors.resourceNotFound();
     for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
-      if (containsNul(value)) throw errors.paramValueInvalid(name, `${name} must not contain NUL characters.`);
+      if (findJsonBodyProblem(value) === 'nul') throw errors.paramValueInvalid(name, `${name} must not contain NUL characters.`);
     }
   });
 

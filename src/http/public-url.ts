@@ -1,10 +1,18 @@
+import { isIPv6 } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 
-/** A DNS name, an IPv4 address or a bracketed IPv6 address, with an optional port: nothing else is a Host. */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
+const DNS_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
+/** A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port 1–65535: nothing else is a Host. */
 export function isValidHostHeader(host: string | undefined): host is string {
-  return typeof host === 'string' && host.length <= 261 && HOST.test(host);
+  if (typeof host !== 'string' || host.length > 261) return false;
+  const match = /^(\[[^\]]*\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(host);
+  if (!match) return false;
+  const [, name, port] = match as unknown as [string, string, string | undefined];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return false;
+  // No zone ids (`%eth0`): only hex digits, colons and dots, and a valid address.
+  if (name.startsWith('[')) return /^\[[0-9A-Fa-f:.]+\]$/.test(name) && isIPv6(name.slice(1, -1));
+  return name.length <= 253 && DNS_NAME.test(name);
 }
 
 /**

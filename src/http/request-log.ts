@@ -1,13 +1,35 @@
 import type { FastifyRequest } from 'fastify';
 
-/**
- * Query parameters whose values are kept in request logs: paging, ordering and flags. Every other value
- * (email addresses, phone numbers, usernames, search text, ids of people…) is logged as `[redacted]`, so a
- * log line never holds an identifier.
- */
-const LOGGED_QUERY_PARAMS = new Set(['limit', 'offset', 'order_by', 'paginated', '__clerk_api_version', 'status', 'banned', 'last_active_at_since']);
+const DIGITS = /^\d{1,20}$/;
+const FLAG = /^(?:true|false)$/;
+const WORD = /^[+-]?[a-z_]{1,40}$/;
 
-/** `url` with the value of every query parameter outside {@link LOGGED_QUERY_PARAMS} replaced. */
+/**
+ * Query parameters whose values are kept in request logs (paging, ordering and flags), each with the shape
+ * its value must have to be kept. Every other value (email addresses, phone numbers, usernames, search
+ * text, ids of people…), and a kept parameter's value of any other shape, is logged as `[redacted]`, so a
+ * log line never holds an identifier, whatever parameter a client puts it in.
+ */
+const LOGGED_QUERY_PARAMS: ReadonlyMap<string, RegExp> = new Map([
+  ['limit', DIGITS],
+  ['offset', DIGITS],
+  ['last_active_at_since', DIGITS],
+  ['order_by', WORD],
+  ['status', WORD],
+  ['paginated', FLAG],
+  ['banned', FLAG],
+  ['__clerk_api_version', /^\d{4}-\d{2}-\d{2}$/],
+]);
+
+function decodeQueryPart(part: string): string | null {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/** `url` with every query value outside {@link LOGGED_QUERY_PARAMS}' names and shapes replaced. */
 export function redactQueryString(url: string): string {
   const queryAt = url.indexOf('?');
   if (queryAt === -1) return url;
@@ -16,15 +38,12 @@ export function redactQueryString(url: string): string {
     .split('&')
     .map((pair) => {
       const equalsAt = pair.indexOf('=');
-      if (equalsAt === -1) return pair;
+      // A bare word can be an identifier too (`?carol@example.com`).
+      if (equalsAt === -1) return pair === '' ? pair : '[redacted]';
       const name = pair.slice(0, equalsAt);
-      let decoded = name;
-      try {
-        decoded = decodeURIComponent(name.replace(/\+/g, ' '));
-      } catch {
-        // A name that does not decode is redacted like any other.
-      }
-      return LOGGED_QUERY_PARAMS.has(decoded) ? pair : `${name}=[redacted]`;
+      const shape = LOGGED_QUERY_PARAMS.get(decodeQueryPart(name) ?? '');
+      const value = decodeQueryPart(pair.slice(equalsAt + 1));
+      return shape && value !== null && shape.test(value) ? pair : `${name}=[redacted]`;
     })
     .join('&');
   return `${url.slice(0, queryAt)}?${redacted}`;

@@ -194,6 +194,30 @@ describe('a body over the limit', () => {
   });
 });
 
+describe('deeply nested bodies', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+  it('are a 400, never a stack overflow (500), and create nothing', async () => {
+    for (const depth of [100, 5000, 8000]) {
+      const email = uniqueEmail('deep');
+      const response = await server.api('POST', '/v1/users', `{"email_address":["${email}"],"public_metadata":${nested(depth)}}`);
+      expectClerkError(response, 400, 'request_body_invalid');
+      expect((await server.api('GET', `/v1/users?email_address=${encodeURIComponent(email)}`)).body).toEqual([]);
+    }
+  });
+
+  it('leave metadata a few dozen levels deep alone', async () => {
+    const response = await server.api('POST', '/v1/users', `{"email_address":["${uniqueEmail('deep')}"],"public_metadata":${nested(40)}}`);
+    expect(response.status).toBe(200);
+  });
+});
+
 describe('integers out of range', () => {
   let server: TestServer;
   beforeAll(async () => {
