@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { bytesEqual, fromBase64, fromHex } from '../digest-encoding.js';
 import type { PasswordHasher } from '../password-hasher.js';
+import { stretch, withinStretchBudget } from './stretch.js';
 
 /**
  * Helpers shared by the "fast" digest formats: md5, md5_salted, md5_phpass, phpass, sha256,
  * sha256_salted, sha512_symfony and ldap_ssha. Each is one or a few plain message digests, so they
  * run on node:crypto directly; the two iterated ones (phpass, Symfony's stretched sha512) are
- * computed in slices that yield to the event loop, and their cost parameter is capped.
+ * computed in slices that yield to the event loop, their cost parameter is capped, and their work
+ * (which grows with the password's length) is held to a budget (stretch.ts).
  */
 
 /** Password → bytes. Every ecosystem here hashes the UTF-8 bytes of the password. */
@@ -18,30 +19,10 @@ export function utf8(text: string): Buffer {
 /**
  * Longest password (in UTF-8 bytes) the iterated formats verify. Both originals refuse longer ones:
  * phpass 0.5 (`CheckPassword`: `strlen($password) > 4096` → false) and Symfony's
- * `CheckPasswordLengthTrait` (`MAX_PASSWORD_LENGTH = 4096`). It also bounds the work, since every
- * iteration rehashes the password.
+ * `CheckPasswordLengthTrait` (`MAX_PASSWORD_LENGTH = 4096`). It does not bound the work on its own:
+ * every iteration rehashes the password, so a high count needs the budget of stretch.ts as well.
  */
 export const MAX_ITERATED_PASSWORD_BYTES = 4096;
-
-/** Iterations computed between two yields to the event loop (a few milliseconds of md5 or sha512). */
-const ITERATIONS_PER_SLICE = 2048;
-
-/**
- * `digest = H(digest ‖ suffix)`, `rounds` times, starting from `initial`. Runs in slices of
- * {@link ITERATIONS_PER_SLICE} and yields to the event loop between slices, so a high count costs
- * CPU time but never stalls other requests for more than one slice.
- */
-export async function stretch(algorithm: 'md5' | 'sha512', initial: Buffer, suffix: Buffer, rounds: number): Promise<Buffer> {
-  let digest = initial;
-  let remaining = rounds;
-  while (remaining > 0) {
-    const slice = Math.min(remaining, ITERATIONS_PER_SLICE);
-    for (let i = 0; i < slice; i++) digest = createHash(algorithm).update(digest).update(suffix).digest();
-    remaining -= slice;
-    if (remaining > 0) await yieldToEventLoop();
-  }
-  return digest;
-}
 
 /**
  * Standard base64 that is exactly what an encoder writes: padded, and with zero unused trailing bits.
@@ -123,9 +104,11 @@ const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /** phpass refuses a count below 2^7 (`$count_log2 < 7` → failure). */
 export const PHPASS_MIN_LOG2 = 7;
 /**
- * phpass accepts up to 2^30 md5 iterations; Roster caps at 2^19 (about 0.8 s of CPU, computed in
- * slices that yield to the event loop) so an imported digest cannot pin the server. That still
- * covers every real default: WordPress 2^13 (`B`), phpBB3 2^11 (`9`), passlib 2^19 (`H`).
+ * phpass accepts up to 2^30 md5 iterations; Roster caps at 2^19 (computed in slices that yield to
+ * the event loop) so an imported digest cannot pin the server. That still covers every real default:
+ * WordPress 2^13 (`B`), phpBB3 2^11 (`9`), passlib 2^19 (`H`). The count alone does not bound the
+ * work, which also grows with the password: under stretch.ts's budget a count of 2^k with k ≥ 14
+ * takes passwords of up to 64·2^(20−k) − 25 bytes (103 at 2^19, 4071 at 2^14).
  */
 export const PHPASS_MAX_LOG2 = 19;
 
@@ -181,6 +164,8 @@ export function phpassPortableHasher(name: string, prefixes: readonly string[]):
         const parsed = parsePhpass(digest, prefixes);
         const secret = utf8(password);
         if (parsed === null || secret.length > MAX_ITERATED_PASSWORD_BYTES) return false;
+        // Over the work budget for this count: refused uncomputed, as a wrong password.
+        if (!withinStretchBudget('md5', 2 ** parsed.log2, secret.length)) return false;
         const initial = createHash('md5').update(utf8(parsed.salt)).update(secret).digest();
         const hash = await stretch('md5', initial, secret, 2 ** parsed.log2);
         return bytesEqual(utf8(phpassEncode64(hash)), utf8(parsed.checksum));

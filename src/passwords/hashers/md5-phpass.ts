@@ -14,6 +14,7 @@ import { phpassPortableHasher } from './fast-shared.js';
  *
  * hash = md5(salt ‖ password), then 2^count times hash = md5(hash ‖ password). Passwords longer than
  * 4096 UTF-8 bytes never verify. Cost: log2 counts 7..19 (phpass allows up to 30), computed in slices
- * that yield to the event loop. phpBB3 writes 11 (`9`).
+ * that yield to the event loop. phpBB3 writes 11 (`9`). As for `phpass`, a password over the work
+ * budget for the digest's count (stretch.ts; at 2^19, over 103 bytes) never verifies and costs nothing.
  */
 export const md5PhpassHasher: PasswordHasher = phpassPortableHasher('md5_phpass', ['$H$', '$P$']);

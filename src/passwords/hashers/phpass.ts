@@ -13,6 +13,8 @@ import { phpassPortableHasher } from './fast-shared.js';
  * refuses them too).
  *
  * Cost: phpass allows log2 counts 7..30; Roster accepts 7..19 (a digest outside is invalid) and
- * computes the iterations in slices that yield to the event loop. WordPress writes 13 (`B`).
+ * computes the iterations in slices that yield to the event loop. WordPress writes 13 (`B`). Each
+ * iteration rehashes the password, so the work is also held to a budget (stretch.ts): a password
+ * over it for the digest's count (at 2^19, over 103 bytes) never verifies and costs nothing.
  */
 export const phpassHasher: PasswordHasher = phpassPortableHasher('phpass', ['$P$']);
