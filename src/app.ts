@@ -1,9 +1,8 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import secureJson from 'secure-json-parse';
 import type { ApiVersion, Config } from './config.js';
 import { createClientErrorHandler } from './http/client-errors.js';
 import { createErrorHandler, createNotFoundHandler, toErrorBody } from './http/errors.js';
-import { findJsonBodyProblem, MAX_JSON_DEPTH } from './http/json-body.js';
+import { findJsonBodyProblem, parseJsonBody } from './http/json-body.js';
 import { requestBaseUrl } from './http/public-url.js';
 import { isCanonicalRequestTarget } from './http/request-target.js';
 import { newRequestId, NO_STORE_HEADERS, REQUEST_ID_HEADER } from './http/request-id.js';
@@ -87,21 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // JSON bodies: an empty body is an empty object (the SDK sends bodiless POSTs with a JSON content type).
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, {});
-    try {
-      // `__proto__` / `constructor.prototype` keys are refused: bodies flow into deep merges.
-      const body: unknown = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
-      // PostgreSQL cannot store NUL in text, and no identifier or name needs one; nothing needs deep nesting.
-      const problem = findJsonBodyProblem(body);
-      if (problem === 'nul') return done(errors.requestBodyInvalid('Strings must not contain NUL (\\u0000) characters.'), undefined);
-      if (problem === 'too_deep') return done(errors.requestBodyInvalid(`JSON may nest at most ${MAX_JSON_DEPTH} levels deep.`), undefined);
-      done(null, body);
-    } catch {
-      done(errors.requestBodyInvalid('The body is not valid JSON (or uses a reserved key such as __proto__).'), undefined);
-    }
-  });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonBody);
   app.setValidatorCompiler(({ schema }) => compileBodyValidator(schema));
   app.setErrorHandler(createErrorHandler(config.bodyLimitInBytes));
 

@@ -194,7 +194,7 @@ describe('a body over the limit', () => {
   });
 });
 
-describe('deeply nested bodies', () => {
+describe('JSON bodies', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -210,6 +210,22 @@ describe('deeply nested bodies', () => {
       expectClerkError(response, 400, 'request_body_invalid');
       expect((await server.api('GET', `/v1/users?email_address=${encodeURIComponent(email)}`)).body).toEqual([]);
     }
+  });
+
+  it('must be UTF-8: invalid bytes and other charsets are a 400, never decoded into U+FFFD', async () => {
+    const port = portOf(server);
+    const email = uniqueEmail('utf8');
+    const invalid = Buffer.concat([Buffer.from(`{"email_address":["${email}"],"first_name":"Ad`), Buffer.from([0xff, 0xfe]), Buffer.from('a"}')]);
+    const head = (type: string, length: number) =>
+      `POST /v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\n${AUTH}\r\nContent-Type: ${type}\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`;
+    const badBytes = parseRawResponse(await sendRaw(port, Buffer.concat([Buffer.from(head('application/json', invalid.length)), invalid])));
+    expect([badBytes.status, badBytes.json.errors[0].code]).toEqual([400, 'request_body_invalid']);
+    const utf16 = parseRawResponse(await sendRaw(port, `${head('application/json; charset=utf-16', 2)}{}`));
+    expect([utf16.status, utf16.json.errors[0].code]).toEqual([400, 'request_body_invalid']);
+    expect((await server.api('GET', `/v1/users?email_address=${encodeURIComponent(email)}`)).body).toEqual([]);
+    const body = JSON.stringify({ email_address: [email], first_name: 'Adé' });
+    const ok = parseRawResponse(await sendRaw(port, `${head('application/json; charset=UTF-8', Buffer.byteLength(body))}${body}`));
+    expect([ok.status, ok.json.first_name]).toEqual([200, 'Adé']);
   });
 
   it('leave metadata a few dozen levels deep alone', async () => {
