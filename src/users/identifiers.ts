@@ -28,6 +28,8 @@ export type EmailAddressProblem =
   | 'space'
   /** not an RFC 5322 addr-spec (after normalisation) */
   | 'syntax'
+  /** a quotation mark or backslash in the local part: quoted strings and escapes spell an unquoted mailbox a second way */
+  | 'quoted'
   /** the domain is not a valid internationalised domain name (UTS #46) */
   | 'domain'
   /** a non-ASCII character that is not a letter, combining mark or decimal digit */
@@ -46,6 +48,7 @@ const refuse = (problem: EmailAddressProblem): EmailAddressParse => ({ ok: false
  * - the domain goes through UTS #46 (Node's `domainToASCII`, non-transitional, as browsers do), which
  *   lower-cases it and maps full-width letters and ideographic full stops; it is stored in its Unicode form
  *   (`münchen.de`, never `xn--mnchen-3ya.de`), which is what the user typed and what search matches;
+ * - the local part must be unquoted (dot-atom): `"admin"@example.com` is the mailbox admin@example.com again;
  * - non-ASCII characters must be letters, marks or decimal digits, and scripts must not mix (see scriptsAreSafe).
  */
 export function parseEmailAddress(input: string): EmailAddressParse {
@@ -66,6 +69,10 @@ export function parseEmailAddress(input: string): EmailAddressParse {
   const local = address.slice(0, at).normalize('NFKC').toLowerCase().normalize('NFKC');
   // NFKC can itself produce a space (U+00A8 diaeresis becomes space + combining diaeresis).
   if (/\p{Z}/u.test(local)) return refuse('space');
+  // validator accepts RFC 5322 quoted strings ("admin", "ad\min", even "a@b"), each a second spelling of an
+  // unquoted mailbox or a form no Clerk user needs. Unquoted, neither character is allowed, so this is exactly
+  // "no quoted local part". Checked after NFKC, which turns full-width ＂ and ＼ into these.
+  if (/["\\]/.test(local)) return refuse('quoted');
   if (!isEmailSyntax(`${local}@${asciiDomain}`)) return refuse('syntax');
   if (NOT_LETTER_MARK_OR_DIGIT.test(local) || NOT_LETTER_MARK_OR_DIGIT.test(domain)) return refuse('symbol');
   if (!scriptsAreSafe(local, domain)) return refuse('mixed_script');
