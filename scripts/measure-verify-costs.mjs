@@ -2,7 +2,11 @@
 // npm run build && node scripts/measure-verify-costs.mjs — what one verification of an imported digest costs at
 // Roster's cost caps: wall time and peak memory (RSS growth) of a wrong password, each case in a fresh process so
 // memory does not carry over. Also a wrong backup code against the most bcrypt work an import may hold.
-// MEASURE_RUNS (default 3) processes per case; the table shows the slowest run and the largest RSS growth.
+// MEASURE_RUNS (default 3) processes per case, MEASURE_ONLY=<text> only the cases whose label has it; the table shows the slowest run and the largest RSS growth.
+// The wrong password is 16 bytes unless a case names its length: phpass and sha512_symfony rehash the password
+// (and Symfony's salt) every iteration, so they are also measured with the longest password{salt} their work
+// budget (src/passwords/hashers/stretch.ts) lets through, and with one it refuses. The other formats hash the
+// password once, so a 1,000,000-byte password (about the body limit) shows what length costs them.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { hash as bcryptHash } from '@node-rs/bcrypt';
@@ -22,7 +26,8 @@ const B64_32 = Buffer.alloc(32, 1).toString('base64');
 const HEX64 = 'ab'.repeat(64);
 const SHA512_B64 = Buffer.alloc(64, 1).toString('base64');
 
-/** [label, password_hasher, digest at a cap] — every digest must be valid (asserted). */
+/** [label, password_hasher, digest at a cap, wrong password's length in bytes (default: 16)] — every digest must
+ *  be valid (asserted). */
 const CASES = [
   ['bcrypt cost 13', 'bcrypt', bcrypt(13)],
   ['bcrypt_sha256_django cost 13', 'bcrypt_sha256_django', `bcrypt_sha256$${bcrypt(13)}`],
@@ -46,6 +51,31 @@ const CASES = [
   ['sha512_symfony 100,000', 'sha512_symfony', `sha512_symfony$100000$salt$${SHA512_B64}`],
   ['phpass 2^19', 'phpass', '$P$HV7qMYJaNX.l6KcuWXSAd8eCqQYPMb/'],
   ['md5_phpass 2^19', 'md5_phpass', '$H$HV7qMYJaNX.l6KcuWXSAd8eCqQYPMb/'],
+  // Long passwords: the iterated formats at their budget, and just over it (refused uncomputed).
+  ['phpass 2^19, 103-byte password (budget)', 'phpass', '$P$HV7qMYJaNX.l6KcuWXSAd8eCqQYPMb/', 103],
+  ['phpass 2^19, 104-byte password (refused)', 'phpass', '$P$HV7qMYJaNX.l6KcuWXSAd8eCqQYPMb/', 104],
+  ['phpass 2^19, 4096-byte password (refused)', 'phpass', '$P$HV7qMYJaNX.l6KcuWXSAd8eCqQYPMb/', 4096],
+  ['md5_phpass 2^19, 103-byte password (budget)', 'md5_phpass', '$H$HV7qMYJaNX.l6KcuWXSAd8eCqQYPMb/', 103],
+  ['md5_phpass 2^19, 4096-byte password (refused)', 'md5_phpass', '$H$HV7qMYJaNX.l6KcuWXSAd8eCqQYPMb/', 4096],
+  ['phpass 2^16, 999-byte password (budget)', 'phpass', '$P$EV7qMYJaNX.l6KcuWXSAd8eCqQYPMb/', 999],
+  ['phpass 2^14, 4071-byte password (budget)', 'phpass', '$P$CV7qMYJaNX.l6KcuWXSAd8eCqQYPMb/', 4071],
+  ['phpass 2^13, 4096-byte password (WordPress)', 'phpass', '$P$BV7qMYJaNX.l6KcuWXSAd8eCqQYPMb/', 4096],
+  ['sha512_symfony 100,000, 4096-byte password, 16-byte salt', 'sha512_symfony', `sha512_symfony$100000$${'s'.repeat(16)}$${SHA512_B64}`, 4096],
+  ['sha512_symfony 100,000, 4096 + 1,069-byte salt (budget)', 'sha512_symfony', `sha512_symfony$100000$${'s'.repeat(1069)}$${SHA512_B64}`, 4096],
+  ['sha512_symfony 100,000, 4096 + 1,070-byte salt (refused)', 'sha512_symfony', `sha512_symfony$100000$${'s'.repeat(1070)}$${SHA512_B64}`, 4096],
+  ['sha512_symfony 5,000, 4096 + 103,213-byte salt (budget)', 'sha512_symfony', `sha512_symfony$5000$${'s'.repeat(103_213)}$${SHA512_B64}`, 4096],
+  ['sha512_symfony 1, 1,000,000-byte salt', 'sha512_symfony', `sha512_symfony$1$${'s'.repeat(1_000_000)}$${SHA512_B64}`, 4096],
+  // One pass over the password: length costs them little.
+  ['md5, 1,000,000-byte password', 'md5', 'ab'.repeat(16), 1_000_000],
+  ['sha256_salted, 1,000,000-byte password', 'sha256_salted', `salt$${'ab'.repeat(32)}`, 1_000_000],
+  ['ldap_ssha, 1,000,000-byte password', 'ldap_ssha', `{SSHA}${Buffer.alloc(24, 1).toString('base64')}`, 1_000_000],
+  ['pbkdf2_sha256 3,000,000, 1,000,000-byte password', 'pbkdf2_sha256', `pbkdf2_sha256$3000000$c2FsdA==$${B64_32}`, 1_000_000],
+  ['pbkdf2_sha512 1,500,000, 1,000,000-byte password', 'pbkdf2_sha512', `pbkdf2_sha512$1500000$salt$${HEX64}`, 1_000_000],
+  ['scrypt_werkzeug N=2^16 r=8 p=2, 1,000,000-byte password', 'scrypt_werkzeug', werkzeug(2 ** 16, 8, 2), 1_000_000],
+  ['argon2id m=102400 t=10 p=1, 1,000,000-byte password', 'argon2id', argon('argon2id', 'm=102400,t=10,p=1'), 1_000_000],
+  ['bcrypt cost 13, 1,000,000-byte password', 'bcrypt', bcrypt(13), 1_000_000],
+  ['bcrypt_sha256_django cost 13, 1,000,000-byte password', 'bcrypt_sha256_django', `bcrypt_sha256$${bcrypt(13)}`, 1_000_000],
+  ['bcrypt_peppered cost 13, 1,000,000-byte password', 'bcrypt_peppered', `${bcrypt(13)}$pepper`, 1_000_000],
 ];
 /** [label, bcrypt cost, count, keyed count]: a wrong backup code against a user's stored codes. */
 const BACKUP_CASES = [
@@ -61,10 +91,11 @@ const peakRssKiB = () => process.resourceUsage().maxRSS;
 async function measureOne(index) {
   let run;
   if (index < CASES.length) {
-    const [, name, digest] = CASES[index];
+    const [, name, digest, passwordBytes] = CASES[index];
     const hasher = createHasherRegistry().get(name);
-    if (!hasher.isValidDigest(digest)) throw new Error(`${name}: ${digest} is not valid under the caps`);
-    run = () => hasher.verify(digest, 'a wrong password');
+    if (!hasher.isValidDigest(digest)) throw new Error(`${name}: ${digest.slice(0, 80)} is not valid under the caps`);
+    const password = passwordBytes === undefined ? 'a wrong password' : 'x'.repeat(passwordBytes);
+    run = () => hasher.verify(digest, password);
   } else {
     const [, cost, count, keyed] = BACKUP_CASES[index - CASES.length];
     const codes = createBackupCodes(createKeyedHash(Buffer.alloc(32, 7), 'backup-codes'));
@@ -90,6 +121,7 @@ if (process.argv[2] === '--one') {
   console.log('| case | slowest of', runs, 'runs | peak RSS growth |');
   console.log('|---|---|---|');
   for (const [index, label] of labels.entries()) {
+    if (process.env.MEASURE_ONLY && !label.includes(process.env.MEASURE_ONLY)) continue;
     const results = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, [self, '--one', String(index)], { encoding: 'utf8' })));
     const ms = Math.max(...results.map((r) => r.ms));
     const rss = Math.max(...results.map((r) => r.rssMiB));
