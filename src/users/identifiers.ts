@@ -172,15 +172,17 @@ const isHighlyRestrictive = (text: string) => ['single_script', 'highly_restrict
 
 /**
  * Look-alike protection without a confusables table: the local part and each domain label must be
- * highly restrictive (`exаmple` with a Cyrillic а is refused; `例え` is fine), and the domain as a whole
- * moderately restrictive, so Latin never meets Cyrillic or Greek anywhere in it. That last rule refuses
- * all-Cyrillic look-alikes such as `аррӏе.com` under Latin top-level domains, at the price of also
- * refusing honest Cyrillic or Greek names under them (`пример.com`; `пример.рф` is fine).
+ * highly restrictive (`exаmple` with a Cyrillic а is refused; `例え` is fine), and the address as a whole,
+ * local part and domain together, moderately restrictive, so Latin never meets Cyrillic or Greek anywhere
+ * in it. That refuses all-Cyrillic look-alikes such as `аррӏе@example.com` or `carol@аррӏе.com` under Latin
+ * domains, and their mirror images (`рор@пример.рф` would look like `pop@пример.рф`), at the price of
+ * refusing honest mixes too (`иван@example.com`, `carol@пример.рф`; `иван@пример.рф` is fine). Other
+ * scripts may meet Latin across the parts (`用户@example.com`, `user@العربية.com`), as UTS #39 allows.
  */
 function scriptsAreSafe(local: string, domain: string): boolean {
   if (!isHighlyRestrictive(local)) return false;
   if (!domain.split('.').every(isHighlyRestrictive)) return false;
-  return restrictionLevel(domain) !== 'minimally_restrictive';
+  return restrictionLevel(`${local}@${domain}`) !== 'minimally_restrictive';
 }
 
 /** E.164 (`+14155550123`), or `null` when the number is not a valid international number. */
