@@ -35,7 +35,9 @@ export type EmailAddressProblem =
   /** a non-ASCII character that is not a letter, combining mark or decimal digit */
   | 'symbol'
   /** scripts mixed the way UTS #39's restriction levels forbid, or a script not recommended for identifiers */
-  | 'mixed_script';
+  | 'mixed_script'
+  /** a letter or combining mark that imitates another letter or has no place in a living orthography (see LOOK_ALIKE) */
+  | 'look_alike';
 
 export type EmailAddressParse = { ok: true; emailAddress: string } | { ok: false; problem: EmailAddressProblem };
 
@@ -49,7 +51,8 @@ const refuse = (problem: EmailAddressProblem): EmailAddressParse => ({ ok: false
  *   lower-cases it and maps full-width letters and ideographic full stops; it is stored in its Unicode form
  *   (`münchen.de`, never `xn--mnchen-3ya.de`), which is what the user typed and what search matches;
  * - the local part must be unquoted (dot-atom): `"admin"@example.com` is the mailbox admin@example.com again;
- * - non-ASCII characters must be letters, marks or decimal digits, and scripts must not mix (see scriptsAreSafe).
+ * - non-ASCII characters must be letters, marks or decimal digits, scripts must not mix (see scriptsAreSafe),
+ *   and no letter or mark may imitate another (see lettersAreDistinct).
  */
 export function parseEmailAddress(input: string): EmailAddressParse {
   if (INVISIBLE.test(input)) return refuse('invisible_character');
@@ -76,6 +79,7 @@ export function parseEmailAddress(input: string): EmailAddressParse {
   if (!isEmailSyntax(`${local}@${asciiDomain}`)) return refuse('syntax');
   if (NOT_LETTER_MARK_OR_DIGIT.test(local) || NOT_LETTER_MARK_OR_DIGIT.test(domain)) return refuse('symbol');
   if (!scriptsAreSafe(local, domain)) return refuse('mixed_script');
+  if (!lettersAreDistinct(`${local}@${domain}`)) return refuse('look_alike');
   return { ok: true, emailAddress: `${local}@${domain}` };
 }
 
@@ -183,6 +187,62 @@ function scriptsAreSafe(local: string, domain: string): boolean {
   if (!isHighlyRestrictive(local)) return false;
   if (!domain.split('.').every(isHighlyRestrictive)) return false;
   return restrictionLevel(`${local}@${domain}`) !== 'minimally_restrictive';
+}
+
+/**
+ * Letters that pass the script rules yet imitate other letters or belong to no orthography used for
+ * mailboxes and host names, by Unicode block and property (no confusables table), checked after NFKC,
+ * which has already folded what it can (`ᵃ`, `ª`, `ſ`, full-width and mathematical letters):
+ * - IPA Extensions (`ɑ ɡ ɪ ʀ ə`), Phonetic Extensions and their Supplement (`ᴀ ᴅ ᵻ ᶑ`), Latin
+ *   Extended-C to -G (`ⱥ ꞌ ꜰ ꬰ`) and Letterlike Symbols (`ⅎ`): small capitals, turned, phonetic and
+ *   medieval letters, many drawn exactly like a basic letter;
+ * - dotless `ı` and `ȷ`, which pass for `i` and `j` at small sizes. Turkish and Azerbaijani words use `ı`
+ *   (`kırmızı`), but in an address it is the one everyday letter that is a missing dot away from another;
+ *   it is refused rather than mapped to `i` because `kırmızı` and `kirmizi` are different mailboxes;
+ * - modifier letters of Latin or no particular script (`ʼ ʻ ˈ ː`, which pass for `'` and `:`) and Latin
+ *   letters without case (the clicks `ǀ ǁ ǂ ǃ`, which pass for `l`, `||`, `!`; `ʔ ƻ`);
+ * - combining overlays (U+0334–U+0338, which draw `ł ø đ` that do not decompose), marks spanning two
+ *   letters and combining Latin letters (U+035C–U+036F), and every combining block but the basic one.
+ * Modifier letters of other scripts stay (Japanese `ー` and `々`, Thai `ๆ`). The price: the African and
+ * Azerbaijani letters that live in IPA Extensions (`ɛ ɔ ɓ ɗ ə`) are refused with the rest of the block.
+ */
+const LOOK_ALIKE_RANGES = [
+  '\\u0131\\u0237', // dotless ı and ȷ
+  '\\u0250-\\u02af', // IPA Extensions
+  '\\u0334-\\u0338', // combining overlays
+  '\\u035c-\\u036f', // double diacritics, combining Latin letters
+  '\\u1ab0-\\u1aff', // Combining Diacritical Marks Extended
+  '\\u1d00-\\u1dbf', // Phonetic Extensions and their Supplement
+  '\\u1dc0-\\u1dff', // Combining Diacritical Marks Supplement
+  '\\u20d0-\\u20ff', // Combining Diacritical Marks for Symbols
+  '\\u2100-\\u214f', // Letterlike Symbols
+  '\\u2c60-\\u2c7f', // Latin Extended-C
+  '\\ua720-\\ua7ff', // Latin Extended-D
+  '\\uab30-\\uab6f', // Latin Extended-E
+  '\\ufe20-\\ufe2f', // Combining Half Marks
+  '\\u{10780}-\\u{107bf}', // Latin Extended-F
+  '\\u{1df00}-\\u{1dfff}', // Latin Extended-G
+];
+const LOOK_ALIKE = new RegExp(
+  `[${LOOK_ALIKE_RANGES.join('')}]|(?=\\p{Lm})[\\p{scx=Latn}\\p{scx=Zyyy}\\p{scx=Zinh}]|(?=\\p{Lo})\\p{scx=Latn}`,
+  'u',
+);
+
+/**
+ * Combining-mark sequences that draw the same as something else (UTS #39 §5.4's optional checks, on the
+ * NFC form except where noted):
+ * - a dot above on a soft-dotted letter (`i` + U+0307 is `i`; `İ` lower-cases to exactly that);
+ * - any mark left on a plain `i` or `j`: every accented i and j in use has its own letter (`í ï ĩ ị ǐ ǰ`);
+ * - a mark with no letter to sit on (after `.`, `+`, a digit or at the start);
+ * - the same nonspacing mark twice in a row, or more than four, in NFD (`á` + U+0301 draws as `á`).
+ */
+const MARK_LOOK_ALIKE = /\p{Soft_Dotted}\p{M}*\u0307|[ij]\p{Mn}|(?<![\p{L}\p{M}])\p{M}/u;
+const NFD_MARK_LOOK_ALIKE = /(\p{Mn})\1|\p{Mn}{5}/u;
+
+/** True when no letter or mark of the (normalised) address imitates another; see LOOK_ALIKE and MARK_LOOK_ALIKE. */
+function lettersAreDistinct(address: string): boolean {
+  if (/^[\x00-\x7f]*$/.test(address)) return true;
+  return !LOOK_ALIKE.test(address) && !MARK_LOOK_ALIKE.test(address) && !NFD_MARK_LOOK_ALIKE.test(address.normalize('NFD'));
 }
 
 /** E.164 (`+14155550123`), or `null` when the number is not a valid international number. */
