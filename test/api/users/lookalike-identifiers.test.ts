@@ -1,7 +1,8 @@
 // Issue 7 §4, black-box: with carol@example.com verified on one user, no spelling that looks the same
 // becomes someone else's verified address, through POST /v1/users, POST /v1/email_addresses or
-// PUT /v1/users/{user_id}/email_address; spellings of one internationalised domain are one identifier;
-// phone numbers, web3 wallets and usernames refuse the same invisible characters.
+// PUT /v1/users/{user_id}/email_address; the same for the security review's apple@, paypal@ and
+// admin@example.com; spellings of one internationalised domain are one identifier; Latin never meets
+// Cyrillic or Greek in one address; phone numbers, web3 wallets and usernames refuse the same invisible characters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClerkError } from '../../helpers/assertions.js';
 import { uniquePhone, uniqueTag, uniqueUsername, uniqueWallet } from '../../helpers/fixtures.js';
@@ -15,6 +16,9 @@ const BOM = '\ufeff';
 const CYRILLIC_A = '\u0430';
 
 const CAROL = 'carol@example.com';
+const APPLE = 'apple@example.com';
+const PAYPAL = 'paypal@example.com';
+const ADMIN = 'admin@example.com';
 
 /** Digits only: a unique suffix that adds no script to an address. */
 const uniqueDigits = (): string => String(Number.parseInt(uniqueTag(), 16));
@@ -28,6 +32,16 @@ beforeAll(async () => {
   carolId = carol.body.id;
 });
 afterAll(async () => server?.close());
+
+/** The users holding apple@, paypal@ and admin@example.com, by address. */
+const owners = new Map<string, string>();
+beforeAll(async () => {
+  for (const email of [APPLE, PAYPAL, ADMIN]) {
+    const res = await server.api('POST', '/v1/users', { email_address: [email] });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    owners.set(email, res.body.id);
+  }
+});
 
 async function newUserId(): Promise<string> {
   const res = await server.api('POST', '/v1/users', { username: uniqueUsername('other'), skip_user_requirement: true });
@@ -75,6 +89,32 @@ describe.each(ENTRY_POINTS)('%s: look-alikes of a verified carol@example.com', (
   ])('maps %s to carol@example.com and refuses it as taken', async (_case, email) => {
     expectClerkError(await addEmail(email), 422, 'form_identifier_exists', 'email_address');
     await expectCarolAlone();
+  });
+});
+
+/** The owner of `email` still has it, and nobody else has an address with its local part in it. */
+async function expectOwnerAlone(email: string): Promise<void> {
+  const local = email.slice(0, email.indexOf('@'));
+  const res = await server.api('GET', `/v1/users?email_address_query=${encodeURIComponent(local)}`);
+  expect(res.status).toBe(200);
+  expect(res.body.map((user: any) => [user.id, user.email_addresses.map((e: any) => e.email_address)])).toEqual([[owners.get(email), [email]]]);
+}
+
+// The security review of issue 7 §4: each of these became a new user beside the address it imitates.
+describe.each(ENTRY_POINTS)('%s: look-alikes of apple@, paypal@ and admin@example.com', (_name, addEmail) => {
+  it.each([
+    ['an all-Cyrillic local part imitating apple (U+0430 0440 0440 04CF 0435)', '\u0430\u0440\u0440\u04cf\u0435@example.com', APPLE],
+    ['an all-Cyrillic local part imitating paypal', '\u0440\u0430\u0443\u0440\u0430\u04cf@example.com', PAYPAL],
+    ['a quoted local part', '"admin"@example.com', ADMIN],
+    ['a quoted local part in full-width quotation marks', '\uff02admin\uff02@example.com', ADMIN],
+    ['i with a combining dot above (U+0307)', 'admi\u0307n@example.com', ADMIN],
+    ['a capital dotted İ, which lower-cases to i + U+0307', 'adm\u0130n@example.com', ADMIN],
+    ['a dotless ı', 'adm\u0131n@example.com', ADMIN],
+    ['an IPA alpha (U+0251)', '\u0251dmin@example.com', ADMIN],
+    ['a small capital A (U+1D00)', '\u1d00dmin@example.com', ADMIN],
+  ])('refuses %s with 422 form_param_format_invalid', async (_case, email, original) => {
+    expectClerkError(await addEmail(email), 422, 'form_param_format_invalid', 'email_address');
+    await expectOwnerAlone(original);
   });
 });
 
