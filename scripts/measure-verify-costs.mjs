@@ -118,13 +118,15 @@ if (process.argv[2] === '--one') {
   const runs = Number(process.env.MEASURE_RUNS ?? 3);
   const self = fileURLToPath(import.meta.url);
   const labels = [...CASES.map(([label]) => label), ...BACKUP_CASES.map(([label]) => label)];
-  console.log('| case | slowest of', runs, 'runs | peak RSS growth |');
-  console.log('|---|---|---|');
+  // The fastest run shows the cost itself when other work shares the machine; the slowest is what the README quotes.
+  console.log('| case | fastest | slowest of', runs, 'runs | peak RSS growth |');
+  console.log('|---|---|---|---|');
   for (const [index, label] of labels.entries()) {
     if (process.env.MEASURE_ONLY && !label.includes(process.env.MEASURE_ONLY)) continue;
     const results = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, [self, '--one', String(index)], { encoding: 'utf8' })));
+    const fastest = Math.min(...results.map((r) => r.ms));
     const ms = Math.max(...results.map((r) => r.ms));
     const rss = Math.max(...results.map((r) => r.rssMiB));
-    console.log(`| ${label} | ${ms.toFixed(0)} ms | ${rss.toFixed(0)} MiB |`);
+    console.log(`| ${label} | ${fastest.toFixed(0)} ms | ${ms.toFixed(0)} ms | ${rss.toFixed(0)} MiB |`);
   }
 }
