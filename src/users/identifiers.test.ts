@@ -9,8 +9,8 @@ import {
   normalizeWeb3Wallet,
   parseEmailAddress,
   parseIdentifier,
-  restrictionLevel,
 } from './identifiers.js';
+import { restrictionLevel } from './look-alikes.js';
 
 describe('normalizeEmailAddress', () => {
   it.each([
