@@ -11,6 +11,7 @@ import {
   parseIdentifier,
 } from './identifiers.js';
 import { restrictionLevel } from './look-alikes.js';
+import { BOM, CYRILLIC_A, RLO, SOFT_HYPHEN, ZWJ, ZWNJ, ZWSP } from '../../test/helpers/code-points.js';
 
 describe('normalizeEmailAddress', () => {
   it.each([
@@ -40,14 +41,6 @@ describe('normalizeEmailAddress', () => {
   });
 });
 
-// Code points spelled out: an invisible character in a test table is as easy to miss as in a request.
-const ZWSP = '\u200b';
-const ZWNJ = '\u200c';
-const ZWJ = '\u200d';
-const SOFT_HYPHEN = '\u00ad';
-const BOM = '\ufeff';
-const RLO = '\u202e';
-const CYRILLIC_A = '\u0430';
 
 describe('hasInvisibleCharacter', () => {
   it.each([

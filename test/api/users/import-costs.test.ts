@@ -89,6 +89,13 @@ function countingPool(): VerificationPool & { runs: number } {
   return pool;
 }
 
+/** A pool that holds every check until `admit()`: what a queue full of slow checks does to the last one. */
+function gatedPool(): { pool: VerificationPool; admit: () => void } {
+  let admit: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (admit = resolve));
+  return { pool: { running: 1, queued: 0, run: async (check) => gate.then(check) }, admit };
+}
+
 /** A pool whose queue is full: it refuses every check, as the real one does past `maxQueued`. */
 const fullPool: VerificationPool = {
   running: 1,
@@ -180,10 +187,8 @@ describe('bounded cost of imported credentials', () => {
     });
 
     it('checks a user who was banned while the check waited in the pool as banned', async () => {
-      let admit: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => (admit = resolve));
-      const gatedPool: VerificationPool = { running: 1, queued: 0, run: async (check) => gate.then(check) };
-      const app = await appWithPool(gatedPool);
+      const { pool, admit } = gatedPool();
+      const app = await appWithPool(pool);
       try {
         const { password, digest } = fixtureDigest('pbkdf2_sha256_django');
         const user = await createUser({ password_digest: digest, password_hasher: 'pbkdf2_sha256_django' });
@@ -198,10 +203,8 @@ describe('bounded cost of imported credentials', () => {
     });
 
     it('checks the password the user has once the check leaves the pool, not the one they had when it queued', async () => {
-      let admit: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => (admit = resolve));
-      const gatedPool: VerificationPool = { running: 1, queued: 0, run: async (check) => gate.then(check) };
-      const app = await appWithPool(gatedPool);
+      const { pool, admit } = gatedPool();
+      const app = await appWithPool(pool);
       try {
         const { password, digest } = fixtureDigest('pbkdf2_sha256_django');
         const changed = await createUser({ password_digest: digest, password_hasher: 'pbkdf2_sha256_django' });

@@ -7,13 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClerkError } from '../../helpers/assertions.js';
 import { uniquePhone, uniqueTag, uniqueUsername, uniqueWallet } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { BOM, CYRILLIC_A, RLO, SOFT_HYPHEN, ZWSP } from '../../helpers/code-points.js';
 
-// Code points spelled out: an invisible character in a test is as easy to miss as in a request.
-const ZWSP = '\u200b';
-const RLO = '\u202e';
-const SOFT_HYPHEN = '\u00ad';
-const BOM = '\ufeff';
-const CYRILLIC_A = '\u0430';
 
 const CAROL = 'carol@example.com';
 const APPLE = 'apple@example.com';
