@@ -134,6 +134,9 @@ describe('parseEmailAddress: identifiers that look the same are the same', () =>
     ['carol@例え.jp', 'carol@例え.jp'],
     ['例え@例え.jp', '例え@例え.jp'],
     ['コーヒー@例え.jp', 'コーヒー@例え.jp'],
+    ['山田たろう@例え.jp', '山田たろう@例え.jp'],
+    ['홍길동@example.com', '홍길동@example.com'],
+    ['tanaka.taro@例え.jp', 'tanaka.taro@例え.jp'],
     // Scripts other than Cyrillic and Greek may meet Latin across the parts (UTS #39 "moderately restrictive").
     ['用户@example.com', '用户@example.com'],
     ['مرحبا@example.com', 'مرحبا@example.com'],
@@ -214,6 +217,15 @@ describe('parseEmailAddress: identifiers that look the same are the same', () =>
     ['a Latin local part under a Cyrillic domain', 'carol@пример.рф', 'mixed_script'],
     ['the same in punycode', 'carol@xn--e1afmkfd.xn--p1ai', 'mixed_script'],
     ['Arabic and Han with Latin', 'مرحبا@例え.jp', 'mixed_script'],
+    // CJK strokes between Latin letters pass for punctuation: al一bo, alーbo and alㅡbo all read as al-bo.
+    ['a Han one (U+4E00) between Latin letters', 'al\u4e00bo@example.com', 'mixed_script'],
+    ['a katakana prolonged sound mark (U+30FC) between Latin letters', 'al\u30fcbo@example.com', 'mixed_script'],
+    ['a Han one in a Latin domain label', 'x@a\u4e00b.com', 'mixed_script'],
+    ['a katakana prolonged sound mark in a Latin domain label', 'x@ex\u30fcample.com', 'mixed_script'],
+    ['a lone Hangul vowel (U+3161, NFKC U+1173) between Latin letters', 'al\u3161bo@example.com', 'mixed_script'],
+    ['lone Hangul vowels alone', '\u3161\u3161@example.com', 'look_alike'],
+    ['a kra (U+0138), drawn as a small-capital k', '\u0138ate@example.com', 'look_alike'],
+    ['a turned e (U+01DD), drawn as a schwa', 'ent\u01ddr@example.com', 'look_alike'],
     // Look-alikes within Latin (one script, so the rules above cannot see them).
     ['i with a combining dot above', 'admi\u0307n@example.com', 'look_alike'],
     ['a capital dotted İ, which lower-cases to i + U+0307', 'adm\u0130n@example.com', 'look_alike'],

@@ -70,11 +70,14 @@ export function restrictionLevel(text: string): RestrictionLevel {
   return 'minimally_restrictive';
 }
 
-const isHighlyRestrictive = (text: string) => ['single_script', 'highly_restrictive'].includes(restrictionLevel(text));
+const isSingleScript = (text: string) => restrictionLevel(text) === 'single_script';
 
 /**
- * Look-alike protection without a confusables table: the local part and each domain label must be
- * highly restrictive (`exаmple` with a Cyrillic а is refused; `例え` is fine), and the address as a whole,
+ * Look-alike protection without a confusables table: the local part and each domain label must be in a
+ * single writing system (`exаmple` with a Cyrillic а is refused; `例え` is fine: Han and kana are one
+ * Japanese writing system). Latin does not mix with Han, kana or Hangul inside one part either, though
+ * UTS #39's "highly restrictive" level would allow it: their single strokes pass for Latin punctuation
+ * between Latin letters (`al一bo`, `alーbo` and `alㅡbo` all read as `al-bo`). The address as a whole,
  * local part and domain together, moderately restrictive, so Latin never meets Cyrillic or Greek anywhere
  * in it. That refuses all-Cyrillic look-alikes such as `аррӏе@example.com` or `carol@аррӏе.com` under Latin
  * domains, and their mirror images (`рор@пример.рф` would look like `pop@пример.рф`), at the price of
@@ -82,8 +85,8 @@ const isHighlyRestrictive = (text: string) => ['single_script', 'highly_restrict
  * scripts may meet Latin across the parts (`用户@example.com`, `user@العربية.com`), as UTS #39 allows.
  */
 export function scriptsAreSafe(local: string, domain: string): boolean {
-  if (!isHighlyRestrictive(local)) return false;
-  if (!domain.split('.').every(isHighlyRestrictive)) return false;
+  if (!isSingleScript(local)) return false;
+  if (!domain.split('.').every(isSingleScript)) return false;
   return restrictionLevel(`${local}@${domain}`) !== 'minimally_restrictive';
 }
 
@@ -101,11 +104,15 @@ export function scriptsAreSafe(local: string, domain: string): boolean {
  *   letters without case (the clicks `ǀ ǁ ǂ ǃ`, which pass for `l`, `||`, `!`; `ʔ ƻ`);
  * - combining overlays (U+0334–U+0338, which draw `ł ø đ` that do not decompose), marks spanning two
  *   letters and combining Latin letters (U+035C–U+036F), and every combining block but the basic one.
+ * - lone Hangul jamo (`ㅡ`, `ᅵ`, which pass for `-` and `l`): NFKC composes real Korean text into syllables;
+ * - a few Latin letters outside living orthographies that draw like others (`ĸ ǝ ƅ ƨ ƽ`).
  * Modifier letters of other scripts stay (Japanese `ー` and `々`, Thai `ๆ`). The price: the African and
  * Azerbaijani letters that live in IPA Extensions (`ɛ ɔ ɓ ɗ ə`) are refused with the rest of the block.
  */
 const LOOK_ALIKE_RANGES = [
   '\\u0131\\u0237', // dotless ı and ȷ
+  '\\u0138\\u01dd\\u0185\\u01a8\\u01bd', // kra ĸ (a small-capital k), turned ǝ (drawn as ə), ƅ ƨ ƽ (drawn as b, s-like 2, 5)
+  '\\u1100-\\u11ff\\u3130-\\u318f\\ua960-\\ua97f\\ud7b0-\\ud7ff', // lone Hangul jamo: Korean text composes them into syllables
   '\\u0250-\\u02af', // IPA Extensions
   '\\u0334-\\u0338', // combining overlays
   '\\u035c-\\u036f', // double diacritics, combining Latin letters

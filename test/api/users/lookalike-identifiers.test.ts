@@ -107,6 +107,9 @@ describe.each(ENTRY_POINTS)('%s: look-alikes of apple@, paypal@ and admin@exampl
     ['a dotless ı', 'adm\u0131n@example.com', ADMIN],
     ['an IPA alpha (U+0251)', '\u0251dmin@example.com', ADMIN],
     ['a small capital A (U+1D00)', '\u1d00dmin@example.com', ADMIN],
+    ['a Han one (U+4E00) passing for a hyphen between Latin letters', 'ad\u4e00min@example.com', ADMIN],
+    ['a katakana prolonged sound mark (U+30FC) passing for a hyphen', 'ad\u30fcmin@example.com', ADMIN],
+    ['a lone Hangul vowel (U+3161) passing for a hyphen', 'ad\u3161min@example.com', ADMIN],
   ])('refuses %s with 422 form_param_format_invalid', async (_case, email, original) => {
     expectClerkError(await addEmail(email), 422, 'form_param_format_invalid', 'email_address');
     await expectOwnerAlone(original);
