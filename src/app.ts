@@ -4,7 +4,7 @@ import { createClientErrorHandler } from './http/client-errors.js';
 import { createErrorHandler, createNotFoundHandler, toErrorBody } from './http/errors.js';
 import { findJsonBodyProblem, parseJsonBody } from './http/json-body.js';
 import { requestBaseUrl } from './http/public-url.js';
-import { isCanonicalRequestTarget } from './http/request-target.js';
+import { hasWellFormedQuery, isCanonicalRequestTarget } from './http/request-target.js';
 import { newRequestId, NO_STORE_HEADERS, REQUEST_ID_HEADER } from './http/request-id.js';
 import { serializeRequestForLog } from './http/request-log.js';
 import { installRouteAuth } from './http/route-auth.js';
@@ -107,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) throw errors.badRequest('HTTP/1.1 requests must carry a Host header.');
     // One spelling per path: what the router would decode or normalise is not served (see request-target.ts).
     if (!isCanonicalRequestTarget(request.raw.url ?? '')) throw errors.resourceNotFound();
+    // Query values are strict UTF-8, as bodies are: never decoded into U+FFFD.
+    if (!hasWellFormedQuery(request.raw.url ?? '')) throw errors.malformedRequestParameters();
   });
   // Authentication is declared by each route and runs on the route that handles the request.
   const routeAuth = installRouteAuth(app, { secretKeys: config.secretKeys, defaultApiVersion: config.defaultApiVersion });

@@ -15,6 +15,8 @@ describe('redactQueryString', () => {
     ['/v1/users?email%5Faddress=carol%40example.com', '/v1/users?email%5Faddress=[redacted]'],
     ['/v1/users?banned=true&__clerk_api_version=2026-05-12', '/v1/users?banned=true&__clerk_api_version=2026-05-12'],
     ['/v1/users?limit=%ff', '/v1/users?limit=[redacted]'],
+    ['/v1/users?carol@example.com=1', '/v1/users?[redacted]'],
+    ['/v1/users?email_address%5Bcarol%40example.com%5D=1&limit=2', '/v1/users?[redacted]&limit=2'],
   ])('%s → %s', (url, expected) => {
     expect(redactQueryString(url)).toBe(expected);
   });

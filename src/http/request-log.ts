@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 
+const PARAM_NAME = /^[a-z_][a-z0-9_]{0,63}$/;
 const DIGITS = /^\d{1,20}$/;
 const FLAG = /^(?:true|false)$/;
 const WORD = /^[+-]?[a-z_]{1,40}$/;
@@ -41,9 +42,12 @@ export function redactQueryString(url: string): string {
       // A bare word can be an identifier too (`?carol@example.com`).
       if (equalsAt === -1) return pair === '' ? pair : '[redacted]';
       const name = pair.slice(0, equalsAt);
-      const shape = LOGGED_QUERY_PARAMS.get(decodeQueryPart(name) ?? '');
+      const decodedName = decodeQueryPart(name) ?? '';
+      const shape = LOGGED_QUERY_PARAMS.get(decodedName);
       const value = decodeQueryPart(pair.slice(equalsAt + 1));
-      return shape && value !== null && shape.test(value) ? pair : `${name}=[redacted]`;
+      if (shape && value !== null && shape.test(value)) return pair;
+      // The name is kept when it looks like a parameter name; a client can put an identifier there too.
+      return PARAM_NAME.test(decodedName) ? `${name}=[redacted]` : '[redacted]';
     })
     .join('&');
   return `${url.slice(0, queryAt)}?${redacted}`;

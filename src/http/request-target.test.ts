@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCanonicalRequestTarget } from './request-target.js';
+import { hasWellFormedQuery, isCanonicalRequestTarget } from './request-target.js';
 
 describe('isCanonicalRequestTarget', () => {
   it.each([
@@ -40,4 +40,16 @@ describe('isCanonicalRequestTarget', () => {
   ])('refuses %s', (target) => {
     expect(isCanonicalRequestTarget(target)).toBe(false);
   });
+});
+
+describe('hasWellFormedQuery', () => {
+  it.each(['/v1/users', '/v1/users?', '/v1/users?email_address=a%40b.com&limit=1', '/v1/users?query=caf%C3%A9+au+lait', '/v1/users?a=&b'])(
+    'accepts %s',
+    (target) => expect(hasWellFormedQuery(target)).toBe(true),
+  );
+
+  it.each(['/v1/users?query=a%C0%AFb', '/v1/users?query=a%ED%A0%80b', '/v1/users?query=100%', '/v1/users?query=%zz', '/v1/users?%ff=1'])(
+    'refuses %s',
+    (target) => expect(hasWellFormedQuery(target)).toBe(false),
+  );
 });

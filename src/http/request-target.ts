@@ -20,3 +20,18 @@ export function isCanonicalRequestTarget(target: string): boolean {
   if (/%(?:[46][1-9a-f]|[57][0-9a]|3[0-9]|2d|2e|5f|7e)/i.test(path)) return false;
   return !path.split('/').some((segment) => segment === '.' || segment === '..');
 }
+
+/**
+ * Whether every name and value of the target's query string is well-formed percent-encoded UTF-8.
+ * Otherwise the query parser would turn invalid sequences into U+FFFD: a second spelling of a filter value.
+ */
+export function hasWellFormedQuery(target: string): boolean {
+  const queryAt = target.indexOf('?');
+  if (queryAt === -1) return true;
+  try {
+    for (const part of target.slice(queryAt + 1).split(/[&=]/)) decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -118,24 +118,32 @@ export function createMFAService(deps: UserServiceDeps) {
       // replaced meanwhile cannot be used: consuming and claiming are conditional on the stored values.)
       return checkIn(pooled, async () => guard.withAttempt(db, pooled ? await requireUser(db, userId) : user, async (attempt) => {
         const now = clock.nowMs();
-
+        // A right code that another request used first (a double submit, a retry) is refused but is no
+        // guess: it does not count toward the lockout (its attempt is given back).
+        let usedMeanwhile = false;
         if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
           const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
-          if (step !== null && (await claimTOTPStep(db, userId, user.totp_secret, step, now))) {
-            await syncMFAState(db, userId, now);
-            await attempt.succeeded();
-            return 'totp';
+          if (step !== null) {
+            if (await claimTOTPStep(db, userId, user.totp_secret, step, now)) {
+              await syncMFAState(db, userId, now);
+              await attempt.succeeded();
+              return 'totp';
+            }
+            usedMeanwhile = true;
           }
         }
         if (backupCodes.length > 0) {
           const index = await codeStore.find(storedCodes, trimmed);
-          if (index >= 0 && (await consumeBackupCode(db, backupCodes[index]!.id, now))) {
-            await syncMFAState(db, userId, now);
-            await attempt.succeeded();
-            return 'backup_code';
+          if (index >= 0) {
+            if (await consumeBackupCode(db, backupCodes[index]!.id, now)) {
+              await syncMFAState(db, userId, now);
+              await attempt.succeeded();
+              return 'backup_code';
+            }
+            usedMeanwhile = true;
           }
         }
-        await attempt.failed();
+        if (!usedMeanwhile) await attempt.failed();
         throw errors.totpIncorrectCode();
       }));
     },

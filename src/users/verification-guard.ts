@@ -56,7 +56,7 @@ export function createVerificationGuard(deps: UserServiceDeps) {
   async function reserve(db: Executor, userId: string, maxAttempts: number): Promise<void> {
     const giveUpAt = Date.now() + WAIT_FOR_ATTEMPTS_MS;
     for (let delayMs = 5; ; delayMs = Math.min(delayMs * 2, 100)) {
-      if (await reserveVerificationAttempt(db, userId, maxAttempts, clock.nowMs())) return;
+      if (await reserveVerificationAttempt(db, userId, maxAttempts)) return;
       const user = await findUserById(db, userId);
       if (!user) throw errors.userNotFound(userId);
       await refuseIfLocked(db, user);
@@ -69,10 +69,8 @@ export function createVerificationGuard(deps: UserServiceDeps) {
         if (locked) await refuseIfLocked(db, locked);
         continue;
       }
-      if (user.verification_reserved_at !== null && user.verification_reserved_at < now - STALE_RESERVATION_MS) {
-        await clearStaleReservations(db, userId, now - STALE_RESERVATION_MS);
-        continue;
-      }
+      // Judged by the database's clock, so a node whose own clock is off cannot drop live reservations.
+      if (await clearStaleReservations(db, userId, STALE_RESERVATION_MS)) continue;
       // Checks of this user are running and hold the remaining attempts: their outcome decides.
       if (Date.now() + delayMs > giveUpAt) throw errors.tooManyRequests();
       await sleep(delayMs);

@@ -228,6 +228,13 @@ describe('JSON bodies', () => {
     expect([ok.status, ok.json.first_name]).toEqual([200, 'Adé']);
   });
 
+  it('query strings must be well-formed UTF-8 too (400 malformed_request_parameters)', async () => {
+    for (const query of ['query=a%C0%AFb', 'query=a%ED%A0%80b', 'email_address=carol%FF%40example.com']) {
+      expectClerkError(await server.api('GET', `/v1/users?${query}`), 400, 'malformed_request_parameters');
+    }
+    expect((await server.api('GET', '/v1/users?query=caf%C3%A9')).status).toBe(200);
+  });
+
   it('leave metadata a few dozen levels deep alone', async () => {
     const response = await server.api('POST', '/v1/users', `{"email_address":["${uniqueEmail('deep')}"],"public_metadata":${nested(40)}}`);
     expect(response.status).toBe(200);

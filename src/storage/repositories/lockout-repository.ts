@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
+import { databaseNowMs, dialectOf } from '../dialects.js';
 
 // The lockout counters of a user row. Every change is one conditional UPDATE, so concurrent requests (on
 // one node or many) can never evaluate more guesses than the policy allows:
@@ -13,10 +14,11 @@ const oneLessInFlight = sql<number>`CASE WHEN verifications_in_flight > 0 THEN v
  * Takes one of the user's remaining attempts before anything is checked: true only while the user is not
  * locked and the failures plus the checks already running leave one.
  */
-export async function reserveVerificationAttempt(db: Executor, userId: string, maxAttempts: number, nowMs: number): Promise<boolean> {
+export async function reserveVerificationAttempt(db: Executor, userId: string, maxAttempts: number): Promise<boolean> {
   const result = await db
     .updateTable('users')
-    .set({ verifications_in_flight: sql<number>`verifications_in_flight + 1`, verification_reserved_at: nowMs })
+    // The database's clock: every node judges staleness by the same one (see clearStaleReservations).
+    .set({ verifications_in_flight: sql<number>`verifications_in_flight + 1`, verification_reserved_at: databaseNowMs(dialectOf(db)) })
     .where('id', '=', userId)
     .where('locked_at', 'is', null)
     .where(sql<boolean>`failed_verification_attempts + verifications_in_flight < ${maxAttempts}`)
@@ -55,17 +57,19 @@ export async function releaseVerificationAttempt(db: Executor, userId: string): 
 }
 
 /**
- * Forgets attempts still marked in flight when the latest was taken before `reservedBeforeMs`: no check
- * runs that long, so they belong to a process that died mid-check.
+ * Forgets attempts still marked in flight when the latest was taken more than `staleAfterMs` ago by the
+ * database's clock: no check runs that long, so they belong to a process that died mid-check. True when
+ * something was forgotten.
  */
-export async function clearStaleReservations(db: Executor, userId: string, reservedBeforeMs: number): Promise<void> {
-  await db
+export async function clearStaleReservations(db: Executor, userId: string, staleAfterMs: number): Promise<boolean> {
+  const result = await db
     .updateTable('users')
     .set({ verifications_in_flight: 0 })
     .where('id', '=', userId)
     .where('verifications_in_flight', '>', 0)
-    .where('verification_reserved_at', '<', reservedBeforeMs)
-    .execute();
+    .where('verification_reserved_at', '<', sql<number>`${databaseNowMs(dialectOf(db))} - ${staleAfterMs}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Locks a user whose failures already use up the policy (a no-op when locked, so the first lock's time stands). */

@@ -173,6 +173,21 @@ describe('lockout consistency', () => {
       expect(row!.verifications_in_flight).toBe(0);
     });
 
+    it('one right TOTP or backup code sent many times at once: one success, the rest refused without counting', async () => {
+      const secret = generateTOTPSecret();
+      const user = await createUser({ totp_secret: secret, backup_codes: ['replayed-backup-1'] });
+      for (const code of [generateTOTP(secret, now()), 'replayed-backup-1']) {
+        const responses = await Promise.all(Array.from({ length: MAX_ATTEMPTS * 2 }, () => verifyCode(user.id, code)));
+        const statuses = responses.map((response) => response.status);
+        expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+        expect(statuses.filter((status) => status === 422)).toHaveLength(MAX_ATTEMPTS * 2 - 1);
+        expect(await lockState(user.id)).toEqual(unlockedWith(MAX_ATTEMPTS));
+      }
+      // A wrong code still counts (six characters that no TOTP step can produce).
+      expectClerkError(await verifyCode(user.id, 'abcdef'), 422, 'totp_incorrect_code');
+      expect(await lockState(user.id)).toEqual(unlockedWith(MAX_ATTEMPTS - 1));
+    });
+
     it('parallel wrong passwords still evaluate exactly the policy and lock', async () => {
       const user = await createUser();
       const responses = await Promise.all(Array.from({ length: MAX_ATTEMPTS * 3 }, () => verifyPassword(user.id, WRONG_PASSWORD)));
@@ -182,14 +197,23 @@ describe('lockout consistency', () => {
       expect(await lockState(user.id)).toEqual({ locked: true, lockout_expires_in_seconds: LOCKOUT_SECONDS, verification_attempts_remaining: 0 });
     });
 
-    it('attempts a dead process left in flight are forgotten once they are older than any check', async () => {
+    it('attempts a dead process left in flight are forgotten once they are older than any check, by the database clock', async () => {
       const user = await createUser();
-      await server.database.db
-        .updateTable('users')
-        .set({ verifications_in_flight: MAX_ATTEMPTS, verification_reserved_at: now() })
-        .where('id', '=', user.id)
-        .execute();
-      server.clock.advanceMs(61_000);
+      const setInFlight = (reservedAtMs: number) =>
+        server.database.db
+          .updateTable('users')
+          .set({ verifications_in_flight: MAX_ATTEMPTS, verification_reserved_at: reservedAtMs })
+          .where('id', '=', user.id)
+          .execute();
+      // Reservations taken moments ago stay, whatever this node's clock says (a node 70 s ahead must not
+      // drop another node's live checks): the check waits for them, then answers 429.
+      await setInFlight(Date.now());
+      server.clock.advanceMs(70_000);
+      const busy = await verifyPassword(user.id, PASSWORD);
+      expectClerkError(busy, 429, 'too_many_requests');
+      expect((await findUserById(server.database.db, user.id))!.verifications_in_flight).toBe(MAX_ATTEMPTS);
+      // Taken over a minute ago by the database's clock: a dead process's, forgotten.
+      await setInFlight(Date.now() - 61_000);
       const verified = await verifyPassword(user.id, PASSWORD);
       expect(verified.status, JSON.stringify(verified.body)).toBe(200);
       expect(await lockState(user.id)).toEqual(unlockedWith(MAX_ATTEMPTS));
