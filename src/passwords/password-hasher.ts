@@ -13,6 +13,13 @@ export interface PasswordHasher {
    * pbkdf2) must run off the event loop.
    */
   verify(digest: string, password: string): Promise<boolean>;
+  /**
+   * Whether `password`, which has just verified against `digest`, is the only password anyone could send that the
+   * digest accepts, so replacing the digest with one of `password` alone changes nothing about who can sign in.
+   * False where the format reads only part of a long password (bcrypt's 72 bytes) or maps it to something a client
+   * could send instead (an HMAC key longer than its hash's block). Absent: the format accepts one password per digest.
+   */
+  acceptsOnly?(digest: string, password: string): boolean;
   /** Present on the format Roster writes new passwords in. */
   hash?(password: string): Promise<string>;
 }

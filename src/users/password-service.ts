@@ -64,7 +64,8 @@ export function createPasswordService(deps: UserServiceDeps) {
 
     /**
      * `POST /v1/users/{id}/verify_password`. A wrong password counts toward lockout; a right one resets
-     * the count and, for an imported digest (any digest Roster did not write), re-hashes the password to argon2id.
+     * the count and, for an imported digest (any digest Roster did not write), re-hashes the password to argon2id
+     * when it is the only password that digest accepts.
      */
     async verify(userId: string, password: string): Promise<void> {
       const first = await requireUser(db, userId);
@@ -89,17 +90,22 @@ export function createPasswordService(deps: UserServiceDeps) {
         return current;
       });
       if (user.password_compromised_at !== null) throw errors.passwordCompromised();
-      if (!isOwnDigest(user)) {
+      // The upgrade must not change who can sign in: a digest that also accepts other passwords (bcrypt past 72
+      // bytes, for one) stays as imported, as the original system would keep verifying it.
+      if (!isOwnDigest(user) && (hashers.get(user.password_hasher!)?.acceptsOnly?.(user.password_digest!, password) ?? true)) {
         const digest = await hashers.preferred.hash(password);
         await replacePasswordDigestIfUnchanged(db, userId, user.password_digest!, { digest, hasher: hashers.preferred.name });
       }
     },
 
-    /** `POST /v1/users/{id}/remove_password`. */
+    /**
+     * `POST /v1/users/{id}/remove_password`. A user without a password is returned unchanged, sessions included
+     * (the 2026-05-12 spec: "the user is returned unchanged").
+     */
     async remove(userId: string, options: { signOutOfOtherSessions?: boolean }): Promise<UserRecord> {
       return db.transaction().execute(async (trx) => {
         const user = await requireUser(trx, userId);
-        if (!user.password_digest) throw errors.noPasswordSet();
+        if (!user.password_digest) return loadRecord(deps, trx, user);
         const now = clock.nowMs();
         const updated = await updateUser(trx, userId, {
           password_digest: null,

@@ -1,5 +1,5 @@
 import type { PasswordHasher } from '../password-hasher.js';
-import { bcryptMatches, parseBcrypt, safely, utf8, type BcryptDigest } from './slow-shared.js';
+import { bcryptKeyIsWhole, bcryptMatches, parseBcrypt, safely, utf8, type BcryptDigest } from './slow-shared.js';
 
 /** The bcrypt hash is 60 characters; the pepper follows after a `$`. */
 const BCRYPT_LENGTH = 60;
@@ -17,7 +17,10 @@ function parse(digest: string): { bcrypt: BcryptDigest; pepper: string } | null 
  * 61st character and may itself hold `$`; it must not be empty (an unpeppered hash is `bcrypt`).
  *
  * bcrypt reads the first 72 bytes of password+pepper, exactly as in Devise: a password of 72 bytes or more makes the
- * pepper irrelevant, and a shorter one only uses the pepper's first 72−n bytes.
+ * pepper irrelevant, and a shorter one only uses the pepper's first 72−n bytes. Only when password+pepper is under 72
+ * bytes does the digest accept that one password alone (`acceptsOnly`); otherwise every password agreeing on the first
+ * 72 bytes of password+pepper verifies, and the digest is kept. Devise's generated pepper (128 hex characters) is
+ * always past that, so its digests are never re-hashed.
  */
 export const bcryptPepperedHasher: PasswordHasher = {
   name: 'bcrypt_peppered',
@@ -27,5 +30,9 @@ export const bcryptPepperedHasher: PasswordHasher = {
       const parsed = parse(digest);
       return parsed !== null && (await bcryptMatches(parsed.bcrypt, utf8(password + parsed.pepper)));
     });
+  },
+  acceptsOnly(digest, password) {
+    const parsed = parse(digest);
+    return parsed !== null && bcryptKeyIsWhole(utf8(password + parsed.pepper));
   },
 };

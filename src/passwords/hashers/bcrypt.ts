@@ -1,5 +1,5 @@
 import type { PasswordHasher } from '../password-hasher.js';
-import { bcryptMatches, parseBcrypt, safely, utf8 } from './slow-shared.js';
+import { bcryptKeyIsWhole, bcryptMatches, parseBcrypt, safely, utf8 } from './slow-shared.js';
 
 /**
  * `bcrypt`: a modular-crypt bcrypt hash, `$<2a|2b|2y>$<cost>$<22-char salt><31-char checksum>` (60 characters),
@@ -8,7 +8,8 @@ import { bcryptMatches, parseBcrypt, safely, utf8 } from './slow-shared.js';
  * sign-extension bug) and `$2$` are refused.
  *
  * The password's UTF-8 bytes are hashed, of which bcrypt reads the first 72, like every original ecosystem (a
- * password differing only after byte 72 verifies). A NUL byte is hashed as a byte: C implementations (PHP, Ruby)
+ * password differing only after byte 72 verifies). A password of 72 bytes or more therefore stands for all that share
+ * its first 72, and its digest is kept rather than re-hashed (`acceptsOnly`). A NUL byte is hashed as a byte: C implementations (PHP, Ruby)
  * would stop at it, Python's bcrypt refuses it; a password with NUL in it is not something a sign-in form sends.
  *
  * Cost must lie in 4–13 (BCRYPT_MAX_COST in slow-shared.ts); a digest outside it is invalid.
@@ -22,4 +23,5 @@ export const bcryptHasher: PasswordHasher = {
       return parsed !== null && (await bcryptMatches(parsed, utf8(password)));
     });
   },
+  acceptsOnly: (_digest, password) => bcryptKeyIsWhole(utf8(password)),
 };

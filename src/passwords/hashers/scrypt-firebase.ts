@@ -1,7 +1,7 @@
 import { createCipheriv } from 'node:crypto';
 import { bytesEqual, fromBase64, parsePositiveInteger } from '../digest-encoding.js';
 import type { PasswordHasher } from '../password-hasher.js';
-import { safely, scrypt, scryptParametersAllowed, utf8 } from './slow-shared.js';
+import { hmacKeyIsOnlyOne, safely, scrypt, scryptParametersAllowed, utf8 } from './slow-shared.js';
 
 /** Firebase's scrypt derives 64 bytes, of which the first 32 are the AES-256 key. */
 const DERIVED_KEY_BYTES = 64;
@@ -67,4 +67,6 @@ export const scryptFirebaseHasher: PasswordHasher = {
       return bytesEqual(Buffer.concat([cipher.update(parsed.signerKey), cipher.final()]), parsed.hash);
     });
   },
+  // scrypt's first and last steps are PBKDF2-HMAC-SHA256 keyed with the password.
+  acceptsOnly: (_digest, password) => hmacKeyIsOnlyOne(password, 'sha256'),
 };

@@ -1,6 +1,6 @@
 import { bytesEqual, parsePositiveInteger } from '../digest-encoding.js';
 import type { PasswordHasher } from '../password-hasher.js';
-import { safely, scrypt, scryptParametersAllowed, utf8 } from './slow-shared.js';
+import { hmacKeyIsOnlyOne, safely, scrypt, scryptParametersAllowed, utf8 } from './slow-shared.js';
 
 /** Werkzeug's defaults when the method is plain `scrypt`. */
 const DEFAULT = { n: 2 ** 15, r: 8, p: 1 } as const;
@@ -60,4 +60,6 @@ export const scryptWerkzeugHasher: PasswordHasher = {
       return bytesEqual(computed, parsed.hash);
     });
   },
+  // scrypt's first and last steps are PBKDF2-HMAC-SHA256 keyed with the password.
+  acceptsOnly: (_digest, password) => hmacKeyIsOnlyOne(password, 'sha256'),
 };

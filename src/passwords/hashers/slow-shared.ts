@@ -1,4 +1,4 @@
-import { pbkdf2 as pbkdf2Callback, scrypt as scryptCallback, type BinaryLike, type ScryptOptions } from 'node:crypto';
+import { createHash, pbkdf2 as pbkdf2Callback, scrypt as scryptCallback, type BinaryLike, type ScryptOptions } from 'node:crypto';
 import { hash as bcryptHash } from '@node-rs/bcrypt';
 import { bytesEqual, parsePositiveInteger } from '../digest-encoding.js';
 import type { PasswordHasher } from '../password-hasher.js';
@@ -96,6 +96,18 @@ export async function bcryptMatches(digest: BcryptDigest, password: Uint8Array):
   return bytesEqual(Buffer.from(computed.slice(-31), 'latin1'), Buffer.from(digest.checksum, 'latin1'));
 }
 
+/** bcrypt's key is the password's bytes and a NUL, of which it reads this many. */
+export const BCRYPT_KEY_BYTES = 72;
+
+/**
+ * Whether bcrypt fed `bytes` accepts no other password (for `acceptsOnly`): its NUL terminator must fall inside the
+ * 72 bytes bcrypt reads, or every password sharing those 72 bytes verifies too; and `bytes` must hold no NUL, since
+ * bcrypt cycles through its key (`ab` and `ab\0ab` are one key).
+ */
+export function bcryptKeyIsWhole(bytes: Uint8Array): boolean {
+  return bytes.length < BCRYPT_KEY_BYTES && !bytes.includes(0);
+}
+
 // ---------------------------------------------------------------------------------------------------------- pbkdf2
 
 export type Pbkdf2Digest = 'sha1' | 'sha256' | 'sha512';
@@ -112,6 +124,26 @@ export const PBKDF2_MIN_KEY_BYTES = 16;
 export const PBKDF2_MAX_KEY_BYTES = 128;
 
 const PBKDF2_BLOCK_BYTES: Record<Pbkdf2Digest, number> = { sha1: 20, sha256: 32, sha512: 64 };
+
+/** HMAC's block, in bytes: a longer key is replaced by its hash, of HASH_BYTES. */
+const HMAC_BLOCK_BYTES: Record<Pbkdf2Digest, number> = { sha1: 64, sha256: 64, sha512: 128 };
+
+/** Whether a client could send `bytes` as a password: UTF-8 without NUL (JSON bodies refuse NUL). */
+const isSendable = (bytes: Buffer): boolean => !bytes.includes(0) && utf8(bytes.toString('utf8')).equals(bytes);
+
+/**
+ * Whether `password`, as the HMAC-`hash` key of PBKDF2 (and scrypt, which runs PBKDF2), is the only password
+ * giving that key (for `acceptsOnly`). HMAC zero-pads a short key (`abc` and `abc\0` are one key, but the second
+ * needs a NUL) and replaces a key longer than its block by the key's hash: then the raw hash is a second password
+ * whenever it happens to be sendable (NUL-free UTF-8). Conversely, a password exactly as long as the hash may be the
+ * raw hash of a longer one (the user's real password), which nothing short of that password can rule out: such a
+ * password is never taken as the only one.
+ */
+export function hmacKeyIsOnlyOne(password: string, hash: Pbkdf2Digest): boolean {
+  const bytes = utf8(password);
+  if (bytes.includes(0) || bytes.length === PBKDF2_BLOCK_BYTES[hash]) return false;
+  return bytes.length <= HMAC_BLOCK_BYTES[hash] || !isSendable(createHash(hash).update(bytes).digest());
+}
 
 /** A decimal iteration count (no sign, no leading zero) within the work cap for `keyLength` bytes, or null. */
 export function parsePbkdf2Iterations(text: string | undefined, digest: Pbkdf2Digest, keyLength: number): number | null {
@@ -184,6 +216,7 @@ export function pbkdf2Format(format: Pbkdf2Format): PasswordHasher {
         return parsed !== null && (await pbkdf2Matches(password, parsed.salt, parsed.iterations, format.digest, parsed.hash));
       });
     },
+    acceptsOnly: (_digest, password) => hmacKeyIsOnlyOne(password, format.digest),
   };
 }
 
