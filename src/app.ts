@@ -20,6 +20,7 @@ import { errors } from './lib/error-catalog.js';
 import type { Clock } from './lib/clock.js';
 import type { HasherRegistry } from './passwords/registry.js';
 import type { RosterDatabase } from './storage/database.js';
+import { isDatabaseReachable } from './storage/database-health.js';
 import { createIdentificationService } from './users/identification-service.js';
 import { createMFAService } from './users/mfa-service.js';
 import { createPasswordService } from './users/password-service.js';
@@ -138,7 +139,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     serializeContext: (request: FastifyRequest) => ({ baseUrl: requestBaseUrl(request, config.publicUrl) }),
   };
 
-  app.get('/healthz', { config: { auth: 'public' } }, async () => ({ status: 'ok' }));
+  // Public, so it says nothing about why: 503 when the database does not answer (database-health.ts).
+  app.get('/healthz', { config: { auth: 'public' } }, async (_request, reply) =>
+    (await isDatabaseReachable(deps.database)) ? { status: 'ok' } : reply.code(503).send({ status: 'unavailable' }),
+  );
   registerAvatarRoutes(app);
   registerListUsers(app, ctx);
   registerCreateUser(app, ctx);
