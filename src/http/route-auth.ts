@@ -29,6 +29,7 @@ export const PUBLIC_ROUTES: readonly { method: 'GET'; url: string }[] = [
   { method: 'GET', url: '/healthz' },
   { method: 'GET', url: '/roster/avatars/:seed' },
   { method: 'GET', url: '/roster/organization-logos/:image_id' },
+  { method: 'GET', url: '/roster/images/:image_id' },
 ];
 
 function isListedPublic(method: string, url: string): boolean {

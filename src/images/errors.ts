@@ -12,6 +12,10 @@ function make(name: EntryName, longMessage: string, message?: string): ClerkErro
 }
 
 export const imageErrors = {
+  imageNotFound: () => {
+    const entry: CatalogEntry = catalog.imageNotFound;
+    return new ClerkError(entry.status, entry.code, entry.message, 'Image not found');
+  },
   imageMissing: () => make('imageMissing', 'There was no image file present in the request'),
   imageTooLarge: () => make('imageTooLarge', 'The image being uploaded is more than 10MB. Please choose a smaller one.'),
   /** The bytes are not a JPEG, PNG, GIF or WebP, whatever the upload declared. */

@@ -5,7 +5,7 @@
  * Roster serves is never the uploader's file.
  */
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type OutputInfo, type Sharp } from 'sharp';
 import { imageErrors } from './errors.js';
 
 /** Largest accepted upload (Clerk's limit). @default 10 MB */
@@ -54,7 +54,7 @@ function describeUnknownType(bytes: Buffer): string {
   return 'unknown';
 }
 
-function encoderFor(type: ImageContentType, image: sharp.Sharp): sharp.Sharp {
+function encoderFor(type: ImageContentType, image: Sharp): Sharp {
   switch (type) {
     case 'image/jpeg':
       return image.jpeg({ quality: 90 });
@@ -77,7 +77,7 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
   if (bytes.length > MAX_IMAGE_BYTES) throw imageErrors.imageTooLarge();
   const contentType = sniffImageType(bytes);
   if (!contentType) throw imageErrors.unsupportedImageType(describeUnknownType(bytes));
-  let output: { data: Buffer; info: sharp.OutputInfo };
+  let output: { data: Buffer; info: OutputInfo };
   try {
     const decoded = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated', sequentialRead: true, animated: false })
       // The orientation lives in the EXIF that re-encoding drops: apply it to the pixels first.

@@ -2,7 +2,9 @@ import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import { newMembershipRow } from './membership-rules.js';
 import { insertMembership } from '../storage/repositories/organizations-memberships-repository.js';
-import { deleteLogo, findLogo, replaceLogo } from '../storage/repositories/organizations-logos-repository.js';
+import { findStoredImage, type StoredImage } from '../images/image-store.js';
+import { processImage } from '../images/image-pipeline.js';
+import { deleteImageOf, replaceImage } from '../storage/repositories/images-repository.js';
 import {
   countOrganizations,
   countOrganizationsCreatedBy,
@@ -18,7 +20,7 @@ import {
 import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
 import { findUserByIdForUpdate } from '../storage/repositories/users-repository.js';
 import type { Executor } from '../storage/database.js';
-import type { LogoRow, OrganizationRow, OrganizationUpdate } from '../storage/tables/organization-tables.js';
+import type { OrganizationRow, OrganizationUpdate } from '../storage/tables/organization-tables.js';
 import { parseTimestamp, type UserServiceDeps } from '../users/deps.js';
 import type { RawQuery } from '../users/list-query.js';
 import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../users/metadata.js';
@@ -32,7 +34,6 @@ import {
   parseOrderBy,
   parsePagination,
 } from './list-params.js';
-import { MAX_LOGO_BYTES, sniffImageType } from './logo.js';
 import { parseOrganizationName, parseSlug, slugFromName, slugWithSuffix } from './organization-rules.js';
 import { toOrganizationRecords, type OrganizationRecord, type OrganizationViewOptions } from './records.js';
 import { createRoleRegistry, type RoleRegistry } from './roles.js';
@@ -248,28 +249,26 @@ export function createOrganizationService(deps: UserServiceDeps, roles: RoleRegi
     mergeMetadata: (organizationId: string, input: MetadataInput) => changeMetadata(organizationId, input, deepMergeMetadata),
     replaceMetadata: (organizationId: string, input: MetadataInput) => changeMetadata(organizationId, input, (_stored, given) => given),
 
-    /** `PUT /v1/organizations/{id}/logo`: stores the image (in the database, so every node serves it). */
+    /** `PUT /v1/organizations/{id}/logo`: stores the re-encoded image (in the database, so every node serves it). */
     async setLogo(organizationId: string, upload: LogoUpload): Promise<OrganizationRecord> {
-      if (upload.bytes.length === 0) throw orgErrors.imageMissing();
-      if (upload.bytes.length > MAX_LOGO_BYTES) throw orgErrors.imageTooLarge();
-      const contentType = sniffImageType(upload.bytes);
-      if (!contentType) throw orgErrors.unsupportedImageType('of the uploaded file');
+      const image = await processImage(upload.bytes);
       const now = clock.nowMs();
       return db.transaction().execute(async (trx) => {
         await requireOrganization(trx, organizationId);
         if (upload.uploaderUserId && !(await findUserByIdForUpdate(trx, upload.uploaderUserId))) {
           throw errors.formResourceNotFound('uploader_user_id');
         }
-        const logo: LogoRow = {
-          id: newId('img', now),
+        const id = newId('img', now);
+        await replaceImage(trx, {
+          id,
           organization_id: organizationId,
-          content_type: contentType,
-          bytes: upload.bytes,
+          content_type: image.contentType,
+          bytes: image.bytes,
+          sha256: image.sha256,
           uploader_user_id: upload.uploaderUserId ?? null,
           created_at: now,
-        };
-        await replaceLogo(trx, logo);
-        return record(trx, (await updateOrganization(trx, organizationId, { image_id: logo.id, updated_at: now }))!);
+        });
+        return record(trx, (await updateOrganization(trx, organizationId, { image_id: id, updated_at: now }))!);
       });
     },
 
@@ -278,15 +277,15 @@ export function createOrganizationService(deps: UserServiceDeps, roles: RoleRegi
       const now = clock.nowMs();
       return db.transaction().execute(async (trx) => {
         await requireOrganization(trx, organizationId);
-        if (!(await deleteLogo(trx, organizationId))) throw orgErrors.imageNotFound();
+        if (!(await deleteImageOf(trx, { organizationId }))) throw orgErrors.imageNotFound();
         return record(trx, (await updateOrganization(trx, organizationId, { image_id: null, updated_at: now }))!);
       });
     },
 
-    /** The stored logo behind an `image_url`, or null. */
-    async findLogo(imageId: string): Promise<{ contentType: string; bytes: Buffer } | null> {
-      const logo = await findLogo(db, imageId);
-      return logo ? { contentType: logo.content_type, bytes: Buffer.from(logo.bytes) } : null;
+    /** The stored logo behind an `image_url`, or null (profile images are not logos). */
+    async findLogo(imageId: string): Promise<StoredImage | null> {
+      const image = await findStoredImage(db, imageId);
+      return image?.owner === 'organization' ? image : null;
     },
   };
 }

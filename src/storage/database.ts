@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { ImageTables } from './tables/image-tables.js';
 import type { InstanceTables } from './tables/instance-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
@@ -59,6 +60,8 @@ export interface UsersTable {
   password_compromised_at: number | null;
   /** Whether MFA was on at the last change: `mfa_enabled_at`/`mfa_disabled_at` move when this flips. */
   mfa_active: number;
+  /** The uploaded profile image (`images.id`), or null for the default avatar. */
+  image_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -104,7 +107,7 @@ export interface BackupCodesTable {
   created_at: number;
 }
 
-export interface Database extends OrganizationTables, SessionTables, InstanceTables {
+export interface Database extends OrganizationTables, SessionTables, InstanceTables, ImageTables {
   backup_codes: BackupCodesTable;
   users: UsersTable;
   identifications: IdentificationsTable;

@@ -13,7 +13,7 @@ import {
 } from '../storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
 import { requireUser, requireUserForUpdate, withUniqueErrors, type UserServiceDeps } from './deps.js';
-import { assertCanRemove, assertIdentifierAvailable, setPrimary } from './identification-rules.js';
+import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS, setPrimary } from './identification-rules.js';
 import { syncMFAState } from './mfa-service.js';
 import { parseIdentifier } from './identifiers.js';
 
@@ -42,14 +42,14 @@ export function createIdentificationService(deps: UserServiceDeps) {
   const { database, clock, config } = deps;
   const { db } = database;
 
-  async function requireIdentification(trx: Executor, type: ContactType, id: string): Promise<IdentificationRow> {
+  async function requireIdentification(trx: Executor, type: IdentificationType, id: string): Promise<IdentificationRow> {
     const row = await findIdentificationById(trx, id);
     if (!row || row.type !== type) throw errors.resourceNotFound();
     return row;
   }
 
   /** The identification with its owner's row locked (see requireUserForUpdate); re-read after the lock. */
-  async function lockIdentification(trx: Executor, type: ContactType, id: string): Promise<IdentificationRow> {
+  async function lockIdentification(trx: Executor, type: IdentificationType, id: string): Promise<IdentificationRow> {
     const { user_id: userId } = await requireIdentification(trx, type, id);
     await requireUserForUpdate(trx, userId);
     return requireIdentification(trx, type, id);
@@ -143,16 +143,20 @@ export function createIdentificationService(deps: UserServiceDeps) {
       );
     },
 
-    /** Deletes one identification; when it was the primary, the oldest remaining (verified first) takes over. */
-    async delete(type: ContactType, id: string): Promise<{ id: string }> {
+    /**
+     * Deletes one identification; when it was the primary, the oldest remaining (verified first) takes over.
+     * With `ownerId` (`DELETE /v1/users/{user_id}/web3_wallets/{id}`), another user's identification is not found.
+     */
+    async delete(type: IdentificationType, id: string, options: { ownerId?: string } = {}): Promise<{ id: string }> {
       return db.transaction().execute(async (trx) => {
         const row = await lockIdentification(trx, type, id);
+        if (options.ownerId !== undefined && row.user_id !== options.ownerId) throw errors.resourceNotFound();
         const user = await requireUser(trx, row.user_id);
         const remaining = (await listIdentificationsForUsers(trx, [user.id])).filter((other) => other.id !== id);
         assertCanRemove(remaining, type, user, config.requiredIdentifiers);
         await deleteIdentification(trx, id);
         const now = clock.nowMs();
-        const primaryId = type === 'email_address' ? user.primary_email_address_id : user.primary_phone_number_id;
+        const primaryId = user[PRIMARY_COLUMNS[type].id];
         if (primaryId === id) {
           const sameType = remaining.filter((other) => other.type === type);
           const successor = sameType.find((other) => other.verified === 1) ?? sameType[0] ?? null;

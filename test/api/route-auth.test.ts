@@ -1,6 +1,6 @@
 // Every route in Fastify's own table, spelled every way a router or proxy might read differently, without a
 // key, with a wrong key and with an empty bearer: only 401 or 404, and nothing changes.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installRouteAuth, PUBLIC_ROUTES } from '../../src/http/route-auth.js';
@@ -80,6 +80,7 @@ describe('authentication is decided by the route that runs', () => {
     const user = await server.api('POST', '/v1/users', {
       email_address: [uniqueEmail('route-auth')],
       phone_number: [uniquePhone()],
+      web3_wallet: [`0x${randomBytes(20).toString('hex')}`],
       password: 'route-auth-Pa55word!',
     });
     expect(user.status).toBe(200);
@@ -99,13 +100,14 @@ describe('authentication is decided by the route that runs', () => {
       session_id: session.body.id,
       email_address_id: user.body.email_addresses[0].id,
       phone_number_id: user.body.phone_numbers[0].id,
+      web3_wallet_identification_id: user.body.web3_wallets[0].id,
     });
   });
   afterAll(() => server?.close());
 
   /** The route's path with its parameters filled by real ids, so a handler that ran would act on real data. */
   function concretePath(route: RouteEntry): string {
-    return route.url.replace(/:([a-z_]+)/g, (_match, name: string) => {
+    return route.url.replace(/:([a-z0-9_]+)/g, (_match, name: string) => {
       const id = ids[name];
       if (!id) throw new Error(`route-auth.test: no fixture id for :${name} in ${route.url}; add one`);
       return id;

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
 /**
- * Tables of organizations, memberships, invitations and logos (merged into `Database`). Booleans are
+ * Tables of organizations, memberships and invitations (merged into `Database`; logos are in `images`). Booleans are
  * 0/1 integers, timestamps Unix ms, metadata JSON text, as everywhere in Roster.
  */
 export interface OrganizationsTable {
@@ -9,7 +9,7 @@ export interface OrganizationsTable {
   name: string;
   /** Unique in the instance; lower-case letters, digits and dashes. */
   slug: string;
-  /** The current logo's id (`img_…`), or null when the organization shows its default image. */
+  /** The current logo's id (`images.id`, `img_…`), or null when the organization shows its default image. */
   image_id: string | null;
   /** The user who created it (null when none was named, or once that user is deleted). */
   created_by: string | null;
@@ -57,16 +57,6 @@ export interface OrganizationInvitationsTable {
   updated_at: number;
 }
 
-export interface OrganizationLogosTable {
-  /** `img_…`: part of the public image URL, new on every upload. */
-  id: string;
-  organization_id: string;
-  content_type: string;
-  bytes: Buffer;
-  uploader_user_id: string | null;
-  created_at: number;
-}
-
 /** SQLite only: one row per organization / invitation with the text substring search reads (FTS5 trigram). */
 export interface OrganizationSearchDocsTable {
   id: number;
@@ -78,7 +68,6 @@ export interface OrganizationTables {
   organizations: OrganizationsTable;
   organization_memberships: OrganizationMembershipsTable;
   organization_invitations: OrganizationInvitationsTable;
-  organization_logos: OrganizationLogosTable;
   organization_search_docs: OrganizationSearchDocsTable;
   organization_invitation_search_docs: OrganizationSearchDocsTable;
 }
@@ -90,4 +79,3 @@ export type MembershipRow = Selectable<OrganizationMembershipsTable>;
 export type NewMembershipRow = Insertable<OrganizationMembershipsTable>;
 export type InvitationRow = Selectable<OrganizationInvitationsTable>;
 export type NewInvitationRow = Insertable<OrganizationInvitationsTable>;
-export type LogoRow = Selectable<OrganizationLogosTable>;

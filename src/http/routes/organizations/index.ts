@@ -21,7 +21,7 @@ export async function registerOrganizationRoutes(app: FastifyInstance, moduleCon
     serializeContext: moduleContext.serializeContext,
   };
   registerOrganizationCrudRoutes(app, ctx);
-  await registerLogoRoutes(app, ctx);
+  await registerLogoRoutes(app, ctx, { bodyLimitInBytes: moduleContext.deps.config.bodyLimitInBytes });
   registerMembershipRoutes(app, ctx);
   registerInvitationRoutes(app, ctx);
   registerUserOrganizationRoutes(app, ctx);

@@ -2,6 +2,7 @@ import type { UserRow } from '../../../storage/database.js';
 import type { InvitationRecord, MembershipRecord, OrganizationRecord } from '../../../organizations/records.js';
 import type { OrganizationRow } from '../../../storage/tables/organization-tables.js';
 import { avatarUrl } from '../avatars.js';
+import { userImageUrl } from '../images.js';
 import type { SerializeContext } from '../users/serialize.js';
 
 export const LOGO_PATH_PREFIX = '/roster/organization-logos';
@@ -53,7 +54,7 @@ function identifierOf(user: UserRow): string | null {
 
 export function toMembershipJSON(record: MembershipRecord, context: SerializeContext) {
   const { membership, user, role } = record;
-  const image = avatarUrl(context.baseUrl, user);
+  const image = userImageUrl(context.baseUrl, user);
   return {
     object: 'organization_membership',
     id: membership.id,
@@ -69,7 +70,7 @@ export function toMembershipJSON(record: MembershipRecord, context: SerializeCon
       last_name: user.last_name,
       profile_image_url: image,
       image_url: image,
-      has_image: false,
+      has_image: user.image_id !== null,
       identifier: identifierOf(user),
       username: user.username,
       banned: user.banned === 1,
@@ -94,8 +95,8 @@ export function toInvitationJSON(record: InvitationRecord, context: SerializeCon
           user_id: inviter.id,
           first_name: inviter.first_name,
           last_name: inviter.last_name,
-          image_url: avatarUrl(context.baseUrl, inviter),
-          has_image: false,
+          image_url: userImageUrl(context.baseUrl, inviter),
+          has_image: inviter.image_id !== null,
           identifier: identifierOf(inviter) ?? inviter.id,
         }
       : null,

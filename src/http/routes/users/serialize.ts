@@ -1,6 +1,6 @@
 import type { IdentificationRow } from '../../../storage/database.js';
 import type { UserRecord } from '../../../users/user-record.js';
-import { avatarUrl } from '../avatars.js';
+import { userImageUrl } from '../images.js';
 
 /** Per-request context the JSON needs: where Roster is reachable, for `image_url`. */
 export interface SerializeContext {
@@ -68,7 +68,7 @@ export function toUserJSON(record: UserRecord, context: SerializeContext) {
   const ofType = (type: IdentificationRow['type']) => identifications.filter((row) => row.type === type);
   const phones = ofType('phone_number');
   const secondFactorPhone = phones.some((row) => row.verified === 1 && row.reserved_for_second_factor === 1);
-  const image = avatarUrl(context.baseUrl, user);
+  const image = userImageUrl(context.baseUrl, user);
   return {
     id: user.id,
     object: 'user',
@@ -82,7 +82,7 @@ export function toUserJSON(record: UserRecord, context: SerializeContext) {
     locale: user.locale,
     profile_image_url: image,
     image_url: image,
-    has_image: false,
+    has_image: user.image_id !== null,
     public_metadata: record.publicMetadata,
     private_metadata: record.privateMetadata,
     unsafe_metadata: record.unsafeMetadata,

@@ -1,6 +1,6 @@
 /**
- * A small multipart/form-data reader for the logo upload (Fastify 5 has no built-in one and Roster
- * takes no new dependency for it). The whole body is already buffered under a size limit; this only
+ * A small multipart/form-data reader for image uploads (profile images, logos): Fastify 5 has no built-in
+ * one and Roster takes no dependency for it. The whole body is already buffered under a size limit; this only
  * splits it at the boundary. Anything malformed is refused rather than guessed at.
  */
 export interface MultipartPart {

@@ -1,0 +1,65 @@
+/**
+ * Image uploads (profile images, organization logos): `multipart/form-data` accepted only on the routes
+ * registered through {@link registerImageUploadRoutes}, every other route keeps accepting JSON only.
+ */
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { imageErrors } from '../images/errors.js';
+import { MAX_IMAGE_BYTES } from '../images/image-pipeline.js';
+import { errors } from '../lib/error-catalog.js';
+import { createErrorHandler } from './errors.js';
+import { boundaryOf, MultipartError, parseMultipart } from './multipart.js';
+
+/** Room for the multipart framing and the other fields around a maximal image. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+export interface ImageUpload {
+  /** The `file` part's bytes, as uploaded (the image pipeline checks them). */
+  file: Buffer;
+  /** The other parts, as UTF-8 text. */
+  fields: ReadonlyMap<string, string>;
+}
+
+/**
+ * Registers `routes` in a scope that reads multipart bodies of up to 10 MB plus framing. A larger body is
+ * Clerk's 413 `image_too_large` (not the generic `request_body_too_large`), answered after Node has read
+ * and dropped the rest, as the global handler does for JSON.
+ */
+export async function registerImageUploadRoutes(
+  app: FastifyInstance,
+  options: { bodyLimitInBytes: number },
+  routes: (scope: FastifyInstance) => void,
+): Promise<void> {
+  const handleError = createErrorHandler(options.bodyLimitInBytes);
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES + MULTIPART_OVERHEAD_BYTES }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return handleError(error, request, reply);
+      // Keep the connection so the client still sending its body receives this answer (see errors.ts).
+      reply.removeHeader('connection');
+      return handleError(imageErrors.imageTooLarge(), request, reply);
+    });
+    routes(scope);
+  });
+}
+
+/** The upload's `file` and other fields; Clerk's errors for a missing file or a malformed body. */
+export function readImageUpload(request: FastifyRequest): ImageUpload {
+  const contentType = request.headers['content-type'] ?? '';
+  const body = request.body;
+  if (!Buffer.isBuffer(body) || !/^multipart\/form-data/i.test(contentType)) throw imageErrors.imageMissing();
+  const boundary = boundaryOf(contentType);
+  if (!boundary) throw errors.requestBodyInvalid('The multipart body has no boundary.');
+  let parts;
+  try {
+    parts = parseMultipart(body, boundary);
+  } catch (error) {
+    if (error instanceof MultipartError) throw errors.requestBodyInvalid(`The multipart body is malformed: ${error.message}.`);
+    throw error;
+  }
+  const file = parts.find((part) => part.name === 'file');
+  if (!file) throw imageErrors.imageMissing();
+  const fields = new Map(parts.filter((part) => part !== file).map((part) => [part.name, part.data.toString('utf8')]));
+  return { file: file.data, fields };
+}

@@ -1,0 +1,50 @@
+// GET /roster/images/{image_id} — Roster extension: serves an uploaded image (profile image or logo)
+// behind an `image_url`, publicly, like Clerk's image CDN.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { imageErrors } from '../../images/errors.js';
+import { findStoredImage, type StoredImage } from '../../images/image-store.js';
+import { errors } from '../../lib/error-catalog.js';
+import type { ModuleContext } from '../module-context.js';
+import { avatarUrl } from './avatars.js';
+
+export const IMAGE_PATH_PREFIX = '/roster/images';
+
+/** A user's `image_url`: the uploaded profile image, or the default avatar. */
+export function userImageUrl(
+  baseUrl: string,
+  user: { id: string; image_id: string | null; first_name: string | null; last_name: string | null; username: string | null },
+): string {
+  return user.image_id ? `${baseUrl}${IMAGE_PATH_PREFIX}/${encodeURIComponent(user.image_id)}` : avatarUrl(baseUrl, user);
+}
+
+/** `"<sha256>"` matches an `If-None-Match` list holding it (weak or strong) or `*`. */
+function matchesETag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
+/**
+ * Sends a stored image with its exact type, a content-hash `ETag` and year-long immutable caching (a new
+ * upload gets a new id, so the bytes under a URL never change); `304` when the client already holds it.
+ */
+export function sendImage(request: FastifyRequest, reply: FastifyReply, image: StoredImage): FastifyReply {
+  const etag = `"${image.sha256}"`;
+  reply.header('etag', etag).header('cache-control', 'public, max-age=31536000, immutable');
+  if (matchesETag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  // The type is one of the four the pipeline produces, set from the bytes, never from the upload.
+  return reply.type(image.contentType).send(image.bytes);
+}
+
+export function registerImageRoutes(app: FastifyInstance, moduleContext: ModuleContext): void {
+  const { db } = moduleContext.deps.database;
+  app.get<{ Params: { image_id: string } }>(`${IMAGE_PATH_PREFIX}/:image_id`, { config: { auth: 'public' } }, async (request, reply) => {
+    // Ids are short; anything else is not worth a query.
+    if (request.params.image_id.length > 64) throw errors.resourceNotFound();
+    const image = await findStoredImage(db, request.params.image_id);
+    if (!image) throw imageErrors.imageNotFound();
+    return sendImage(request, reply, image);
+  });
+}

@@ -1,0 +1,49 @@
+import { imageErrors } from '../images/errors.js';
+import { processImage } from '../images/image-pipeline.js';
+import { newId } from '../lib/ids.js';
+import { deleteImageOf, replaceImage } from '../storage/repositories/images-repository.js';
+import { updateUser } from '../storage/repositories/users-repository.js';
+import { loadRecord, requireUser, requireUserForUpdate, type UserServiceDeps } from './deps.js';
+import type { UserRecord } from './user-record.js';
+
+/** Users' profile images: `image_url`, `profile_image_url` and `has_image` follow them. */
+export function createProfileImageService(deps: UserServiceDeps) {
+  const { database, clock } = deps;
+  const { db } = database;
+
+  return {
+    /** `POST /v1/users/{id}/profile_image`: replaces the image with the re-encoded upload. */
+    async set(userId: string, upload: Buffer): Promise<UserRecord> {
+      // An unknown user is a 404 before any decoding work.
+      await requireUser(db, userId);
+      const image = await processImage(upload);
+      return db.transaction().execute(async (trx) => {
+        await requireUserForUpdate(trx, userId);
+        const now = clock.nowMs();
+        // A new id per upload: the old URL stops serving, the new one can be cached for good.
+        const id = newId('img', now);
+        await replaceImage(trx, {
+          id,
+          user_id: userId,
+          content_type: image.contentType,
+          bytes: image.bytes,
+          sha256: image.sha256,
+          uploader_user_id: null,
+          created_at: now,
+        });
+        return loadRecord(deps, trx, (await updateUser(trx, userId, { image_id: id, updated_at: now }))!);
+      });
+    },
+
+    /** `DELETE /v1/users/{id}/profile_image`: back to the default avatar; 404 `image_not_found` when there is none. */
+    async delete(userId: string): Promise<UserRecord> {
+      return db.transaction().execute(async (trx) => {
+        await requireUserForUpdate(trx, userId);
+        if (!(await deleteImageOf(trx, { userId }))) throw imageErrors.imageNotFound();
+        return loadRecord(deps, trx, (await updateUser(trx, userId, { image_id: null, updated_at: clock.nowMs() }))!);
+      });
+    },
+  };
+}
+
+export type ProfileImageService = ReturnType<typeof createProfileImageService>;
