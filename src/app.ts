@@ -27,6 +27,8 @@ import { createPasswordService } from './users/password-service.js';
 import { createSecretBox } from './lib/secret-box.js';
 import { assertInstanceKeyMatches } from './instance-key-check.js';
 import { registerCredentialRoutes } from './http/routes/users/credentials.js';
+import { registerProfileImageRoutes } from './http/routes/users/profile-image.js';
+import { registerWeb3WalletRoutes } from './http/routes/users/web3-wallets.js';
 import { registerOrganizationRoutes } from './http/routes/organizations/index.js';
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
 import { createUserListService } from './users/user-list-service.js';
@@ -155,5 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerSessionRoutes(app, moduleContext);
   registerContactRoutes(app, ctx, 'email_address');
   registerContactRoutes(app, ctx, 'phone_number');
+  await registerProfileImageRoutes(app, moduleContext);
+  registerWeb3WalletRoutes(app, ctx);
   return app;
 }
