@@ -31,6 +31,7 @@ import { registerProfileImageRoutes } from './http/routes/users/profile-image.js
 import { registerWeb3WalletRoutes } from './http/routes/users/web3-wallets.js';
 import { registerOrganizationRoutes } from './http/routes/organizations/index.js';
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
+import { registerJwtTemplateRoutes } from './http/routes/jwt-templates/index.js';
 import { createUserListService } from './users/user-list-service.js';
 import { createUserMetadataService } from './users/user-metadata-service.js';
 import { createUserModeration } from './users/user-moderation.js';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const moduleContext = { deps: serviceDeps, serializeContext: ctx.serializeContext };
   await registerOrganizationRoutes(app, moduleContext);
   await registerSessionRoutes(app, moduleContext);
+  registerJwtTemplateRoutes(app, moduleContext);
   registerContactRoutes(app, ctx, 'email_address');
   registerContactRoutes(app, ctx, 'phone_number');
   await registerProfileImageRoutes(app, moduleContext);

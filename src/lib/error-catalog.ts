@@ -102,6 +102,9 @@ export const catalog = {
   /** Testing-only endpoints on a production instance. */
   requestInvalidForEnvironment: { status: 400, code: 'request_invalid_for_environment', message: 'Invalid request for environment' },
   invalidActionForSession: { status: 400, code: 'invalid_action_for_session', message: 'Invalid action for user session', frontendApiCode: true },
+  // JWT templates
+  jwtTemplateNotFound: { status: 404, code: 'resource_not_found', message: 'JWT template not found' },
+  jwtTemplateReservedClaim: { status: 400, code: 'jwt_template_reserved_claim', message: 'reserved claim used' },
   // HTTP that never reached a route (Node's parser refused it, or the connection was too slow)
   badRequest: { status: 400, code: 'bad_request', message: 'Bad request' },
   requestTimeout: { status: 408, code: 'request_timeout', message: 'Request timeout', rosterExtension: true },

@@ -59,6 +59,26 @@ export function createSessionService(deps: SessionServiceDeps) {
     return row;
   }
 
+  /** Proves the session active and records the activity of minting a token, in one transaction. */
+  async function recordTokenActivity(sessionId: string, nowMs: number): Promise<SessionRow> {
+    return db.transaction().execute(async (trx) => {
+      const existing = await requireSession(trx, sessionId);
+      const updated = await updateActiveSession(
+        trx,
+        sessionId,
+        {
+          last_active_at: nowMs,
+          expire_at: expiryAfterActivity(sessionsConfig, existing.max_expire_at, nowMs),
+          updated_at: nowMs,
+        },
+        nowMs,
+      );
+      if (!updated) throw sessionErrors.activeSessionNotFound(sessionId, effectiveStatus(existing, nowMs));
+      await recordUserActivity(trx, updated.user_id, startOfDayMs(nowMs));
+      return updated;
+    });
+  }
+
   return {
     /**
      * `POST /v1/sessions` (testing only): a sign-in for the user. Banned and locked users are refused;
@@ -133,22 +153,7 @@ export function createSessionService(deps: SessionServiceDeps) {
      */
     async createToken(sessionId: string, options: { expiresInSeconds?: number | null; issuer: string }): Promise<{ jwt: string }> {
       const nowMs = clock.nowMs();
-      const session = await db.transaction().execute(async (trx) => {
-        const existing = await requireSession(trx, sessionId);
-        const updated = await updateActiveSession(
-          trx,
-          sessionId,
-          {
-            last_active_at: nowMs,
-            expire_at: expiryAfterActivity(sessionsConfig, existing.max_expire_at, nowMs),
-            updated_at: nowMs,
-          },
-          nowMs,
-        );
-        if (!updated) throw sessionErrors.activeSessionNotFound(sessionId, effectiveStatus(existing, nowMs));
-        await recordUserActivity(trx, updated.user_id, startOfDayMs(nowMs));
-        return updated;
-      });
+      const session = await recordTokenActivity(sessionId, nowMs);
       const organization = session.active_organization_id
         ? await organizationClaim(db, session.user_id, session.active_organization_id)
         : null;
@@ -164,7 +169,14 @@ export function createSessionService(deps: SessionServiceDeps) {
       await signingKeys.recordTokenExpiry(key.kid, claims.exp * 1000);
       return { jwt: await signSessionToken(claims, key) };
     },
+
+    /**
+     * Proves the session active and records the activity of minting a token for it (any token: the
+     * session token or a JWT template's); refuses a session that is not active, as the tokens route does.
+     */
+    recordTokenActivity: (sessionId: string, nowMs: number = clock.nowMs()) => recordTokenActivity(sessionId, nowMs),
   };
+
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;

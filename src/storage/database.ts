@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ImageTables } from './tables/image-tables.js';
 import type { InstanceTables } from './tables/instance-tables.js';
+import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
 
@@ -107,7 +108,7 @@ export interface BackupCodesTable {
   created_at: number;
 }
 
-export interface Database extends OrganizationTables, SessionTables, InstanceTables, ImageTables {
+export interface Database extends OrganizationTables, SessionTables, InstanceTables, JwtTemplateTables, ImageTables {
   backup_codes: BackupCodesTable;
   users: UsersTable;
   identifications: IdentificationsTable;

@@ -7,6 +7,7 @@ import { sessionsMigration } from './migrations/2026-11-28-0004-sessions.js';
 import { instanceKeyCheckMigration } from './migrations/2026-11-30-0005-instance-key-check.js';
 import { verificationsInFlightMigration } from './migrations/2026-11-30-0006-verifications-in-flight.js';
 import { imagesMigration } from './migrations/2026-11-30-0007-images.js';
+import { jwtTemplatesMigration } from './migrations/2026-11-30-0008-jwt-templates.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -17,6 +18,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0005-instance-key-check': instanceKeyCheckMigration(),
     '2026-11-30-0006-verifications-in-flight': verificationsInFlightMigration(),
     '2026-11-30-0007-images': imagesMigration(dialect),
+    '2026-11-30-0008-jwt-templates': jwtTemplatesMigration(),
   };
 }
 

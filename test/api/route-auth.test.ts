@@ -93,11 +93,15 @@ describe('authentication is decided by the route that runs', () => {
     expect(invitation.status).toBe(200);
     const session = await server.api('POST', '/v1/sessions', { user_id: user.body.id });
     expect(session.status).toBe(200);
+    const template = await server.api('POST', '/v1/jwt_templates', { name: 'route-auth', claims: {} });
+    expect(template.status).toBe(200);
     Object.assign(ids, {
       user_id: user.body.id,
       organization_id: organization.body.id,
       invitation_id: invitation.body.id,
       session_id: session.body.id,
+      template_id: template.body.id,
+      template_name: template.body.name,
       email_address_id: user.body.email_addresses[0].id,
       phone_number_id: user.body.phone_numbers[0].id,
       web3_wallet_identification_id: user.body.web3_wallets[0].id,

@@ -1,0 +1,29 @@
+// POST /v1/sessions/{session_id}/tokens/{template_name} — a JWT for an active session from a JWT template:
+// its claims rendered with shortcodes, signed with the instance key (JWKS) or the template's own key.
+import type { FastifyInstance } from 'fastify';
+import type { TemplateTokenMinter } from '../../../jwt-templates/template-token.js';
+import type { ModuleContext } from '../../module-context.js';
+import { avatarUrl } from '../avatars.js';
+import { LOGO_PATH_PREFIX } from '../organizations/serialize.js';
+import { createSessionTokenBody } from './schemas.js';
+
+export function registerTemplateTokenRoute(app: FastifyInstance, ctx: ModuleContext, minter: TemplateTokenMinter): void {
+  app.post<{ Params: { session_id: string; template_name: string }; Body: { expires_in_seconds?: number | null } }>(
+    '/v1/sessions/:session_id/tokens/:template_name',
+    { schema: { body: createSessionTokenBody } },
+    async (request) => {
+      // `iss` and image URLs use the instance's base URL: ROSTER_PUBLIC_URL, or the URL the request came in on.
+      const { baseUrl } = ctx.serializeContext(request);
+      const { jwt } = await minter.mint(request.params.session_id, request.params.template_name, {
+        expiresInSeconds: request.body.expires_in_seconds,
+        issuer: baseUrl,
+        userImageUrl: (user) => avatarUrl(baseUrl, user),
+        organizationImageUrl: (organization) =>
+          organization.image_id
+            ? `${baseUrl}${LOGO_PATH_PREFIX}/${encodeURIComponent(organization.image_id)}`
+            : avatarUrl(baseUrl, { id: organization.id, first_name: organization.name, last_name: null, username: null }),
+      });
+      return { object: 'token' as const, jwt };
+    },
+  );
+}

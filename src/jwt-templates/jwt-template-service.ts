@@ -1,0 +1,174 @@
+import type { Clock } from '../lib/clock.js';
+import { assertKnownParams, first, parseInteger, type RawQuery } from '../lib/query-params.js';
+import { errors } from '../lib/error-catalog.js';
+import { newId } from '../lib/ids.js';
+import type { SecretBox } from '../lib/secret-box.js';
+import type { RosterDatabase } from '../storage/database.js';
+import {
+  countJwtTemplates,
+  deleteJwtTemplate,
+  findJwtTemplateById,
+  insertJwtTemplate,
+  isJwtTemplateNameViolation,
+  listJwtTemplates,
+  updateJwtTemplate,
+} from '../storage/repositories/jwt-templates-repository.js';
+import type { JwtTemplateRow, JwtTemplateUpdate } from '../storage/tables/jwt-template-tables.js';
+import { jwtTemplateErrors } from './errors.js';
+import {
+  checkClaims,
+  decideSigning,
+  DEFAULT_ALLOWED_CLOCK_SKEW_SECONDS,
+  DEFAULT_LIFETIME_SECONDS,
+  parseTemplateName,
+  type SigningInput,
+} from './template-rules.js';
+
+export interface JwtTemplateServiceDeps {
+  database: RosterDatabase;
+  clock: Clock;
+  /** Seals custom signing keys at rest under the instance key. */
+  secretBox: SecretBox;
+}
+
+/** What create and update receive (the wire's fields, typed). */
+export interface JwtTemplateInput extends SigningInput {
+  name: string;
+  claims: Record<string, unknown>;
+  lifetime?: number | null | undefined;
+  allowedClockSkew?: number | null | undefined;
+}
+
+/** A template as the JSON shows it: never the signing key. */
+export interface JwtTemplateRecord {
+  id: string;
+  name: string;
+  claims: Record<string, unknown>;
+  lifetime: number;
+  allowedClockSkew: number;
+  customSigningKey: boolean;
+  signingAlgorithm: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface JwtTemplateList {
+  templates: JwtTemplateRecord[];
+  totalCount: number;
+  paginated: boolean;
+}
+
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 500;
+
+export function toJwtTemplateRecord(row: JwtTemplateRow): JwtTemplateRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    claims: JSON.parse(row.claims) as Record<string, unknown>,
+    lifetime: row.lifetime,
+    allowedClockSkew: row.allowed_clock_skew,
+    customSigningKey: row.custom_signing_key === 1,
+    signingAlgorithm: row.signing_algorithm,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** JWT templates: create, read, list, update and delete. Custom signing keys are stored sealed and never read back out. */
+export function createJwtTemplateService(deps: JwtTemplateServiceDeps) {
+  const { database, clock, secretBox } = deps;
+  const { db } = database;
+
+  async function requireTemplate(id: string): Promise<JwtTemplateRow> {
+    const row = await findJwtTemplateById(db, id);
+    if (!row) throw jwtTemplateErrors.notFoundById(id);
+    return row;
+  }
+
+  /** Turns the database's unique refusal of a second template with the same name into Clerk's answer. */
+  async function withNameCheck<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isJwtTemplateNameViolation(error)) throw jwtTemplateErrors.nameTaken();
+      throw error;
+    }
+  }
+
+  return {
+    /** `POST /v1/jwt_templates`. */
+    async create(input: JwtTemplateInput): Promise<JwtTemplateRecord> {
+      const name = parseTemplateName(input.name);
+      checkClaims(input.claims);
+      const signing = decideSigning(input, null);
+      const nowMs = clock.nowMs();
+      const row: JwtTemplateRow = {
+        id: newId('jtmp', nowMs),
+        name,
+        claims: JSON.stringify(input.claims),
+        lifetime: input.lifetime ?? DEFAULT_LIFETIME_SECONDS,
+        allowed_clock_skew: input.allowedClockSkew ?? DEFAULT_ALLOWED_CLOCK_SKEW_SECONDS,
+        custom_signing_key: signing.custom ? 1 : 0,
+        signing_algorithm: signing.algorithm,
+        signing_key: signing.signingKey ? secretBox.seal(signing.signingKey) : null,
+        created_at: nowMs,
+        updated_at: nowMs,
+      };
+      await withNameCheck(() => insertJwtTemplate(db, row));
+      return toJwtTemplateRecord(row);
+    },
+
+    /** `GET /v1/jwt_templates/{template_id}`. */
+    async get(id: string): Promise<JwtTemplateRecord> {
+      return toJwtTemplateRecord(await requireTemplate(id));
+    },
+
+    /** `GET /v1/jwt_templates`: oldest first; `limit`/`offset`; `{ data, total_count }` with `paginated=true`. */
+    async list(query: RawQuery): Promise<JwtTemplateList> {
+      assertKnownParams(query, ['paginated', 'limit', 'offset']);
+      const paginated = first(query.paginated);
+      if (paginated !== undefined && paginated !== 'true' && paginated !== 'false') throw errors.paramTypeInvalid('paginated', 'boolean');
+      const page = {
+        limit: parseInteger(first(query.limit), 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT,
+        offset: parseInteger(first(query.offset), 'offset', 0) ?? 0,
+      };
+      const [rows, totalCount] = await Promise.all([listJwtTemplates(db, page), paginated === 'true' ? countJwtTemplates(db) : Promise.resolve(0)]);
+      return { templates: rows.map(toJwtTemplateRecord), totalCount, paginated: paginated === 'true' };
+    },
+
+    /**
+     * `PATCH /v1/jwt_templates/{template_id}`: name and claims are replaced (the spec requires both);
+     * lifetime and clock skew keep their values when left out; the signing settings follow
+     * {@link decideSigning}. Turning the custom key off deletes the stored key.
+     */
+    async update(id: string, input: JwtTemplateInput): Promise<JwtTemplateRecord> {
+      const name = parseTemplateName(input.name);
+      checkClaims(input.claims);
+      const current = await requireTemplate(id);
+      const signing = decideSigning(input, { custom: current.custom_signing_key === 1, algorithm: current.signing_algorithm });
+      const update: JwtTemplateUpdate = {
+        name,
+        claims: JSON.stringify(input.claims),
+        custom_signing_key: signing.custom ? 1 : 0,
+        signing_algorithm: signing.algorithm,
+        updated_at: Math.max(clock.nowMs(), current.updated_at),
+      };
+      if (input.lifetime != null) update.lifetime = input.lifetime;
+      if (input.allowedClockSkew != null) update.allowed_clock_skew = input.allowedClockSkew;
+      if (!signing.custom) update.signing_key = null;
+      else if (signing.signingKey) update.signing_key = secretBox.seal(signing.signingKey);
+      const updated = await withNameCheck(() => updateJwtTemplate(db, id, update));
+      if (!updated) throw jwtTemplateErrors.notFoundById(id);
+      return toJwtTemplateRecord(updated);
+    },
+
+    /** `DELETE /v1/jwt_templates/{template_id}`. */
+    async delete(id: string): Promise<{ id: string }> {
+      if (!(await deleteJwtTemplate(db, id))) throw jwtTemplateErrors.notFoundById(id);
+      return { id };
+    },
+  };
+}
+
+export type JwtTemplateService = ReturnType<typeof createJwtTemplateService>;

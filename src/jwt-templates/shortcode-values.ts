@@ -1,0 +1,70 @@
+import type { SessionRow } from '../storage/tables/session-tables.js';
+import type { OrganizationRow } from '../storage/tables/organization-tables.js';
+import { parseStoredMetadata } from '../users/metadata.js';
+import type { UserRecord } from '../users/user-record.js';
+import type { ShortcodeValues } from './shortcodes.js';
+
+/** The session's active organization as shortcodes see it: the organization and the member's role. */
+export interface ActiveOrganization {
+  organization: OrganizationRow;
+  role: string;
+  permissions: readonly string[];
+  imageUrl: string;
+}
+
+/** Timestamps in shortcodes are Unix seconds, like every other time in a JWT (`iat`, `exp`). */
+const toSeconds = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / 1000));
+
+/**
+ * What `{{user.*}}`, `{{org.*}}` and `{{session.*}}` read. Missing values are null (a user without a
+ * primary email has `primary_email_address: null` and `email_verified: null`).
+ */
+export function shortcodeValues(input: {
+  user: UserRecord;
+  userImageUrl: string;
+  organization: ActiveOrganization | null;
+  session: SessionRow;
+}): ShortcodeValues {
+  const { user: record, organization, session } = input;
+  const { user, identifications } = record;
+  const primaryEmail = identifications.find((row) => row.id === user.primary_email_address_id) ?? null;
+  const primaryPhone = identifications.find((row) => row.id === user.primary_phone_number_id) ?? null;
+  const secondFactorPhone = identifications.some((row) => row.type === 'phone_number' && row.verified === 1 && row.reserved_for_second_factor === 1);
+  const fullName = [user.first_name, user.last_name].filter((part) => part).join(' ');
+  return {
+    user: {
+      id: user.id,
+      external_id: user.external_id,
+      first_name: user.first_name,
+      last_name: user.last_name,
+      full_name: fullName === '' ? null : fullName,
+      username: user.username,
+      primary_email_address: primaryEmail?.identifier ?? null,
+      email_verified: primaryEmail ? primaryEmail.verified === 1 : null,
+      primary_phone_number: primaryPhone?.identifier ?? null,
+      phone_number_verified: primaryPhone ? primaryPhone.verified === 1 : null,
+      image_url: input.userImageUrl,
+      has_image: false,
+      created_at: toSeconds(user.created_at),
+      updated_at: toSeconds(user.updated_at),
+      public_metadata: record.publicMetadata,
+      unsafe_metadata: record.unsafeMetadata,
+      two_factor_enabled: record.totpEnabled || record.backupCodeEnabled || secondFactorPhone,
+      last_sign_in_at: toSeconds(user.last_sign_in_at),
+    },
+    org: organization
+      ? {
+          id: organization.organization.id,
+          name: organization.organization.name,
+          slug: organization.organization.slug,
+          role: organization.role,
+          public_metadata: parseStoredMetadata(organization.organization.public_metadata),
+          image_url: organization.imageUrl,
+          membership_permissions: [...organization.permissions],
+        }
+      : null,
+    session: {
+      actor: session.actor ? (JSON.parse(session.actor) as unknown) : null,
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { jwtTemplateErrors } from './errors.js';
+import { findShortcodeProblems } from './shortcodes.js';
+import {
+  CUSTOM_SIGNING_ALGORITHMS,
+  DEFAULT_SIGNING_ALGORITHM,
+  isCustomSigningAlgorithm,
+  parseCustomSigningKey,
+  type CustomSigningAlgorithm,
+} from './signing.js';
+
+/** Claims every template token sets itself; a template may not name them (Clerk's list). */
+export const RESERVED_CLAIMS: readonly string[] = ['azp', 'exp', 'iat', 'iss', 'jti', 'nbf', 'sid', 'sub'];
+
+/** Clerk's defaults for a new template. */
+export const DEFAULT_LIFETIME_SECONDS = 60;
+export const DEFAULT_ALLOWED_CLOCK_SKEW_SECONDS = 5;
+
+/**
+ * Names appear in URLs (`/tokens/{template_name}`): letters, digits, `_`, `-`, `.` and spaces, starting
+ * with a letter or digit, so every name has exactly one spelling in a path.
+ */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_. -]*$/;
+const MAX_NAME_LENGTH = 256;
+
+export function parseTemplateName(raw: string): string {
+  if (raw.length > MAX_NAME_LENGTH) throw jwtTemplateErrors.invalid('name', `name must be at most ${MAX_NAME_LENGTH} characters.`);
+  if (!NAME.test(raw) || raw !== raw.trim()) {
+    throw jwtTemplateErrors.invalid('name', 'name must start with a letter or digit and hold only letters, digits, spaces, `_`, `-` and `.`.');
+  }
+  return raw;
+}
+
+/** Refuses reserved claims (top level) and shortcodes Roster does not know. */
+export function checkClaims(claims: Record<string, unknown>): void {
+  for (const claim of Object.keys(claims)) if (RESERVED_CLAIMS.includes(claim)) throw jwtTemplateErrors.reservedClaim(claim);
+  const [problem] = findShortcodeProblems(claims);
+  if (problem) throw jwtTemplateErrors.invalid('claims', `claims has an ${problem}.`);
+}
+
+/** The signing settings a template ends up with. `signingKey` is the plaintext key (to be sealed), or null. */
+export interface SigningSettings {
+  custom: boolean;
+  algorithm: string;
+  /** A new key to store; undefined keeps the stored one (same custom algorithm family). */
+  signingKey: string | null | undefined;
+}
+
+export interface SigningInput {
+  customSigningKey?: boolean | undefined;
+  signingAlgorithm?: string | null | undefined;
+  signingKey?: string | null | undefined;
+}
+
+const familyOf = (algorithm: string) => algorithm.slice(0, 2);
+
+/**
+ * Decides how a template signs, from what the request says and what is stored (`current`, null on create):
+ * - without a custom key, tokens use the instance key (RS256); a `signing_key` then is refused rather
+ *   than silently dropped, and `signing_algorithm` may only say RS256;
+ * - with one, the algorithm must be one of {@link CUSTOM_SIGNING_ALGORITHMS} and the key must suit it.
+ *   An update may leave the key out to keep the stored one while the algorithm family stays the same.
+ */
+export function decideSigning(input: SigningInput, current: { custom: boolean; algorithm: string } | null): SigningSettings {
+  const custom = input.customSigningKey ?? current?.custom ?? false;
+  const algorithm = input.signingAlgorithm ?? null;
+  const key = input.signingKey ?? null;
+  if (!custom) {
+    if (key !== null) throw jwtTemplateErrors.invalid('signing_key', 'signing_key can only be given with custom_signing_key: true.');
+    if (algorithm !== null && algorithm !== DEFAULT_SIGNING_ALGORITHM) {
+      throw jwtTemplateErrors.invalid('signing_algorithm', `Without a custom signing key, tokens are signed with ${DEFAULT_SIGNING_ALGORITHM}.`);
+    }
+    return { custom: false, algorithm: DEFAULT_SIGNING_ALGORITHM, signingKey: null };
+  }
+  const storedCustom = current?.custom ? current.algorithm : null;
+  const chosen = algorithm ?? storedCustom;
+  if (chosen === null) throw jwtTemplateErrors.missing('signing_algorithm');
+  if (!isCustomSigningAlgorithm(chosen)) throw jwtTemplateErrors.algorithmNotAllowed(chosen, CUSTOM_SIGNING_ALGORITHMS);
+  if (key === null) {
+    // Keeping the stored key is only possible when it can sign with the chosen algorithm.
+    if (storedCustom === null || familyOf(storedCustom) !== familyOf(chosen) || (chosen.startsWith('ES') && chosen !== storedCustom)) {
+      throw jwtTemplateErrors.missing('signing_key');
+    }
+    return { custom: true, algorithm: chosen, signingKey: undefined };
+  }
+  parseCustomSigningKey(chosen as CustomSigningAlgorithm, key);
+  return { custom: true, algorithm: chosen, signingKey: key };
+}
