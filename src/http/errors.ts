@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { isForeignKeyViolation } from '../storage/unique-violation.js';
+import { findClerkOperation } from './find-clerk-operation.js';
 import { validationErrorToClerk } from './validation.js';
 
 /** Clerk's error body: `{ errors: [{ message, long_message, code, meta }], clerk_trace_id }`. */
@@ -52,10 +53,18 @@ export function createErrorHandler(bodyLimitInBytes: number) {
   };
 }
 
-/** Requests no route matches: without the secret key a 401 (unknown paths reveal nothing), else a 404. */
+/**
+ * Requests no route matches: without the secret key a 401 (unknown paths reveal nothing). With it, an
+ * operation of Clerk's spec that Roster does not serve is a 403 `feature_not_implemented` naming it, so
+ * "not served here" never reads as "wrong id"; anything else is a 404.
+ */
 export function createNotFoundHandler(authenticate: (request: FastifyRequest) => Promise<void>) {
   return async function notFound(request: FastifyRequest, reply: FastifyReply) {
     await authenticate(request);
-    return reply.code(404).send(toErrorBody(errors.resourceNotFound(), request.id));
+    const operation = findClerkOperation(request.method, request.url);
+    const error = operation
+      ? errors.featureNotImplemented(`${operation.operationId} (${operation.method} ${operation.path})`)
+      : errors.resourceNotFound();
+    return reply.code(error.status).send(toErrorBody(error, request.id));
   };
 }

@@ -81,6 +81,8 @@ export const catalog = {
   invalidTotpSecret: { status: 422, code: 'invalid_totp_secret_code', message: 'invalid TOTP secret' },
   totpAlreadyEnabled: { status: 400, code: 'totp_already_enabled', message: 'TOTP already enabled', frontendApiCode: true },
   conflict: { status: 409, code: 'conflict', message: 'Conflict' },
+  /** An operation of Clerk's spec that Roster does not serve (yet). */
+  featureNotImplemented: { status: 403, code: 'feature_not_implemented', message: 'not implemented' },
   tooManyRequests: { status: 429, code: 'too_many_requests', message: 'Too many requests', genericCode: true },
   // Organizations
   organizationCreatorNotFound: { status: 400, code: 'organization_creator_not_found', message: 'creator not found' },
@@ -246,6 +248,8 @@ export const errors = {
   userIdentifierMissing: () =>
     make('userDataMissing', 'At least one identifier (email address, phone number, web3 wallet or username) must be provided.'),
   conflict: (longMessage = 'Conflict') => make('conflict', longMessage),
+  /** `operation` as `ListInvitations (GET /v1/invitations)`. */
+  featureNotImplemented: (operation: string) => make('featureNotImplemented', `Roster does not serve ${operation} yet`),
   tooManyRequests: () => make('tooManyRequests', 'Too many requests, retry later'),
   badRequest: (longMessage = 'Bad request') => make('badRequest', longMessage),
   requestTimeout: (seconds: number) =>
