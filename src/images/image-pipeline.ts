@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
 import { imageErrors } from './errors.js';
+import { createVerificationPool } from '../passwords/verification-pool.js';
 
 /** Largest accepted upload (Clerk's limit). @default 10 MB */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -77,6 +78,15 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
   if (bytes.length > MAX_IMAGE_BYTES) throw imageErrors.imageTooLarge();
   const contentType = sniffImageType(bytes);
   if (!contentType) throw imageErrors.unsupportedImageType(describeUnknownType(bytes));
+  // At most two decodes at once per process (each up to MAX_INPUT_PIXELS), the rest queued (429 past 16):
+  // memory stays bounded however many uploads arrive together.
+  return decodeSlots.run(() => reencode(bytes, contentType));
+}
+
+/** Process-wide like the threads it guards: sharp decodes on libvips' own pool. */
+const decodeSlots = createVerificationPool({ maxConcurrent: 2, maxQueued: 16 });
+
+async function reencode(bytes: Buffer, contentType: ImageContentType): Promise<ProcessedImage> {
   let output: { data: Buffer; info: OutputInfo };
   try {
     const decoded = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated', sequentialRead: true, animated: false })
