@@ -60,6 +60,8 @@ export function readImageUpload(request: FastifyRequest): ImageUpload {
   }
   const file = parts.find((part) => part.name === 'file');
   if (!file) throw imageErrors.imageMissing();
+  // One file per upload: with several, a proxy or scanner in front may look at another part than Roster.
+  if (parts.filter((part) => part.name === 'file').length > 1) throw errors.requestBodyInvalid('Send exactly one `file` part.');
   const fields = new Map(parts.filter((part) => part !== file).map((part) => [part.name, part.data.toString('utf8')]));
   return { file: file.data, fields };
 }

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { makeGIF, makeJPEGWithGPS, makePNG, makePNGBomb, makeTruncatedPNG, makeWebP } from '../../test/helpers/images.js';
 import { ClerkError } from '../lib/error-catalog.js';
-import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE_PX, processImage, sniffImageType } from './image-pipeline.js';
+import { fitsDecodeBudget, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE_PX, processImage, sniffImageType } from './image-pipeline.js';
 
 async function refusal(bytes: Buffer): Promise<ClerkError> {
   const error = await processImage(bytes).then(
@@ -71,5 +71,29 @@ describe('processImage', () => {
   it('refuses more than 10 MB with image_too_large before decoding', async () => {
     const tooLarge = await refusal(Buffer.concat([await makePNG(), Buffer.alloc(MAX_IMAGE_BYTES)]));
     expect([tooLarge.status, tooLarge.code]).toEqual([413, 'image_too_large']);
+  });
+});
+
+describe('the decode budget (bytes of decoded pixels, not pixels)', () => {
+  it.each([
+    [{ width: 7000, height: 7000, channels: 3, depth: 'uchar' }, true],
+    [{ width: 7000, height: 7000, channels: 4, depth: 'uchar' }, true],
+    [{ width: 7000, height: 7000, channels: 4, depth: 'ushort' }, false],
+    [{ width: 7000, height: 7000, channels: 3, depth: 'uchar', isProgressive: true }, false],
+    [{ width: 4000, height: 4000, channels: 3, depth: 'uchar', isProgressive: true }, true],
+    [{ width: 4000, height: 4000, channels: 4, depth: 'double' }, false],
+    [{ channels: 3, depth: 'uchar' }, false],
+  ])('%j fits: %s', (header, fits) => {
+    expect(fitsDecodeBudget(header)).toBe(fits);
+  });
+
+  it('refuses a 16-bit RGBA PNG whose pixels would take over 200 MB to decode, as a decode error', async () => {
+    const sixteenBit = await sharp({ create: { width: 5200, height: 5200, channels: 4, background: '#123456' } })
+      .toColourspace('rgb16')
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect((await sharp(sixteenBit).metadata()).depth).toBe('ushort');
+    const error = await refusal(sixteenBit);
+    expect([error.status, error.code]).toEqual([400, 'request_body_invalid']);
   });
 });

@@ -86,9 +86,34 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
 /** Process-wide like the threads it guards: sharp decodes on libvips' own pool. */
 const decodeSlots = createVerificationPool({ maxConcurrent: 2, maxQueued: 16 });
 
+// libvips' operation cache kept decoded images alive after each upload (hundreds of MB per large
+// progressive JPEG, never returned): every upload is decoded once, so nothing is worth caching.
+sharp.cache(false);
+
+/**
+ * The most memory one decode may need, in bytes of decoded pixels: 50 megapixels at 8-bit RGBA. A 16-bit
+ * or interlaced image of the same size needs twice that or more (an interlaced PNG or progressive JPEG
+ * cannot be read as a stream), so the budget is on bytes, not pixels.
+ */
+export const MAX_DECODED_BYTES = MAX_INPUT_PIXELS * 4;
+
+const BYTES_PER_SAMPLE: Record<string, number> = { uchar: 1, char: 1, ushort: 2, short: 2, uint: 4, int: 4, float: 4, complex: 8, double: 8, dpcomplex: 16 };
+
+/** Whether decoding an image with these header facts stays within {@link MAX_DECODED_BYTES}. */
+export function fitsDecodeBudget(info: { width?: number; height?: number; channels?: number; depth?: string; isProgressive?: boolean }): boolean {
+  if (!info.width || !info.height) return false;
+  const sampleBytes = BYTES_PER_SAMPLE[info.depth ?? 'uchar'] ?? 8;
+  // A progressive or interlaced image is held whole while it decodes, on top of the resized output.
+  const factor = info.isProgressive ? 2 : 1;
+  return info.width * info.height * Math.max(info.channels ?? 4, 1) * sampleBytes * factor <= MAX_DECODED_BYTES;
+}
+
 async function reencode(bytes: Buffer, contentType: ImageContentType): Promise<ProcessedImage> {
   let output: { data: Buffer; info: OutputInfo };
   try {
+    // The header alone (no pixels decoded) says how much decoding will take.
+    const header = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, animated: false }).metadata();
+    if (!fitsDecodeBudget(header)) throw new Error('over the decode budget');
     const decoded = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated', sequentialRead: true, animated: false })
       // The orientation lives in the EXIF that re-encoding drops: apply it to the pixels first.
       .autoOrient()

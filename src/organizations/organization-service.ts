@@ -251,6 +251,8 @@ export function createOrganizationService(deps: UserServiceDeps, roles: RoleRegi
 
     /** `PUT /v1/organizations/{id}/logo`: stores the re-encoded image (in the database, so every node serves it). */
     async setLogo(organizationId: string, upload: LogoUpload): Promise<OrganizationRecord> {
+      // An unknown organization answers 404 before any decoding work.
+      await requireOrganization(db, organizationId);
       const image = await processImage(upload.bytes);
       const now = clock.nowMs();
       return db.transaction().execute(async (trx) => {

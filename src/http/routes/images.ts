@@ -27,12 +27,14 @@ function matchesETag(header: string | undefined, etag: string): boolean {
 }
 
 /**
- * Sends a stored image with its exact type, a content-hash `ETag` and year-long immutable caching (a new
- * upload gets a new id, so the bytes under a URL never change); `304` when the client already holds it.
+ * Sends a stored image with its exact type, a content-hash `ETag` and a day of public caching (a new upload
+ * gets a new id; a deleted one must not outlive its deletion in shared caches for long); `304` when the
+ * client already holds it.
  */
 export function sendImage(request: FastifyRequest, reply: FastifyReply, image: StoredImage): FastifyReply {
   const etag = `"${image.sha256}"`;
-  reply.header('etag', etag).header('cache-control', 'public, max-age=31536000, immutable');
+  // A day, then revalidated by ETag: a deleted or replaced image leaves shared caches within a day.
+  reply.header('etag', etag).header('cache-control', 'public, max-age=86400');
   if (matchesETag(request.headers['if-none-match'], etag)) return reply.code(304).send();
   // The type is one of the four the pipeline produces, set from the bytes, never from the upload.
   return reply.type(image.contentType).send(image.bytes);

@@ -36,7 +36,7 @@ describe('profile images', () => {
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : text };
   }
 
-  it('sets the image through the SDK and serves it publicly with its type, an ETag, immutable caching and 304', async () => {
+  it('sets the image through the SDK and serves it publicly with its type, an ETag, a day of caching and 304', async () => {
     const user = await createUser();
     expect(user.hasImage).toBe(false);
     const updated = await server.clerk.users.updateUserProfileImage(user.id, { file: new Blob([await makePNG(40, 30)], { type: 'image/png' }) });
@@ -49,7 +49,7 @@ describe('profile images', () => {
     const served = await fetch(updated.imageUrl);
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/png');
-    expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(served.headers.get('cache-control')).toBe('public, max-age=86400');
     expect(served.headers.get('x-content-type-options')).toBe('nosniff');
     const etag = served.headers.get('etag');
     expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
@@ -120,14 +120,26 @@ describe('profile images', () => {
     expectClerkError(await upload(user.id, large), 413, 'image_too_large', 'file');
     await expectSdkError(server.clerk.users.updateUserProfileImage(user.id, { file: new Blob([large]) }), 413, 'image_too_large');
     expectClerkError(await upload(user.id, await makeTruncatedPNG()), 400, 'request_body_invalid', 'file');
-    const bombStarted = performance.now();
     expectClerkError(await upload(user.id, makePNGBomb(50_000)), 400, 'request_body_invalid', 'file');
-    expect(performance.now() - bombStarted).toBeLessThan(5000);
     expectClerkError(await upload(user.id, null), 400, 'form_param_missing', 'file');
     expectClerkError(await server.api('POST', `/v1/users/${user.id}/profile_image`, {}), 400, 'form_param_missing', 'file');
     expectClerkError(await upload('user_missing', await makePNG()), 404, 'resource_not_found');
     expect(await getUser(user.id)).toMatchObject({ has_image: false });
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('takes exactly one file part: a second one is refused, whatever it holds', async () => {
+    const user = await createUser();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await makePNG())], { type: 'image/png' }), 'a.png');
+    form.append('file', new Blob([new Uint8Array(await makeGIF())], { type: 'image/gif' }), 'b.gif');
+    const response = await fetch(`${server.baseUrl}/v1/users/${user.id}/profile_image`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.secretKey}` },
+      body: form,
+    });
+    expectClerkError({ status: response.status, headers: response.headers, body: await response.json() }, 400, 'request_body_invalid');
+    expect(await getUser(user.id)).toMatchObject({ has_image: false });
   });
 
   it('needs the secret key to upload or delete, and answers an unknown image with 404', async () => {
