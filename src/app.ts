@@ -113,10 +113,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!isCanonicalRequestTarget(request.raw.url ?? '')) throw errors.resourceNotFound();
     // Query values are strict UTF-8, as bodies are: never decoded into U+FFFD.
     if (!hasWellFormedQuery(request.raw.url ?? '')) throw errors.malformedRequestParameters();
+    // Requests no route matches need the key too, checked here, before their body is read or parsed.
+    if (request.is404) await routeAuth.authenticateUnrouted(request);
   });
   // Authentication is declared by each route and runs on the route that handles the request.
   const routeAuth = installRouteAuth(app, { secretKeys: config.secretKeys, defaultApiVersion: config.defaultApiVersion });
-  app.setNotFoundHandler(createNotFoundHandler(routeAuth.authenticateUnrouted));
+  app.setNotFoundHandler(createNotFoundHandler());
   app.addHook('preValidation', async (request) => {
     // Requests without any body (no content type either) validate as an empty object too.
     if (request.body === undefined) request.body = {};

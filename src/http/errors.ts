@@ -58,9 +58,9 @@ export function createErrorHandler(bodyLimitInBytes: number) {
  * operation of Clerk's spec that Roster does not serve is a 403 `feature_not_implemented` naming it, so
  * "not served here" never reads as "wrong id"; anything else is a 404.
  */
-export function createNotFoundHandler(authenticate: (request: FastifyRequest) => Promise<void>) {
+export function createNotFoundHandler() {
+  // The key was checked in onRequest (app.ts) before the body was read: unknown paths reveal nothing without it.
   return async function notFound(request: FastifyRequest, reply: FastifyReply) {
-    await authenticate(request);
     const operation = findClerkOperation(request.method, request.url);
     const error = operation
       ? errors.featureNotImplemented(`${operation.operationId} (${operation.method} ${operation.path})`)

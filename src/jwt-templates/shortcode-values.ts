@@ -44,7 +44,7 @@ export function shortcodeValues(input: {
       primary_phone_number: primaryPhone?.identifier ?? null,
       phone_number_verified: primaryPhone ? primaryPhone.verified === 1 : null,
       image_url: input.userImageUrl,
-      has_image: false,
+      has_image: user.image_id !== null,
       created_at: toSeconds(user.created_at),
       updated_at: toSeconds(user.updated_at),
       public_metadata: record.publicMetadata,

@@ -13,7 +13,11 @@ const EC_CURVES: Record<string, string> = { ES256: 'prime256v1', ES384: 'secp384
 /** jose (and most verifiers) refuse RSA keys under 2048 bits. */
 const MIN_RSA_BITS = 2048;
 /** An HMAC secret this long or longer is accepted; RFC 7518 asks for at least the hash size, but Supabase-style secrets vary. */
-const MIN_HMAC_SECRET_BYTES = 1;
+/**
+ * Shorter shared secrets can be brute-forced offline from one token (RFC 7518 asks for the hash's size;
+ * 32 bytes is what HS256 needs and what Supabase and Hasura secrets have).
+ */
+const MIN_HMAC_SECRET_BYTES = 32;
 
 export function isCustomSigningAlgorithm(value: string): value is CustomSigningAlgorithm {
   return (CUSTOM_SIGNING_ALGORITHMS as readonly string[]).includes(value);
@@ -30,7 +34,14 @@ export type CustomKeyMaterial = Uint8Array | KeyObject;
 export function parseCustomSigningKey(algorithm: CustomSigningAlgorithm, signingKey: string): CustomKeyMaterial {
   if (algorithm.startsWith('HS')) {
     const bytes = new TextEncoder().encode(signingKey);
-    if (bytes.length < MIN_HMAC_SECRET_BYTES) throw errors.paramValueInvalid('signing_key', 'signing_key must not be empty.');
+    if (bytes.length < MIN_HMAC_SECRET_BYTES) {
+      throw errors.paramValueInvalid('signing_key', `signing_key must be at least ${MIN_HMAC_SECRET_BYTES} bytes for ${algorithm}.`);
+    }
+    // A key pair's PEM as a shared secret is the HS/RS confusion: a verifier holding the public key as an
+    // HMAC secret would accept tokens anyone can make.
+    if (/-----BEGIN [A-Z ]*KEY-----/.test(signingKey)) {
+      throw errors.paramValueInvalid('signing_key', `signing_key for ${algorithm} is a shared secret, not a PEM key.`);
+    }
     return bytes;
   }
   let key: KeyObject;

@@ -20,7 +20,8 @@ export const DEFAULT_ALLOWED_CLOCK_SKEW_SECONDS = 5;
  * with a letter or digit, so every name has exactly one spelling in a path.
  */
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_. -]*$/;
-const MAX_NAME_LENGTH = 256;
+/** Names are path segments of the token route, which the router caps at 100 characters. */
+const MAX_NAME_LENGTH = 100;
 
 export function parseTemplateName(raw: string): string {
   if (raw.length > MAX_NAME_LENGTH) throw jwtTemplateErrors.invalid('name', `name must be at most ${MAX_NAME_LENGTH} characters.`);
@@ -31,7 +32,21 @@ export function parseTemplateName(raw: string): string {
 }
 
 /** Refuses reserved claims (top level) and shortcodes Roster does not know. */
+/**
+ * Bounds on what a template may hold, so a token stays small however the template is written: a
+ * shortcode can expand to a whole metadata document (up to 8 KB), so their number is capped too.
+ */
+const MAX_CLAIMS_JSON_BYTES = 16 * 1024;
+const MAX_SHORTCODES = 32;
+
 export function checkClaims(claims: Record<string, unknown>): void {
+  const json = JSON.stringify(claims);
+  if (Buffer.byteLength(json) > MAX_CLAIMS_JSON_BYTES) {
+    throw jwtTemplateErrors.invalid('claims', `claims must be at most ${MAX_CLAIMS_JSON_BYTES} bytes of JSON.`);
+  }
+  if ((json.match(/\{\{/g) ?? []).length > MAX_SHORTCODES) {
+    throw jwtTemplateErrors.invalid('claims', `claims may use at most ${MAX_SHORTCODES} shortcodes.`);
+  }
   for (const claim of Object.keys(claims)) if (RESERVED_CLAIMS.includes(claim)) throw jwtTemplateErrors.reservedClaim(claim);
   const [problem] = findShortcodeProblems(claims);
   if (problem) throw jwtTemplateErrors.invalid('claims', `claims has an ${problem}.`);

@@ -183,6 +183,15 @@ describe('authentication is decided by the route that runs', () => {
     expect(await databaseDigest(server)).toBe(before);
   });
 
+  it('answers a path no route serves with 401 before reading its body, whatever the body holds', async () => {
+    for (const path of ['/v1/nothing-here', '/v1/invitations', '/roster/nothing']) {
+      for (const body of ['{bad json', JSON.stringify({ a: 'x'.repeat(2 * 1024 * 1024) })]) {
+        const response = await rawRequest(port, { method: 'POST', target: path, headers: { 'content-type': 'application/json' }, body });
+        expect([path, response.status, response.json?.errors?.[0]?.code]).toEqual([path, 401, 'authentication_invalid']);
+      }
+    }
+  });
+
   it('still serves the canonical spelling with the right key', async () => {
     const response = await send('GET', `/v1/users/${ids.user_id}`, { authorization: `Bearer ${TEST_SECRET_KEY}` });
     expect(response.status).toBe(200);

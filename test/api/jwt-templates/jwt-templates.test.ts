@@ -111,6 +111,27 @@ describe('JWT templates', () => {
     expectClerkError(await server.api('POST', '/v1/jwt_templates', { name: name(), claims: { e: '{{user.emial}}' } }), 422, 'form_param_value_invalid', 'claims');
   });
 
+  it('bounds what a template may hold: names fit the token route, claims 16 KB and 32 shortcodes', async () => {
+    expectClerkError(await server.api('POST', '/v1/jwt_templates', { name: 'n'.repeat(101), claims: {} }), 422, 'form_param_value_invalid', 'name');
+    expect((await server.api('POST', '/v1/jwt_templates', { name: `${name()}${'n'.repeat(60)}`.slice(0, 100), claims: {} })).status).toBe(200);
+    const huge = { a: 'x'.repeat(17 * 1024) };
+    expectClerkError(await server.api('POST', '/v1/jwt_templates', { name: name(), claims: huge }), 422, 'form_param_value_invalid', 'claims');
+    // Each use of a shortcode can expand to a whole metadata document.
+    const amplified = { a: `x${'{{user.public_metadata}}'.repeat(33)}` };
+    expectClerkError(await server.api('POST', '/v1/jwt_templates', { name: name(), claims: amplified }), 422, 'form_param_value_invalid', 'claims');
+    expect((await server.api('POST', '/v1/jwt_templates', { name: name(), claims: { a: `x${'{{user.public_metadata}}'.repeat(32)}` } })).status).toBe(200);
+  });
+
+  it('refuses short shared secrets and PEM keys as HMAC secrets', async () => {
+    const post = (signingKey: string) =>
+      server.api('POST', '/v1/jwt_templates', { name: name(), claims: {}, custom_signing_key: true, signing_algorithm: 'HS256', signing_key: signingKey });
+    expectClerkError(await post('a'), 422, 'form_param_value_invalid', 'signing_key');
+    expectClerkError(await post('x'.repeat(31)), 422, 'form_param_value_invalid', 'signing_key');
+    const publicPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    expectClerkError(await post(publicPem), 422, 'form_param_value_invalid', 'signing_key');
+    expect((await post('x'.repeat(32))).status).toBe(200);
+  });
+
   it('validates signing settings: algorithm list, key shape, key only with custom_signing_key', async () => {
     const post = (body: Record<string, unknown>) => server.api('POST', '/v1/jwt_templates', { name: name(), claims: {}, ...body });
     expectClerkError(await post({ custom_signing_key: true, signing_key: HMAC_SECRET }), 422, 'form_param_missing', 'signing_algorithm');

@@ -8,6 +8,7 @@ import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, importSPKI, jwtVe
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
+import { makePNG } from '../../helpers/images.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const HMAC_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
@@ -91,6 +92,20 @@ describe('tokens from JWT templates', () => {
     const { payload } = await jwtVerify(jwt, jwks, { issuer: server.baseUrl });
     expect(payload).toEqual(claims);
     expect(await verifyToken(jwt, { secretKey: server.secretKey, apiUrl: server.baseUrl })).toEqual(claims);
+  });
+
+  it('renders user.image_url and user.has_image from an uploaded profile image', async () => {
+    realTime();
+    const user = await createUser();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await makePNG())], { type: 'image/png' }), 'a.png');
+    const uploaded = await fetch(`${server.baseUrl}/v1/users/${user.id}/profile_image`, { method: 'POST', headers: { authorization: `Bearer ${server.secretKey}` }, body: form });
+    const withImage = await uploaded.json();
+    expect(withImage.has_image).toBe(true);
+    const template = await createTemplate({ claims: { picture: '{{user.image_url}}', has: '{{user.has_image}}' } });
+    const session = await createSession(user.id);
+    const { jwt } = await server.clerk.sessions.getToken(session.id, template.name);
+    expect(decodeJwt(jwt)).toMatchObject({ picture: withImage.image_url, has: true });
   });
 
   it('signs with a custom HS256 secret that jose verifies (Supabase-style), without a kid', async () => {

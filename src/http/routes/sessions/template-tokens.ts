@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TemplateTokenMinter } from '../../../jwt-templates/template-token.js';
 import type { ModuleContext } from '../../module-context.js';
 import { avatarUrl } from '../avatars.js';
+import { userImageUrl } from '../images.js';
 import { LOGO_PATH_PREFIX } from '../organizations/serialize.js';
 import { createSessionTokenBody } from './schemas.js';
 
@@ -17,7 +18,7 @@ export function registerTemplateTokenRoute(app: FastifyInstance, ctx: ModuleCont
       const { jwt } = await minter.mint(request.params.session_id, request.params.template_name, {
         expiresInSeconds: request.body.expires_in_seconds,
         issuer: baseUrl,
-        userImageUrl: (user) => avatarUrl(baseUrl, user),
+        userImageUrl: (user) => userImageUrl(baseUrl, user),
         organizationImageUrl: (organization) =>
           organization.image_id
             ? `${baseUrl}${LOGO_PATH_PREFIX}/${encodeURIComponent(organization.image_id)}`
