@@ -4,7 +4,7 @@ import { newMembershipRow } from './membership-rules.js';
 import { insertMembership } from '../storage/repositories/organizations-memberships-repository.js';
 import { findStoredImage, type StoredImage } from '../images/image-store.js';
 import { processImage } from '../images/image-pipeline.js';
-import { deleteImageOf, replaceImage } from '../storage/repositories/images-repository.js';
+import { deleteImageOf } from '../storage/repositories/images-repository.js';
 import {
   countOrganizations,
   countOrganizationsCreatedBy,
@@ -37,6 +37,7 @@ import {
 import { parseOrganizationName, parseSlug, slugFromName, slugWithSuffix } from './organization-rules.js';
 import { toOrganizationRecords, type OrganizationRecord, type OrganizationViewOptions } from './records.js';
 import { createRoleRegistry, type RoleRegistry } from './roles.js';
+import { storeImage } from '../images/image-store.js';
 
 export interface CreateOrganizationInput {
   name: string;
@@ -260,16 +261,7 @@ export function createOrganizationService(deps: UserServiceDeps, roles: RoleRegi
         if (upload.uploaderUserId && !(await findUserByIdForUpdate(trx, upload.uploaderUserId))) {
           throw errors.formResourceNotFound('uploader_user_id');
         }
-        const id = newId('img', now);
-        await replaceImage(trx, {
-          id,
-          organization_id: organizationId,
-          content_type: image.contentType,
-          bytes: image.bytes,
-          sha256: image.sha256,
-          uploader_user_id: upload.uploaderUserId ?? null,
-          created_at: now,
-        });
+        const id = await storeImage(trx, { organizationId }, image, { uploaderUserId: upload.uploaderUserId, nowMs: now });
         return record(trx, (await updateOrganization(trx, organizationId, { image_id: id, updated_at: now }))!);
       });
     },

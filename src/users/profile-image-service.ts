@@ -1,10 +1,10 @@
 import { imageErrors } from '../images/errors.js';
 import { processImage } from '../images/image-pipeline.js';
-import { newId } from '../lib/ids.js';
-import { deleteImageOf, replaceImage } from '../storage/repositories/images-repository.js';
+import { deleteImageOf } from '../storage/repositories/images-repository.js';
 import { updateUser } from '../storage/repositories/users-repository.js';
 import { loadRecord, requireUser, requireUserForUpdate, type UserServiceDeps } from './deps.js';
 import type { UserRecord } from './user-record.js';
+import { storeImage } from '../images/image-store.js';
 
 /** Users' profile images: `image_url`, `profile_image_url` and `has_image` follow them. */
 export function createProfileImageService(deps: UserServiceDeps) {
@@ -20,17 +20,7 @@ export function createProfileImageService(deps: UserServiceDeps) {
       return db.transaction().execute(async (trx) => {
         await requireUserForUpdate(trx, userId);
         const now = clock.nowMs();
-        // A new id per upload: the old URL stops serving, the new one can be cached for good.
-        const id = newId('img', now);
-        await replaceImage(trx, {
-          id,
-          user_id: userId,
-          content_type: image.contentType,
-          bytes: image.bytes,
-          sha256: image.sha256,
-          uploader_user_id: null,
-          created_at: now,
-        });
+        const id = await storeImage(trx, { userId }, image, { nowMs: now });
         return loadRecord(deps, trx, (await updateUser(trx, userId, { image_id: id, updated_at: now }))!);
       });
     },
