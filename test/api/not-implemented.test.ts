@@ -60,33 +60,23 @@ describe('operations Roster does not serve', () => {
     expect(unknown.status).toBe(401);
     expect(unknown.json.errors[0].code).toBe('authentication_invalid');
   });
-});
 
-describe('what stays 404 resource_not_found', () => {
-  let server: TestServer;
-  let port: number;
-  beforeAll(async () => {
-    server = await startTestServer();
-    port = Number(new URL(server.baseUrl).port);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  describe('what stays 404 resource_not_found', () => {
+    it.each([
+      ['a path in no spec', 'GET', '/v1/nothing-here'],
+      ['a spec path outside /v1', 'GET', '/invitations'],
+      ['a method the spec lacks on its path', 'PUT', '/v1/invitations'],
+      ['a non-canonical spelling of an unserved operation (refused before routing)', 'GET', '/%761/invitations'],
+    ])('%s', async (_label, method, target) => {
+      const response = await rawRequest(port, { method, target, headers: AUTH });
+      expect(response.status, response.body).toBe(404);
+      expect(response.headers['content-type']).toBe('application/json');
+      expect(response.json.errors[0].code).toBe('resource_not_found');
+    });
 
-  it.each([
-    ['a path in no spec', 'GET', '/v1/nothing-here'],
-    ['a spec path outside /v1', 'GET', '/invitations'],
-    ['a method the spec lacks on its path', 'PUT', '/v1/invitations'],
-    ['a non-canonical spelling of an unserved operation (refused before routing)', 'GET', '/%761/invitations'],
-  ])('%s', async (_label, method, target) => {
-    const response = await rawRequest(port, { method, target, headers: AUTH });
-    expect(response.status, response.body).toBe(404);
-    expect(response.headers['content-type']).toBe('application/json');
-    expect(response.json.errors[0].code).toBe('resource_not_found');
-  });
-
-  it('an unknown id on a served route', async () => {
-    expectClerkError(await server.api('GET', `/v1/users/user_${uniqueTag()}`), 404, 'resource_not_found');
-    await expectSdkError(server.clerk.users.getUser(`user_${uniqueTag()}`), 404, 'resource_not_found');
+    it('an unknown id on a served route', async () => {
+      expectClerkError(await server.api('GET', `/v1/users/user_${uniqueTag()}`), 404, 'resource_not_found');
+      await expectSdkError(server.clerk.users.getUser(`user_${uniqueTag()}`), 404, 'resource_not_found');
+    });
   });
 });
