@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ApiVersion, Config } from './config.js';
 import { createClientErrorHandler } from './http/client-errors.js';
 import { createErrorHandler, createNotFoundHandler, toErrorBody } from './http/errors.js';
@@ -15,7 +15,10 @@ import { registerCreateUser } from './http/routes/users/create-user.js';
 import { registerListUsers } from './http/routes/users/list-users.js';
 import { registerMetadataRoutes, registerModerationRoutes } from './http/routes/users/moderation.js';
 import { registerUserRoutes } from './http/routes/users/user.js';
-import { compileBodyValidator } from './http/validation.js';
+import { compileRouteValidator } from './http/validation.js';
+import { registerOpenApi } from './http/openapi.js';
+import type { RosterApp } from './http/roster-app.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errors } from './lib/error-catalog.js';
 import type { Clock } from './lib/clock.js';
 import type { HasherRegistry } from './passwords/registry.js';
@@ -54,7 +57,7 @@ export interface AppDeps {
 }
 
 /** The one composition root: services from dependencies, routes from services. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   const { config } = deps;
   const requestTimeoutInMs = config.requestTimeoutInSeconds * 1000;
   const app = Fastify({
@@ -86,12 +89,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       reply.raw.end(body);
     },
-  });
+  }).withTypeProvider<TypeBoxTypeProvider>();
 
   // JSON bodies: an empty body is an empty object (the SDK sends bodiless POSTs with a JSON content type).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonBody);
-  app.setValidatorCompiler(({ schema }) => compileBodyValidator(schema));
+  app.setValidatorCompiler(compileRouteValidator);
+  // Response schemas document the wire (Roster's OpenAPI); replies are written as the serializers build them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(createErrorHandler(config.bodyLimitInBytes));
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -144,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     serializeContext: (request: FastifyRequest) => ({ baseUrl: requestBaseUrl(request, config.publicUrl) }),
   };
 
+  await registerOpenApi(app);
   // Public, so it says nothing about why: 503 when the database does not answer (database-health.ts).
   app.get('/healthz', { config: { auth: 'public' } }, async (_request, reply) =>
     (await isDatabaseReachable(deps.database)) ? { status: 'ok' } : reply.code(503).send({ status: 'unavailable' }),

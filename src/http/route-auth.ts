@@ -21,8 +21,8 @@ declare module 'fastify' {
 }
 
 /**
- * The only routes served without credentials: health, and images browsers load from `image_url`/`logo_url`
- * (Roster extensions, like Clerk's image CDN). A route that declares `public` without being listed here
+ * The only routes served without credentials: health, images browsers load from `image_url`/`logo_url`
+ * (Roster extensions, like Clerk's image CDN), and the API's own description. A route that declares `public` without being listed here
  * stops the server from starting.
  */
 export const PUBLIC_ROUTES: readonly { method: 'GET'; url: string }[] = [
@@ -30,6 +30,11 @@ export const PUBLIC_ROUTES: readonly { method: 'GET'; url: string }[] = [
   { method: 'GET', url: '/roster/avatars/:seed' },
   { method: 'GET', url: '/roster/organization-logos/:image_id' },
   { method: 'GET', url: '/roster/images/:image_id' },
+  // Roster's OpenAPI document and the page that shows it describe the API; they hold no data.
+  { method: 'GET', url: '/v1/openapi.json' },
+  { method: 'GET', url: '/roster/docs' },
+  { method: 'GET', url: '/roster/docs/swagger-ui.css' },
+  { method: 'GET', url: '/roster/docs/swagger-ui-bundle.js' },
 ];
 
 function isListedPublic(method: string, url: string): boolean {

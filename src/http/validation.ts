@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
+import { compileQueryParser } from './query-schema.js';
 
 /**
  * Request bodies are checked strictly: no type coercion, no silently dropped properties, first error
@@ -28,6 +29,15 @@ export function withSafeNumberBounds<T>(schema: T): T {
 
 export function compileBodyValidator(schema: object) {
   return ajv.compile(withSafeNumberBounds(schema));
+}
+
+/**
+ * Fastify's validator compiler: bodies and path parameters by Ajv (strict, as above), query strings by
+ * Clerk's query rules (query-schema.ts).
+ */
+export function compileRouteValidator({ schema, httpPart }: { schema: object; httpPart?: string }) {
+  if (httpPart === 'querystring') return compileQueryParser(schema);
+  return compileBodyValidator(schema);
 }
 
 function paramNameOf(error: Pick<ErrorObject, 'instancePath'>): string {

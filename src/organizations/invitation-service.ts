@@ -19,7 +19,7 @@ import { findUserById } from '../storage/repositories/users-repository.js';
 import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } from '../storage/tables/organization-tables.js';
 import type { UserServiceDeps } from '../users/deps.js';
 import { normalizeEmailAddress } from '../users/identifiers.js';
-import type { RawQuery } from '../users/list-query.js';
+import type { RawQuery } from '../lib/query-params.js';
 import { assertMetadataSize, type Metadata } from '../users/metadata.js';
 import { orgErrors } from './errors.js';
 import { assertKnownParams, first, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';

@@ -15,7 +15,8 @@ import { organizationUniqueViolation } from '../storage/repositories/organizatio
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { MembershipRow } from '../storage/tables/organization-tables.js';
 import type { UserServiceDeps } from '../users/deps.js';
-import { parseUserListFilter, type RawQuery } from '../users/list-query.js';
+import type { RawQuery } from '../lib/query-params.js';
+import { parseRawUserListFilter } from '../users/list-query-raw.js';
 import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../users/metadata.js';
 import { orgErrors } from './errors.js';
 import { assertKnownParams, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
@@ -115,7 +116,7 @@ export function createMembershipService(deps: UserServiceDeps, roles: RoleRegist
       const userQuery: RawQuery = {};
       for (const name of USER_FILTERS) if (query[name] !== undefined) userQuery[name] = query[name];
       const filter: MembershipListFilter = { organizationId, roles: parseArrayParam(query, 'role') };
-      if (Object.keys(userQuery).length) filter.users = parseUserListFilter(userQuery);
+      if (Object.keys(userQuery).length) filter.users = parseRawUserListFilter(userQuery);
       return page(filter, query);
     },
 

@@ -22,7 +22,7 @@ import { findUserByIdForUpdate } from '../storage/repositories/users-repository.
 import type { Executor } from '../storage/database.js';
 import type { OrganizationRow, OrganizationUpdate } from '../storage/tables/organization-tables.js';
 import { parseTimestamp, type UserServiceDeps } from '../users/deps.js';
-import type { RawQuery } from '../users/list-query.js';
+import type { RawQuery } from '../lib/query-params.js';
 import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../users/metadata.js';
 import { orgErrors } from './errors.js';
 import {

@@ -1,29 +1,46 @@
 import { errors } from '../lib/error-catalog.js';
-import { asArray, assertKnownParams, first, includeExclude, parseInteger, type RawQuery } from '../lib/query-params.js';
+import { includeExclude } from '../lib/query-params.js';
 import type { UserListFilter, UserListPage, UserOrderColumn } from '../storage/repositories/user-list-repository.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeWeb3Wallet } from './identifiers.js';
-
-export type { RawQuery } from '../lib/query-params.js';
 
 export const MAX_FILTER_VALUES = 100;
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 500;
+export const DEFAULT_ORDER = '-created_at';
 
-const ARRAY_FILTERS = ['email_address', 'phone_number', 'external_id', 'username', 'web3_wallet', 'user_id', 'organization_id'] as const;
-const TEXT_FILTERS = ['query', 'email_address_query', 'phone_number_query', 'username_query', 'name_query'] as const;
-const TIME_FILTERS = [
-  'last_active_at_before',
-  'last_active_at_after',
-  'last_active_at_since',
-  'created_at_before',
-  'created_at_after',
-  'last_sign_in_at_before',
-  'last_sign_in_at_after',
-] as const;
-const PAGE_PARAMS = ['limit', 'offset', 'order_by', 'starting_after'] as const;
-/** Arrive with external accounts; accepted now so callers get an empty match rather than an error. */
-const LATER_FILTERS = ['provider', 'provider_user_id'] as const;
-const KNOWN: readonly string[] = [...ARRAY_FILTERS, ...TEXT_FILTERS, ...TIME_FILTERS, ...PAGE_PARAMS, ...LATER_FILTERS, 'banned'];
+/** The filters of `GET /v1/users` and `/count`, as the route maps them from the query string. */
+export interface UserListFilterInput {
+  emailAddresses?: readonly string[];
+  phoneNumbers?: readonly string[];
+  externalIds?: readonly string[];
+  usernames?: readonly string[];
+  web3Wallets?: readonly string[];
+  userIds?: readonly string[];
+  organizationIds?: readonly string[];
+  query?: string;
+  emailAddressQuery?: string;
+  phoneNumberQuery?: string;
+  usernameQuery?: string;
+  nameQuery?: string;
+  banned?: boolean;
+  lastActiveAtBefore?: number;
+  lastActiveAtAfter?: number;
+  lastActiveAtSince?: number;
+  createdAtBefore?: number;
+  createdAtAfter?: number;
+  lastSignInAtBefore?: number;
+  lastSignInAtAfter?: number;
+  provider?: string;
+  providerUserIds?: readonly string[];
+}
+
+/** Which page of the list: `orderBy` is `[+|-]field` as the API spells it. */
+export interface UserListPageInput {
+  limit?: number;
+  offset?: number;
+  orderBy?: string;
+  startingAfter?: string;
+}
 
 const ORDER_COLUMNS: Record<string, UserOrderColumn> = {
   created_at: 'created_at',
@@ -43,46 +60,34 @@ function normalized(values: readonly string[], normalize: (value: string) => str
   return values.map(normalize).filter((value): value is string => value !== null);
 }
 
-/** Parses the filters shared by `GET /v1/users` and `/count`. */
-export function parseUserListFilter(query: RawQuery): UserListFilter {
-  assertKnownParams(query, KNOWN);
+const trimmed = (text: string | undefined) => text?.trim() || undefined;
+
+/** Normalises the filters shared by `GET /v1/users` and `/count` (and organization membership lists). */
+export function parseUserListFilter(input: UserListFilterInput): UserListFilter {
   const filter: UserListFilter = {};
-  const arrays = Object.fromEntries(ARRAY_FILTERS.map((name) => [name, asArray(query[name]).filter((v) => v !== '')])) as Record<
-    (typeof ARRAY_FILTERS)[number],
-    string[]
-  >;
-  for (const name of ARRAY_FILTERS) {
-    if (arrays[name].length > MAX_FILTER_VALUES) throw errors.paramArraySizeExceeded(name, MAX_FILTER_VALUES);
-  }
-  if (arrays.email_address.length) filter.emailAddresses = normalized(arrays.email_address, normalizeEmailAddress);
-  if (arrays.phone_number.length) filter.phoneNumbers = normalized(arrays.phone_number, normalizePhoneNumber);
-  if (arrays.web3_wallet.length) filter.web3Wallets = normalized(arrays.web3_wallet, normalizeWeb3Wallet);
-  if (arrays.username.length) filter.usernames = arrays.username.map((u) => u.trim().toLowerCase());
-  if (arrays.external_id.length) filter.externalIds = includeExclude(arrays.external_id);
-  if (arrays.user_id.length) filter.userIds = includeExclude(arrays.user_id);
-  if (arrays.organization_id.length) filter.organizationIds = includeExclude(arrays.organization_id);
-  if (first(query.provider) !== undefined || first(query.provider_user_id) !== undefined) filter.matchNothing = true;
+  if (input.emailAddresses?.length) filter.emailAddresses = normalized(input.emailAddresses, normalizeEmailAddress);
+  if (input.phoneNumbers?.length) filter.phoneNumbers = normalized(input.phoneNumbers, normalizePhoneNumber);
+  if (input.web3Wallets?.length) filter.web3Wallets = normalized(input.web3Wallets, normalizeWeb3Wallet);
+  if (input.usernames?.length) filter.usernames = input.usernames.map((u) => u.trim().toLowerCase());
+  if (input.externalIds?.length) filter.externalIds = includeExclude(input.externalIds);
+  if (input.userIds?.length) filter.userIds = includeExclude(input.userIds);
+  if (input.organizationIds?.length) filter.organizationIds = includeExclude(input.organizationIds);
+  // External accounts arrive with OAuth sign-in: until then a provider filter matches nobody.
+  if (input.provider !== undefined || input.providerUserIds?.length) filter.matchNothing = true;
 
-  const text = (name: (typeof TEXT_FILTERS)[number]) => first(query[name])?.trim() || undefined;
-  filter.query = text('query');
-  filter.emailAddressQuery = text('email_address_query');
-  filter.phoneNumberQuery = text('phone_number_query');
-  filter.usernameQuery = text('username_query');
-  filter.nameQuery = text('name_query');
-
-  const banned = first(query.banned);
-  if (banned !== undefined) {
-    if (banned !== 'true' && banned !== 'false') throw errors.paramTypeInvalid('banned', 'boolean');
-    filter.banned = banned === 'true';
-  }
-  const time = (name: (typeof TIME_FILTERS)[number]) => parseInteger(first(query[name]), name, 0);
-  filter.lastActiveAtBefore = time('last_active_at_before');
-  filter.lastActiveAtAfter = time('last_active_at_after');
-  filter.lastActiveAtSince = time('last_active_at_since');
-  filter.createdAtBefore = time('created_at_before');
-  filter.createdAtAfter = time('created_at_after');
-  filter.lastSignInAtBefore = time('last_sign_in_at_before');
-  filter.lastSignInAtAfter = time('last_sign_in_at_after');
+  filter.query = trimmed(input.query);
+  filter.emailAddressQuery = trimmed(input.emailAddressQuery);
+  filter.phoneNumberQuery = trimmed(input.phoneNumberQuery);
+  filter.usernameQuery = trimmed(input.usernameQuery);
+  filter.nameQuery = trimmed(input.nameQuery);
+  if (input.banned !== undefined) filter.banned = input.banned;
+  filter.lastActiveAtBefore = input.lastActiveAtBefore;
+  filter.lastActiveAtAfter = input.lastActiveAtAfter;
+  filter.lastActiveAtSince = input.lastActiveAtSince;
+  filter.createdAtBefore = input.createdAtBefore;
+  filter.createdAtAfter = input.createdAtAfter;
+  filter.lastSignInAtBefore = input.lastSignInAtBefore;
+  filter.lastSignInAtAfter = input.lastSignInAtAfter;
   return filter;
 }
 
@@ -91,17 +96,16 @@ export interface ParsedListPage extends Omit<UserListPage, 'after'> {
   startingAfter?: string;
 }
 
-/** Parses `limit`, `offset`, `order_by` and `starting_after` with the spec's 422 rules. */
-export function parseUserListPage(query: RawQuery): ParsedListPage {
-  const limit = parseInteger(first(query.limit), 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
-  const offset = parseInteger(first(query.offset), 'offset', 0) ?? 0;
-  // Only the first order_by counts, as the spec says.
-  const rawOrder = first(query.order_by) || '-created_at';
+/** Resolves `order_by` to a column and checks `starting_after` against the ordering, with the spec's 422 rules. */
+export function parseUserListPage(input: UserListPageInput): ParsedListPage {
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const offset = input.offset ?? 0;
+  const rawOrder = input.orderBy || DEFAULT_ORDER;
   const direction = rawOrder.startsWith('-') ? 'desc' : 'asc';
   const field = rawOrder.replace(/^[+-]/, '');
   const orderBy = ORDER_COLUMNS[field];
   if (!orderBy) throw errors.paramValueNotAllowed('order_by', rawOrder, Object.keys(ORDER_COLUMNS));
-  const startingAfter = first(query.starting_after) || undefined;
+  const startingAfter = input.startingAfter || undefined;
   if (startingAfter !== undefined) {
     if (orderBy !== 'created_at') {
       throw errors.paramValueInvalid('starting_after', 'starting_after can only be used when ordering by created_at.');

@@ -2,16 +2,16 @@ import { errors } from '../lib/error-catalog.js';
 import { countUsers, listUsers } from '../storage/repositories/user-list-repository.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { UserServiceDeps } from './deps.js';
-import { parseUserListFilter, parseUserListPage, type RawQuery } from './list-query.js';
+import { parseUserListFilter, parseUserListPage, type UserListFilterInput, type UserListPageInput } from './list-query.js';
 import { toUserRecords, type UserRecord } from './user-record.js';
 
 /** `GET /v1/users` and `GET /v1/users/count`. */
 export function createUserListService(deps: UserServiceDeps) {
   const { db } = deps.database;
   return {
-    async list(query: RawQuery): Promise<UserRecord[]> {
-      const filter = parseUserListFilter(query);
-      const { startingAfter, ...page } = parseUserListPage(query);
+    async list(filterInput: UserListFilterInput, pageInput: UserListPageInput): Promise<UserRecord[]> {
+      const filter = parseUserListFilter(filterInput);
+      const { startingAfter, ...page } = parseUserListPage(pageInput);
       let after: { createdAt: number; id: string } | undefined;
       if (startingAfter !== undefined) {
         const cursor = await findUserById(db, startingAfter);
@@ -22,10 +22,9 @@ export function createUserListService(deps: UserServiceDeps) {
       return toUserRecords(db, rows, deps.config.lockout, deps.clock.nowMs());
     },
 
-    /** Same filters as the list; pagination parameters (which the SDK forwards) do not change a count. */
-    async count(query: RawQuery): Promise<number> {
-      const { limit: _limit, offset: _offset, order_by: _orderBy, starting_after: _startingAfter, ...filters } = query;
-      return countUsers(db, parseUserListFilter(filters));
+    /** Same filters as the list. */
+    async count(filterInput: UserListFilterInput): Promise<number> {
+      return countUsers(db, parseUserListFilter(filterInput));
     },
   };
 }

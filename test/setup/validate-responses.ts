@@ -11,7 +11,8 @@ globalThis.fetch = async (input: string | URL | Request, init?: RequestInit): Pr
   const response = await realFetch(input, init);
   const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
   const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
-  if (url.hostname === '127.0.0.1' && url.pathname.startsWith('/v1') && response.headers.get('content-type') === 'application/json') {
+  // Roster's own OpenAPI document is not an operation of Clerk's.
+  if (url.hostname === '127.0.0.1' && url.pathname.startsWith('/v1') && url.pathname !== '/v1/openapi.json' && response.headers.get('content-type') === 'application/json') {
     const text = await response.clone().text();
     if (text) expectSpec(method, `${url.pathname}${url.search}`, response.status, JSON.parse(text));
   }

@@ -7,7 +7,7 @@
 // GET /v1/organization_invitations — every invitation in the instance, with public organization data.
 import type { FastifyInstance } from 'fastify';
 import type { CreateInvitationInput } from '../../../organizations/invitation-service.js';
-import type { RawQuery } from '../../../users/list-query.js';
+import type { RawQuery } from '../../../lib/query-params.js';
 import { compileBodyValidator, validationErrorToClerk } from '../../validation.js';
 import type { OrganizationRouteContext } from './context.js';
 import { bulkInvitationsBody, createInvitationBody, revokeInvitationBody } from './schemas.js';

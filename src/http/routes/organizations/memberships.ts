@@ -5,7 +5,7 @@
 // PATCH /v1/organizations/{id}/memberships/{user_id}/metadata — deep merge; null deletes a key.
 // GET /v1/organization_memberships — every membership in the instance.
 import type { FastifyInstance } from 'fastify';
-import type { RawQuery } from '../../../users/list-query.js';
+import type { RawQuery } from '../../../lib/query-params.js';
 import type { OrganizationRouteContext } from './context.js';
 import { createMembershipBody, membershipMetadataBody, updateMembershipBody } from './schemas.js';
 import { toMembershipJSON, toPageJSON } from './serialize.js';

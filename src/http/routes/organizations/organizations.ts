@@ -7,7 +7,7 @@
 // PUT /v1/organizations/{id}/metadata — replaces each supplied field; omitted fields stay.
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
-import type { RawQuery } from '../../../users/list-query.js';
+import type { RawQuery } from '../../../lib/query-params.js';
 import type { OrganizationRouteContext } from './context.js';
 import { createOrganizationBody, organizationMetadataBody, updateOrganizationBody } from './schemas.js';
 import { toDeletedOrganizationJSON, toOrganizationJSON, toPageJSON } from './serialize.js';

@@ -1,19 +1,53 @@
 // GET /v1/users — the users matching every filter, as a bare array (newest first by default).
 // GET /v1/users/count — how many users match the same filters.
-import type { FastifyInstance } from 'fastify';
-import type { RawQuery } from '../../../users/list-query.js';
+import { Type } from 'typebox';
+import type { UserListFilterInput } from '../../../users/list-query.js';
+import type { RosterApp } from '../../roster-app.js';
 import type { RouteContext } from '../../route-context.js';
+import { UserCountQuery, UserListQuery } from './list-schemas.js';
 import { toUserJSON } from './serialize.js';
 
-export function registerListUsers(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Querystring: RawQuery }>('/v1/users', async (request) => {
-    const records = await ctx.userList.list(request.query);
+/** The wire's filter names → the list's domain filters. */
+function toFilterInput(query: UserCountQuery | UserListQuery): UserListFilterInput {
+  return {
+    emailAddresses: query.email_address,
+    phoneNumbers: query.phone_number,
+    externalIds: query.external_id,
+    usernames: query.username,
+    web3Wallets: query.web3_wallet,
+    userIds: query.user_id,
+    organizationIds: query.organization_id,
+    query: query.query,
+    emailAddressQuery: query.email_address_query,
+    phoneNumberQuery: query.phone_number_query,
+    usernameQuery: query.username_query,
+    nameQuery: query.name_query,
+    banned: query.banned,
+    lastActiveAtBefore: query.last_active_at_before,
+    lastActiveAtAfter: query.last_active_at_after,
+    lastActiveAtSince: query.last_active_at_since,
+    createdAtBefore: query.created_at_before,
+    createdAtAfter: query.created_at_after,
+    lastSignInAtBefore: query.last_sign_in_at_before,
+    lastSignInAtAfter: query.last_sign_in_at_after,
+    provider: query.provider,
+    providerUserIds: query.provider_user_id,
+  };
+}
+
+export function registerListUsers(app: RosterApp, ctx: RouteContext): void {
+  app.get('/v1/users', { schema: { querystring: UserListQuery } }, async (request) => {
+    const { query } = request;
+    const page = { limit: query.limit, offset: query.offset, orderBy: query.order_by, startingAfter: query.starting_after };
+    const records = await ctx.userList.list(toFilterInput(query), page);
     const context = ctx.serializeContext(request);
     return records.map((record) => toUserJSON(record, context));
   });
 
-  app.get<{ Querystring: RawQuery }>('/v1/users/count', async (request) => ({
-    object: 'total_count',
-    total_count: await ctx.userList.count(request.query),
+  app.get('/v1/users/count', { schema: { querystring: UserCountQuery, response: { 200: TotalCount } } }, async (request) => ({
+    object: 'total_count' as const,
+    total_count: await ctx.userList.count(toFilterInput(request.query)),
   }));
 }
+
+const TotalCount = Type.Object({ object: Type.Literal('total_count'), total_count: Type.Integer() });

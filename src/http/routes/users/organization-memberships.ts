@@ -1,7 +1,7 @@
 // GET /v1/users/{user_id}/organization_memberships — the user's memberships, newest first, `{data, total_count}`.
 // GET /v1/users/{user_id}/organization_invitations — invitations to the user's verified email addresses (`status` filter).
 import type { FastifyInstance } from 'fastify';
-import type { RawQuery } from '../../../users/list-query.js';
+import type { RawQuery } from '../../../lib/query-params.js';
 import type { OrganizationRouteContext } from '../organizations/context.js';
 import { toInvitationJSON, toMembershipJSON, toPageJSON } from '../organizations/serialize.js';
 
