@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { ApiVersion, Config } from './config.js';
+import type { ApiVersion, Config } from './config/config.js';
 import { createClientErrorHandler } from './http/client-errors.js';
 import { createErrorHandler, createNotFoundHandler, toErrorBody } from './http/errors.js';
 import { findJsonBodyProblem, parseJsonBody } from './http/json-body.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import type { Clock } from '../lib/clock.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import { createRoleRegistry } from '../organizations/roles.js';

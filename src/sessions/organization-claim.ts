@@ -1,4 +1,4 @@
-import type { OrganizationConfig } from '../organizations/organization-config.js';
+import type { OrganizationConfig } from '../config/organization-config.js';
 import { createRoleRegistry } from '../organizations/roles.js';
 import type { Executor } from '../storage/database.js';
 import { findMembership } from '../storage/repositories/organizations-memberships-repository.js';

@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import type { Clock } from '../lib/clock.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import type { HasherRegistry } from '../passwords/registry.js';

@@ -1,4 +1,4 @@
-import type { LockoutPolicy } from '../config.js';
+import type { LockoutPolicy } from '../config/config.js';
 import type { Executor, IdentificationRow, UserRow } from '../storage/database.js';
 import { usersWithBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
