@@ -1,3 +1,5 @@
+import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../domain/metadata.js';
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import type { Executor } from '../storage/database.js';
 import {
@@ -14,9 +16,7 @@ import { findOrganizationForUpdate } from '../storage/repositories/organizations
 import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { MembershipRow } from '../storage/tables/organization-tables.js';
-import type { UserServiceDeps } from '../users/deps.js';
 import { parseUserListFilter, type RawQuery } from '../users/list-query.js';
-import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../users/metadata.js';
 import { orgErrors } from './errors.js';
 import { assertKnownParams, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
 import { assertAnotherAdminRemains, assertRole, assertRoomFor, newMembershipRow } from './membership-rules.js';
@@ -64,7 +64,7 @@ export interface Page<T> {
 }
 
 /** Organization memberships: add, list, change role, remove, metadata. */
-export function createMembershipService(deps: UserServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
+export function createMembershipService(deps: ServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
   const { db } = deps.database;
   const { clock } = deps;
 

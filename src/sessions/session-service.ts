@@ -1,3 +1,4 @@
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { newId } from '../lib/ids.js';
 import { errors } from '../lib/error-catalog.js';
 import type { Executor } from '../storage/database.js';
@@ -13,7 +14,6 @@ import {
   updateActiveSession,
 } from '../storage/repositories/sessions-repository.js';
 import type { SessionRow } from '../storage/tables/session-tables.js';
-import type { UserServiceDeps } from '../users/deps.js';
 import { lockStatus } from '../users/lockout.js';
 import { sessionErrors } from './errors.js';
 import { createOrganizationClaimResolver, type OrganizationClaimResolver } from './organization-claim.js';
@@ -22,7 +22,7 @@ import { parseSessionListQuery, type RawQuery } from './session-list-query.js';
 import { sessionTokenClaims, signSessionToken } from './session-token.js';
 import type { SigningKeyStore } from './signing-keys.js';
 
-export interface SessionServiceDeps extends UserServiceDeps {
+export interface SessionServiceDeps extends ServiceDeps {
   signingKeys: SigningKeyStore;
   /** Fills the `o` claim. @default the memberships in the database */
   organizationClaim?: OrganizationClaimResolver;
