@@ -27,7 +27,7 @@ import { assertRole, assertRoomFor } from './membership-rules.js';
 import type { Page } from './membership-service.js';
 import { requireOrganization } from './organization-service.js';
 import { toInvitationRecords, type InvitationRecord } from './records.js';
-import { createRoleRegistry, type RoleRegistry } from './roles.js';
+import type { RoleRegistry } from './roles.js';
 
 export interface CreateInvitationInput {
   emailAddress: string;
@@ -55,7 +55,7 @@ function parseStatuses(query: RawQuery): OrganizationInvitationStatus[] | undefi
 }
 
 /** Organization invitations: create (one or up to ten), list, read, revoke. Emails are recorded as intent (`notify`). */
-export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
+export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) {
   const { db } = deps.database;
   const { clock } = deps;
 

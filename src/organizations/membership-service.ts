@@ -22,7 +22,7 @@ import { assertKnownParams, parseArrayParam, parseOrderBy, parsePagination } fro
 import { assertAnotherAdminRemains, assertRole, assertRoomFor, newMembershipRow } from './membership-rules.js';
 import { METADATA_FIELDS, requireOrganization } from './organization-service.js';
 import { toMembershipRecords, type MembershipRecord } from './records.js';
-import { createRoleRegistry, type RoleRegistry } from './roles.js';
+import type { RoleRegistry } from './roles.js';
 
 export interface CreateMembershipInput {
   userId: string;
@@ -64,7 +64,7 @@ export interface Page<T> {
 }
 
 /** Organization memberships: add, list, change role, remove, metadata. */
-export function createMembershipService(deps: ServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
+export function createMembershipService(deps: ServiceDeps, roles: RoleRegistry) {
   const { db } = deps.database;
   const { clock } = deps;
 

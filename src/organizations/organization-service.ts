@@ -37,7 +37,7 @@ import {
 } from './list-params.js';
 import { parseOrganizationName, parseSlug, slugFromName, slugWithSuffix } from './organization-rules.js';
 import { toOrganizationRecords, type OrganizationRecord, type OrganizationViewOptions } from './records.js';
-import { createRoleRegistry, type RoleRegistry } from './roles.js';
+import type { RoleRegistry } from './roles.js';
 import { storeImage } from '../images/image-store.js';
 
 export interface CreateOrganizationInput {
@@ -105,7 +105,7 @@ export async function requireOrganization(db: Executor, organizationId: string):
 }
 
 /** Organizations: create, read, list, update, delete, metadata and logo. */
-export function createOrganizationService(deps: ServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
+export function createOrganizationService(deps: ServiceDeps, roles: RoleRegistry) {
   const { db } = deps.database;
   const { clock } = deps;
 

@@ -11,8 +11,8 @@ import { deleteUser, insertUser, updateUser } from '../storage/repositories/user
 import { loadRecord, requireUser, requireUserForUpdate, withUniqueErrors } from './deps.js';
 import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS } from './identification-rules.js';
 import { isValidLocale, normalizeUsername, parseIdentifier, parseUsernameInput } from './identifiers.js';
-import { createMFAService, syncMFAState } from './mfa-service.js';
-import { createPasswordService } from './password-service.js';
+import { syncMFAState, type MFAService } from './mfa-service.js';
+import type { PasswordService } from './password-service.js';
 import { endAllSessions, revokeAllSessions } from './session-revocation.js';
 import type { UserRecord } from './user-record.js';
 
@@ -110,11 +110,15 @@ function parseLocale(locale: string | null | undefined): string | null | undefin
   return locale;
 }
 
-export function createUserService(deps: ServiceDeps) {
+/** The services a user's create and update hand their password and second factors to. */
+export interface UserServiceCollaborators {
+  passwords: PasswordService;
+  mfa: MFAService;
+}
+
+export function createUserService(deps: ServiceDeps, { passwords, mfa }: UserServiceCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
-  const passwords = createPasswordService(deps);
-  const mfa = createMFAService(deps);
 
   return {
     async get(userId: string): Promise<UserRecord> {
