@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { buildApp } from '../dist/app.js';
-import { loadConfig } from '../dist/config.js';
+import { loadConfig } from '../dist/config/config.js';
 import { systemClock } from '../dist/lib/clock.js';
 import { newId } from '../dist/lib/ids.js';
 import { createHasherRegistry } from '../dist/passwords/registry.js';

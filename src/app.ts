@@ -1,5 +1,5 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import type { ApiVersion, Config } from './config.js';
+import type { ApiVersion, Config } from './config/config.js';
 import { createClientErrorHandler } from './http/client-errors.js';
 import { createErrorHandler, createNotFoundHandler, toErrorBody } from './http/errors.js';
 import { findJsonBodyProblem, parseJsonBody } from './http/json-body.js';
@@ -24,9 +24,7 @@ import type { Clock } from './lib/clock.js';
 import type { HasherRegistry } from './passwords/registry.js';
 import type { RosterDatabase } from './storage/database.js';
 import { isDatabaseReachable } from './storage/database-health.js';
-import { createIdentificationService } from './users/identification-service.js';
-import { createMFAService } from './users/mfa-service.js';
-import { createPasswordService } from './users/password-service.js';
+import { createServices } from './services/services.js';
 import { createSecretBox } from './lib/secret-box.js';
 import { assertInstanceKeyMatches } from './instance-key-check.js';
 import { registerCredentialRoutes } from './http/routes/users/credentials.js';
@@ -35,10 +33,6 @@ import { registerWeb3WalletRoutes } from './http/routes/users/web3-wallets.js';
 import { registerOrganizationRoutes } from './http/routes/organizations/index.js';
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
 import { registerJwtTemplateRoutes } from './http/routes/jwt-templates/index.js';
-import { createUserListService } from './users/user-list-service.js';
-import { createUserMetadataService } from './users/user-metadata-service.js';
-import { createUserModeration } from './users/user-moderation.js';
-import { createUserService } from './users/user-service.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -56,7 +50,7 @@ export interface AppDeps {
   logger: boolean | object;
 }
 
-/** The one composition root: services from dependencies, routes from services. */
+/** The one composition root: services from dependencies (createServices), routes from services. */
 export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   const { config } = deps;
   const requestTimeoutInMs = config.requestTimeoutInSeconds * 1000;
@@ -137,15 +131,9 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   if (!config.instanceKey) throw new Error('config.instanceKey is required (server.ts provisions it in the data directory)');
   const secretBox = createSecretBox(config.instanceKey);
   await assertInstanceKeyMatches(deps.database, secretBox, { config, clock: deps.clock });
-  const serviceDeps = { database: deps.database, clock: deps.clock, hashers: deps.hashers, config, secretBox };
+  const services = await createServices({ database: deps.database, clock: deps.clock, hashers: deps.hashers, config, secretBox });
   const ctx: RouteContext = {
-    users: createUserService(serviceDeps),
-    userList: createUserListService(serviceDeps),
-    userMetadata: createUserMetadataService(serviceDeps),
-    moderation: createUserModeration(serviceDeps),
-    identifications: createIdentificationService(serviceDeps),
-    passwords: createPasswordService(serviceDeps),
-    mfa: createMFAService(serviceDeps),
+    ...services,
     serializeContext: (request: FastifyRequest) => ({ baseUrl: requestBaseUrl(request, config.publicUrl) }),
   };
 
@@ -161,13 +149,12 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   registerMetadataRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerCredentialRoutes(app, ctx);
-  const moduleContext = { deps: serviceDeps, serializeContext: ctx.serializeContext };
-  await registerOrganizationRoutes(app, moduleContext);
-  await registerSessionRoutes(app, moduleContext);
-  registerJwtTemplateRoutes(app, moduleContext);
+  await registerOrganizationRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });
+  registerSessionRoutes(app, ctx);
+  registerJwtTemplateRoutes(app, ctx);
   registerContactRoutes(app, ctx, 'email_address');
   registerContactRoutes(app, ctx, 'phone_number');
-  await registerProfileImageRoutes(app, moduleContext);
+  await registerProfileImageRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });
   registerWeb3WalletRoutes(app, ctx);
   return app;
 }

@@ -1,4 +1,4 @@
-import { ConfigError, type Config } from './config.js';
+import { ConfigError, type Config } from './config/config.js';
 import type { Clock } from './lib/clock.js';
 import type { SecretBox } from './lib/secret-box.js';
 import type { RosterDatabase } from './storage/database.js';

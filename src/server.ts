@@ -1,4 +1,4 @@
-import { ConfigError } from './config.js';
+import { ConfigError } from './config/config.js';
 import { startServer } from './start-server.js';
 
 /** Starts Roster from the environment, prints the banner, and closes cleanly on SIGTERM/SIGINT. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, type Config } from './config/config.js';
 import { ensureDataDir, ensureInstanceKey, ensureSecretKey } from './instance-files.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createHasherRegistry } from './passwords/registry.js';

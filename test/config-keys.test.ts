@@ -2,7 +2,7 @@
 // is always a mistake there), and any sk_live_ key requires ROSTER_PUBLIC_URL.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig } from '../src/config/config.js';
 import { TEST_SECRET_KEY } from './helpers/test-server.js';
 
 const LIVE_KEY = `sk_live_${'Pr0ductionKey'.repeat(2)}`;

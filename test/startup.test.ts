@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig } from '../src/config/config.js';
 import { createManualClock } from '../src/lib/clock.js';
 import { createHasherRegistry } from '../src/passwords/registry.js';
 import { startServer, type StartedServer } from '../src/start-server.js';

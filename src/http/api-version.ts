@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { KNOWN_API_VERSIONS, type ApiVersion } from '../config.js';
+import { KNOWN_API_VERSIONS, type ApiVersion } from '../config/config.js';
 import { errors } from '../lib/error-catalog.js';
 
 export const VERSION_HEADER = 'clerk-api-version';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
-import type { ApiVersion } from '../config.js';
+import type { ApiVersion } from '../config/config.js';
 import { resolveApiVersion } from './api-version.js';
 import { createSecretKeyAuth } from './auth.js';
 

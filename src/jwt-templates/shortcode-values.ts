@@ -1,6 +1,6 @@
+import { parseStoredMetadata } from '../domain/metadata.js';
 import type { SessionRow } from '../storage/tables/session-tables.js';
 import type { OrganizationRow } from '../storage/tables/organization-tables.js';
-import { parseStoredMetadata } from '../users/metadata.js';
 import type { UserRecord } from '../users/user-record.js';
 import type { ShortcodeValues } from './shortcodes.js';
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import type { Clock } from '../lib/clock.js';
 import type { SecretBox } from '../lib/secret-box.js';
-import { createRoleRegistry } from '../organizations/roles.js';
+import type { RoleRegistry } from '../organizations/roles.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { SigningKeyStore } from '../sessions/signing-keys.js';
 import type { RosterDatabase } from '../storage/database.js';
@@ -28,6 +28,8 @@ export interface TemplateTokenDeps {
   config: Readonly<Config>;
   sessions: SessionService;
   signingKeys: SigningKeyStore;
+  /** The roles' permissions, for `{{org.membership_permissions}}`. */
+  roles: RoleRegistry;
 }
 
 export interface TemplateTokenOptions {
@@ -46,9 +48,8 @@ export interface TemplateTokenOptions {
  * last so a template can never override them, signed with the instance key or the template's own key.
  */
 export function createTemplateTokenMinter(deps: TemplateTokenDeps) {
-  const { database, clock, secretBox, config, sessions, signingKeys } = deps;
+  const { database, clock, secretBox, config, sessions, signingKeys, roles } = deps;
   const { db } = database;
-  const roles = createRoleRegistry(config.organizations);
 
   async function activeOrganization(userId: string, organizationId: string, options: TemplateTokenOptions): Promise<ActiveOrganization | null> {
     const [organization, membership] = await Promise.all([findOrganizationById(db, organizationId), findMembership(db, organizationId, userId)]);

@@ -1,3 +1,5 @@
+import { assertMetadataSize, type Metadata } from '../domain/metadata.js';
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { Executor } from '../storage/database.js';
@@ -17,17 +19,15 @@ import { findOrganizationForUpdate } from '../storage/repositories/organizations
 import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } from '../storage/tables/organization-tables.js';
-import type { UserServiceDeps } from '../users/deps.js';
 import { normalizeEmailAddress } from '../users/identifiers.js';
 import type { RawQuery } from '../lib/query-params.js';
-import { assertMetadataSize, type Metadata } from '../users/metadata.js';
 import { orgErrors } from './errors.js';
 import { assertKnownParams, first, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
 import { assertRole, assertRoomFor } from './membership-rules.js';
 import type { Page } from './membership-service.js';
 import { requireOrganization } from './organization-service.js';
 import { toInvitationRecords, type InvitationRecord } from './records.js';
-import { createRoleRegistry, type RoleRegistry } from './roles.js';
+import type { RoleRegistry } from './roles.js';
 
 export interface CreateInvitationInput {
   emailAddress: string;
@@ -55,7 +55,7 @@ function parseStatuses(query: RawQuery): OrganizationInvitationStatus[] | undefi
 }
 
 /** Organization invitations: create (one or up to ten), list, read, revoke. Emails are recorded as intent (`notify`). */
-export function createInvitationService(deps: UserServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
+export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) {
   const { db } = deps.database;
   const { clock } = deps;
 

@@ -1,9 +1,9 @@
+import type { Metadata } from '../domain/metadata.js';
 import { newId } from '../lib/ids.js';
 import type { Executor } from '../storage/database.js';
 import { pendingInvitationCounts } from '../storage/repositories/organizations-invitations-repository.js';
 import { countMembersWithRoles } from '../storage/repositories/organizations-memberships-repository.js';
 import type { NewMembershipRow, OrganizationRow } from '../storage/tables/organization-tables.js';
-import type { Metadata } from '../users/metadata.js';
 import { orgErrors } from './errors.js';
 import type { RoleRegistry } from './roles.js';
 

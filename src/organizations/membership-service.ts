@@ -1,3 +1,5 @@
+import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../domain/metadata.js';
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import type { Executor } from '../storage/database.js';
 import {
@@ -14,16 +16,14 @@ import { findOrganizationForUpdate } from '../storage/repositories/organizations
 import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { MembershipRow } from '../storage/tables/organization-tables.js';
-import type { UserServiceDeps } from '../users/deps.js';
 import type { RawQuery } from '../lib/query-params.js';
 import { parseRawUserListFilter } from '../users/list-query-raw.js';
-import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../users/metadata.js';
 import { orgErrors } from './errors.js';
 import { assertKnownParams, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
 import { assertAnotherAdminRemains, assertRole, assertRoomFor, newMembershipRow } from './membership-rules.js';
 import { METADATA_FIELDS, requireOrganization } from './organization-service.js';
 import { toMembershipRecords, type MembershipRecord } from './records.js';
-import { createRoleRegistry, type RoleRegistry } from './roles.js';
+import type { RoleRegistry } from './roles.js';
 
 export interface CreateMembershipInput {
   userId: string;
@@ -65,7 +65,7 @@ export interface Page<T> {
 }
 
 /** Organization memberships: add, list, change role, remove, metadata. */
-export function createMembershipService(deps: UserServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
+export function createMembershipService(deps: ServiceDeps, roles: RoleRegistry) {
   const { db } = deps.database;
   const { clock } = deps;
 

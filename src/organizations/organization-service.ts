@@ -1,3 +1,6 @@
+import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../domain/metadata.js';
+import { parseTimestamp } from '../domain/parse-timestamp.js';
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import { newMembershipRow } from './membership-rules.js';
@@ -21,9 +24,7 @@ import { organizationUniqueViolation } from '../storage/repositories/organizatio
 import { findUserByIdForUpdate } from '../storage/repositories/users-repository.js';
 import type { Executor } from '../storage/database.js';
 import type { OrganizationRow, OrganizationUpdate } from '../storage/tables/organization-tables.js';
-import { parseTimestamp, type UserServiceDeps } from '../users/deps.js';
 import type { RawQuery } from '../lib/query-params.js';
-import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../users/metadata.js';
 import { orgErrors } from './errors.js';
 import {
   assertKnownParams,
@@ -36,7 +37,7 @@ import {
 } from './list-params.js';
 import { parseOrganizationName, parseSlug, slugFromName, slugWithSuffix } from './organization-rules.js';
 import { toOrganizationRecords, type OrganizationRecord, type OrganizationViewOptions } from './records.js';
-import { createRoleRegistry, type RoleRegistry } from './roles.js';
+import type { RoleRegistry } from './roles.js';
 import { storeImage } from '../images/image-store.js';
 
 export interface CreateOrganizationInput {
@@ -104,7 +105,7 @@ export async function requireOrganization(db: Executor, organizationId: string):
 }
 
 /** Organizations: create, read, list, update, delete, metadata and logo. */
-export function createOrganizationService(deps: UserServiceDeps, roles: RoleRegistry = createRoleRegistry(deps.config.organizations)) {
+export function createOrganizationService(deps: ServiceDeps, roles: RoleRegistry) {
   const { db } = deps.database;
   const { clock } = deps;
 

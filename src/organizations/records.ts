@@ -1,10 +1,10 @@
+import { parseStoredMetadata, type Metadata } from '../domain/metadata.js';
 import type { Executor, UserRow } from '../storage/database.js';
 import { pendingInvitationCounts } from '../storage/repositories/organizations-invitations-repository.js';
 import { organizationsWithRoles } from '../storage/repositories/organizations-memberships-repository.js';
 import { findOrganizationsByIds } from '../storage/repositories/organizations-repository.js';
 import { findUsersByIds } from '../storage/repositories/users-repository.js';
 import type { InvitationRow, MembershipRow, OrganizationInvitationStatus, OrganizationRow } from '../storage/tables/organization-tables.js';
-import { parseStoredMetadata, type Metadata } from '../users/metadata.js';
 import type { RoleRegistry } from './roles.js';
 
 /** What the Organization JSON shows. */

@@ -1,4 +1,4 @@
-import type { OrganizationConfig, OrganizationRoleConfig } from './organization-config.js';
+import type { OrganizationConfig, OrganizationRoleConfig } from '../config/organization-config.js';
 
 /** Clerk's system permissions, in the order Clerk lists them. */
 export const SYSTEM_PERMISSIONS = [

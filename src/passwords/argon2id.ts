@@ -1,6 +1,6 @@
 import { Algorithm, hash } from '@node-rs/argon2';
 import { argon2idHasher as argon2idVerifier } from './hashers/argon2.js';
-import type { WritingHasher } from './registry.js';
+import type { WritingHasher } from './password-hasher.js';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. Runs on libuv's thread pool, off the event loop. */
 const OWASP_PARAMETERS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

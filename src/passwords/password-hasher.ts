@@ -23,3 +23,10 @@ export interface PasswordHasher {
   /** Present on the format Roster writes new passwords in. */
   hash?(password: string): Promise<string>;
 }
+
+/** A hasher that can write new digests. */
+export type WritingHasher = PasswordHasher & {
+  hash(password: string): Promise<string>;
+  /** Whether `digest` has the parameters this hasher writes (so it was not imported, and needs no upgrade). */
+  isOwnDigest(digest: string): boolean;
+};

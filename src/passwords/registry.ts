@@ -18,15 +18,8 @@ import { scryptWerkzeugHasher } from './hashers/scrypt-werkzeug.js';
 import { sha256SaltedHasher } from './hashers/sha256-salted.js';
 import { sha256Hasher } from './hashers/sha256.js';
 import { sha512SymfonyHasher } from './hashers/sha512-symfony.js';
-import type { PasswordHasher } from './password-hasher.js';
+import type { PasswordHasher, WritingHasher } from './password-hasher.js';
 import { createVerificationPool, type VerificationPool } from './verification-pool.js';
-
-/** A hasher that can write new digests. */
-export type WritingHasher = PasswordHasher & {
-  hash(password: string): Promise<string>;
-  /** Whether `digest` has the parameters this hasher writes (so it was not imported, and needs no upgrade). */
-  isOwnDigest(digest: string): boolean;
-};
 
 /** Hashers by `password_hasher` name; new passwords always use `preferred`. */
 export interface HasherRegistry {

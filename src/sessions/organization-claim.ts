@@ -1,5 +1,4 @@
-import type { OrganizationConfig } from '../organizations/organization-config.js';
-import { createRoleRegistry } from '../organizations/roles.js';
+import type { RoleRegistry } from '../organizations/roles.js';
 import type { Executor } from '../storage/database.js';
 import { findMembership } from '../storage/repositories/organizations-memberships-repository.js';
 import { findOrganizationById } from '../storage/repositories/organizations-repository.js';
@@ -52,8 +51,7 @@ export function encodePermissions(permissions: readonly string[]): { fea: string
 }
 
 /** Reads the organization and the membership: slug, role and the role's permissions. */
-export function createOrganizationClaimResolver(config: OrganizationConfig): OrganizationClaimResolver {
-  const roles = createRoleRegistry(config);
+export function createOrganizationClaimResolver(roles: RoleRegistry): OrganizationClaimResolver {
   return async (db, userId, organizationId) => {
     const [organization, membership] = await Promise.all([findOrganizationById(db, organizationId), findMembership(db, organizationId, userId)]);
     if (!organization || !membership) return null;

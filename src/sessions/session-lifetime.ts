@@ -1,5 +1,5 @@
 import type { SessionRow, StoredSessionStatus } from '../storage/tables/session-tables.js';
-import type { SessionConfig } from './session-config.js';
+import type { SessionConfig } from '../config/session-config.js';
 
 const DAY_MS = 86_400_000;
 /** Clerk keeps a session refreshable for 30 days at least (`abandon_at`); Roster reports the same horizon. */

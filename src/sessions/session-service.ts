@@ -1,5 +1,7 @@
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { newId } from '../lib/ids.js';
 import { errors } from '../lib/error-catalog.js';
+import type { RoleRegistry } from '../organizations/roles.js';
 import type { Executor } from '../storage/database.js';
 import { findMembership } from '../storage/repositories/organizations-memberships-repository.js';
 import { findUserByIdForUpdate } from '../storage/repositories/users-repository.js';
@@ -13,7 +15,6 @@ import {
   updateActiveSession,
 } from '../storage/repositories/sessions-repository.js';
 import type { SessionRow } from '../storage/tables/session-tables.js';
-import type { UserServiceDeps } from '../users/deps.js';
 import { lockStatus } from '../users/lockout.js';
 import { sessionErrors } from './errors.js';
 import { createOrganizationClaimResolver, type OrganizationClaimResolver } from './organization-claim.js';
@@ -22,8 +23,10 @@ import { parseSessionListQuery, type RawQuery } from './session-list-query.js';
 import { sessionTokenClaims, signSessionToken } from './session-token.js';
 import type { SigningKeyStore } from './signing-keys.js';
 
-export interface SessionServiceDeps extends UserServiceDeps {
+export interface SessionServiceDeps extends ServiceDeps {
   signingKeys: SigningKeyStore;
+  /** The roles' permissions, for the `o` claim. */
+  roles: RoleRegistry;
   /** Fills the `o` claim. @default the memberships in the database */
   organizationClaim?: OrganizationClaimResolver;
 }
@@ -49,7 +52,7 @@ export function createSessionService(deps: SessionServiceDeps) {
   const { database, clock, config, signingKeys } = deps;
   const { db } = database;
   const sessionsConfig = config.sessions;
-  const organizationClaim = deps.organizationClaim ?? createOrganizationClaimResolver(config.organizations);
+  const organizationClaim = deps.organizationClaim ?? createOrganizationClaimResolver(deps.roles);
 
   const asRead = (row: SessionRow, nowMs: number): SessionRecord => ({ ...row, status: effectiveStatus(row, nowMs) });
 

@@ -13,7 +13,7 @@ import {
   type NewSigningKey,
 } from '../storage/repositories/signing-keys-repository.js';
 import type { SigningKeyRow } from '../storage/tables/session-tables.js';
-import type { SessionConfig } from './session-config.js';
+import type { SessionConfig } from '../config/session-config.js';
 
 const generateKeyPair = promisify(generateNodeKeyPair);
 const TOKEN_EXPIRY_BUCKET_MS = 5 * 60 * 1000;

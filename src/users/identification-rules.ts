@@ -1,4 +1,4 @@
-import type { IdentifierType } from '../config.js';
+import type { IdentifierType } from '../config/config.js';
 import { errors } from '../lib/error-catalog.js';
 import type { Executor, IdentificationRow, IdentificationType, UserRow, UserUpdate } from '../storage/database.js';
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';

@@ -1,3 +1,4 @@
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { Executor, IdentificationRow, IdentificationType, IdentificationUpdate } from '../storage/database.js';
@@ -12,7 +13,7 @@ import {
   updateIdentification,
 } from '../storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
-import { requireUser, requireUserForUpdate, withUniqueErrors, type UserServiceDeps } from './deps.js';
+import { requireUser, requireUserForUpdate, withUniqueErrors } from './deps.js';
 import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS, setPrimary } from './identification-rules.js';
 import { syncMFAState } from './mfa-service.js';
 import { parseIdentifier } from './identifiers.js';
@@ -38,7 +39,7 @@ export type ReplacementStatus = 'verified' | 'reserved' | 'unverified';
 const nextPosition = (rows: readonly IdentificationRow[]) => rows.reduce((max, row) => Math.max(max, row.position + 1), 0);
 
 /** Email addresses and phone numbers as resources of their own (`/v1/email_addresses`, `/v1/phone_numbers`). */
-export function createIdentificationService(deps: UserServiceDeps) {
+export function createIdentificationService(deps: ServiceDeps) {
   const { database, clock, config } = deps;
   const { db } = database;
 

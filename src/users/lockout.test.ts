@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LockoutPolicy } from '../config.js';
+import type { LockoutPolicy } from '../config/config.js';
 import { lockStatus } from './lockout.js';
 
 const NOW_MS = 1_700_000_000_000;

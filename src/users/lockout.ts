@@ -1,4 +1,4 @@
-import type { LockoutPolicy } from '../config.js';
+import type { LockoutPolicy } from '../config/config.js';
 
 /** What the User object reports about locking, computed from the stored lock and the policy in force. */
 export interface LockStatus {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { assertMetadataSize, deepMergeMetadata, MAX_METADATA_BYTES, parseStoredMetadata } from '../domain/metadata.js';
 import { ClerkError } from '../lib/error-catalog.js';
-import { assertMetadataSize, deepMergeMetadata, MAX_METADATA_BYTES, parseStoredMetadata } from './metadata.js';
 
 describe('deepMergeMetadata', () => {
   it('adds new keys and keeps untouched ones', () => {

@@ -1,3 +1,4 @@
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import { createKeyedHash } from '../lib/keyed-hash.js';
@@ -15,7 +16,7 @@ import {
 } from '../storage/repositories/credentials-repository.js';
 import { clearSecondFactors, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { findUserById, updateUser } from '../storage/repositories/users-repository.js';
-import { requireUser, type UserServiceDeps } from './deps.js';
+import { requireUser } from './deps.js';
 import { createVerificationGuard } from './verification-guard.js';
 
 export type CodeType = 'totp' | 'backup_code';
@@ -49,7 +50,7 @@ export async function syncMFAState(db: Executor, userId: string, nowMs: number):
 }
 
 /** TOTP and backup codes: import, creation, verification (with lockout and replay protection), removal. */
-export function createMFAService(deps: UserServiceDeps) {
+export function createMFAService(deps: ServiceDeps) {
   const { database, clock, config, secretBox } = deps;
   const { db } = database;
   const guard = createVerificationGuard(deps);

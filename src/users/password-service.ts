@@ -1,11 +1,12 @@
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { createVerificationPool } from '../passwords/verification-pool.js';
-import { revokeAllSessions } from '../sessions/session-revocation.js';
 import { replacePasswordDigestIfUnchanged } from '../storage/repositories/credentials-repository.js';
 import type { UserRow } from '../storage/database.js';
 import { updateUser } from '../storage/repositories/users-repository.js';
-import { loadRecord, requireUser, type UserServiceDeps } from './deps.js';
+import { loadRecord, requireUser } from './deps.js';
+import { revokeAllSessions } from './session-revocation.js';
 import type { UserRecord } from './user-record.js';
 import { createVerificationGuard } from './verification-guard.js';
 
@@ -26,7 +27,7 @@ const COGNITO_UNSUPPORTED =
   'awscognito digests are verified against a live AWS Cognito user pool at sign-in, which Roster cannot reach. Import the users without a password, or with a digest Roster can verify.';
 
 /** Passwords: import and policy, verification with lockout, removal, and the compromised mark. */
-export function createPasswordService(deps: UserServiceDeps) {
+export function createPasswordService(deps: ServiceDeps) {
   const { database, clock, hashers, config } = deps;
   const { db } = database;
   const guard = createVerificationGuard(deps);

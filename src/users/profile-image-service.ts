@@ -1,13 +1,14 @@
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { imageErrors } from '../images/errors.js';
 import { processImage } from '../images/image-pipeline.js';
 import { deleteImageOf } from '../storage/repositories/images-repository.js';
 import { updateUser } from '../storage/repositories/users-repository.js';
-import { loadRecord, requireUser, requireUserForUpdate, type UserServiceDeps } from './deps.js';
+import { loadRecord, requireUser, requireUserForUpdate } from './deps.js';
 import type { UserRecord } from './user-record.js';
 import { storeImage } from '../images/image-store.js';
 
 /** Users' profile images: `image_url`, `profile_image_url` and `has_image` follow them. */
-export function createProfileImageService(deps: UserServiceDeps) {
+export function createProfileImageService(deps: ServiceDeps) {
   const { database, clock } = deps;
   const { db } = database;
 

@@ -1,12 +1,12 @@
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import { countUsers, listUsers } from '../storage/repositories/user-list-repository.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
-import type { UserServiceDeps } from './deps.js';
 import { parseUserListFilter, parseUserListPage, type UserListFilterInput, type UserListPageInput } from './list-query.js';
 import { toUserRecords, type UserRecord } from './user-record.js';
 
 /** `GET /v1/users` and `GET /v1/users/count`. */
-export function createUserListService(deps: UserServiceDeps) {
+export function createUserListService(deps: ServiceDeps) {
   const { db } = deps.database;
   return {
     async list(filterInput: UserListFilterInput, pageInput: UserListPageInput): Promise<UserRecord[]> {

@@ -1,7 +1,8 @@
+import { combineMetadataFields, deepMergeMetadata, type Metadata } from '../domain/metadata.js';
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { findUserByIdForUpdate, updateUser } from '../storage/repositories/users-repository.js';
 import { errors } from '../lib/error-catalog.js';
-import { loadRecord, type UserServiceDeps } from './deps.js';
-import { combineMetadataFields, deepMergeMetadata, type Metadata } from './metadata.js';
+import { loadRecord } from './deps.js';
 import type { UserRecord } from './user-record.js';
 
 export interface MetadataInput {
@@ -17,7 +18,7 @@ const FIELDS = [
 ] as const;
 
 /** `PATCH` (deep merge, null deletes) and `PUT` (replace each supplied field) of a user's metadata. */
-export function createUserMetadataService(deps: UserServiceDeps) {
+export function createUserMetadataService(deps: ServiceDeps) {
   const { db } = deps.database;
 
   async function change(userId: string, input: MetadataInput, combine: (stored: Metadata, given: Metadata) => Metadata): Promise<UserRecord> {

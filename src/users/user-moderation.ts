@@ -1,14 +1,15 @@
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
-import { revokeAllSessions } from '../sessions/session-revocation.js';
 import type { Executor, UserUpdate } from '../storage/database.js';
 import { updateUser, updateUsers } from '../storage/repositories/users-repository.js';
-import { loadRecord, loadRecordsById, requireUser, type UserServiceDeps } from './deps.js';
+import { loadRecord, loadRecordsById, requireUser } from './deps.js';
+import { revokeAllSessions } from './session-revocation.js';
 import type { UserRecord } from './user-record.js';
 
 export const MAX_BULK_USERS = 50;
 
 /** Ban, unban, lock and unlock: single and bulk. */
-export function createUserModeration(deps: UserServiceDeps) {
+export function createUserModeration(deps: ServiceDeps) {
   const { database, clock, config } = deps;
   const { db } = database;
 

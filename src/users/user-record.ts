@@ -1,9 +1,9 @@
-import type { LockoutPolicy } from '../config.js';
+import type { LockoutPolicy } from '../config/config.js';
+import { parseStoredMetadata, type Metadata } from '../domain/metadata.js';
 import type { Executor, IdentificationRow, UserRow } from '../storage/database.js';
 import { usersWithBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { lockStatus, type LockStatus } from './lockout.js';
-import { parseStoredMetadata, type Metadata } from './metadata.js';
 
 /** A user with everything the User object shows, ready for the serializer. */
 export interface UserRecord {

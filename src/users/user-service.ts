@@ -1,17 +1,19 @@
+import { assertMetadataSize, type Metadata } from '../domain/metadata.js';
+import { parseTimestamp } from '../domain/parse-timestamp.js';
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
-import { endAllSessions, revokeAllSessions } from '../sessions/session-revocation.js';
 import type { IdentificationType, NewIdentificationRow, UserUpdate } from '../storage/database.js';
 import { replaceBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { insertIdentifications, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
 import { deleteUser, insertUser, updateUser } from '../storage/repositories/users-repository.js';
-import { loadRecord, parseTimestamp, requireUser, requireUserForUpdate, withUniqueErrors, type UserServiceDeps } from './deps.js';
+import { loadRecord, requireUser, requireUserForUpdate, withUniqueErrors } from './deps.js';
 import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS } from './identification-rules.js';
 import { isValidLocale, normalizeUsername, parseIdentifier, parseUsernameInput } from './identifiers.js';
-import { assertMetadataSize, type Metadata } from './metadata.js';
-import { createMFAService, syncMFAState } from './mfa-service.js';
-import { createPasswordService } from './password-service.js';
+import { syncMFAState, type MFAService } from './mfa-service.js';
+import type { PasswordService } from './password-service.js';
+import { endAllSessions, revokeAllSessions } from './session-revocation.js';
 import type { UserRecord } from './user-record.js';
 
 export type IdentificationStatus = 'verified' | 'reserved';
@@ -108,11 +110,15 @@ function parseLocale(locale: string | null | undefined): string | null | undefin
   return locale;
 }
 
-export function createUserService(deps: UserServiceDeps) {
+/** The services a user's create and update hand their password and second factors to. */
+export interface UserServiceCollaborators {
+  passwords: PasswordService;
+  mfa: MFAService;
+}
+
+export function createUserService(deps: ServiceDeps, { passwords, mfa }: UserServiceCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
-  const passwords = createPasswordService(deps);
-  const mfa = createMFAService(deps);
 
   return {
     async get(userId: string): Promise<UserRecord> {

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import type { Executor, UserRow } from '../storage/database.js';
 import {
@@ -11,7 +12,6 @@ import {
   settleSuccessfulAttempt,
 } from '../storage/repositories/lockout-repository.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
-import type { UserServiceDeps } from './deps.js';
 import { lockStatus } from './lockout.js';
 
 /** How long a check waits for attempts that other checks of the same user are running to settle. */
@@ -36,7 +36,7 @@ export interface Attempt {
  * attempt back. Whatever refuses a user for lockout has the stored state say so (`locked_at` set), so the
  * User object reports the lock and its expiry, and the lock ends on time.
  */
-export function createVerificationGuard(deps: UserServiceDeps) {
+export function createVerificationGuard(deps: ServiceDeps) {
   const { clock, config } = deps;
   const policy = config.lockout;
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { createManualClock } from '../../src/lib/clock.js';
 import { createHasherRegistry } from '../../src/passwords/registry.js';
 import { createDatabase } from '../../src/storage/dialects.js';

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
 import { createManualClock } from '../../src/lib/clock.js';
 import { createHasherRegistry } from '../../src/passwords/registry.js';
 import type { RosterDatabase } from '../../src/storage/database.js';

@@ -2,9 +2,9 @@
 // behind an `image_url`, publicly, like Clerk's image CDN.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { imageErrors } from '../../images/errors.js';
-import { findStoredImage, type StoredImage } from '../../images/image-store.js';
+import type { StoredImage } from '../../images/image-store.js';
 import { errors } from '../../lib/error-catalog.js';
-import type { ModuleContext } from '../module-context.js';
+import type { RouteContext } from '../route-context.js';
 import { avatarUrl } from './avatars.js';
 
 export const IMAGE_PATH_PREFIX = '/roster/images';
@@ -40,12 +40,11 @@ export function sendImage(request: FastifyRequest, reply: FastifyReply, image: S
   return reply.type(image.contentType).send(image.bytes);
 }
 
-export function registerImageRoutes(app: FastifyInstance, moduleContext: ModuleContext): void {
-  const { db } = moduleContext.deps.database;
+export function registerImageRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Params: { image_id: string } }>(`${IMAGE_PATH_PREFIX}/:image_id`, { config: { auth: 'public' } }, async (request, reply) => {
     // Ids are short; anything else is not worth a query.
     if (request.params.image_id.length > 64) throw errors.resourceNotFound();
-    const image = await findStoredImage(db, request.params.image_id);
+    const image = await ctx.images.find(request.params.image_id);
     if (!image) throw imageErrors.imageNotFound();
     return sendImage(request, reply, image);
   });

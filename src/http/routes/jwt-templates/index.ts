@@ -4,9 +4,9 @@
 // PATCH /v1/jwt_templates/{template_id} — replace its name and claims, change its other settings.
 // DELETE /v1/jwt_templates/{template_id} — delete it; tokens already minted stay valid until they expire.
 import type { FastifyInstance } from 'fastify';
-import { createJwtTemplateService, type JwtTemplateInput } from '../../../jwt-templates/jwt-template-service.js';
+import type { JwtTemplateInput } from '../../../jwt-templates/jwt-template-service.js';
 import type { RawQuery } from '../../../lib/query-params.js';
-import type { ModuleContext } from '../../module-context.js';
+import type { RouteContext } from '../../route-context.js';
 import { jwtTemplateBody, type JwtTemplateBody } from './schemas.js';
 import { toJwtTemplateJSON } from './serialize.js';
 
@@ -23,30 +23,28 @@ const toInput = (body: JwtTemplateBody): JwtTemplateInput => ({
 });
 
 /** Registers the JWT template routes (Backend API: secret key). */
-export function registerJwtTemplateRoutes(app: FastifyInstance, ctx: ModuleContext): void {
-  const templates = createJwtTemplateService(ctx.deps);
-
+export function registerJwtTemplateRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Querystring: RawQuery }>('/v1/jwt_templates', async (request) => {
-    const { templates: records, totalCount, paginated } = await templates.list(request.query);
+    const { templates: records, totalCount, paginated } = await ctx.jwtTemplates.list(request.query);
     const data = records.map(toJwtTemplateJSON);
     // The spec shows the bare array; @clerk/backend sends paginated=true and reads { data, total_count }.
     return paginated ? { data, total_count: totalCount } : data;
   });
 
   app.post<{ Body: JwtTemplateBody }>('/v1/jwt_templates', { schema: { body: jwtTemplateBody } }, async (request) =>
-    toJwtTemplateJSON(await templates.create(toInput(request.body))),
+    toJwtTemplateJSON(await ctx.jwtTemplates.create(toInput(request.body))),
   );
 
   app.get<{ Params: Params }>('/v1/jwt_templates/:template_id', async (request) =>
-    toJwtTemplateJSON(await templates.get(request.params.template_id)),
+    toJwtTemplateJSON(await ctx.jwtTemplates.get(request.params.template_id)),
   );
 
   app.patch<{ Params: Params; Body: JwtTemplateBody }>('/v1/jwt_templates/:template_id', { schema: { body: jwtTemplateBody } }, async (request) =>
-    toJwtTemplateJSON(await templates.update(request.params.template_id, toInput(request.body))),
+    toJwtTemplateJSON(await ctx.jwtTemplates.update(request.params.template_id, toInput(request.body))),
   );
 
   app.delete<{ Params: Params }>('/v1/jwt_templates/:template_id', async (request) => {
-    const { id } = await templates.delete(request.params.template_id);
+    const { id } = await ctx.jwtTemplates.delete(request.params.template_id);
     return { object: 'jwt_template', id, deleted: true };
   });
 }

@@ -8,8 +8,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { CreateInvitationInput } from '../../../organizations/invitation-service.js';
 import type { RawQuery } from '../../../lib/query-params.js';
+import type { RouteContext } from '../../route-context.js';
 import { compileBodyValidator, validationErrorToClerk } from '../../validation.js';
-import type { OrganizationRouteContext } from './context.js';
 import { bulkInvitationsBody, createInvitationBody, revokeInvitationBody } from './schemas.js';
 import { toInvitationJSON, toPageJSON } from './serialize.js';
 
@@ -30,7 +30,7 @@ const toInput = (body: Body): CreateInvitationInput => ({
   notify: body.notify,
 });
 
-export function registerInvitationRoutes(app: FastifyInstance, ctx: OrganizationRouteContext): void {
+export function registerInvitationRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: Params; Body: Body }>('/v1/organizations/:organization_id/invitations', { schema: { body: createInvitationBody } }, async (request) =>
     toInvitationJSON(await ctx.invitations.create(request.params.organization_id, toInput(request.body)), ctx.serializeContext(request)),
   );

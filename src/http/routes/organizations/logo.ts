@@ -4,13 +4,13 @@
 import type { FastifyInstance } from 'fastify';
 import { orgErrors } from '../../../organizations/errors.js';
 import { readImageUpload, registerImageUploadRoutes } from '../../image-upload.js';
+import type { RouteContext } from '../../route-context.js';
 import { sendImage } from '../images.js';
-import type { OrganizationRouteContext } from './context.js';
 import { LOGO_PATH_PREFIX, toOrganizationJSON, toOrganizationWithLogoJSON } from './serialize.js';
 
 type Params = { organization_id: string };
 
-export async function registerLogoRoutes(app: FastifyInstance, ctx: OrganizationRouteContext, options: { bodyLimitInBytes: number }): Promise<void> {
+export async function registerLogoRoutes(app: FastifyInstance, ctx: RouteContext, options: { bodyLimitInBytes: number }): Promise<void> {
   // Logos go through the same pipeline as profile images: checked by their bytes, re-encoded, stored in the database.
   await registerImageUploadRoutes(app, options, (scope) => {
     scope.put<{ Params: Params }>('/v1/organizations/:organization_id/logo', async (request) => {

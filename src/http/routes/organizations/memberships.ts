@@ -6,7 +6,7 @@
 // GET /v1/organization_memberships — every membership in the instance.
 import type { FastifyInstance } from 'fastify';
 import type { RawQuery } from '../../../lib/query-params.js';
-import type { OrganizationRouteContext } from './context.js';
+import type { RouteContext } from '../../route-context.js';
 import { createMembershipBody, membershipMetadataBody, updateMembershipBody } from './schemas.js';
 import { toMembershipJSON, toPageJSON } from './serialize.js';
 
@@ -14,7 +14,7 @@ type Params = { organization_id: string };
 type MemberParams = { organization_id: string; user_id: string };
 type Body = Record<string, any>;
 
-export function registerMembershipRoutes(app: FastifyInstance, ctx: OrganizationRouteContext): void {
+export function registerMembershipRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: Params; Body: Body }>('/v1/organizations/:organization_id/memberships', { schema: { body: createMembershipBody } }, async (request) => {
     const body = request.body;
     const record = await ctx.memberships.create(request.params.organization_id, {

@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
 import type { RawQuery } from '../../../lib/query-params.js';
-import type { OrganizationRouteContext } from './context.js';
+import type { RouteContext } from '../../route-context.js';
 import { createOrganizationBody, organizationMetadataBody, updateOrganizationBody } from './schemas.js';
 import { toDeletedOrganizationJSON, toOrganizationJSON, toPageJSON } from './serialize.js';
 import { versionRules } from '../../api-version.js';
@@ -20,7 +20,7 @@ const METADATA_FIELDS = ['public_metadata', 'private_metadata'] as const;
 const USE_METADATA_ENDPOINTS =
   ' Since API version 2026-05-12, use PATCH /v1/organizations/{organization_id}/metadata to merge metadata or PUT /v1/organizations/{organization_id}/metadata to replace it.';
 
-export function registerOrganizationCrudRoutes(app: FastifyInstance, ctx: OrganizationRouteContext): void {
+export function registerOrganizationCrudRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Querystring: RawQuery }>('/v1/organizations', async (request) => {
     const context = ctx.serializeContext(request);
     return toPageJSON(await ctx.organizations.list(request.query), (record) => toOrganizationJSON(record, context));

@@ -1,9 +1,9 @@
 import type { UserRow } from '../../../storage/database.js';
 import type { InvitationRecord, MembershipRecord, OrganizationRecord } from '../../../organizations/records.js';
 import type { OrganizationRow } from '../../../storage/tables/organization-tables.js';
+import type { SerializeContext } from '../../serialize-context.js';
 import { avatarUrl } from '../avatars.js';
 import { userImageUrl } from '../images.js';
-import type { SerializeContext } from '../users/serialize.js';
 
 export const LOGO_PATH_PREFIX = '/roster/organization-logos';
 

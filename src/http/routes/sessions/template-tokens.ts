@@ -1,21 +1,20 @@
 // POST /v1/sessions/{session_id}/tokens/{template_name} — a JWT for an active session from a JWT template:
 // its claims rendered with shortcodes, signed with the instance key (JWKS) or the template's own key.
 import type { FastifyInstance } from 'fastify';
-import type { TemplateTokenMinter } from '../../../jwt-templates/template-token.js';
-import type { ModuleContext } from '../../module-context.js';
+import type { RouteContext } from '../../route-context.js';
 import { avatarUrl } from '../avatars.js';
 import { userImageUrl } from '../images.js';
 import { LOGO_PATH_PREFIX } from '../organizations/serialize.js';
 import { createSessionTokenBody } from './schemas.js';
 
-export function registerTemplateTokenRoute(app: FastifyInstance, ctx: ModuleContext, minter: TemplateTokenMinter): void {
+export function registerTemplateTokenRoute(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { session_id: string; template_name: string }; Body: { expires_in_seconds?: number | null } }>(
     '/v1/sessions/:session_id/tokens/:template_name',
     { schema: { body: createSessionTokenBody } },
     async (request) => {
       // `iss` and image URLs use the instance's base URL: ROSTER_PUBLIC_URL, or the URL the request came in on.
       const { baseUrl } = ctx.serializeContext(request);
-      const { jwt } = await minter.mint(request.params.session_id, request.params.template_name, {
+      const { jwt } = await ctx.templateTokens.mint(request.params.session_id, request.params.template_name, {
         expiresInSeconds: request.body.expires_in_seconds,
         issuer: baseUrl,
         userImageUrl: (user) => userImageUrl(baseUrl, user),

@@ -1,11 +1,7 @@
 import type { IdentificationRow } from '../../../storage/database.js';
 import type { UserRecord } from '../../../users/user-record.js';
+import type { SerializeContext } from '../../serialize-context.js';
 import { userImageUrl } from '../images.js';
-
-/** Per-request context the JSON needs: where Roster is reachable, for `image_url`. */
-export interface SerializeContext {
-  baseUrl: string;
-}
 
 const ADMIN_VERIFICATION = {
   object: 'verification_admin',

@@ -1,6 +1,9 @@
 import path from 'node:path';
-import { loadOrganizationConfig, type OrganizationConfig } from './organizations/organization-config.js';
-import { loadSessionConfig, type SessionConfig } from './sessions/session-config.js';
+import { ConfigError } from './config-error.js';
+import { loadOrganizationConfig, type OrganizationConfig } from './organization-config.js';
+import { loadSessionConfig, type SessionConfig } from './session-config.js';
+
+export { ConfigError };
 
 export const KNOWN_API_VERSIONS = ['2021-02-05', '2024-10-01', '2025-04-10', '2025-11-10', '2026-05-12'] as const;
 export type ApiVersion = (typeof KNOWN_API_VERSIONS)[number];
@@ -44,8 +47,6 @@ export interface Config {
   organizations: OrganizationConfig;
   sessions: SessionConfig;
 }
-
-export class ConfigError extends Error {}
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];

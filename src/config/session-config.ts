@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.js';
+import { ConfigError } from './config-error.js';
 
 /** Session settings from the environment (lifetimes, test mode, session tokens, signing keys). */
 export interface SessionConfig {

@@ -1,5 +1,4 @@
-// config.ts imports this file; ConfigError is only used at call time, after both modules loaded.
-import { ConfigError as OrganizationConfigError } from '../config.js';
+import { ConfigError } from './config-error.js';
 
 /** One organization role: a key such as `org:billing`, a display name and its permission keys. */
 export interface OrganizationRoleConfig {
@@ -29,22 +28,22 @@ function parseRoles(raw: string | undefined): OrganizationRoleConfig[] {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new OrganizationConfigError('ROSTER_ORGANIZATION_ROLES must be JSON: [{"key":"org:billing","name":"Billing","permissions":["org:billing:manage"]}]');
+    throw new ConfigError('ROSTER_ORGANIZATION_ROLES must be JSON: [{"key":"org:billing","name":"Billing","permissions":["org:billing:manage"]}]');
   }
-  if (!Array.isArray(parsed)) throw new OrganizationConfigError('ROSTER_ORGANIZATION_ROLES must be a JSON array of roles');
+  if (!Array.isArray(parsed)) throw new ConfigError('ROSTER_ORGANIZATION_ROLES must be a JSON array of roles');
   const seen = new Set<string>(['org:admin', 'org:member']);
   return parsed.map((entry: unknown, index) => {
     const role = entry as Partial<Record<'key' | 'name' | 'description' | 'permissions', unknown>>;
     if (typeof role !== 'object' || role === null || typeof role.key !== 'string' || !ROLE_KEY.test(role.key)) {
-      throw new OrganizationConfigError(`ROSTER_ORGANIZATION_ROLES[${index}].key must look like org:<name>`);
+      throw new ConfigError(`ROSTER_ORGANIZATION_ROLES[${index}].key must look like org:<name>`);
     }
-    if (seen.has(role.key)) throw new OrganizationConfigError(`ROSTER_ORGANIZATION_ROLES: role ${role.key} is defined twice (or is a default role)`);
+    if (seen.has(role.key)) throw new ConfigError(`ROSTER_ORGANIZATION_ROLES: role ${role.key} is defined twice (or is a default role)`);
     seen.add(role.key);
     const permissions = role.permissions ?? [];
     if (!Array.isArray(permissions) || !permissions.every((p) => typeof p === 'string' && PERMISSION_KEY.test(p))) {
-      throw new OrganizationConfigError(`ROSTER_ORGANIZATION_ROLES[${index}].permissions must be keys like org:<feature>:<action>`);
+      throw new ConfigError(`ROSTER_ORGANIZATION_ROLES[${index}].permissions must be keys like org:<feature>:<action>`);
     }
-    if (role.name !== undefined && typeof role.name !== 'string') throw new OrganizationConfigError(`ROSTER_ORGANIZATION_ROLES[${index}].name must be a string`);
+    if (role.name !== undefined && typeof role.name !== 'string') throw new ConfigError(`ROSTER_ORGANIZATION_ROLES[${index}].name must be a string`);
     return Object.freeze({
       key: role.key,
       name: (role.name as string | undefined) || role.key.slice('org:'.length),
@@ -58,12 +57,12 @@ export function loadOrganizationConfig(env: NodeJS.ProcessEnv): OrganizationConf
   const customRoles = parseRoles(env.ROSTER_ORGANIZATION_ROLES);
   const creatorRole = env.ROSTER_ORGANIZATION_CREATOR_ROLE?.trim() || 'org:admin';
   if (creatorRole !== 'org:admin' && creatorRole !== 'org:member' && !customRoles.some((role) => role.key === creatorRole)) {
-    throw new OrganizationConfigError('ROSTER_ORGANIZATION_CREATOR_ROLE must be org:admin, org:member or a role from ROSTER_ORGANIZATION_ROLES');
+    throw new ConfigError('ROSTER_ORGANIZATION_CREATOR_ROLE must be org:admin, org:member or a role from ROSTER_ORGANIZATION_ROLES');
   }
   const rawMax = env.ROSTER_ORGANIZATION_MAX_ALLOWED_MEMBERSHIPS;
   const defaultMaxAllowedMemberships = rawMax === undefined || rawMax === '' ? 0 : Number(rawMax);
   if (!Number.isInteger(defaultMaxAllowedMemberships) || defaultMaxAllowedMemberships < 0) {
-    throw new OrganizationConfigError('ROSTER_ORGANIZATION_MAX_ALLOWED_MEMBERSHIPS must be an integer ≥ 0 (0 means unlimited)');
+    throw new ConfigError('ROSTER_ORGANIZATION_MAX_ALLOWED_MEMBERSHIPS must be an integer ≥ 0 (0 means unlimited)');
   }
   return Object.freeze({ customRoles: Object.freeze(customRoles), creatorRole, defaultMaxAllowedMemberships });
 }
