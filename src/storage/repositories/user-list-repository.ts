@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Database, Executor, IdentificationType, UserRow } from '../database.js';
+import type { Database, Executor } from '../database.js';
+import type { IdentificationType, UserRow } from '../tables/user-tables.js';
 import { containsInsensitive, dialectOf } from '../dialects.js';
 
 export interface IncludeExclude {

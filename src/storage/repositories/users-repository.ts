@@ -1,4 +1,5 @@
-import type { Executor, NewUserRow, UserRow, UserUpdate } from '../database.js';
+import type { Executor } from '../database.js';
+import type { NewUserRow, UserRow, UserUpdate } from '../tables/user-tables.js';
 import { dialectOf } from '../dialects.js';
 
 export async function insertUser(db: Executor, row: NewUserRow): Promise<void> {
