@@ -1,26 +1,82 @@
-import { SqliteAdapter, sql, type RawBuilder } from 'kysely';
-import type { Dialect, Executor } from './database.js';
+import { SqliteAdapter, sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Database, Executor } from './database.js';
 
-/** Which dialect an executor (database or transaction) speaks. */
-export function dialectOf(db: Executor): Dialect {
-  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
-}
+/** A table's name, as the repositories know it. */
+type TableName = keyof Database & string;
 
 /**
- * The database server's clock in Unix milliseconds: one clock for every node, for timestamps that nodes
- * compare with each other's (a node whose clock is off must not judge another node's work stale).
+ * Where a case-insensitive substring search looks, as the migrations indexed it on each dialect.
+ * Repositories describe the index; the dialect decides how to ask it.
  */
-export function databaseNowMs(dialect: Dialect): RawBuilder<number> {
-  if (dialect === 'postgres') return sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
-  return sql<number>`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
+export interface SubstringIndex {
+  /** PostgreSQL: a table whose `columns` have pg_trgm GIN indexes; a row matches when any column contains the needle. */
+  trigram: { table: TableName; key: string; columns: readonly string[] };
+  /**
+   * SQLite: a docs table (integer `id`; the external content of the FTS5 trigram table `fts`), `text`
+   * its column that needles shorter than a trigram are looked for in, and `ftsColumn` the FTS column
+   * MATCH is limited to (all of them when absent).
+   */
+  fts5: { docs: TableName; key: string; fts: string; ftsColumn?: string | null; text: string };
 }
 
-/** A case-insensitive "contains" test on a text column, in the dialect's own words. */
-export function containsInsensitive(dialect: Dialect, column: RawBuilder<unknown>, needle: string): RawBuilder<boolean> {
-  if (dialect === 'postgres') return sql<boolean>`${column} ILIKE ${`%${escapeLike(needle)}%`}`;
-  return sql<boolean>`instr(lower(${column}), ${needle.toLowerCase()}) > 0`;
+/** What differs between SQLite and PostgreSQL in repository queries, described once per dialect. */
+export interface DialectSql {
+  /**
+   * Makes a select hold the rows it reads until the transaction ends, so read-modify-write cannot
+   * interleave: PostgreSQL takes row locks (FOR UPDATE); SQLite transactions already run one at a time.
+   */
+  lockForUpdate<Q extends SelectQueryBuilder<Database, any, any>>(query: Q): Q;
+  /**
+   * The database server's clock in Unix milliseconds: one clock for every node, for timestamps that nodes
+   * compare with each other's (a node whose clock is off must not judge another node's work stale).
+   */
+  nowMs(): RawBuilder<number>;
+  /**
+   * A subquery of the `key` of every row whose indexed text contains `needle`, case-insensitively.
+   * SQLite: an FTS5 trigram MATCH for needles of 3+ characters, a scan of the docs for shorter ones (a
+   * trigram index cannot help those). PostgreSQL: ILIKE, which the pg_trgm GIN indexes serve.
+   */
+  keysMatching(db: Executor, index: SubstringIndex, needle: string): SelectQueryBuilder<any, any, any>;
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+/** FTS5's trigram tokenizer indexes 3-character sequences: shorter needles cannot use the index. */
+const TRIGRAM_LENGTH = 3;
+
+/** An FTS5 phrase: the needle as one quoted string, matched literally. */
+const ftsPhrase = (needle: string) => `"${needle.replace(/"/g, '""')}"`;
+
+/** LIKE's wildcards and its escape character, escaped so the needle matches literally. */
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+// The indexes are described by name, so the query is built untyped.
+const untyped = (db: Executor) => db as unknown as Kysely<any>;
+
+const sqlite: DialectSql = {
+  lockForUpdate: (query) => query,
+  nowMs: () => sql<number>`CAST(unixepoch('subsec') * 1000 AS INTEGER)`,
+  keysMatching(db, { fts5 }, needle) {
+    const docs = untyped(db).selectFrom(fts5.docs).select(fts5.key);
+    if ([...needle].length >= TRIGRAM_LENGTH) {
+      const match = fts5.ftsColumn ? `{${fts5.ftsColumn}} : ${ftsPhrase(needle)}` : ftsPhrase(needle);
+      return docs.where('id', 'in', sql<number>`(SELECT rowid FROM ${sql.raw(fts5.fts)} WHERE ${sql.raw(fts5.fts)} MATCH ${match})`);
+    }
+    return docs.where(sql<boolean>`instr(lower(${sql.ref(fts5.text)}), ${needle.toLowerCase()}) > 0`);
+  },
+};
+
+const postgres: DialectSql = {
+  lockForUpdate: (query) => query.forUpdate() as typeof query,
+  nowMs: () => sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`,
+  keysMatching(db, { trigram }, needle) {
+    const pattern = `%${escapeLike(needle)}%`;
+    return untyped(db)
+      .selectFrom(trigram.table)
+      .select(trigram.key)
+      .where((eb) => eb.or(trigram.columns.map((column) => sql<boolean>`${sql.ref(column)} ILIKE ${pattern}`)));
+  },
+};
+
+/** The SQL differences of the dialect an executor (database or transaction) speaks. */
+export function dialectSql(db: Executor): DialectSql {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? sqlite : postgres;
 }

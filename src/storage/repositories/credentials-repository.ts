@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
-import type { BackupCodeRow, UserRow } from '../tables/user-tables.js';
+import type { BackupCodeRow } from '../tables/user-tables.js';
 
 /**
  * Marks a TOTP step as used; true only for the first caller with a step newer than the last one, and
