@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 import type { BackupCodeRow } from '../tables/user-tables.js';
 
