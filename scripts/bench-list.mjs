@@ -12,7 +12,7 @@ import { loadConfig } from '../dist/config/config.js';
 import { systemClock } from '../dist/lib/clock.js';
 import { newId } from '../dist/lib/ids.js';
 import { createHasherRegistry } from '../dist/passwords/registry.js';
-import { createDatabase, refreshPlannerStatistics } from '../dist/storage/dialects.js';
+import { createDatabase, refreshPlannerStatistics } from '../dist/storage/database.js';
 import { migrateToLatest } from '../dist/storage/migrate.js';
 import { insertIdentifications } from '../dist/storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../dist/storage/repositories/user-search-repository.js';

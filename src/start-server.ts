@@ -5,7 +5,7 @@ import { ensureDataDir, ensureInstanceKey, ensureSecretKey } from './instance-fi
 import { systemClock, type Clock } from './lib/clock.js';
 import { createHasherRegistry } from './passwords/registry.js';
 import type { RosterDatabase } from './storage/database.js';
-import { createDatabase } from './storage/dialects.js';
+import { createDatabase } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
 
 export interface StartOptions {

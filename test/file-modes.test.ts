@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureInstanceKey, ensureSecretKey } from '../src/instance-files.js';
-import { createDatabase } from '../src/storage/dialects.js';
+import { createDatabase } from '../src/storage/database.js';
 
 const modeOf = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
 const modes = (dir: string, names: string[]) => Object.fromEntries(names.map((name) => [name, modeOf(path.join(dir, name))]));

@@ -12,7 +12,7 @@ import { createManualClock } from '../src/lib/clock.js';
 import { createHasherRegistry } from '../src/passwords/registry.js';
 import { startServer, type StartedServer } from '../src/start-server.js';
 import type { RosterDatabase } from '../src/storage/database.js';
-import { createDatabase } from '../src/storage/dialects.js';
+import { createDatabase } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { dropTestSchema, testDatabaseUrl, TEST_SECRET_KEY, withSchemaLock } from './helpers/test-server.js';
 

@@ -7,7 +7,6 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
-const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
 
 /** Hex → bytes, or null when the text is not even-length hex. */
 export function fromHex(text: string): Buffer | null {
@@ -17,11 +16,6 @@ export function fromHex(text: string): Buffer | null {
 /** Standard base64 (padding optional) → bytes, or null when the text is not base64. */
 export function fromBase64(text: string): Buffer | null {
   return text.length > 0 && BASE64.test(text) ? Buffer.from(text, 'base64') : null;
-}
-
-/** URL-safe base64 → bytes, or null. */
-export function fromBase64Url(text: string): Buffer | null {
-  return text.length > 0 && BASE64URL.test(text) ? Buffer.from(text, 'base64url') : null;
 }
 
 /** A positive safe integer written in decimal, or null. */

@@ -1,127 +1,33 @@
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
 import type { ImageTables } from './tables/image-tables.js';
 import type { InstanceTables } from './tables/instance-tables.js';
 import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
+import type { UserTables } from './tables/user-tables.js';
+
+// Code outside storage/ imports the user-side row types from here.
+export type {
+  BackupCodeRow,
+  IdentificationRow,
+  IdentificationType,
+  IdentificationUpdate,
+  NewIdentificationRow,
+  NewUserRow,
+  UserRow,
+  UserUpdate,
+} from './tables/user-tables.js';
 
 /**
- * Table types. Booleans are stored as 0/1 integers on both dialects so rows read the same everywhere;
- * timestamps are Unix milliseconds (BIGINT on PostgreSQL); JSON documents are stored as text.
+ * Every table Roster stores, one file per area under `tables/`. Booleans are stored as 0/1 integers on
+ * both dialects so rows read the same everywhere; timestamps are Unix milliseconds (BIGINT on
+ * PostgreSQL); JSON documents are stored as text.
  */
-export interface UsersTable {
-  id: string;
-  external_id: string | null;
-  username: string | null;
-  /** Lower-cased username: unique, and what filters and ordering use. */
-  username_normalized: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  locale: string | null;
-  password_digest: string | null;
-  password_hasher: string | null;
-  password_last_updated_at: number | null;
-  public_metadata: string;
-  private_metadata: string;
-  unsafe_metadata: string;
-  primary_email_address_id: string | null;
-  primary_phone_number_id: string | null;
-  primary_web3_wallet_id: string | null;
-  /** Copies of the primary identifiers, kept for `order_by=email_address` and friends. */
-  primary_email_address: string | null;
-  primary_phone_number: string | null;
-  primary_web3_wallet: string | null;
-  banned: number;
-  /** When an admin or the lockout policy locked the user; the policy decides when that lock ends. */
-  locked_at: number | null;
-  /** Failed verifications since the last success, unlock or expired lock. */
-  failed_verification_attempts: number;
-  /** Verifications that have taken an attempt and not yet settled it (failed, succeeded or given back). */
-  verifications_in_flight: Generated<number>;
-  /** When the latest of those attempts was taken: reservations far older than any check are a dead process's. */
-  verification_reserved_at: number | null;
-  delete_self_enabled: number;
-  create_organization_enabled: number;
-  create_organizations_limit: number | null;
-  bypass_client_trust: number;
-  mfa_enabled_at: number | null;
-  mfa_disabled_at: number | null;
-  legal_accepted_at: number | null;
-  last_sign_in_at: number | null;
-  last_active_at: number | null;
-  /** Sessions created before this instant must be treated as revoked (sign_out_of_other_sessions). */
-  sessions_revoked_at: number | null;
-  totp_id: string | null;
-  /** AES-256-GCM sealed base32 TOTP secret (never stored in the clear). */
-  totp_secret: string | null;
-  /** 1 once the TOTP is in use: imported with `totp_secret`, or confirmed by a first correct code. */
-  totp_verified: number;
-  /** Last 30-second step whose code was accepted: a code is good once (replay guard). */
-  totp_last_step: number | null;
-  password_compromised_at: number | null;
-  /** Whether MFA was on at the last change: `mfa_enabled_at`/`mfa_disabled_at` move when this flips. */
-  mfa_active: number;
-  /** The uploaded profile image (`images.id`), or null for the default avatar. */
-  image_id: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-export type IdentificationType = 'email_address' | 'phone_number' | 'web3_wallet';
-
-export interface IdentificationsTable {
-  id: string;
-  user_id: string;
-  type: IdentificationType;
-  /** Normalised value: lower-cased email, E.164 phone, lower-cased hex wallet. */
-  identifier: string;
-  verified: number;
-  reserved: number;
-  reserved_for_second_factor: number;
-  default_second_factor: number;
-  /** Order among the user's identifications (creation order, even within one millisecond). */
-  position: number;
-  created_at: number;
-  updated_at: number;
-}
-
-/** One row per user with the text that substring search looks at (FTS5 on SQLite, pg_trgm on PostgreSQL). */
-export interface UserSearchDocsTable {
-  id: Generated<number>;
-  user_id: string;
-  ids: string;
-  emails: string;
-  phones: string;
-  usernames: string;
-  web3_wallets: string;
-  names: string;
-  /** All of the above, newline-separated: what `query` searches. */
-  everything: string;
-}
-
-export interface BackupCodesTable {
-  id: string;
-  user_id: string;
-  /** bcrypt digest of the code. */
-  digest: string;
-  consumed_at: number | null;
-  created_at: number;
-}
-
-export interface Database extends OrganizationTables, SessionTables, InstanceTables, JwtTemplateTables, ImageTables {
-  backup_codes: BackupCodesTable;
-  users: UsersTable;
-  identifications: IdentificationsTable;
-  user_search_docs: UserSearchDocsTable;
-}
-
-export type UserRow = Selectable<UsersTable>;
-export type NewUserRow = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
-export type IdentificationRow = Selectable<IdentificationsTable>;
-export type BackupCodeRow = Selectable<BackupCodesTable>;
-export type NewIdentificationRow = Insertable<IdentificationsTable>;
-export type IdentificationUpdate = Updateable<IdentificationsTable>;
+export interface Database extends UserTables, OrganizationTables, SessionTables, InstanceTables, JwtTemplateTables, ImageTables {}
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -137,4 +43,72 @@ export interface RosterDatabase {
   close(): Promise<void>;
 }
 
-export type { ColumnType };
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent, SQLite at `sqliteFile` is used. */
+  databaseUrl: string | null;
+  /** SQLite file path, or ':memory:'. */
+  sqliteFile: string;
+  /** PostgreSQL schema to work in (tests use one per run); created when missing. @default public */
+  pgSchema?: string;
+}
+
+const INT8_OID = 20;
+
+/** Opens the configured database: SQLite (WAL, foreign keys, busy timeout) or a PostgreSQL pool. */
+export async function createDatabase(options: DatabaseOptions): Promise<RosterDatabase> {
+  if (options.databaseUrl) return createPostgres(options.databaseUrl, options.pgSchema);
+  return createSqlite(options.sqliteFile);
+}
+
+function createSqlite(file: string): RosterDatabase {
+  if (file !== ':memory:') prepareOwnerOnlyFile(file);
+  const connection = new BetterSqlite3(file);
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return { db, dialect: 'sqlite', schema: null, close: () => db.destroy() };
+}
+
+/**
+ * The database holds password digests and private metadata: its directory is created 0700 and the file
+ * 0600 before SQLite opens it (SQLite gives the -wal and -shm files the main file's mode). Files left
+ * readable by an earlier version are tightened on every start.
+ */
+function prepareOwnerOnlyFile(file: string): void {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dir, 0o700);
+  }
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(name)) fs.chmodSync(name, 0o600);
+  }
+}
+
+async function createPostgres(connectionString: string, schema = 'public'): Promise<RosterDatabase> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // BIGINT timestamps fit in a double for the next 285,000 years: read them as numbers.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+    options: `-c search_path=${schema},public`,
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (schema !== 'public') await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+  return { db, dialect: 'postgres', schema, close: () => db.destroy() };
+}
+
+/**
+ * Refreshes the query planner's statistics (ANALYZE) — after a bulk import, so the planner picks the
+ * indexes instead of guessing from empty-table estimates. Both databases also do this on their own later.
+ */
+export async function refreshPlannerStatistics(database: RosterDatabase): Promise<void> {
+  await sql`ANALYZE`.execute(database.db);
+}

@@ -1,100 +1,82 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type RawBuilder } from 'kysely';
-import pg from 'pg';
-import type { Database, Dialect, Executor, RosterDatabase } from './database.js';
+import { SqliteAdapter, sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Database, Executor } from './database.js';
 
-export interface DatabaseOptions {
-  /** PostgreSQL connection string; when absent, SQLite at `sqliteFile` is used. */
-  databaseUrl: string | null;
-  /** SQLite file path, or ':memory:'. */
-  sqliteFile: string;
-  /** PostgreSQL schema to work in (tests use one per run); created when missing. @default public */
-  pgSchema?: string;
-}
-
-const INT8_OID = 20;
-
-/** Opens the configured database: SQLite (WAL, foreign keys, busy timeout) or a PostgreSQL pool. */
-export async function createDatabase(options: DatabaseOptions): Promise<RosterDatabase> {
-  if (options.databaseUrl) return createPostgres(options.databaseUrl, options.pgSchema);
-  return createSqlite(options.sqliteFile);
-}
-
-function createSqlite(file: string): RosterDatabase {
-  if (file !== ':memory:') prepareOwnerOnlyFile(file);
-  const connection = new BetterSqlite3(file);
-  connection.pragma('journal_mode = WAL');
-  connection.pragma('foreign_keys = ON');
-  connection.pragma('busy_timeout = 5000');
-  connection.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, dialect: 'sqlite', schema: null, close: () => db.destroy() };
-}
+/** A table's name, as the repositories know it. */
+type TableName = keyof Database & string;
 
 /**
- * The database holds password digests and private metadata: its directory is created 0700 and the file
- * 0600 before SQLite opens it (SQLite gives the -wal and -shm files the main file's mode). Files left
- * readable by an earlier version are tightened on every start.
+ * Where a case-insensitive substring search looks, as the migrations indexed it on each dialect.
+ * Repositories describe the index; the dialect decides how to ask it.
  */
-function prepareOwnerOnlyFile(file: string): void {
-  const dir = path.dirname(file);
-  if (!fs.existsSync(dir)) {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.chmodSync(dir, 0o700);
-  }
-  fs.closeSync(fs.openSync(file, 'a', 0o600));
-  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
-    if (fs.existsSync(name)) fs.chmodSync(name, 0o600);
-  }
+export interface SubstringIndex {
+  /** PostgreSQL: a table whose `columns` have pg_trgm GIN indexes; a row matches when any column contains the needle. */
+  trigram: { table: TableName; key: string; columns: readonly string[] };
+  /**
+   * SQLite: a docs table (integer `id`; the external content of the FTS5 trigram table `fts`), `text`
+   * its column that needles shorter than a trigram are looked for in, and `ftsColumn` the FTS column
+   * MATCH is limited to (all of them when absent).
+   */
+  fts5: { docs: TableName; key: string; fts: string; ftsColumn?: string | null; text: string };
 }
 
-async function createPostgres(connectionString: string, schema = 'public'): Promise<RosterDatabase> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
-  const pool = new pg.Pool({
-    connectionString,
-    max: 10,
-    // BIGINT timestamps fit in a double for the next 285,000 years: read them as numbers.
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
-    options: `-c search_path=${schema},public`,
-  });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  if (schema !== 'public') await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
-  return { db, dialect: 'postgres', schema, close: () => db.destroy() };
+/** What differs between SQLite and PostgreSQL in repository queries, described once per dialect. */
+export interface DialectSql {
+  /**
+   * Makes a select hold the rows it reads until the transaction ends, so read-modify-write cannot
+   * interleave: PostgreSQL takes row locks (FOR UPDATE); SQLite transactions already run one at a time.
+   */
+  lockForUpdate<Q extends SelectQueryBuilder<Database, any, any>>(query: Q): Q;
+  /**
+   * The database server's clock in Unix milliseconds: one clock for every node, for timestamps that nodes
+   * compare with each other's (a node whose clock is off must not judge another node's work stale).
+   */
+  nowMs(): RawBuilder<number>;
+  /**
+   * A subquery of the `key` of every row whose indexed text contains `needle`, case-insensitively.
+   * SQLite: an FTS5 trigram MATCH for needles of 3+ characters, a scan of the docs for shorter ones (a
+   * trigram index cannot help those). PostgreSQL: ILIKE, which the pg_trgm GIN indexes serve.
+   */
+  keysMatching(db: Executor, index: SubstringIndex, needle: string): SelectQueryBuilder<any, any, any>;
 }
 
-/** Which dialect an executor (database or transaction) speaks. */
-export function dialectOf(db: Executor): Dialect {
-  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
-}
+/** FTS5's trigram tokenizer indexes 3-character sequences: shorter needles cannot use the index. */
+const TRIGRAM_LENGTH = 3;
 
-/**
- * The database server's clock in Unix milliseconds: one clock for every node, for timestamps that nodes
- * compare with each other's (a node whose clock is off must not judge another node's work stale).
- */
-export function databaseNowMs(dialect: Dialect): RawBuilder<number> {
-  if (dialect === 'postgres') return sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
-  return sql<number>`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
-}
+/** An FTS5 phrase: the needle as one quoted string, matched literally. */
+const ftsPhrase = (needle: string) => `"${needle.replace(/"/g, '""')}"`;
 
-/** A case-insensitive "contains" test on a text column, in the dialect's own words. */
-export function containsInsensitive(dialect: Dialect, column: RawBuilder<unknown>, needle: string): RawBuilder<boolean> {
-  if (dialect === 'postgres') return sql<boolean>`${column} ILIKE ${`%${escapeLike(needle)}%`}`;
-  return sql<boolean>`instr(lower(${column}), ${needle.toLowerCase()}) > 0`;
-}
+/** LIKE's wildcards and its escape character, escaped so the needle matches literally. */
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
+// The indexes are described by name, so the query is built untyped.
+const untyped = (db: Executor) => db as unknown as Kysely<any>;
 
-/**
- * Refreshes the query planner's statistics (ANALYZE) — after a bulk import, so the planner picks the
- * indexes instead of guessing from empty-table estimates. Both databases also do this on their own later.
- */
-export async function refreshPlannerStatistics(database: RosterDatabase): Promise<void> {
-  await sql`ANALYZE`.execute(database.db);
+const sqlite: DialectSql = {
+  lockForUpdate: (query) => query,
+  nowMs: () => sql<number>`CAST(unixepoch('subsec') * 1000 AS INTEGER)`,
+  keysMatching(db, { fts5 }, needle) {
+    const docs = untyped(db).selectFrom(fts5.docs).select(fts5.key);
+    if ([...needle].length >= TRIGRAM_LENGTH) {
+      const match = fts5.ftsColumn ? `{${fts5.ftsColumn}} : ${ftsPhrase(needle)}` : ftsPhrase(needle);
+      return docs.where('id', 'in', sql<number>`(SELECT rowid FROM ${sql.raw(fts5.fts)} WHERE ${sql.raw(fts5.fts)} MATCH ${match})`);
+    }
+    return docs.where(sql<boolean>`instr(lower(${sql.ref(fts5.text)}), ${needle.toLowerCase()}) > 0`);
+  },
+};
+
+const postgres: DialectSql = {
+  lockForUpdate: (query) => query.forUpdate() as typeof query,
+  nowMs: () => sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`,
+  keysMatching(db, { trigram }, needle) {
+    const pattern = `%${escapeLike(needle)}%`;
+    return untyped(db)
+      .selectFrom(trigram.table)
+      .select(trigram.key)
+      .where((eb) => eb.or(trigram.columns.map((column) => sql<boolean>`${sql.ref(column)} ILIKE ${pattern}`)));
+  },
+};
+
+/** The SQL differences of the dialect an executor (database or transaction) speaks. */
+export function dialectSql(db: Executor): DialectSql {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? sqlite : postgres;
 }

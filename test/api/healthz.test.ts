@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createHasherRegistry } from '../../src/passwords/registry.js';
 import type { RosterDatabase } from '../../src/storage/database.js';
-import { createDatabase } from '../../src/storage/dialects.js';
+import { createDatabase } from '../../src/storage/database.js';
 import { startTestServer, testDatabaseUrl, type TestServer } from '../helpers/test-server.js';
 
 describe('GET /healthz', () => {

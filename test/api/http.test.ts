@@ -9,7 +9,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createManualClock } from '../../src/lib/clock.js';
 import { createHasherRegistry } from '../../src/passwords/registry.js';
-import { createDatabase } from '../../src/storage/dialects.js';
+import { createDatabase } from '../../src/storage/database.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { expectClerkError } from '../helpers/assertions.js';
 import { uniqueEmail, uniqueTag } from '../helpers/fixtures.js';

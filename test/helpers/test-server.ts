@@ -11,7 +11,7 @@ import { loadConfig, type Config } from '../../src/config/config.js';
 import { createManualClock } from '../../src/lib/clock.js';
 import { createHasherRegistry } from '../../src/passwords/registry.js';
 import type { RosterDatabase } from '../../src/storage/database.js';
-import { createDatabase } from '../../src/storage/dialects.js';
+import { createDatabase } from '../../src/storage/database.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 
 export const TEST_SECRET_KEY = `sk_test_${'R0sterTestKey'.repeat(3)}`;

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { BackupCodeRow, Executor, UserRow } from '../database.js';
+import type { Executor } from '../database.js';
+import type { BackupCodeRow } from '../tables/user-tables.js';
 
 /**
  * Marks a TOTP step as used; true only for the first caller with a step newer than the last one, and

@@ -1,10 +1,5 @@
-import type {
-  Executor,
-  IdentificationRow,
-  IdentificationType,
-  IdentificationUpdate,
-  NewIdentificationRow,
-} from '../database.js';
+import type { Executor } from '../database.js';
+import type { IdentificationRow, IdentificationType, IdentificationUpdate, NewIdentificationRow } from '../tables/user-tables.js';
 
 export async function insertIdentifications(db: Executor, rows: readonly NewIdentificationRow[]): Promise<void> {
   if (rows.length === 0) return;

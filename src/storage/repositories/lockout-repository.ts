@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
-import { databaseNowMs, dialectOf } from '../dialects.js';
+import { dialectSql } from '../dialects.js';
 
 // The lockout counters of a user row. Every change is one conditional UPDATE, so concurrent requests (on
 // one node or many) can never evaluate more guesses than the policy allows:
@@ -18,7 +18,7 @@ export async function reserveVerificationAttempt(db: Executor, userId: string, m
   const result = await db
     .updateTable('users')
     // The database's clock: every node judges staleness by the same one (see clearStaleReservations).
-    .set({ verifications_in_flight: sql<number>`verifications_in_flight + 1`, verification_reserved_at: databaseNowMs(dialectOf(db)) })
+    .set({ verifications_in_flight: sql<number>`verifications_in_flight + 1`, verification_reserved_at: dialectSql(db).nowMs() })
     .where('id', '=', userId)
     .where('locked_at', 'is', null)
     .where(sql<boolean>`failed_verification_attempts + verifications_in_flight < ${maxAttempts}`)
@@ -67,7 +67,7 @@ export async function clearStaleReservations(db: Executor, userId: string, stale
     .set({ verifications_in_flight: 0 })
     .where('id', '=', userId)
     .where('verifications_in_flight', '>', 0)
-    .where('verification_reserved_at', '<', sql<number>`${databaseNowMs(dialectOf(db))} - ${staleAfterMs}`)
+    .where('verification_reserved_at', '<', sql<number>`${dialectSql(db).nowMs()} - ${staleAfterMs}`)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

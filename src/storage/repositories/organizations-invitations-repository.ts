@@ -17,11 +17,6 @@ export async function findInvitation(db: Executor, organizationId: string, invit
     .executeTakeFirst();
 }
 
-export async function findInvitationsByIds(db: Executor, ids: readonly string[]): Promise<InvitationRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('organization_invitations').selectAll().where('id', 'in', ids).execute();
-}
-
 /** Whether a user holding this verified email address is a member of the organization. */
 export async function isMemberByEmail(db: Executor, organizationId: string, email: string): Promise<boolean> {
   const member = await db

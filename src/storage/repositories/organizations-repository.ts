@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Executor } from '../database.js';
-import { dialectOf } from '../dialects.js';
+import { dialectSql } from '../dialects.js';
 import type { NewOrganizationRow, OrganizationRow, OrganizationUpdate } from '../tables/organization-tables.js';
 import { organizationIdsMatching } from './organizations-search.js';
 import type { IncludeExclude } from './user-list-repository.js';
@@ -21,14 +21,9 @@ export async function findOrganizationByIdOrSlug(db: Executor, idOrSlug: string)
   );
 }
 
-/**
- * Reads an organization and holds it until commit, so membership limits and metadata merges cannot
- * interleave. SQLite transactions already run one at a time; PostgreSQL takes a row lock.
- */
+/** Reads an organization and holds it until commit, so membership limits and metadata merges cannot interleave. */
 export async function findOrganizationForUpdate(trx: Executor, id: string): Promise<OrganizationRow | undefined> {
-  const query = trx.selectFrom('organizations').selectAll().where('id', '=', id);
-  if (dialectOf(trx) === 'sqlite') return query.executeTakeFirst();
-  return query.forUpdate().executeTakeFirst();
+  return dialectSql(trx).lockForUpdate(trx.selectFrom('organizations').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 export async function findOrganizationsByIds(db: Executor, ids: readonly string[]): Promise<OrganizationRow[]> {

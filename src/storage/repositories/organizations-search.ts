@@ -1,42 +1,24 @@
-import { sql } from 'kysely';
 import type { Executor } from '../database.js';
-import { containsInsensitive, dialectOf } from '../dialects.js';
+import { dialectSql, type SubstringIndex } from '../dialects.js';
 
-const TRIGRAM_LENGTH = 3;
+/** Organization names and slugs: pg_trgm on the columns; FTS5 over `name \n slug` documents on SQLite. */
+const ORGANIZATION_TEXT: SubstringIndex = {
+  trigram: { table: 'organizations', key: 'id', columns: ['name', 'slug'] },
+  fts5: { docs: 'organization_search_docs', key: 'ref_id', fts: 'organization_search_fts', text: 'text' },
+};
 
-const ftsPhrase = (needle: string) => `"${needle.replace(/"/g, '""')}"`;
+/** Invitation email addresses, indexed the same way. */
+const INVITATION_TEXT: SubstringIndex = {
+  trigram: { table: 'organization_invitations', key: 'id', columns: ['email_address'] },
+  fts5: { docs: 'organization_invitation_search_docs', key: 'ref_id', fts: 'organization_invitation_search_fts', text: 'text' },
+};
 
-/**
- * Ids of organizations whose name or slug contains `needle` (case-insensitive). SQLite: FTS5 trigram
- * MATCH for needles of 3+ characters, a scan of the search documents for shorter ones; PostgreSQL:
- * ILIKE served by pg_trgm GIN indexes.
- */
+/** Ids of organizations whose name or slug contains `needle` (case-insensitive). */
 export function organizationIdsMatching(db: Executor, needle: string) {
-  if (dialectOf(db) === 'postgres') {
-    return db
-      .selectFrom('organizations')
-      .select('id')
-      .where((eb) => eb.or([containsInsensitive('postgres', sql.ref('name'), needle), containsInsensitive('postgres', sql.ref('slug'), needle)]));
-  }
-  const docs = db.selectFrom('organization_search_docs').select('ref_id as id');
-  if ([...needle].length >= TRIGRAM_LENGTH) {
-    return docs.where('id', 'in', sql<number>`(SELECT rowid FROM organization_search_fts WHERE organization_search_fts MATCH ${ftsPhrase(needle)})`);
-  }
-  return docs.where(containsInsensitive('sqlite', sql.ref('text'), needle));
+  return dialectSql(db).keysMatching(db, ORGANIZATION_TEXT, needle);
 }
 
-/** Ids of invitations whose email address contains `needle` (case-insensitive); same strategy as above. */
+/** Ids of invitations whose email address contains `needle` (case-insensitive). */
 export function invitationIdsMatching(db: Executor, needle: string) {
-  if (dialectOf(db) === 'postgres') {
-    return db.selectFrom('organization_invitations').select('id').where(containsInsensitive('postgres', sql.ref('email_address'), needle));
-  }
-  const docs = db.selectFrom('organization_invitation_search_docs').select('ref_id as id');
-  if ([...needle].length >= TRIGRAM_LENGTH) {
-    return docs.where(
-      'id',
-      'in',
-      sql<number>`(SELECT rowid FROM organization_invitation_search_fts WHERE organization_invitation_search_fts MATCH ${ftsPhrase(needle)})`,
-    );
-  }
-  return docs.where(containsInsensitive('sqlite', sql.ref('text'), needle));
+  return dialectSql(db).keysMatching(db, INVITATION_TEXT, needle);
 }

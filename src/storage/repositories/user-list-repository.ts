@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Database, Executor, IdentificationType, UserRow } from '../database.js';
-import { containsInsensitive, dialectOf } from '../dialects.js';
+import type { Database, Executor } from '../database.js';
+import type { IdentificationType, UserRow } from '../tables/user-tables.js';
+import { dialectSql, type SubstringIndex } from '../dialects.js';
 
 export interface IncludeExclude {
   include: readonly string[];
@@ -155,27 +156,16 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter): Expression<S
 }
 
 const NOT_NULL_ORDERINGS: ReadonlySet<UserOrderColumn> = new Set(['created_at', 'updated_at']);
-const TRIGRAM_LENGTH = 3;
 
 /**
- * User ids whose search document contains `needle` (case-insensitive). SQLite: an FTS5 trigram MATCH
- * for needles of 3+ characters, a scan for shorter ones (a trigram index cannot help those). PostgreSQL:
- * ILIKE, which pg_trgm's GIN indexes serve.
+ * User ids whose search document contains `needle` (case-insensitive) in `column`, or anywhere when
+ * null: `everything` holds every column, so `query` is a single indexed test.
  */
 function searchSubquery(db: Executor, needle: string, column: SearchColumn) {
-  const dialect = dialectOf(db);
-  const sqlite = dialect === 'sqlite';
-  if (sqlite && [...needle].length >= TRIGRAM_LENGTH) {
-    const phrase = `"${needle.replace(/"/g, '""')}"`;
-    const match = column ? `{${column}} : ${phrase}` : phrase;
-    return db
-      .selectFrom('user_search_docs')
-      .select('user_id')
-      .where('id', 'in', sql<number>`(SELECT rowid FROM user_search WHERE user_search MATCH ${match})`);
-  }
-  // `everything` holds every column, so `query` is a single (trigram-indexed on PostgreSQL) test.
-  return db
-    .selectFrom('user_search_docs')
-    .select('user_id')
-    .where(containsInsensitive(dialect, sql.ref(column ?? 'everything'), needle));
+  const searched = column ?? 'everything';
+  const index: SubstringIndex = {
+    trigram: { table: 'user_search_docs', key: 'user_id', columns: [searched] },
+    fts5: { docs: 'user_search_docs', key: 'user_id', fts: 'user_search', ftsColumn: column, text: searched },
+  };
+  return dialectSql(db).keysMatching(db, index, needle);
 }

@@ -1,5 +1,6 @@
-import type { Executor, NewUserRow, UserRow, UserUpdate } from '../database.js';
-import { dialectOf } from '../dialects.js';
+import type { Executor } from '../database.js';
+import type { NewUserRow, UserRow, UserUpdate } from '../tables/user-tables.js';
+import { dialectSql } from '../dialects.js';
 
 export async function insertUser(db: Executor, row: NewUserRow): Promise<void> {
   await db.insertInto('users').values(row).execute();
@@ -9,14 +10,9 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/**
- * Reads a user inside a transaction and holds it until commit, so read-modify-write (metadata merges)
- * cannot interleave. SQLite transactions already run one at a time; PostgreSQL takes a row lock.
- */
+/** Reads a user inside a transaction and holds it until commit, so read-modify-write (metadata merges) cannot interleave. */
 export async function findUserByIdForUpdate(trx: Executor, id: string): Promise<UserRow | undefined> {
-  const query = trx.selectFrom('users').selectAll().where('id', '=', id);
-  if (dialectOf(trx) === 'sqlite') return query.executeTakeFirst();
-  return query.forUpdate().executeTakeFirst();
+  return dialectSql(trx).lockForUpdate(trx.selectFrom('users').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 export async function findUsersByIds(db: Executor, ids: readonly string[]): Promise<UserRow[]> {

@@ -1,5 +1,3 @@
-import type { Selectable } from 'kysely';
-
 /** The instance-key check: a constant sealed with the key the database was first started with. */
 export interface InstanceKeyCheckTable {
   /** Always 1. */
@@ -11,5 +9,3 @@ export interface InstanceKeyCheckTable {
 export interface InstanceTables {
   instance_key_check: InstanceKeyCheckTable;
 }
-
-export type InstanceKeyCheckRow = Selectable<InstanceKeyCheckTable>;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import { createManualClock } from '../../../src/lib/clock.js';
 import { createHasherRegistry } from '../../../src/passwords/registry.js';
-import { createDatabase } from '../../../src/storage/dialects.js';
+import { createDatabase } from '../../../src/storage/database.js';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { uniqueEmail } from '../../helpers/fixtures.js';
 import { makeGIF, makeJPEGWithGPS, makePNG, makePNGBomb, makeTruncatedPNG, makeWebP } from '../../helpers/images.js';
