@@ -17,7 +17,6 @@ import type { MembershipRow } from '../storage/tables/organization-tables.js';
 import type { UserServiceDeps } from '../users/deps.js';
 import { parseUserListFilter, type RawQuery } from '../users/list-query.js';
 import { assertMetadataSize, combineMetadataFields, deepMergeMetadata, type Metadata } from '../users/metadata.js';
-import { orgErrors } from './errors.js';
 import { assertKnownParams, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
 import { assertAnotherAdminRemains, assertRole, assertRoomFor, newMembershipRow } from './membership-rules.js';
 import { METADATA_FIELDS, requireOrganization } from './organization-service.js';
@@ -79,7 +78,7 @@ export function createMembershipService(deps: UserServiceDeps, roles: RoleRegist
   async function requireMembership(executor: Executor, organizationId: string, userId: string): Promise<MembershipRow> {
     await requireOrganization(executor, organizationId);
     const membership = await findMembership(executor, organizationId, userId);
-    if (!membership) throw orgErrors.membershipNotFound();
+    if (!membership) throw errors.membershipNotFound();
     return membership;
   }
 
@@ -93,17 +92,17 @@ export function createMembershipService(deps: UserServiceDeps, roles: RoleRegist
       try {
         return await db.transaction().execute(async (trx) => {
           const organization = await findOrganizationForUpdate(trx, organizationId);
-          if (!organization) throw orgErrors.organizationNotFound();
+          if (!organization) throw errors.organizationNotFound();
           const user = await findUserById(trx, input.userId);
           if (!user) throw errors.userNotFound(input.userId);
-          if (await findMembership(trx, organizationId, input.userId)) throw orgErrors.alreadyAMember(input.userId);
+          if (await findMembership(trx, organizationId, input.userId)) throw errors.alreadyAMember(input.userId);
           await assertRoomFor(trx, organization, 1, now);
           const row = newMembershipRow(organizationId, input.userId, input.role, now, input);
           await insertMembership(trx, row);
           return (await records(trx, [(await findMembership(trx, organizationId, input.userId))!]))[0]!;
         });
       } catch (error) {
-        if (organizationUniqueViolation(error) === 'membership') throw orgErrors.alreadyAMember(input.userId);
+        if (organizationUniqueViolation(error) === 'membership') throw errors.alreadyAMember(input.userId);
         throw error;
       }
     },
