@@ -3,13 +3,13 @@ import { assertKnownParams, first, parseInteger, type RawQuery } from '../lib/qu
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { SecretBox } from '../lib/secret-box.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import type { RosterDatabase } from '../storage/database.js';
 import {
   countJwtTemplates,
   deleteJwtTemplate,
   findJwtTemplateById,
   insertJwtTemplate,
-  isJwtTemplateNameViolation,
   listJwtTemplates,
   updateJwtTemplate,
 } from '../storage/repositories/jwt-templates-repository.js';
@@ -90,7 +90,7 @@ export function createJwtTemplateService(deps: JwtTemplateServiceDeps) {
     try {
       return await work();
     } catch (error) {
-      if (isJwtTemplateNameViolation(error)) throw errors.identifierExists('name');
+      if (uniqueViolationTarget(error) === 'jwt_template_name') throw errors.identifierExists('name');
       throw error;
     }
   }

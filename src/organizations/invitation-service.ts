@@ -14,7 +14,7 @@ import {
 } from '../storage/repositories/organizations-invitations-repository.js';
 import { findMembership } from '../storage/repositories/organizations-memberships-repository.js';
 import { findOrganizationForUpdate } from '../storage/repositories/organizations-repository.js';
-import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } from '../storage/tables/organization-tables.js';
 import type { UserServiceDeps } from '../users/deps.js';
@@ -122,7 +122,7 @@ export function createInvitationService(deps: UserServiceDeps, roles: RoleRegist
         return records(trx, rows as InvitationRow[]);
       });
     } catch (error) {
-      if (!(error instanceof ClerkError) && organizationUniqueViolation(error) === 'pending_invitation') throw errors.invitationNotUnique();
+      if (!(error instanceof ClerkError) && uniqueViolationTarget(error) === 'pending_invitation') throw errors.invitationNotUnique();
       throw error;
     }
   }

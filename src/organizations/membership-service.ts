@@ -11,7 +11,7 @@ import {
   type MembershipOrderColumn,
 } from '../storage/repositories/organizations-memberships-repository.js';
 import { findOrganizationForUpdate } from '../storage/repositories/organizations-repository.js';
-import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { MembershipRow } from '../storage/tables/organization-tables.js';
 import type { UserServiceDeps } from '../users/deps.js';
@@ -102,7 +102,7 @@ export function createMembershipService(deps: UserServiceDeps, roles: RoleRegist
           return (await records(trx, [(await findMembership(trx, organizationId, input.userId))!]))[0]!;
         });
       } catch (error) {
-        if (organizationUniqueViolation(error) === 'membership') throw errors.alreadyAMember(input.userId);
+        if (uniqueViolationTarget(error) === 'organization_membership') throw errors.alreadyAMember(input.userId);
         throw error;
       }
     },

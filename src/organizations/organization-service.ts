@@ -17,7 +17,7 @@ import {
   updateOrganization,
   type OrganizationListPage,
 } from '../storage/repositories/organizations-repository.js';
-import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserByIdForUpdate } from '../storage/repositories/users-repository.js';
 import type { Executor } from '../storage/database.js';
 import type { OrganizationRow, OrganizationUpdate } from '../storage/tables/organization-tables.js';
@@ -172,7 +172,7 @@ export function createOrganizationService(deps: UserServiceDeps, roles: RoleRegi
             return record(trx, (await findOrganizationById(trx, id))!);
           });
         } catch (error) {
-          if (error instanceof ClerkError || organizationUniqueViolation(error) !== 'slug') throw error;
+          if (error instanceof ClerkError || uniqueViolationTarget(error) !== 'organization_slug') throw error;
           // A slug the caller chose is theirs to change; a derived one gets a random suffix.
           if (givenSlug !== null || attempt + 1 >= SLUG_ATTEMPTS) throw errors.identifierExists('slug');
         }
@@ -232,7 +232,7 @@ export function createOrganizationService(deps: UserServiceDeps, roles: RoleRegi
         if (!updated) throw errors.organizationNotFound();
         return await record(db, updated);
       } catch (error) {
-        if (organizationUniqueViolation(error) === 'slug') throw errors.identifierExists('slug');
+        if (uniqueViolationTarget(error) === 'organization_slug') throw errors.identifierExists('slug');
         throw error;
       }
     },

@@ -4,7 +4,7 @@ import { ClerkError, errors } from '../lib/error-catalog.js';
 import type { HasherRegistry } from '../passwords/registry.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import type { Executor, RosterDatabase, UserRow } from '../storage/database.js';
-import { uniqueViolationTarget } from '../storage/unique-violation.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById, findUserByIdForUpdate, findUsersByIds } from '../storage/repositories/users-repository.js';
 import { toUserRecords, type UserRecord } from './user-record.js';
 
