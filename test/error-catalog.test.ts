@@ -1,7 +1,13 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalog, type CatalogEntry } from '../src/lib/error-catalog.js';
+import { catalog, ClerkError, errors, type CatalogEntry } from '../src/lib/error-catalog.js';
+import { imageErrors } from '../src/lib/errors/image-errors.js';
+import { organizationErrors } from '../src/lib/errors/organization-errors.js';
+import { requestErrors } from '../src/lib/errors/request-errors.js';
+import { sessionErrors } from '../src/lib/errors/session-errors.js';
+import { userErrors } from '../src/lib/errors/user-errors.js';
 
 /** One entry of Clerk's error index (`reference/clerk-api-errors.json`); statuses are strings there. */
 interface IndexEntry {
@@ -62,5 +68,44 @@ describe('error catalogue', () => {
   it('declares each variant once (a code may recur with another status or message, as in Clerk\'s index)', () => {
     const variants = entries.map(([, entry]) => `${entry.code}|${entry.status}|${entry.message}`);
     expect(variants.length).toBe(new Set(variants).size);
+  });
+});
+
+describe('every error Roster sends comes from the catalogue', () => {
+  const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
+  // The one module allowed to construct a ClerkError: it does so from a catalogue entry, by name.
+  const catalogueModule = path.join('lib', 'errors', 'catalog.ts');
+
+  function sourceFiles(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return sourceFiles(full);
+      return entry.name.endsWith('.ts') ? [full] : [];
+    });
+  }
+
+  it('no source file outside lib/errors/catalog.ts constructs or subclasses ClerkError', () => {
+    const offenders = sourceFiles(srcDir)
+      .filter((file) => path.relative(srcDir, file) !== catalogueModule)
+      .flatMap((file) =>
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .flatMap((line, index) => (/new\s+ClerkError\b|extends\s+ClerkError\b/.test(line) ? [`${path.relative(srcDir, file)}:${index + 1}: ${line.trim()}`] : [])),
+      );
+    expect(offenders, 'throw a named catalogue error (errors.x(...)) instead; add an entry in lib/errors/ if none fits').toEqual([]);
+  });
+
+  it('the builder groups name each error once (none hides another in `errors`)', () => {
+    const names = [requestErrors, userErrors, organizationErrors, sessionErrors, imageErrors].flatMap((group) => Object.keys(group));
+    expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+    expect(Object.keys(errors).sort()).toEqual([...names].sort());
+  });
+
+  it.each(Object.entries(errors))('errors.%s answers with a catalogue entry\'s status and code', (_name, build) => {
+    const error = (build as (...args: unknown[]) => unknown)('param', 'value', ['allowed']);
+    expect(error).toBeInstanceOf(ClerkError);
+    const { status, code } = error as ClerkError;
+    expect(entries.some(([, entry]) => entry.status === status && entry.code === code), `${status} ${code} is no catalogue entry`).toBe(true);
   });
 });

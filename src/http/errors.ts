@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ClerkError, errors } from '../lib/error-catalog.js';
-import { isForeignKeyViolation } from '../storage/unique-violation.js';
+import { isForeignKeyViolation } from '../storage/constraint-violations.js';
 import { findClerkOperation } from './find-clerk-operation.js';
 import { validationErrorToClerk } from './validation.js';
 

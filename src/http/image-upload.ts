@@ -3,7 +3,6 @@
  * registered through {@link registerImageUploadRoutes}, every other route keeps accepting JSON only.
  */
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { imageErrors } from '../images/errors.js';
 import { MAX_IMAGE_BYTES } from '../images/image-pipeline.js';
 import { errors } from '../lib/error-catalog.js';
 import { createErrorHandler } from './errors.js';
@@ -38,7 +37,7 @@ export async function registerImageUploadRoutes(
       if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return handleError(error, request, reply);
       // Keep the connection so the client still sending its body receives this answer (see errors.ts).
       reply.removeHeader('connection');
-      return handleError(imageErrors.imageTooLarge(), request, reply);
+      return handleError(errors.imageTooLarge(), request, reply);
     });
     routes(scope);
   });
@@ -48,7 +47,7 @@ export async function registerImageUploadRoutes(
 export function readImageUpload(request: FastifyRequest): ImageUpload {
   const contentType = request.headers['content-type'] ?? '';
   const body = request.body;
-  if (!Buffer.isBuffer(body) || !/^multipart\/form-data/i.test(contentType)) throw imageErrors.imageMissing();
+  if (!Buffer.isBuffer(body) || !/^multipart\/form-data/i.test(contentType)) throw errors.imageMissing();
   const boundary = boundaryOf(contentType);
   if (!boundary) throw errors.requestBodyInvalid('The multipart body has no boundary.');
   let parts;
@@ -59,7 +58,7 @@ export function readImageUpload(request: FastifyRequest): ImageUpload {
     throw error;
   }
   const file = parts.find((part) => part.name === 'file');
-  if (!file) throw imageErrors.imageMissing();
+  if (!file) throw errors.imageMissing();
   // One file per upload: with several, a proxy or scanner in front may look at another part than Roster.
   if (parts.filter((part) => part.name === 'file').length > 1) throw errors.requestBodyInvalid('Send exactly one `file` part.');
   const fields = new Map(parts.filter((part) => part !== file).map((part) => [part.name, part.data.toString('utf8')]));

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
-import { imageErrors } from './errors.js';
+import { errors } from '../lib/error-catalog.js';
 import { createVerificationPool } from '../passwords/verification-pool.js';
 
 /** Largest accepted upload (Clerk's limit). @default 10 MB */
@@ -74,10 +74,10 @@ function encoderFor(type: ImageContentType, image: Sharp): Sharp {
  * truncated, corrupt, or declaring more than {@link MAX_INPUT_PIXELS}). Animated GIF/WebP keep their first frame.
  */
 export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
-  if (bytes.length === 0) throw imageErrors.imageMissing();
-  if (bytes.length > MAX_IMAGE_BYTES) throw imageErrors.imageTooLarge();
+  if (bytes.length === 0) throw errors.imageMissing();
+  if (bytes.length > MAX_IMAGE_BYTES) throw errors.imageTooLarge();
   const contentType = sniffImageType(bytes);
-  if (!contentType) throw imageErrors.unsupportedImageType(describeUnknownType(bytes));
+  if (!contentType) throw errors.unsupportedImageType(describeUnknownType(bytes));
   // At most two decodes at once per process (each up to MAX_INPUT_PIXELS), the rest queued (429 past 16):
   // memory stays bounded however many uploads arrive together.
   return decodeSlots.run(() => reencode(bytes, contentType));
@@ -123,7 +123,7 @@ async function reencode(bytes: Buffer, contentType: ImageContentType): Promise<P
     output = await encoderFor(contentType, decoded).toBuffer({ resolveWithObject: true });
   } catch {
     // Every failure here is the input's (libvips reports corrupt, truncated and over-limit images alike).
-    throw imageErrors.imageDecodeFailed();
+    throw errors.imageDecodeFailed();
   }
   return {
     contentType,

@@ -3,18 +3,17 @@ import { assertKnownParams, first, parseInteger, type RawQuery } from '../lib/qu
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { SecretBox } from '../lib/secret-box.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import type { RosterDatabase } from '../storage/database.js';
 import {
   countJwtTemplates,
   deleteJwtTemplate,
   findJwtTemplateById,
   insertJwtTemplate,
-  isJwtTemplateNameViolation,
   listJwtTemplates,
   updateJwtTemplate,
 } from '../storage/repositories/jwt-templates-repository.js';
 import type { JwtTemplateRow, JwtTemplateUpdate } from '../storage/tables/jwt-template-tables.js';
-import { jwtTemplateErrors } from './errors.js';
 import {
   checkClaims,
   decideSigning,
@@ -82,7 +81,7 @@ export function createJwtTemplateService(deps: JwtTemplateServiceDeps) {
 
   async function requireTemplate(id: string): Promise<JwtTemplateRow> {
     const row = await findJwtTemplateById(db, id);
-    if (!row) throw jwtTemplateErrors.notFoundById(id);
+    if (!row) throw errors.jwtTemplateNotFoundById(id);
     return row;
   }
 
@@ -91,7 +90,7 @@ export function createJwtTemplateService(deps: JwtTemplateServiceDeps) {
     try {
       return await work();
     } catch (error) {
-      if (isJwtTemplateNameViolation(error)) throw jwtTemplateErrors.nameTaken();
+      if (uniqueViolationTarget(error) === 'jwt_template_name') throw errors.identifierExists('name');
       throw error;
     }
   }
@@ -159,13 +158,13 @@ export function createJwtTemplateService(deps: JwtTemplateServiceDeps) {
       if (!signing.custom) update.signing_key = null;
       else if (signing.signingKey) update.signing_key = secretBox.seal(signing.signingKey);
       const updated = await withNameCheck(() => updateJwtTemplate(db, id, update));
-      if (!updated) throw jwtTemplateErrors.notFoundById(id);
+      if (!updated) throw errors.jwtTemplateNotFoundById(id);
       return toJwtTemplateRecord(updated);
     },
 
     /** `DELETE /v1/jwt_templates/{template_id}`. */
     async delete(id: string): Promise<{ id: string }> {
-      if (!(await deleteJwtTemplate(db, id))) throw jwtTemplateErrors.notFoundById(id);
+      if (!(await deleteJwtTemplate(db, id))) throw errors.jwtTemplateNotFoundById(id);
       return { id };
     },
   };

@@ -1,4 +1,4 @@
-import { jwtTemplateErrors } from './errors.js';
+import { errors } from '../lib/error-catalog.js';
 import { findShortcodeProblems } from './shortcodes.js';
 import {
   CUSTOM_SIGNING_ALGORITHMS,
@@ -24,9 +24,9 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9_. -]*$/;
 const MAX_NAME_LENGTH = 100;
 
 export function parseTemplateName(raw: string): string {
-  if (raw.length > MAX_NAME_LENGTH) throw jwtTemplateErrors.invalid('name', `name must be at most ${MAX_NAME_LENGTH} characters.`);
+  if (raw.length > MAX_NAME_LENGTH) throw errors.paramValueInvalid('name', `name must be at most ${MAX_NAME_LENGTH} characters.`);
   if (!NAME.test(raw) || raw !== raw.trim()) {
-    throw jwtTemplateErrors.invalid('name', 'name must start with a letter or digit and hold only letters, digits, spaces, `_`, `-` and `.`.');
+    throw errors.paramValueInvalid('name', 'name must start with a letter or digit and hold only letters, digits, spaces, `_`, `-` and `.`.');
   }
   return raw;
 }
@@ -42,14 +42,14 @@ const MAX_SHORTCODES = 32;
 export function checkClaims(claims: Record<string, unknown>): void {
   const json = JSON.stringify(claims);
   if (Buffer.byteLength(json) > MAX_CLAIMS_JSON_BYTES) {
-    throw jwtTemplateErrors.invalid('claims', `claims must be at most ${MAX_CLAIMS_JSON_BYTES} bytes of JSON.`);
+    throw errors.paramValueInvalid('claims', `claims must be at most ${MAX_CLAIMS_JSON_BYTES} bytes of JSON.`);
   }
   if ((json.match(/\{\{/g) ?? []).length > MAX_SHORTCODES) {
-    throw jwtTemplateErrors.invalid('claims', `claims may use at most ${MAX_SHORTCODES} shortcodes.`);
+    throw errors.paramValueInvalid('claims', `claims may use at most ${MAX_SHORTCODES} shortcodes.`);
   }
-  for (const claim of Object.keys(claims)) if (RESERVED_CLAIMS.includes(claim)) throw jwtTemplateErrors.reservedClaim(claim);
+  for (const claim of Object.keys(claims)) if (RESERVED_CLAIMS.includes(claim)) throw errors.jwtTemplateReservedClaim(claim);
   const [problem] = findShortcodeProblems(claims);
-  if (problem) throw jwtTemplateErrors.invalid('claims', `claims has an ${problem}.`);
+  if (problem) throw errors.paramValueInvalid('claims', `claims has an ${problem}.`);
 }
 
 /** The signing settings a template ends up with. `signingKey` is the plaintext key (to be sealed), or null. */
@@ -80,20 +80,20 @@ export function decideSigning(input: SigningInput, current: { custom: boolean; a
   const algorithm = input.signingAlgorithm ?? null;
   const key = input.signingKey ?? null;
   if (!custom) {
-    if (key !== null) throw jwtTemplateErrors.invalid('signing_key', 'signing_key can only be given with custom_signing_key: true.');
+    if (key !== null) throw errors.paramValueInvalid('signing_key', 'signing_key can only be given with custom_signing_key: true.');
     if (algorithm !== null && algorithm !== DEFAULT_SIGNING_ALGORITHM) {
-      throw jwtTemplateErrors.invalid('signing_algorithm', `Without a custom signing key, tokens are signed with ${DEFAULT_SIGNING_ALGORITHM}.`);
+      throw errors.paramValueInvalid('signing_algorithm', `Without a custom signing key, tokens are signed with ${DEFAULT_SIGNING_ALGORITHM}.`);
     }
     return { custom: false, algorithm: DEFAULT_SIGNING_ALGORITHM, signingKey: null };
   }
   const storedCustom = current?.custom ? current.algorithm : null;
   const chosen = algorithm ?? storedCustom;
-  if (chosen === null) throw jwtTemplateErrors.missing('signing_algorithm');
-  if (!isCustomSigningAlgorithm(chosen)) throw jwtTemplateErrors.algorithmNotAllowed(chosen, CUSTOM_SIGNING_ALGORITHMS);
+  if (chosen === null) throw errors.paramMissing('signing_algorithm');
+  if (!isCustomSigningAlgorithm(chosen)) throw errors.paramValueNotAllowed('signing_algorithm', chosen, CUSTOM_SIGNING_ALGORITHMS);
   if (key === null) {
     // Keeping the stored key is only possible when it can sign with the chosen algorithm.
     if (storedCustom === null || familyOf(storedCustom) !== familyOf(chosen) || (chosen.startsWith('ES') && chosen !== storedCustom)) {
-      throw jwtTemplateErrors.missing('signing_key');
+      throw errors.paramMissing('signing_key');
     }
     return { custom: true, algorithm: chosen, signingKey: undefined };
   }

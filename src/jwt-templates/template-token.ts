@@ -15,8 +15,7 @@ import type { OrganizationRow } from '../storage/tables/organization-tables.js';
 import type { JwtTemplateRow } from '../storage/tables/jwt-template-tables.js';
 import type { UserRow } from '../storage/database.js';
 import { toUserRecords } from '../users/user-record.js';
-import { sessionErrors } from '../sessions/errors.js';
-import { jwtTemplateErrors } from './errors.js';
+import { errors } from '../lib/error-catalog.js';
 import { renderClaims } from './shortcodes.js';
 import { shortcodeValues, type ActiveOrganization } from './shortcode-values.js';
 import { DEFAULT_SIGNING_ALGORITHM, parseCustomSigningKey, signWithCustomKey, type CustomSigningAlgorithm } from './signing.js';
@@ -79,11 +78,11 @@ export function createTemplateTokenMinter(deps: TemplateTokenDeps) {
     async mint(sessionId: string, templateName: string, options: TemplateTokenOptions): Promise<{ jwt: string }> {
       // The template first: an unknown name records no activity on the session.
       const template = await findJwtTemplateByName(db, templateName);
-      if (!template) throw jwtTemplateErrors.notFoundByName(templateName);
+      if (!template) throw errors.jwtTemplateNotFoundByName(templateName);
       const nowMs = clock.nowMs();
       const session = await sessions.recordTokenActivity(sessionId, nowMs);
       const user = await findUserById(db, session.user_id);
-      if (!user) throw sessionErrors.activeSessionNotFound(sessionId, 'ended');
+      if (!user) throw errors.activeSessionNotFound(sessionId, 'ended');
       const [record] = await toUserRecords(db, [user], config.lockout, nowMs);
       const organization = session.active_organization_id ? await activeOrganization(user.id, session.active_organization_id, options) : null;
       const values = shortcodeValues({ user: record!, userImageUrl: options.userImageUrl(user), organization, session });

@@ -16,12 +16,11 @@ import {
 } from '../storage/repositories/organizations-invitations-repository.js';
 import { findMembership } from '../storage/repositories/organizations-memberships-repository.js';
 import { findOrganizationForUpdate } from '../storage/repositories/organizations-repository.js';
-import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } from '../storage/tables/organization-tables.js';
 import { normalizeEmailAddress } from '../users/identifiers.js';
 import type { RawQuery } from '../lib/query-params.js';
-import { orgErrors } from './errors.js';
 import { assertKnownParams, first, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
 import { assertRole, assertRoomFor } from './membership-rules.js';
 import type { Page } from './membership-service.js';
@@ -73,8 +72,8 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) 
   async function assertAdministrator(trx: Executor, organizationId: string, userId: string, paramName: string): Promise<void> {
     if (!(await findUserById(trx, userId))) throw errors.formResourceNotFound(paramName);
     const membership = await findMembership(trx, organizationId, userId);
-    if (!membership) throw orgErrors.notAMember(paramName);
-    if (!roles.adminKeys().includes(membership.role)) throw orgErrors.notAnAdmin(paramName);
+    if (!membership) throw errors.notAMember(paramName);
+    if (!roles.adminKeys().includes(membership.role)) throw errors.notAnAdmin(paramName);
   }
 
   /** Validates one invitation before anything is written; returns its row. */
@@ -105,16 +104,16 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) 
     const now = clock.nowMs();
     const rows = inputs.map((input) => prepare(organizationId, input, now));
     const emails = rows.map((row) => row.email_address);
-    if (new Set(emails).size !== emails.length) throw orgErrors.invitationNotUnique();
+    if (new Set(emails).size !== emails.length) throw errors.invitationNotUnique();
     try {
       return await db.transaction().execute(async (trx) => {
         const organization = await findOrganizationForUpdate(trx, organizationId);
-        if (!organization) throw orgErrors.organizationNotFound();
+        if (!organization) throw errors.organizationNotFound();
         for (const inviter of new Set(rows.map((row) => row.inviter_id).filter((id): id is string => id !== null))) {
           await assertAdministrator(trx, organizationId, inviter, 'inviter_user_id');
         }
         for (const email of emails) {
-          if (await isMemberByEmail(trx, organizationId, email)) throw orgErrors.alreadyAMember(email);
+          if (await isMemberByEmail(trx, organizationId, email)) throw errors.alreadyAMember(email);
         }
         await expirePendingInvitations(trx, organizationId, emails, now);
         await assertRoomFor(trx, organization, rows.length, now);
@@ -123,7 +122,7 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) 
         return records(trx, rows as InvitationRow[]);
       });
     } catch (error) {
-      if (!(error instanceof ClerkError) && organizationUniqueViolation(error) === 'pending_invitation') throw orgErrors.invitationNotUnique();
+      if (!(error instanceof ClerkError) && uniqueViolationTarget(error) === 'pending_invitation') throw errors.invitationNotUnique();
       throw error;
     }
   }
@@ -175,7 +174,7 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) 
     async get(organizationId: string, invitationId: string): Promise<InvitationRecord> {
       await requireOrganization(db, organizationId);
       const invitation = await findInvitation(db, organizationId, invitationId);
-      if (!invitation) throw orgErrors.invitationNotFound(invitationId);
+      if (!invitation) throw errors.invitationNotFound(invitationId);
       return (await records(db, [invitation]))[0]!;
     },
 
@@ -184,10 +183,10 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) 
       return db.transaction().execute(async (trx) => {
         await requireOrganization(trx, organizationId);
         const invitation = await findInvitation(trx, organizationId, invitationId);
-        if (!invitation) throw orgErrors.invitationNotFound(invitationId);
+        if (!invitation) throw errors.invitationNotFound(invitationId);
         if (requestingUserId) await assertAdministrator(trx, organizationId, requestingUserId, 'requesting_user_id');
         const revoked = await revokePendingInvitation(trx, invitationId, clock.nowMs());
-        if (!revoked) throw orgErrors.invitationNotPending();
+        if (!revoked) throw errors.invitationNotPending();
         return (await records(trx, [revoked]))[0]!;
       });
     },

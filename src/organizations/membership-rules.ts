@@ -4,7 +4,7 @@ import type { Executor } from '../storage/database.js';
 import { pendingInvitationCounts } from '../storage/repositories/organizations-invitations-repository.js';
 import { countMembersWithRoles } from '../storage/repositories/organizations-memberships-repository.js';
 import type { NewMembershipRow, OrganizationRow } from '../storage/tables/organization-tables.js';
-import { orgErrors } from './errors.js';
+import { errors } from '../lib/error-catalog.js';
 import type { RoleRegistry } from './roles.js';
 
 export function newMembershipRow(
@@ -28,7 +28,7 @@ export function newMembershipRow(
 
 /** A configured role key, or Clerk's 422 naming the parameter and the allowed roles. */
 export function assertRole(roles: RoleRegistry, role: string, paramName = 'role'): void {
-  if (!roles.find(role)) throw orgErrors.roleInvalid(paramName, role, roles.keys());
+  if (!roles.find(role)) throw errors.paramValueNotAllowed(paramName, role, roles.keys());
 }
 
 /**
@@ -39,7 +39,7 @@ export async function assertRoomFor(db: Executor, organization: OrganizationRow,
   const limit = organization.max_allowed_memberships;
   if (limit === 0) return;
   const pending = (await pendingInvitationCounts(db, [organization.id], nowMs)).get(organization.id) ?? 0;
-  if (organization.members_count + pending + additions > limit) throw orgErrors.membershipQuotaExceeded(limit);
+  if (organization.members_count + pending + additions > limit) throw errors.membershipQuotaExceeded(limit);
 }
 
 /**
@@ -48,5 +48,5 @@ export async function assertRoomFor(db: Executor, organization: OrganizationRow,
  * up without one.
  */
 export async function assertAnotherAdminRemains(db: Executor, roles: RoleRegistry, organizationId: string, userId: string): Promise<void> {
-  if ((await countMembersWithRoles(db, organizationId, roles.adminKeys(), userId)) === 0) throw orgErrors.minimumPermissionsNeeded();
+  if ((await countMembersWithRoles(db, organizationId, roles.adminKeys(), userId)) === 0) throw errors.minimumPermissionsNeeded();
 }

@@ -13,12 +13,11 @@ import {
   type MembershipOrderColumn,
 } from '../storage/repositories/organizations-memberships-repository.js';
 import { findOrganizationForUpdate } from '../storage/repositories/organizations-repository.js';
-import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { MembershipRow } from '../storage/tables/organization-tables.js';
 import type { RawQuery } from '../lib/query-params.js';
 import { parseRawUserListFilter } from '../users/list-query-raw.js';
-import { orgErrors } from './errors.js';
 import { assertKnownParams, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
 import { assertAnotherAdminRemains, assertRole, assertRoomFor, newMembershipRow } from './membership-rules.js';
 import { METADATA_FIELDS, requireOrganization } from './organization-service.js';
@@ -80,7 +79,7 @@ export function createMembershipService(deps: ServiceDeps, roles: RoleRegistry) 
   async function requireMembership(executor: Executor, organizationId: string, userId: string): Promise<MembershipRow> {
     await requireOrganization(executor, organizationId);
     const membership = await findMembership(executor, organizationId, userId);
-    if (!membership) throw orgErrors.membershipNotFound();
+    if (!membership) throw errors.membershipNotFound();
     return membership;
   }
 
@@ -94,17 +93,17 @@ export function createMembershipService(deps: ServiceDeps, roles: RoleRegistry) 
       try {
         return await db.transaction().execute(async (trx) => {
           const organization = await findOrganizationForUpdate(trx, organizationId);
-          if (!organization) throw orgErrors.organizationNotFound();
+          if (!organization) throw errors.organizationNotFound();
           const user = await findUserById(trx, input.userId);
           if (!user) throw errors.userNotFound(input.userId);
-          if (await findMembership(trx, organizationId, input.userId)) throw orgErrors.alreadyAMember(input.userId);
+          if (await findMembership(trx, organizationId, input.userId)) throw errors.alreadyAMember(input.userId);
           await assertRoomFor(trx, organization, 1, now);
           const row = newMembershipRow(organizationId, input.userId, input.role, now, input);
           await insertMembership(trx, row);
           return (await records(trx, [(await findMembership(trx, organizationId, input.userId))!]))[0]!;
         });
       } catch (error) {
-        if (organizationUniqueViolation(error) === 'membership') throw orgErrors.alreadyAMember(input.userId);
+        if (uniqueViolationTarget(error) === 'organization_membership') throw errors.alreadyAMember(input.userId);
         throw error;
       }
     },

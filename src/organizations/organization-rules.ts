@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { errors } from '../lib/error-catalog.js';
-import { orgErrors } from './errors.js';
 
 export const MAX_NAME_LENGTH = 256;
 export const MAX_SLUG_LENGTH = 256;
@@ -14,15 +13,15 @@ export function parseOrganizationName(raw: string): string {
   const name = raw.trim();
   if (name === '') throw errors.paramValueInvalid('name', 'name is invalid. Must be not empty');
   if ([...name].length > MAX_NAME_LENGTH) throw errors.paramMaxLengthExceeded('name', MAX_NAME_LENGTH);
-  if (URL_LIKE.test(name)) throw orgErrors.nameInvalid(name, 'it may not contain URLs');
-  if (HTML_LIKE.test(name)) throw orgErrors.nameInvalid(name, 'it may not contain HTML');
+  if (URL_LIKE.test(name)) throw errors.organizationNameInvalid(name, 'it may not contain URLs');
+  if (HTML_LIKE.test(name)) throw errors.organizationNameInvalid(name, 'it may not contain HTML');
   return name;
 }
 
 /** A slug as given: lower-case letters, digits and dashes only. */
 export function parseSlug(raw: string): string {
   const slug = raw.trim();
-  if (slug === '' || slug.length > MAX_SLUG_LENGTH || !SLUG.test(slug)) throw orgErrors.slugInvalid();
+  if (slug === '' || slug.length > MAX_SLUG_LENGTH || !SLUG.test(slug)) throw errors.organizationSlugInvalid();
   return slug;
 }
 

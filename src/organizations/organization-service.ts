@@ -20,12 +20,11 @@ import {
   updateOrganization,
   type OrganizationListPage,
 } from '../storage/repositories/organizations-repository.js';
-import { organizationUniqueViolation } from '../storage/repositories/organizations-unique-violation.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserByIdForUpdate } from '../storage/repositories/users-repository.js';
 import type { Executor } from '../storage/database.js';
 import type { OrganizationRow, OrganizationUpdate } from '../storage/tables/organization-tables.js';
 import type { RawQuery } from '../lib/query-params.js';
-import { orgErrors } from './errors.js';
 import {
   assertKnownParams,
   first,
@@ -100,7 +99,7 @@ function assertNoRoleSet(roleSetKey: string | null | undefined): void {
 
 export async function requireOrganization(db: Executor, organizationId: string): Promise<OrganizationRow> {
   const organization = await findOrganizationById(db, organizationId);
-  if (!organization) throw orgErrors.organizationNotFound();
+  if (!organization) throw errors.organizationNotFound();
   return organization;
 }
 
@@ -115,18 +114,18 @@ export function createOrganizationService(deps: ServiceDeps, roles: RoleRegistry
   /** Enforces the creator's `create_organization_enabled` and `create_organizations_limit` (user row locked). */
   async function assertCreatorMayCreate(trx: Executor, userId: string): Promise<void> {
     const user = await findUserByIdForUpdate(trx, userId);
-    if (!user) throw orgErrors.organizationCreatorNotFound(userId);
-    if (user.create_organization_enabled !== 1) throw orgErrors.userCreateOrganizationNotEnabled();
+    if (!user) throw errors.organizationCreatorNotFound(userId);
+    if (user.create_organization_enabled !== 1) throw errors.userCreateOrganizationNotEnabled();
     const limit = user.create_organizations_limit;
     // 0 (like null) means unlimited, as for max_allowed_memberships.
-    if (limit && (await countOrganizationsCreatedBy(trx, userId)) >= limit) throw orgErrors.orgCreationLimitExceeded();
+    if (limit && (await countOrganizationsCreatedBy(trx, userId)) >= limit) throw errors.orgCreationLimitExceeded();
   }
 
   async function changeMetadata(organizationId: string, input: MetadataInput, combine: (stored: Metadata, given: Metadata) => Metadata) {
     return db.transaction().execute(async (trx) => {
       // Read and write under one lock so concurrent merges never lose each other's keys.
       const organization = await findOrganizationForUpdate(trx, organizationId);
-      if (!organization) throw orgErrors.organizationNotFound();
+      if (!organization) throw errors.organizationNotFound();
       const update: OrganizationUpdate = { updated_at: clock.nowMs(), ...combineMetadataFields(organization, input, combine, METADATA_FIELDS) };
       return record(trx, (await updateOrganization(trx, organizationId, update))!);
     });
@@ -174,9 +173,9 @@ export function createOrganizationService(deps: ServiceDeps, roles: RoleRegistry
             return record(trx, (await findOrganizationById(trx, id))!);
           });
         } catch (error) {
-          if (error instanceof ClerkError || organizationUniqueViolation(error) !== 'slug') throw error;
+          if (error instanceof ClerkError || uniqueViolationTarget(error) !== 'organization_slug') throw error;
           // A slug the caller chose is theirs to change; a derived one gets a random suffix.
-          if (givenSlug !== null || attempt + 1 >= SLUG_ATTEMPTS) throw orgErrors.slugTaken();
+          if (givenSlug !== null || attempt + 1 >= SLUG_ATTEMPTS) throw errors.identifierExists('slug');
         }
       }
     },
@@ -189,7 +188,7 @@ export function createOrganizationService(deps: ServiceDeps, roles: RoleRegistry
         includeMissingMemberWithElevatedPermissions: parseBooleanParam(query, 'include_missing_member_with_elevated_permissions'),
       };
       const organization = await findOrganizationByIdOrSlug(db, idOrSlug);
-      if (!organization) throw orgErrors.organizationNotFound();
+      if (!organization) throw errors.organizationNotFound();
       return record(db, organization, options);
     },
 
@@ -231,10 +230,10 @@ export function createOrganizationService(deps: ServiceDeps, roles: RoleRegistry
       }
       try {
         const updated = await updateOrganization(db, organizationId, update);
-        if (!updated) throw orgErrors.organizationNotFound();
+        if (!updated) throw errors.organizationNotFound();
         return await record(db, updated);
       } catch (error) {
-        if (organizationUniqueViolation(error) === 'slug') throw orgErrors.slugTaken();
+        if (uniqueViolationTarget(error) === 'organization_slug') throw errors.identifierExists('slug');
         throw error;
       }
     },
@@ -272,7 +271,7 @@ export function createOrganizationService(deps: ServiceDeps, roles: RoleRegistry
       const now = clock.nowMs();
       return db.transaction().execute(async (trx) => {
         await requireOrganization(trx, organizationId);
-        if (!(await deleteImageOf(trx, { organizationId }))) throw orgErrors.imageNotFound();
+        if (!(await deleteImageOf(trx, { organizationId }))) throw errors.imageNotFound();
         return record(trx, (await updateOrganization(trx, organizationId, { image_id: null, updated_at: now }))!);
       });
     },

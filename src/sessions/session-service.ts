@@ -16,7 +16,6 @@ import {
 } from '../storage/repositories/sessions-repository.js';
 import type { SessionRow } from '../storage/tables/session-tables.js';
 import { lockStatus } from '../users/lockout.js';
-import { sessionErrors } from './errors.js';
 import { createOrganizationClaimResolver, type OrganizationClaimResolver } from './organization-claim.js';
 import { effectiveStatus, expiryAfterActivity, initialLifetime, startOfDayMs } from './session-lifetime.js';
 import { parseSessionListQuery, type RawQuery } from './session-list-query.js';
@@ -58,7 +57,7 @@ export function createSessionService(deps: SessionServiceDeps) {
 
   async function requireSession(executor: Executor, sessionId: string): Promise<SessionRow> {
     const row = await findSessionById(executor, sessionId);
-    if (!row) throw sessionErrors.sessionNotFound(sessionId);
+    if (!row) throw errors.sessionNotFound(sessionId);
     return row;
   }
 
@@ -76,7 +75,7 @@ export function createSessionService(deps: SessionServiceDeps) {
         },
         nowMs,
       );
-      if (!updated) throw sessionErrors.activeSessionNotFound(sessionId, effectiveStatus(existing, nowMs));
+      if (!updated) throw errors.activeSessionNotFound(sessionId, effectiveStatus(existing, nowMs));
       await recordUserActivity(trx, updated.user_id, startOfDayMs(nowMs));
       return updated;
     });
@@ -88,7 +87,7 @@ export function createSessionService(deps: SessionServiceDeps) {
      * the user row is held for the transaction so a concurrent ban either sees this session or refuses it.
      */
     async create(input: CreateSessionInput): Promise<SessionRecord> {
-      if (!sessionsConfig.testMode) throw sessionErrors.testModeOnly();
+      if (!sessionsConfig.testMode) throw errors.testModeOnly();
       return db.transaction().execute(async (trx) => {
         const user = await findUserByIdForUpdate(trx, input.userId);
         if (!user) throw errors.userNotFound(input.userId);
@@ -146,7 +145,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (revoked) return revoked;
       const current = asRead(await requireSession(db, sessionId), nowMs);
       if (current.status === 'revoked') return current;
-      throw sessionErrors.invalidActionForSession('revoke', sessionId, current.status);
+      throw errors.invalidActionForSession('revoke', sessionId, current.status);
     },
 
     /**

@@ -2,7 +2,7 @@
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import type { Executor, UserRow } from '../storage/database.js';
-import { uniqueViolationTarget } from '../storage/unique-violation.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById, findUserByIdForUpdate, findUsersByIds } from '../storage/repositories/users-repository.js';
 import { toUserRecords, type UserRecord } from './user-record.js';
 

@@ -1,5 +1,5 @@
 import type { ServiceDeps } from '../domain/service-deps.js';
-import { imageErrors } from '../images/errors.js';
+import { errors } from '../lib/error-catalog.js';
 import { processImage } from '../images/image-pipeline.js';
 import { deleteImageOf } from '../storage/repositories/images-repository.js';
 import { updateUser } from '../storage/repositories/users-repository.js';
@@ -30,7 +30,7 @@ export function createProfileImageService(deps: ServiceDeps) {
     async delete(userId: string): Promise<UserRecord> {
       return db.transaction().execute(async (trx) => {
         await requireUserForUpdate(trx, userId);
-        if (!(await deleteImageOf(trx, { userId }))) throw imageErrors.imageNotFound();
+        if (!(await deleteImageOf(trx, { userId }))) throw errors.imageNotFound();
         return loadRecord(deps, trx, (await updateUser(trx, userId, { image_id: null, updated_at: clock.nowMs() }))!);
       });
     },

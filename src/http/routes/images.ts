@@ -1,7 +1,6 @@
 // GET /roster/images/{image_id} — Roster extension: serves an uploaded image (profile image or logo)
 // behind an `image_url`, publicly, like Clerk's image CDN.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { imageErrors } from '../../images/errors.js';
 import type { StoredImage } from '../../images/image-store.js';
 import { errors } from '../../lib/error-catalog.js';
 import type { RouteContext } from '../route-context.js';
@@ -45,7 +44,7 @@ export function registerImageRoutes(app: FastifyInstance, ctx: RouteContext): vo
     // Ids are short; anything else is not worth a query.
     if (request.params.image_id.length > 64) throw errors.resourceNotFound();
     const image = await ctx.images.find(request.params.image_id);
-    if (!image) throw imageErrors.imageNotFound();
+    if (!image) throw errors.imageNotFound();
     return sendImage(request, reply, image);
   });
 }

@@ -36,11 +36,3 @@ export async function deleteJwtTemplate(db: Executor, id: string): Promise<boole
   const result = await db.deleteFrom('jwt_templates').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
-
-/** A unique violation on the template name (either driver), so the service can answer "name taken". */
-export function isJwtTemplateNameViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message, constraint } = error as { code?: string; message?: string; constraint?: string };
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return message?.includes('jwt_templates.name') ?? false;
-  return code === '23505' && (constraint?.includes('jwt_templates') ?? false);
-}

@@ -2,7 +2,7 @@
 // DELETE /v1/organizations/{id}/logo — removes it; `image_url` goes back to the default image.
 // GET /roster/organization-logos/{image_id} — Roster extension: serves an uploaded logo (public, like Clerk's image CDN).
 import type { FastifyInstance } from 'fastify';
-import { orgErrors } from '../../../organizations/errors.js';
+import { errors } from '../../../lib/error-catalog.js';
 import { readImageUpload, registerImageUploadRoutes } from '../../image-upload.js';
 import type { RouteContext } from '../../route-context.js';
 import { sendImage } from '../images.js';
@@ -27,7 +27,7 @@ export async function registerLogoRoutes(app: FastifyInstance, ctx: RouteContext
 
   app.get<{ Params: { image_id: string } }>(`${LOGO_PATH_PREFIX}/:image_id`, { config: { auth: 'public' } }, async (request, reply) => {
     const logo = await ctx.organizations.findLogo(request.params.image_id);
-    if (!logo) throw orgErrors.imageNotFound();
+    if (!logo) throw errors.imageNotFound();
     return sendImage(request, reply, logo);
   });
 }
