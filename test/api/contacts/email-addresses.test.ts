@@ -1,19 +1,14 @@
 // Email addresses as resources: POST /v1/email_addresses and PATCH /v1/email_addresses/{id} (creating,
 // normalising, verifying and making primary), raw HTTP and @clerk/backend. Who may hold an address:
 // identifier-uniqueness.test.ts; deleting: removal.test.ts; replacing all: replacement.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectOk } from '../../helpers/assertions.js';
 import { ADMIN_VERIFICATION, contactHelpers } from '../../helpers/contact-helpers.js';
 import { uniqueEmail, uniqueTag, uniqueUsername } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('email addresses and phone numbers (default config: email address required)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server?.close());
-
+  const server = useTestServer();
   const { api, tick, createUser, addEmail, getUser, emailsOf, userIdsWith } = contactHelpers(() => server);
 
   async function addEmailAtSameTime(userId: string, emailAddress: string): Promise<any> {

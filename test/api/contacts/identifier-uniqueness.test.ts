@@ -1,18 +1,13 @@
 // Who may hold an email address or phone number: a verified (or reserved) one belongs to one user only, an
 // unverified one may be shared until one holder verifies it, and concurrent verifications pick one winner.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectOk } from '../../helpers/assertions.js';
 import { ADMIN_VERIFICATION, contactHelpers } from '../../helpers/contact-helpers.js';
 import { uniqueEmail, uniquePhone } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('email addresses and phone numbers (default config: email address required)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server?.close());
-
+  const server = useTestServer();
   const { api, createUser, addEmail, addPhone, getUser, emailsOf, phonesOf, userIdsWith } = contactHelpers(() => server);
 
   describe('POST /v1/email_addresses', () => {

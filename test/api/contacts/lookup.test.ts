@@ -1,17 +1,12 @@
 // GET /v1/email_addresses/{id} and GET /v1/phone_numbers/{id}, raw HTTP and @clerk/backend.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectOk } from '../../helpers/assertions.js';
 import { contactHelpers } from '../../helpers/contact-helpers.js';
 import { uniqueEmail, uniquePhone } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('email addresses and phone numbers (default config: email address required)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server?.close());
-
+  const server = useTestServer();
   const { api, createUser, getUser } = contactHelpers(() => server);
 
   describe('GET /v1/email_addresses/{id} and /v1/phone_numbers/{id}', () => {

@@ -1,19 +1,14 @@
 // Phone numbers as resources: POST /v1/phone_numbers and PATCH /v1/phone_numbers/{id} (creating, normalising
 // to E.164, verifying and making primary), raw HTTP and @clerk/backend. Second-factor phones:
 // second-factor-phones.test.ts; who may hold a number: identifier-uniqueness.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectOk } from '../../helpers/assertions.js';
 import { ADMIN_VERIFICATION, contactHelpers, newPhoneDigits } from '../../helpers/contact-helpers.js';
 import { uniqueEmail, uniquePhone } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('email addresses and phone numbers (default config: email address required)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server?.close());
-
+  const server = useTestServer();
   const { api, createUser, addPhone, getUser, phonesOf, userIdsWith } = contactHelpers(() => server);
 
   describe('POST /v1/phone_numbers', () => {

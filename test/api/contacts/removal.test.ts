@@ -1,19 +1,14 @@
 // DELETE /v1/email_addresses/{id} and DELETE /v1/phone_numbers/{id}: the deleted object, which address or
 // number becomes primary, and which identification may not go (required ones, a user's last one), also
 // under parallel deletes. Second-factor phones: second-factor-phones.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectOk } from '../../helpers/assertions.js';
 import { contactHelpers } from '../../helpers/contact-helpers.js';
 import { uniqueEmail, uniquePhone, uniqueUsername } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('email addresses and phone numbers (default config: email address required)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server?.close());
-
+  const server = useTestServer();
   const { api, createUser, addEmail, addPhone, getUser, emailsOf, phonesOf, userIdsWith } = contactHelpers(() => server);
 
   describe('DELETE /v1/email_addresses/{id}', () => {
@@ -135,12 +130,7 @@ describe('email addresses and phone numbers (default config: email address requi
 });
 
 describe('identification removal with no required identifier (ROSTER_REQUIRED_IDENTIFIERS="")', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ ROSTER_REQUIRED_IDENTIFIERS: '' });
-  });
-  afterAll(async () => server?.close());
-
+  const server = useTestServer({ ROSTER_REQUIRED_IDENTIFIERS: '' });
   const { api, createUser, addEmail, getUser, userIdsWith } = contactHelpers(() => server);
 
   it("deleting a username-less user's last identification → 400 identification_deletion_failed", async () => {
@@ -192,11 +182,7 @@ describe('identification removal with no required identifier (ROSTER_REQUIRED_ID
 });
 
 describe('identification changes to one user run one after the other (PostgreSQL included)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  const server = useTestServer();
 
   it('two parallel deletes of a user\'s only two emails (email required): one succeeds, one is refused', async () => {
     for (let round = 0; round < 5; round++) {

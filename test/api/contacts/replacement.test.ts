@@ -1,18 +1,13 @@
 // PUT /v1/users/{user_id}/email_address and PUT /v1/users/{user_id}/phone_number: replacing every address or
 // number of a user with one, verified, reserved or unverified.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectOk } from '../../helpers/assertions.js';
 import { ADMIN_VERIFICATION, contactHelpers, newPhoneDigits } from '../../helpers/contact-helpers.js';
 import { uniqueEmail, uniquePhone } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('email addresses and phone numbers (default config: email address required)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server?.close());
-
+  const server = useTestServer();
   const { api, createUser, addEmail, addPhone, getUser, emailsOf, phonesOf, userIdsWith } = contactHelpers(() => server);
 
   describe('PUT /v1/users/{user_id}/email_address', () => {

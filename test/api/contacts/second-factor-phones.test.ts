@@ -1,18 +1,13 @@
 // Phones reserved for second factor: reserving needs a verified number, the first one is the default second
 // factor and turns two_factor_enabled on, deleting moves the default or turns it off; parallel reservations.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectOk } from '../../helpers/assertions.js';
 import { contactHelpers } from '../../helpers/contact-helpers.js';
 import { uniqueEmail, uniquePhone } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('email addresses and phone numbers (default config: email address required)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server?.close());
-
+  const server = useTestServer();
   const { api, createUser, addPhone, getUser, userIdsWith } = contactHelpers(() => server);
 
   describe('POST /v1/phone_numbers', () => {
@@ -106,11 +101,7 @@ describe('email addresses and phone numbers (default config: email address requi
 });
 
 describe('identification changes to one user run one after the other (PostgreSQL included)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  const server = useTestServer();
 
   it('two parallel second-factor reservations on one user never answer 500 and leave one default', async () => {
     const user = (await server.api('POST', '/v1/users', { email_address: [uniqueEmail()], phone_number: [uniquePhone(), uniquePhone()] })).body;

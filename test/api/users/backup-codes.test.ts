@@ -1,19 +1,15 @@
 // Backup codes: backup_codes on create and update (plain and bcrypt), each verifying once through /verify_totp,
 // also when presented by parallel requests (with the default lockout and with one too large to interfere).
 import { hash as bcryptHash } from '@node-rs/bcrypt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateTOTP, generateTOTPSecret } from '../../../src/mfa/totp.js';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { credentialHelpers, mfaState } from '../../helpers/credential-helpers.js';
 import { uniqueEmail } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('credentials and MFA', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  const server = useTestServer();
   const { createUser, getUser, verifyCode, api, now, expectMFAOffSince } = credentialHelpers(() => server);
 
   describe('backup_codes on create and update', () => {
@@ -103,13 +99,9 @@ describe('credentials and MFA', () => {
 });
 
 describe('backup-code race without lockout interference', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    // A policy larger than the number of racers, so every loser must answer 422 (not 403 user_locked).
-    server = await startTestServer({ ROSTER_LOCKOUT_MAX_ATTEMPTS: '100' });
-  });
-  afterAll(async () => server.close());
-  const { createUser, verifyCode, lockState } = credentialHelpers(() => server);
+  // A policy larger than the number of racers, so every loser must answer 422 (not 403 user_locked).
+  const server = useTestServer({ ROSTER_LOCKOUT_MAX_ATTEMPTS: '100' });
+  const { createUser, lockState, verifyCode } = credentialHelpers(() => server);
 
   it('20 parallel verify_totp calls with one backup code: exactly one 200, nineteen 422 totp_incorrect_code', async () => {
     const user = await createUser({ backup_codes: ['race-code-1', 'spare-code-1'] });

@@ -1,18 +1,13 @@
 // DELETE /v1/users/{user_id}: the deleted object, the user gone everywhere, its identifiers free again, raw HTTP
 // and @clerk/backend.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { uniqueEmail, uniquePhone, uniqueTag, uniqueUsername } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 import { userHelpers } from '../../helpers/user-helpers.js';
 
 describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
-
+  const server = useTestServer();
   const { createUser, getUser, patchUser } = userHelpers(() => server);
 
   describe('DELETE /v1/users/{user_id}', () => {

@@ -1,8 +1,8 @@
 // GET /v1/users/{user_id}: every field of Clerk's User with its type and value, raw HTTP and @clerk/backend.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { uniqueEmail, uniquePhone, uniqueTag, uniqueUsername, uniqueWallet } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 import { PASSWORD, userHelpers } from '../../helpers/user-helpers.js';
 
 /** Every property of Clerk's User schema that Roster answers with, and its JSON type. */
@@ -61,12 +61,7 @@ function jsonType(value: unknown): string {
 }
 
 describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
-
+  const server = useTestServer();
   const { createUser, getUser } = userHelpers(() => server);
 
   describe('GET /v1/users/{user_id}', () => {

@@ -1,18 +1,14 @@
 // The lockout policy around every verification: wrong passwords, TOTP codes and backup codes share one count,
 // a success or an admin unlock resets it, the lock expires; parallel guesses never exceed the policy.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateTOTP } from '../../../src/mfa/totp.js';
 import { expectClerkError } from '../../helpers/assertions.js';
 import { credentialHelpers, LOCKOUT_SECONDS, PASSWORD, WRONG_PASSWORD, wrongCode } from '../../helpers/credential-helpers.js';
 import { uniqueEmail } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('credentials and MFA', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  const server = useTestServer();
   const { createUser, lockState, verifyPassword, verifyCode, now, userWithTOTP } = credentialHelpers(() => server);
 
   describe('lockout counting', () => {
@@ -128,11 +124,7 @@ describe('credentials and MFA', () => {
 });
 
 describe('lockout under concurrency: guesses never exceed the policy', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ ROSTER_LOCKOUT_MAX_ATTEMPTS: '5' });
-  });
-  afterAll(async () => server.close());
+  const server = useTestServer({ ROSTER_LOCKOUT_MAX_ATTEMPTS: '5' });
 
   it('40 parallel wrong guesses on a policy of 5: exactly 5 are checked, 35 refused as locked; the right password then fails too', async () => {
     const created = await server.api('POST', '/v1/users', { email_address: [uniqueEmail('race')], password: 'right-password-42' });

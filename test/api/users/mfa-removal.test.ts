@@ -1,18 +1,14 @@
 // DELETE /v1/users/{user_id}/totp, /backup_code and /mfa (and @clerk/backend's deleteUserTOTP,
 // deleteUserBackupCodes, disableUserMFA): which factors go, two_factor_enabled, mfa_enabled_at, mfa_disabled_at.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateTOTP, generateTOTPSecret } from '../../../src/mfa/totp.js';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { credentialHelpers, mfaState } from '../../helpers/credential-helpers.js';
 import { uniquePhone, uniqueTag } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('credentials and MFA', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  const server = useTestServer();
   const { createUser, getUser, verifyCode, createTOTP, api, now, expectMFAOffSince, userWithTOTP } = credentialHelpers(() => server);
 
   describe('DELETE /v1/users/{user_id}/totp, /backup_code, /mfa', () => {

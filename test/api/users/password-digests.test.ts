@@ -1,12 +1,12 @@
 // Imported passwords: password_digest + password_hasher on create and update (the import rules, one known-answer
 // fixture per hasher), and the transparent upgrade to argon2id on the first successful verification.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHasherRegistry } from '../../../src/passwords/registry.js';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { credentialHelpers, md5hex, PASSWORD, WRONG_PASSWORD } from '../../helpers/credential-helpers.js';
 import { uniqueEmail } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 const FIXTURE_DIR = new URL('../../fixtures/password-digests/', import.meta.url);
 interface DigestVector {
@@ -23,11 +23,7 @@ const HASHERS_WITH_FIXTURES: Array<[string, DigestVector]> = createHasherRegistr
   });
 
 describe('credentials and MFA', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  const server = useTestServer();
   const { createUser, getUser, verifyPassword, storedPassword, api } = credentialHelpers(() => server);
 
   describe('transparent upgrade of imported digests', () => {

@@ -1,18 +1,14 @@
 // Password endpoints: POST /v1/users/{user_id}/verify_password, /remove_password, /password/set_compromised and
 // /password/unset_compromised, raw HTTP and @clerk/backend. Lockout: lockout.test.ts; imported digests:
 // password-digests.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { credentialHelpers, LOCKOUT_SECONDS, md5hex, PASSWORD, WRONG_PASSWORD } from '../../helpers/credential-helpers.js';
 import { uniqueTag } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 describe('credentials and MFA', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  const server = useTestServer();
   const { createUser, getUser, lockState, verifyPassword, storedPassword, api, now } = credentialHelpers(() => server);
 
   describe('POST /v1/users/{user_id}/verify_password', () => {

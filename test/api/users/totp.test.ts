@@ -1,18 +1,14 @@
 // TOTP: POST /v1/users/{user_id}/totp and /verify_totp (the code window, replay, errors, the secret never shown
 // again), and totp_secret on create and update, raw HTTP and @clerk/backend.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateTOTP, generateTOTPSecret } from '../../../src/mfa/totp.js';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { credentialHelpers, mfaState, STEP_MS, wrongCode } from '../../helpers/credential-helpers.js';
 import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
-import { startTestServer, type ApiResponse, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer, type ApiResponse } from '../../helpers/test-server.js';
 
 describe('credentials and MFA', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  const server = useTestServer();
   const { createUser, getUser, verifyCode, createTOTP, api, now, userWithTOTP } = credentialHelpers(() => server);
 
   describe('POST /v1/users/{user_id}/totp and verify_totp', () => {

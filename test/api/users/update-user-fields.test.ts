@@ -1,18 +1,13 @@
 // PATCH /v1/users/{user_id}: names, locale, password, settings, dates and validation, raw HTTP and @clerk/backend.
 // Identifiers: update-user-identifiers.test.ts; metadata: update-user-metadata.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { uniqueEmail, uniqueTag, uniqueUsername } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 import { PASSWORD, userHelpers } from '../../helpers/user-helpers.js';
 
 describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
-
+  const server = useTestServer();
   const { createUser, getUser, patchUser } = userHelpers(() => server);
 
   describe('PATCH /v1/users/{user_id}', () => {

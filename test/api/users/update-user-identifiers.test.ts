@@ -1,18 +1,13 @@
 // PATCH /v1/users/{user_id}: external_id, username (and when it may be removed), and the primary email address,
 // phone number and web3 wallet.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError } from '../../helpers/assertions.js';
 import { uniqueEmail, uniquePhone, uniqueTag, uniqueUsername, uniqueWallet } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 import { userHelpers } from '../../helpers/user-helpers.js';
 
 describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
-
+  const server = useTestServer();
   const { createUser, getUser, patchUser } = userHelpers(() => server);
 
   describe('PATCH /v1/users/{user_id}', () => {
@@ -184,11 +179,7 @@ describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
 });
 
 describe('PATCH /v1/users/{user_id} username removal when usernames are required', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ ROSTER_REQUIRED_IDENTIFIERS: 'username' });
-  });
-  afterAll(async () => server.close());
+  const server = useTestServer({ ROSTER_REQUIRED_IDENTIFIERS: 'username' });
 
   it('keeps a required username: null and "" answer 400 last_required_identification_deletion_failed', async () => {
     const username = uniqueUsername('req');

@@ -1,20 +1,15 @@
 // Metadata in PATCH /v1/users/{user_id} across Clerk API versions: replaced whole under 2025-11-10, refused under
 // 2026-05-12 (header or query), and what @clerk/backend sends.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useTestServer } from '../../helpers/test-server.js';
 import { userHelpers } from '../../helpers/user-helpers.js';
 
 const V2025 = { 'Clerk-API-Version': '2025-11-10' };
 const V2026 = { 'Clerk-API-Version': '2026-05-12' };
 
 describe('GET, PATCH and DELETE /v1/users/{user_id}', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
-
+  const server = useTestServer();
   const { createUser, getUser, patchUser } = userHelpers(() => server);
 
   describe('metadata in PATCH /v1/users/{user_id} across API versions', () => {

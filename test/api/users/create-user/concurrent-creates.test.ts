@@ -1,16 +1,11 @@
 // POST /v1/users under concurrency: parallel creates with the same email, username or external_id make one user.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError } from '../../../helpers/assertions.js';
 import { createUserHelpers } from '../../../helpers/create-user-helpers.js';
 import { uniqueEmail, uniqueTag, uniqueUsername } from '../../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../helpers/test-server.js';
+import { useTestServer } from '../../../helpers/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => server?.close());
-
+const server = useTestServer();
 const { createRaw, userCount } = createUserHelpers(() => server);
 
 describe('POST /v1/users: concurrent creates', () => {

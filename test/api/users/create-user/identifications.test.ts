@@ -1,16 +1,11 @@
 // POST /v1/users: email addresses, phone numbers, web3 wallets and usernames (normalised, ordered, primary,
 // verified or reserved), and the instance's identifier requirements.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUserHelpers, phone } from '../../../helpers/create-user-helpers.js';
 import { uniqueEmail, uniqueTag, uniqueUsername, uniqueWallet } from '../../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../helpers/test-server.js';
+import { useTestServer } from '../../../helpers/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => server?.close());
-
+const server = useTestServer();
 const { createRaw, expectRejected } = createUserHelpers(() => server);
 
 describe('POST /v1/users: identifications', () => {

@@ -1,18 +1,13 @@
 // POST /v1/users with malformed requests: unknown parameters, wrong types, bad or non-object JSON, and bodies over
 // the size limit.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError } from '../../../helpers/assertions.js';
 import { createUserHelpers } from '../../../helpers/create-user-helpers.js';
 import { uniqueEmail } from '../../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../helpers/test-server.js';
+import { startTestServer, useTestServer } from '../../../helpers/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => server?.close());
-
+const server = useTestServer();
 const { createRaw, userCount, expectNoTrace, expectRejected } = createUserHelpers(() => server);
 
 describe('POST /v1/users: malformed requests', () => {

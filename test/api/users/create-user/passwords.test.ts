@@ -1,15 +1,10 @@
 // POST /v1/users with a password: Clerk's password policy, its byte cap, and skip_password_checks.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUserHelpers } from '../../../helpers/create-user-helpers.js';
 import { uniqueEmail } from '../../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../helpers/test-server.js';
+import { useTestServer } from '../../../helpers/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => server?.close());
-
+const server = useTestServer();
 const { createRaw, expectRejected } = createUserHelpers(() => server);
 
 describe('POST /v1/users: password', () => {

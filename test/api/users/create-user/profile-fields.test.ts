@@ -1,15 +1,10 @@
 // POST /v1/users: names, locale, external_id, metadata, dates, settings, banned and locked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUserHelpers } from '../../../helpers/create-user-helpers.js';
 import { uniqueEmail, uniqueTag } from '../../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../helpers/test-server.js';
+import { useTestServer } from '../../../helpers/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => server?.close());
-
+const server = useTestServer();
 const { createRaw, expectRejected } = createUserHelpers(() => server);
 
 describe('POST /v1/users: profile fields', () => {

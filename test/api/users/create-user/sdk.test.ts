@@ -1,15 +1,11 @@
 // POST /v1/users through @clerk/backend's users.createUser: the camelCased User and ClerkAPIResponseError.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectSdkError } from '../../../helpers/assertions.js';
 import { phone } from '../../../helpers/create-user-helpers.js';
 import { uniqueEmail, uniqueTag, uniqueUsername } from '../../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../helpers/test-server.js';
+import { useTestServer, type TestServer } from '../../../helpers/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => server?.close());
+const server = useTestServer();
 
 describe('POST /v1/users through @clerk/backend', () => {
   it('createUser returns a User whose camelCased fields match what was sent', async () => {

@@ -1,18 +1,13 @@
 // POST /v1/users refuses identifiers another user holds (reserved ones included), duplicates within one request
 // and malformed ones, leaving no trace behind.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError } from '../../../helpers/assertions.js';
 import { createUserHelpers, phone } from '../../../helpers/create-user-helpers.js';
 import { uniqueEmail, uniqueTag, uniqueUsername, uniqueWallet } from '../../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../helpers/test-server.js';
+import { useTestServer } from '../../../helpers/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => server?.close());
-
+const server = useTestServer();
 const { createRaw, userCount, expectRejected } = createUserHelpers(() => server);
 
 describe('POST /v1/users: taken and invalid identifiers', () => {

@@ -2,16 +2,11 @@
 // changed identifiers and names.
 // One server for the file; every test creates its own users with a random marker and filters by it, so tests
 // never see each other's users. Helpers: test/helpers/user-list-helpers.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../../../helpers/test-server.js';
 import { marker, qs, userListHelpers, type Params } from '../../../helpers/user-list-helpers.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => server.close());
-
+const server = useTestServer();
 const { createUser, listIds, countUsers, expectList, expectSet } = userListHelpers(() => server);
 
 describe('count', () => {

@@ -2,17 +2,12 @@
 // external_id, user_id, organization_id), and the validation of the query parameters, raw HTTP and @clerk/backend.
 // One server for the file; every test creates its own users with a random marker and filters by it, so tests
 // never see each other's users. Helpers: test/helpers/user-list-helpers.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uniquePhone } from '../../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../helpers/test-server.js';
+import { useTestServer } from '../../../helpers/test-server.js';
 import { formatPhone, marker, nextWallet, userListHelpers } from '../../../helpers/user-list-helpers.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => server.close());
-
+const server = useTestServer();
 const { createUser, listIds, countUsers, expectSet, expectError } = userListHelpers(() => server);
 
 describe('identifier filters', () => {

@@ -2,18 +2,13 @@
 // @clerk/backend.
 // One server for the file; every test creates its own users with a random marker and filters by it, so tests
 // never see each other's users. Helpers: test/helpers/user-list-helpers.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectSdkError } from '../../../helpers/assertions.js';
 import { uniquePhone } from '../../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../../helpers/test-server.js';
+import { useTestServer } from '../../../helpers/test-server.js';
 import { BASE_MS, marker, nextWallet, rfc3339, userListHelpers, type UserJSON, type UserListParams } from '../../../helpers/user-list-helpers.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => server.close());
-
+const server = useTestServer();
 const { createUser, listIds, countUsers, expectList, expectError } = userListHelpers(() => server);
 
 describe('order_by', () => {
