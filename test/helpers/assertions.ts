@@ -52,3 +52,8 @@ export function thrownBy(fn: () => unknown): ClerkError {
   }
   throw new Error('expected a ClerkError to be thrown');
 }
+
+/** Asserts a 200 (or `status`) answer, showing the body when it differs. */
+export function expectOk(response: ApiResponse, status = 200): void {
+  expect(response.status, JSON.stringify(response.body)).toBe(status);
+}

@@ -6,6 +6,7 @@ import { createClerkClient } from '@clerk/backend';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createManualClock } from '../../src/lib/clock.js';
@@ -127,5 +128,46 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       await database.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Starts a test server (see startTestServer) before the tests of the enclosing block, or of the file when called
+ * at its top, and closes it after them. Returns the server: its members can be used once the tests run.
+ */
+export function useTestServer(env: Record<string, string> = {}): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer(env);
+  });
+  afterAll(async () => started?.close());
+  const current = (): TestServer => {
+    if (!started) throw new Error('useTestServer: the server starts in beforeAll; use it inside tests and hooks');
+    return started;
+  };
+  return {
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get secretKey() {
+      return current().secretKey;
+    },
+    get clock() {
+      return current().clock;
+    },
+    get database() {
+      return current().database;
+    },
+    get config() {
+      return current().config;
+    },
+    get clerk() {
+      return current().clerk;
+    },
+    get app() {
+      return current().app;
+    },
+    api: (method, url, body, headers) => current().api(method, url, body, headers),
+    close: () => current().close(),
   };
 }
