@@ -1,17 +1,18 @@
 // POST /v1/sessions/{session_id}/tokens/{template_name} — a JWT for an active session from a JWT template:
 // its claims rendered with shortcodes, signed with the instance key (JWKS) or the template's own key.
-import type { FastifyInstance } from 'fastify';
 import type { TemplateTokenMinter } from '../../../jwt-templates/template-token.js';
 import type { ModuleContext } from '../../module-context.js';
+import type { RosterApp } from '../../roster-app.js';
+import { IdParams } from '../../schemas/common.js';
 import { avatarUrl } from '../avatars.js';
 import { userImageUrl } from '../images.js';
 import { LOGO_PATH_PREFIX } from '../organizations/serialize.js';
-import { createSessionTokenBody } from './schemas.js';
+import { CreateSessionTokenBody, Token } from './schemas.js';
 
-export function registerTemplateTokenRoute(app: FastifyInstance, ctx: ModuleContext, minter: TemplateTokenMinter): void {
-  app.post<{ Params: { session_id: string; template_name: string }; Body: { expires_in_seconds?: number | null } }>(
+export function registerTemplateTokenRoute(app: RosterApp, ctx: ModuleContext, minter: TemplateTokenMinter): void {
+  app.post(
     '/v1/sessions/:session_id/tokens/:template_name',
-    { schema: { body: createSessionTokenBody } },
+    { schema: { params: IdParams('session_id', 'template_name'), body: CreateSessionTokenBody, response: { 200: Token } } },
     async (request) => {
       // `iss` and image URLs use the instance's base URL: ROSTER_PUBLIC_URL, or the URL the request came in on.
       const { baseUrl } = ctx.serializeContext(request);

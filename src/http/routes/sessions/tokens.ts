@@ -1,19 +1,21 @@
 // POST /v1/sessions/{session_id}/tokens — a v2 session token (RS256 JWT) for an active session.
 // GET /v1/jwks — the public keys that verify session tokens (current key and retired keys with live tokens).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { SessionService } from '../../../sessions/session-service.js';
 import type { SigningKeyStore } from '../../../sessions/signing-keys.js';
-import { createSessionTokenBody } from './schemas.js';
+import type { RosterApp } from '../../roster-app.js';
+import { IdParams } from '../../schemas/common.js';
+import { CreateSessionTokenBody, JWKS, Token } from './schemas.js';
 
 export function registerSessionTokenRoutes(
-  app: FastifyInstance,
+  app: RosterApp,
   sessions: SessionService,
   signingKeys: SigningKeyStore,
   issuerOf: (request: FastifyRequest) => string,
 ): void {
-  app.post<{ Params: { session_id: string }; Body: { expires_in_seconds?: number | null } }>(
+  app.post(
     '/v1/sessions/:session_id/tokens',
-    { schema: { body: createSessionTokenBody } },
+    { schema: { params: IdParams('session_id'), body: CreateSessionTokenBody, response: { 200: Token } } },
     async (request) => {
       const { jwt } = await sessions.createToken(request.params.session_id, {
         expiresInSeconds: request.body.expires_in_seconds,
@@ -23,5 +25,5 @@ export function registerSessionTokenRoutes(
     },
   );
 
-  app.get('/v1/jwks', async () => signingKeys.jwks());
+  app.get('/v1/jwks', { schema: { response: { 200: JWKS } } }, async () => signingKeys.jwks());
 }
