@@ -21,8 +21,8 @@ export function registerTemplateTokenRoute(app: RosterApp, ctx: ModuleContext, m
         issuer: baseUrl,
         userImageUrl: (user) => userImageUrl(baseUrl, user),
         organizationImageUrl: (organization) =>
-          organization.image_id
-            ? `${baseUrl}${LOGO_PATH_PREFIX}/${encodeURIComponent(organization.image_id)}`
+          organization.imageId
+            ? `${baseUrl}${LOGO_PATH_PREFIX}/${encodeURIComponent(organization.imageId)}`
             : avatarUrl(baseUrl, { id: organization.id, first_name: organization.name, last_name: null, username: null }),
       });
       return { object: 'token' as const, jwt };
