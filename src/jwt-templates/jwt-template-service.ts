@@ -1,5 +1,4 @@
 import type { Clock } from '../lib/clock.js';
-import { assertKnownParams, first, parseInteger, type RawQuery } from '../lib/query-params.js';
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { SecretBox } from '../lib/secret-box.js';
@@ -51,14 +50,22 @@ export interface JwtTemplateRecord {
   updatedAt: number;
 }
 
-export interface JwtTemplateList {
-  templates: JwtTemplateRecord[];
-  totalCount: number;
-  paginated: boolean;
+/** `GET /v1/jwt_templates`, as the route maps it from the query string. */
+export interface JwtTemplateListInput {
+  limit?: number | undefined;
+  offset?: number | undefined;
+  /** Count every template too (for `{ data, total_count }`). */
+  withTotalCount?: boolean | undefined;
 }
 
-const DEFAULT_LIMIT = 10;
-const MAX_LIMIT = 500;
+export interface JwtTemplateList {
+  templates: JwtTemplateRecord[];
+  /** Every template; 0 unless the input asked for it. */
+  totalCount: number;
+}
+
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 500;
 
 export function toJwtTemplateRecord(row: JwtTemplateRow): JwtTemplateRecord {
   return {
@@ -123,17 +130,11 @@ export function createJwtTemplateService(deps: JwtTemplateServiceDeps) {
       return toJwtTemplateRecord(await requireTemplate(id));
     },
 
-    /** `GET /v1/jwt_templates`: oldest first; `limit`/`offset`; `{ data, total_count }` with `paginated=true`. */
-    async list(query: RawQuery): Promise<JwtTemplateList> {
-      assertKnownParams(query, ['paginated', 'limit', 'offset']);
-      const paginated = first(query.paginated);
-      if (paginated !== undefined && paginated !== 'true' && paginated !== 'false') throw errors.paramTypeInvalid('paginated', 'boolean');
-      const page = {
-        limit: parseInteger(first(query.limit), 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT,
-        offset: parseInteger(first(query.offset), 'offset', 0) ?? 0,
-      };
-      const [rows, totalCount] = await Promise.all([listJwtTemplates(db, page), paginated === 'true' ? countJwtTemplates(db) : Promise.resolve(0)]);
-      return { templates: rows.map(toJwtTemplateRecord), totalCount, paginated: paginated === 'true' };
+    /** `GET /v1/jwt_templates`: oldest first, a page of `limit` from `offset`, with the total when asked. */
+    async list(input: JwtTemplateListInput): Promise<JwtTemplateList> {
+      const page = { limit: input.limit ?? DEFAULT_LIMIT, offset: input.offset ?? 0 };
+      const [rows, totalCount] = await Promise.all([listJwtTemplates(db, page), input.withTotalCount ? countJwtTemplates(db) : Promise.resolve(0)]);
+      return { templates: rows.map(toJwtTemplateRecord), totalCount };
     },
 
     /**

@@ -11,7 +11,6 @@ import { findJwtTemplateByName } from '../storage/repositories/jwt-templates-rep
 import { findMembership } from '../storage/repositories/organizations-memberships-repository.js';
 import { findOrganizationById } from '../storage/repositories/organizations-repository.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
-import type { OrganizationRow } from '../storage/tables/organization-tables.js';
 import type { JwtTemplateRow } from '../storage/tables/jwt-template-tables.js';
 import type { UserRow } from '../storage/database.js';
 import { toUserRecords } from '../users/user-record.js';
@@ -38,7 +37,14 @@ export interface TemplateTokenOptions {
   issuer: string;
   /** `{{user.image_url}}` and `{{org.image_url}}`: URLs are the HTTP layer's to build. */
   userImageUrl(user: UserRow): string;
-  organizationImageUrl(organization: OrganizationRow): string;
+  organizationImageUrl(organization: OrganizationImageSource): string;
+}
+
+/** What an organization's `image_url` is built from: its logo, or a default avatar drawn from its name. */
+export interface OrganizationImageSource {
+  id: string;
+  name: string;
+  imageId: string | null;
 }
 
 /**
@@ -57,7 +63,7 @@ export function createTemplateTokenMinter(deps: TemplateTokenDeps) {
       organization,
       role: membership.role,
       permissions: roles.find(membership.role)?.permissions ?? [],
-      imageUrl: options.organizationImageUrl(organization),
+      imageUrl: options.organizationImageUrl({ id: organization.id, name: organization.name, imageId: organization.image_id }),
     };
   }
 

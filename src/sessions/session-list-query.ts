@@ -1,43 +1,27 @@
-import { errors } from '../lib/error-catalog.js';
-import { assertKnownParams, first, parseInteger, type RawQuery } from '../lib/query-params.js';
-import type { SessionListFilter, SessionListPage, SessionStatusFilter } from '../storage/repositories/sessions-repository.js';
-
-export type { RawQuery } from '../lib/query-params.js';
+import type { SessionListFilter, SessionListPage } from '../storage/repositories/sessions-repository.js';
 
 /** The statuses `GET /v1/sessions` filters by (the spec's enum). */
-const LISTED_STATUSES: readonly string[] = ['abandoned', 'active', 'ended', 'expired', 'removed', 'replaced', 'revoked'];
-const DEFAULT_LIMIT = 10;
-const MAX_LIMIT = 500;
-const KNOWN: readonly string[] = ['user_id', 'client_id', 'status', 'paginated', 'limit', 'offset'];
+export const LISTED_SESSION_STATUSES = ['abandoned', 'active', 'ended', 'expired', 'removed', 'replaced', 'revoked'] as const;
+export type ListedSessionStatus = (typeof LISTED_SESSION_STATUSES)[number];
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 500;
 
-export interface SessionListQuery {
-  filter: SessionListFilter;
-  page: SessionListPage;
-  /** `paginated=true`: answer `{ data, total_count }` (what @clerk/backend asks for) instead of the bare array. */
-  paginated: boolean;
+/** `GET /v1/sessions`, as the route maps it from the query string. */
+export interface SessionListInput {
+  userId?: string | undefined;
+  clientId?: string | undefined;
+  status?: ListedSessionStatus | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+  /** Count every session the filters match too (for `{ data, total_count }`). */
+  withTotalCount?: boolean | undefined;
 }
 
-/** Parses `GET /v1/sessions`: filters `user_id`, `client_id`, `status`; `limit`/`offset`; `paginated`. */
-export function parseSessionListQuery(query: RawQuery): SessionListQuery {
-  assertKnownParams(query, KNOWN);
+/** The repository's filter and page for a list input (empty filters are no filters). */
+export function toSessionListQuery(input: SessionListInput): { filter: SessionListFilter; page: SessionListPage } {
   const filter: SessionListFilter = {};
-  const userId = first(query.user_id);
-  if (userId) filter.userId = userId;
-  const clientId = first(query.client_id);
-  if (clientId) filter.clientId = clientId;
-  const status = first(query.status);
-  if (status) {
-    if (!LISTED_STATUSES.includes(status)) throw errors.paramValueNotAllowed('status', status, LISTED_STATUSES);
-    filter.status = status as SessionStatusFilter;
-  }
-  const paginated = first(query.paginated);
-  if (paginated !== undefined && paginated !== 'true' && paginated !== 'false') throw errors.paramTypeInvalid('paginated', 'boolean');
-  return {
-    filter,
-    page: {
-      limit: parseInteger(first(query.limit), 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT,
-      offset: parseInteger(first(query.offset), 'offset', 0) ?? 0,
-    },
-    paginated: paginated === 'true',
-  };
+  if (input.userId) filter.userId = input.userId;
+  if (input.clientId) filter.clientId = input.clientId;
+  if (input.status) filter.status = input.status;
+  return { filter, page: { limit: input.limit ?? DEFAULT_LIMIT, offset: input.offset ?? 0 } };
 }

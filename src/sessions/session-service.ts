@@ -18,7 +18,8 @@ import type { SessionRow } from '../storage/tables/session-tables.js';
 import { lockStatus } from '../users/lockout.js';
 import { createOrganizationClaimResolver, type OrganizationClaimResolver } from './organization-claim.js';
 import { effectiveStatus, expiryAfterActivity, initialLifetime, startOfDayMs } from './session-lifetime.js';
-import { parseSessionListQuery, type RawQuery } from './session-list-query.js';
+import { toSessionListQuery, type SessionListInput } from './session-list-query.js';
+import { toSessionRecord, type SessionRecord } from './session-record.js';
 import { sessionTokenClaims, signSessionToken } from './session-token.js';
 import type { SigningKeyStore } from './signing-keys.js';
 
@@ -35,13 +36,12 @@ export interface CreateSessionInput {
   activeOrganizationId?: string | null;
 }
 
-/** A session as it reads now: `status` is the effective one (an active session past its expiry is expired). */
-export type SessionRecord = SessionRow;
+export type { SessionRecord } from './session-record.js';
 
 export interface SessionList {
   sessions: SessionRecord[];
+  /** Every session the filters match; 0 unless the input asked for it. */
   totalCount: number;
-  paginated: boolean;
 }
 
 // Clients are not a Roster resource yet; each session made through the Backend API gets its own client id.
@@ -53,7 +53,7 @@ export function createSessionService(deps: SessionServiceDeps) {
   const sessionsConfig = config.sessions;
   const organizationClaim = deps.organizationClaim ?? createOrganizationClaimResolver(deps.roles);
 
-  const asRead = (row: SessionRow, nowMs: number): SessionRecord => ({ ...row, status: effectiveStatus(row, nowMs) });
+  const asRead = (row: SessionRow, nowMs: number): SessionRecord => toSessionRecord(row, effectiveStatus(row, nowMs));
 
   async function requireSession(executor: Executor, sessionId: string): Promise<SessionRow> {
     const row = await findSessionById(executor, sessionId);
@@ -118,7 +118,7 @@ export function createSessionService(deps: SessionServiceDeps) {
         };
         await insertSession(trx, row);
         await recordUserSignIn(trx, user.id, nowMs, startOfDayMs(nowMs));
-        return row;
+        return toSessionRecord(row);
       });
     },
 
@@ -128,21 +128,21 @@ export function createSessionService(deps: SessionServiceDeps) {
     },
 
     /** `GET /v1/sessions`: newest first, with the total of the same filters. */
-    async list(query: RawQuery): Promise<SessionList> {
-      const { filter, page, paginated } = parseSessionListQuery(query);
+    async list(input: SessionListInput): Promise<SessionList> {
+      const { filter, page } = toSessionListQuery(input);
       const nowMs = clock.nowMs();
       const [rows, totalCount] = await Promise.all([
         listSessions(db, filter, page, nowMs),
-        paginated ? countSessions(db, filter, nowMs) : Promise.resolve(0),
+        input.withTotalCount ? countSessions(db, filter, nowMs) : Promise.resolve(0),
       ]);
-      return { sessions: rows.map((row) => asRead(row, nowMs)), totalCount, paginated };
+      return { sessions: rows.map((row) => asRead(row, nowMs)), totalCount };
     },
 
     /** `POST /v1/sessions/{session_id}/revoke`: active → revoked; revoking a revoked session changes nothing. */
     async revoke(sessionId: string): Promise<SessionRecord> {
       const nowMs = clock.nowMs();
       const revoked = await updateActiveSession(db, sessionId, { status: 'revoked', updated_at: nowMs }, nowMs);
-      if (revoked) return revoked;
+      if (revoked) return toSessionRecord(revoked);
       const current = asRead(await requireSession(db, sessionId), nowMs);
       if (current.status === 'revoked') return current;
       throw errors.invalidActionForSession('revoke', sessionId, current.status);

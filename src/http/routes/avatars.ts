@@ -1,6 +1,7 @@
 // GET /roster/avatars/{seed}.svg — Roster extension: the default avatar behind every user's `image_url`.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { RosterApp } from '../roster-app.js';
 
 const PATH_PREFIX = '/roster/avatars';
 
@@ -31,13 +32,23 @@ export function renderDefaultAvatarSVG(seed: string, initials: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" viewBox="0 0 128 128"><rect width="128" height="128" rx="64" fill="${background}"/>${foreground}</svg>`;
 }
 
-export function registerAvatarRoutes(app: FastifyInstance): void {
-  app.get<{ Params: { seed: string }; Querystring: { initials?: string } }>(`${PATH_PREFIX}/:seed`, { config: { auth: 'public' } }, async (request, reply) => {
-    const seed = request.params.seed.replace(/\.svg$/, '');
-    const initials = typeof request.query.initials === 'string' ? request.query.initials : '';
-    return reply
-      .header('cache-control', 'public, max-age=86400')
-      .type('image/svg+xml')
-      .send(renderDefaultAvatarSVG(seed, initials));
-  });
+const AvatarParams = Type.Object({ seed: Type.String({ description: 'The user or organization id, with an optional `.svg`' }) });
+/** Other parameters are ignored: the URL is Roster's own, and caches may add their own. */
+const AvatarQuery = Type.Object({ initials: Type.Optional(Type.String({ description: 'Up to two initials to draw (none: a person outline)' })) });
+const AvatarResponse = {
+  200: { description: 'The avatar (SVG)', content: { 'image/svg+xml': { schema: { type: 'string', format: 'binary' } } } },
+};
+
+export function registerAvatarRoutes(app: RosterApp): void {
+  app.get(
+    `${PATH_PREFIX}/:seed`,
+    { config: { auth: 'public' }, schema: { params: AvatarParams, querystring: AvatarQuery, response: AvatarResponse } },
+    async (request, reply) => {
+      const seed = request.params.seed.replace(/\.svg$/, '');
+      return reply
+        .header('cache-control', 'public, max-age=86400')
+        .type('image/svg+xml')
+        .send(renderDefaultAvatarSVG(seed, request.query.initials ?? ''));
+    },
+  );
 }

@@ -1,78 +1,101 @@
 // POST /v1/email_addresses, GET/PATCH/DELETE /v1/email_addresses/{id}, PUT /v1/users/{user_id}/email_address
 // POST /v1/phone_numbers, GET/PATCH/DELETE /v1/phone_numbers/{id}, PUT /v1/users/{user_id}/phone_number
 // Email addresses and phone numbers as resources: same rules, one registration per type.
-import type { FastifyInstance } from 'fastify';
-import type { IdentificationRow } from '../../storage/database.js';
-import type { ContactType, ReplacementStatus } from '../../users/identification-service.js';
+import type { TSchema } from 'typebox';
+import type { ContactType, IdentificationService } from '../../users/identification-service.js';
+import type { RosterApp } from '../roster-app.js';
 import type { RouteContext } from '../route-context.js';
+import { DeletedObject, IdParams } from '../schemas/common.js';
 import {
-  createEmailAddressBody,
-  createPhoneNumberBody,
-  replaceEmailAddressBody,
-  replacePhoneNumberBody,
-  updateEmailAddressBody,
-  updatePhoneNumberBody,
-} from './users/schemas.js';
+  CreateEmailAddressBody,
+  CreatePhoneNumberBody,
+  EmailAddress,
+  PhoneNumber,
+  ReplaceEmailAddressBody,
+  ReplacePhoneNumberBody,
+  UpdateEmailAddressBody,
+  UpdatePhoneNumberBody,
+} from './contact-schemas.js';
 import { toDeletedJSON, toEmailAddressJSON, toPhoneNumberJSON } from './users/serialize.js';
 
-const CONTACTS = {
-  email_address: {
-    collection: '/v1/email_addresses',
-    param: 'email_address_id',
-    replacePath: '/v1/users/:user_id/email_address',
-    toJSON: toEmailAddressJSON,
-    schemas: { create: createEmailAddressBody, update: updateEmailAddressBody, replace: replaceEmailAddressBody },
-  },
-  phone_number: {
-    collection: '/v1/phone_numbers',
-    param: 'phone_number_id',
-    replacePath: '/v1/users/:user_id/phone_number',
-    toJSON: toPhoneNumberJSON,
-    schemas: { create: createPhoneNumberBody, update: updatePhoneNumberBody, replace: replacePhoneNumberBody },
-  },
-} satisfies Record<ContactType, { collection: string; param: string; replacePath: string; toJSON: (row: IdentificationRow) => object; schemas: object }>;
+/** What the identification service answers for one email address or phone number. */
+type ContactRecord = Awaited<ReturnType<IdentificationService['get']>>;
 
-type Body = Record<string, any>;
+export function registerContactRoutes(app: RosterApp, ctx: RouteContext, type: ContactType): void {
+  if (type === 'email_address') registerEmailAddressRoutes(app, ctx);
+  else registerPhoneNumberRoutes(app, ctx);
+}
 
-export function registerContactRoutes(app: FastifyInstance, ctx: RouteContext, type: ContactType): void {
-  const contact = CONTACTS[type];
-  const itemPath = `${contact.collection}/:${contact.param}`;
-  const idOf = (params: Record<string, string>) => params[contact.param]!;
+function registerEmailAddressRoutes(app: RosterApp, ctx: RouteContext): void {
+  const type = 'email_address';
+  const Params = IdParams('email_address_id');
+  const response = { 200: EmailAddress };
 
-  app.post<{ Body: Body }>(contact.collection, { schema: { body: contact.schemas.create } }, async (request) => {
-    const body = request.body;
-    const row = await ctx.identifications.create(type, {
-      userId: body.user_id,
-      value: body[type],
-      verified: body.verified,
-      primary: body.primary,
-      reservedForSecondFactor: body.reserved_for_second_factor,
-    });
-    return contact.toJSON(row);
-  });
-
-  app.get<{ Params: Record<string, string> }>(itemPath, async (request) =>
-    contact.toJSON(await ctx.identifications.get(type, idOf(request.params))),
+  app.post('/v1/email_addresses', { schema: { body: CreateEmailAddressBody, response } }, async ({ body }) =>
+    toEmailAddressJSON(
+      await ctx.identifications.create(type, { userId: body.user_id, value: body.email_address, verified: body.verified, primary: body.primary }),
+    ),
   );
 
-  app.patch<{ Params: Record<string, string>; Body: Body }>(itemPath, { schema: { body: contact.schemas.update } }, async (request) => {
-    const body = request.body;
-    const row = await ctx.identifications.update(type, idOf(request.params), {
-      verified: body.verified,
-      primary: body.primary,
-      reservedForSecondFactor: body.reserved_for_second_factor,
-    });
-    return contact.toJSON(row);
-  });
+  app.patch('/v1/email_addresses/:email_address_id', { schema: { params: Params, body: UpdateEmailAddressBody, response } }, async ({ params, body }) =>
+    toEmailAddressJSON(await ctx.identifications.update(type, params.email_address_id, { verified: body.verified, primary: body.primary })),
+  );
 
-  app.delete<{ Params: Record<string, string> }>(itemPath, async (request) => {
-    const { id } = await ctx.identifications.delete(type, idOf(request.params));
-    return toDeletedJSON(type, id);
-  });
+  app.put('/v1/users/:user_id/email_address', { schema: { params: IdParams('user_id'), body: ReplaceEmailAddressBody, response } }, async ({ params, body }) =>
+    toEmailAddressJSON(await ctx.identifications.replaceForUser(type, params.user_id, body.email_address, body.identification_status ?? 'verified')),
+  );
 
-  app.put<{ Params: { user_id: string }; Body: Body }>(contact.replacePath, { schema: { body: contact.schemas.replace } }, async (request) => {
-    const body = request.body;
-    const status = (body.identification_status ?? 'verified') as ReplacementStatus;
-    return contact.toJSON(await ctx.identifications.replaceForUser(type, request.params.user_id, body[type], status));
+  registerReadAndDelete(app, ctx, { type, itemPath: '/v1/email_addresses/:email_address_id', param: 'email_address_id', response, toJSON: toEmailAddressJSON });
+}
+
+function registerPhoneNumberRoutes(app: RosterApp, ctx: RouteContext): void {
+  const type = 'phone_number';
+  const Params = IdParams('phone_number_id');
+  const response = { 200: PhoneNumber };
+
+  app.post('/v1/phone_numbers', { schema: { body: CreatePhoneNumberBody, response } }, async ({ body }) =>
+    toPhoneNumberJSON(
+      await ctx.identifications.create(type, {
+        userId: body.user_id,
+        value: body.phone_number,
+        verified: body.verified,
+        primary: body.primary,
+        reservedForSecondFactor: body.reserved_for_second_factor,
+      }),
+    ),
+  );
+
+  app.patch('/v1/phone_numbers/:phone_number_id', { schema: { params: Params, body: UpdatePhoneNumberBody, response } }, async ({ params, body }) =>
+    toPhoneNumberJSON(
+      await ctx.identifications.update(type, params.phone_number_id, {
+        verified: body.verified,
+        primary: body.primary,
+        reservedForSecondFactor: body.reserved_for_second_factor,
+      }),
+    ),
+  );
+
+  app.put('/v1/users/:user_id/phone_number', { schema: { params: IdParams('user_id'), body: ReplacePhoneNumberBody, response } }, async ({ params, body }) =>
+    toPhoneNumberJSON(await ctx.identifications.replaceForUser(type, params.user_id, body.phone_number, body.identification_status ?? 'verified')),
+  );
+
+  registerReadAndDelete(app, ctx, { type, itemPath: '/v1/phone_numbers/:phone_number_id', param: 'phone_number_id', response, toJSON: toPhoneNumberJSON });
+}
+
+/** `GET` and `DELETE` of one email address or phone number: the same for both types. */
+function registerReadAndDelete(
+  app: RosterApp,
+  ctx: RouteContext,
+  contact: { type: ContactType; itemPath: string; param: string; response: { 200: TSchema }; toJSON(record: ContactRecord): unknown },
+): void {
+  const Params = IdParams(contact.param);
+
+  app.get(contact.itemPath, { schema: { params: Params, response: contact.response } }, async ({ params }) =>
+    contact.toJSON(await ctx.identifications.get(contact.type, params[contact.param]!)),
+  );
+
+  app.delete(contact.itemPath, { schema: { params: Params, response: { 200: DeletedObject } } }, async ({ params }) => {
+    const { id } = await ctx.identifications.delete(contact.type, params[contact.param]!);
+    return toDeletedJSON(contact.type, id);
   });
 }

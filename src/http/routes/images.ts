@@ -1,12 +1,18 @@
 // GET /roster/images/{image_id} — Roster extension: serves an uploaded image (profile image or logo)
 // behind an `image_url`, publicly, like Clerk's image CDN.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { ImageContentType } from '../../images/image-pipeline.js';
 import type { StoredImage } from '../../images/image-store.js';
 import { errors } from '../../lib/error-catalog.js';
 import type { RouteContext } from '../route-context.js';
+import type { RosterApp } from '../roster-app.js';
 import { avatarUrl } from './avatars.js';
 
 export const IMAGE_PATH_PREFIX = '/roster/images';
+
+/** What the image pipeline stores: the type is set from the bytes, never from the upload. */
+const IMAGE_CONTENT_TYPES: readonly ImageContentType[] = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 
 /** A user's `image_url`: the uploaded profile image, or the default avatar. */
 export function userImageUrl(
@@ -39,12 +45,30 @@ export function sendImage(request: FastifyRequest, reply: FastifyReply, image: S
   return reply.type(image.contentType).send(image.bytes);
 }
 
-export function registerImageRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Params: { image_id: string } }>(`${IMAGE_PATH_PREFIX}/:image_id`, { config: { auth: 'public' } }, async (request, reply) => {
-    // Ids are short; anything else is not worth a query.
-    if (request.params.image_id.length > 64) throw errors.resourceNotFound();
-    const image = await ctx.images.find(request.params.image_id);
-    if (!image) throw errors.imageNotFound();
-    return sendImage(request, reply, image);
-  });
+/**
+ * The answers of a public image route (sendImage): the image in its own type, or `304` when the client holds it.
+ * They are not JSON: no serializer reads this; it is what Roster's OpenAPI document says.
+ */
+export const IMAGE_RESPONSES = {
+  200: {
+    description: 'The image',
+    content: Object.fromEntries(IMAGE_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  },
+  304: { description: 'Not modified (`If-None-Match` holds its `ETag`)', type: 'null' },
+};
+
+const ImageParams = Type.Object({ image_id: Type.String() });
+
+export function registerImageRoutes(app: RosterApp, ctx: RouteContext): void {
+  app.get(
+    `${IMAGE_PATH_PREFIX}/:image_id`,
+    { config: { auth: 'public' }, schema: { params: ImageParams, response: IMAGE_RESPONSES } },
+    async (request, reply) => {
+      // Ids are short; anything else is not worth a query.
+      if (request.params.image_id.length > 64) throw errors.resourceNotFound();
+      const image = await ctx.images.find(request.params.image_id);
+      if (!image) throw errors.imageNotFound();
+      return sendImage(request, reply, image);
+    },
+  );
 }

@@ -2,32 +2,43 @@
 // GET /v1/sessions — sessions by user_id / client_id / status, newest first; `{data, total_count}` when paginated=true.
 // GET /v1/sessions/{session_id} — one session, its status read against the clock.
 // POST /v1/sessions/{session_id}/revoke — active → revoked.
-import type { FastifyInstance } from 'fastify';
-import type { RawQuery } from '../../../sessions/session-list-query.js';
+import type { SessionListInput } from '../../../sessions/session-list-query.js';
+import type { RosterApp } from '../../roster-app.js';
 import type { RouteContext } from '../../route-context.js';
-import { createSessionBody } from './schemas.js';
+import { IdParams } from '../../schemas/common.js';
+import { CreateSessionBody, Session, SessionList, SessionListQuery } from './schemas.js';
 import { toSessionJSON } from './serialize.js';
 
-type Params = { session_id: string };
+const SessionParams = IdParams('session_id');
 
-export function registerSessionCrudRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Body: { user_id: string; active_organization_id?: string | null } }>(
-    '/v1/sessions',
-    { schema: { body: createSessionBody } },
-    async (request) =>
-      toSessionJSON(await ctx.sessions.create({ userId: request.body.user_id, activeOrganizationId: request.body.active_organization_id })),
+/** The wire's list parameters → the list's domain input. */
+const toListInput = (query: SessionListQuery): SessionListInput => ({
+  userId: query.user_id,
+  clientId: query.client_id,
+  status: query.status,
+  limit: query.limit,
+  offset: query.offset,
+  withTotalCount: query.paginated === true,
+});
+
+export function registerSessionCrudRoutes(app: RosterApp, ctx: RouteContext): void {
+  const { sessions } = ctx;
+  app.post('/v1/sessions', { schema: { body: CreateSessionBody, response: { 200: Session } } }, async (request) =>
+    toSessionJSON(await sessions.create({ userId: request.body.user_id, activeOrganizationId: request.body.active_organization_id })),
   );
 
-  app.get<{ Querystring: RawQuery }>('/v1/sessions', async (request) => {
-    const { sessions: rows, totalCount, paginated } = await ctx.sessions.list(request.query);
-    const data = rows.map(toSessionJSON);
+  app.get('/v1/sessions', { schema: { querystring: SessionListQuery, response: { 200: SessionList } } }, async (request) => {
+    const { sessions: records, totalCount } = await sessions.list(toListInput(request.query));
+    const data = records.map(toSessionJSON);
     // The spec shows the bare array; @clerk/backend sends paginated=true and reads { data, total_count }.
-    return paginated ? { data, total_count: totalCount } : data;
+    return request.query.paginated ? { data, total_count: totalCount } : data;
   });
 
-  app.get<{ Params: Params }>('/v1/sessions/:session_id', async (request) => toSessionJSON(await ctx.sessions.get(request.params.session_id)));
+  app.get('/v1/sessions/:session_id', { schema: { params: SessionParams, response: { 200: Session } } }, async (request) =>
+    toSessionJSON(await sessions.get(request.params.session_id)),
+  );
 
-  app.post<{ Params: Params }>('/v1/sessions/:session_id/revoke', async (request) =>
-    toSessionJSON(await ctx.sessions.revoke(request.params.session_id)),
+  app.post('/v1/sessions/:session_id/revoke', { schema: { params: SessionParams, response: { 200: Session } } }, async (request) =>
+    toSessionJSON(await sessions.revoke(request.params.session_id)),
   );
 }

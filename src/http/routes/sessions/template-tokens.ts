@@ -1,16 +1,17 @@
 // POST /v1/sessions/{session_id}/tokens/{template_name} — a JWT for an active session from a JWT template:
 // its claims rendered with shortcodes, signed with the instance key (JWKS) or the template's own key.
-import type { FastifyInstance } from 'fastify';
+import type { RosterApp } from '../../roster-app.js';
 import type { RouteContext } from '../../route-context.js';
+import { IdParams } from '../../schemas/common.js';
 import { avatarUrl } from '../avatars.js';
 import { userImageUrl } from '../images.js';
 import { LOGO_PATH_PREFIX } from '../organizations/serialize.js';
-import { createSessionTokenBody } from './schemas.js';
+import { CreateSessionTokenBody, Token } from './schemas.js';
 
-export function registerTemplateTokenRoute(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: { session_id: string; template_name: string }; Body: { expires_in_seconds?: number | null } }>(
+export function registerTemplateTokenRoute(app: RosterApp, ctx: RouteContext): void {
+  app.post(
     '/v1/sessions/:session_id/tokens/:template_name',
-    { schema: { body: createSessionTokenBody } },
+    { schema: { params: IdParams('session_id', 'template_name'), body: CreateSessionTokenBody, response: { 200: Token } } },
     async (request) => {
       // `iss` and image URLs use the instance's base URL: ROSTER_PUBLIC_URL, or the URL the request came in on.
       const { baseUrl } = ctx.serializeContext(request);
@@ -19,8 +20,8 @@ export function registerTemplateTokenRoute(app: FastifyInstance, ctx: RouteConte
         issuer: baseUrl,
         userImageUrl: (user) => userImageUrl(baseUrl, user),
         organizationImageUrl: (organization) =>
-          organization.image_id
-            ? `${baseUrl}${LOGO_PATH_PREFIX}/${encodeURIComponent(organization.image_id)}`
+          organization.imageId
+            ? `${baseUrl}${LOGO_PATH_PREFIX}/${encodeURIComponent(organization.imageId)}`
             : avatarUrl(baseUrl, { id: organization.id, first_name: organization.name, last_name: null, username: null }),
       });
       return { object: 'token' as const, jwt };

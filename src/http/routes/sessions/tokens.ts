@@ -1,13 +1,14 @@
 // POST /v1/sessions/{session_id}/tokens — a v2 session token (RS256 JWT) for an active session.
 // GET /v1/jwks — the public keys that verify session tokens (current key and retired keys with live tokens).
-import type { FastifyInstance } from 'fastify';
+import type { RosterApp } from '../../roster-app.js';
 import type { RouteContext } from '../../route-context.js';
-import { createSessionTokenBody } from './schemas.js';
+import { IdParams } from '../../schemas/common.js';
+import { CreateSessionTokenBody, JWKS, Token } from './schemas.js';
 
-export function registerSessionTokenRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: { session_id: string }; Body: { expires_in_seconds?: number | null } }>(
+export function registerSessionTokenRoutes(app: RosterApp, ctx: RouteContext): void {
+  app.post(
     '/v1/sessions/:session_id/tokens',
-    { schema: { body: createSessionTokenBody } },
+    { schema: { params: IdParams('session_id'), body: CreateSessionTokenBody, response: { 200: Token } } },
     async (request) => {
       const { jwt } = await ctx.sessions.createToken(request.params.session_id, {
         expiresInSeconds: request.body.expires_in_seconds,
@@ -18,5 +19,5 @@ export function registerSessionTokenRoutes(app: FastifyInstance, ctx: RouteConte
     },
   );
 
-  app.get('/v1/jwks', async () => ctx.signingKeys.jwks());
+  app.get('/v1/jwks', { schema: { response: { 200: JWKS } } }, async () => ctx.signingKeys.jwks());
 }
