@@ -8,6 +8,12 @@ import type {
 import { avatarUrl } from '../avatars.js';
 import { userImageUrl } from '../images.js';
 import type { SerializeContext } from '../users/serialize.js';
+import type {
+  Organization,
+  OrganizationInvitationWithPublicOrganizationData,
+  OrganizationMembership,
+  OrganizationWithLogo,
+} from './schemas.js';
 
 export const LOGO_PATH_PREFIX = '/roster/organization-logos';
 
@@ -21,7 +27,7 @@ function imageUrlOf(organization: PublicOrganizationRecord, context: SerializeCo
 const userImageUrlOf = (user: PublicUserRecord, context: SerializeContext): string =>
   userImageUrl(context.baseUrl, { id: user.id, image_id: user.imageId, first_name: user.firstName, last_name: user.lastName, username: user.username });
 
-export function toOrganizationJSON(record: OrganizationRecord, context: SerializeContext) {
+export function toOrganizationJSON(record: OrganizationRecord, context: SerializeContext): Organization {
   return {
     object: 'organization',
     id: record.id,
@@ -45,7 +51,7 @@ export function toOrganizationJSON(record: OrganizationRecord, context: Serializ
 }
 
 /** `PUT …/logo` answers OrganizationWithLogo: the deprecated `logo_url` too. */
-export function toOrganizationWithLogoJSON(record: OrganizationRecord, context: SerializeContext) {
+export function toOrganizationWithLogoJSON(record: OrganizationRecord, context: SerializeContext): OrganizationWithLogo {
   const json = toOrganizationJSON(record, context);
   return { ...json, logo_url: json.image_url };
 }
@@ -54,7 +60,7 @@ export function toDeletedOrganizationJSON(deleted: { id: string; slug: string })
   return { object: 'organization', id: deleted.id, slug: deleted.slug, deleted: true };
 }
 
-export function toMembershipJSON(record: MembershipRecord, context: SerializeContext) {
+export function toMembershipJSON(record: MembershipRecord, context: SerializeContext): OrganizationMembership {
   const { user, role } = record;
   const image = userImageUrlOf(user, context);
   return {
@@ -83,7 +89,7 @@ export function toMembershipJSON(record: MembershipRecord, context: SerializeCon
 }
 
 /** An invitation; with `public_organization_data` where the record carries its organization. */
-export function toInvitationJSON(record: InvitationRecord, context: SerializeContext) {
+export function toInvitationJSON(record: InvitationRecord, context: SerializeContext): OrganizationInvitationWithPublicOrganizationData {
   const { inviter, organization } = record;
   return {
     object: 'organization_invitation',
