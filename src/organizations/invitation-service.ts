@@ -20,8 +20,7 @@ import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } from '../storage/tables/organization-tables.js';
 import { normalizeEmailAddress } from '../users/identifiers.js';
-import type { RawQuery } from '../lib/query-params.js';
-import { assertKnownParams, first, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
+import { parseListPage, trimmedText, type ListPageInput } from './list-params.js';
 import { assertRole, assertRoomFor } from './membership-rules.js';
 import type { Page } from './membership-service.js';
 import { requireOrganization } from './organization-service.js';
@@ -45,12 +44,24 @@ const DAY_MS = 86_400_000;
 const STATUSES: readonly OrganizationInvitationStatus[] = ['pending', 'accepted', 'revoked', 'expired'];
 const ORDER_COLUMNS: Record<string, InvitationListPage['orderBy']> = { created_at: 'created_at', email_address: 'email_address' };
 
-function parseStatuses(query: RawQuery): OrganizationInvitationStatus[] | undefined {
-  const values = parseArrayParam(query, 'status');
-  for (const value of values ?? []) {
-    if (!STATUSES.includes(value as OrganizationInvitationStatus)) throw errors.paramValueNotAllowed('status', value, STATUSES);
+/** The filters of the invitation lists (each list takes some of them). */
+export interface InvitationListInput {
+  /** Invitations in any of these statuses (checked against the four statuses). */
+  statuses?: readonly string[];
+  /** Invitations to any of these addresses. */
+  emailAddresses?: readonly string[];
+  /** Part of the email address. */
+  query?: string;
+}
+
+const isStatus = (value: string): value is OrganizationInvitationStatus => (STATUSES as readonly string[]).includes(value);
+
+function parseStatuses(values: readonly string[] | undefined): OrganizationInvitationStatus[] | undefined {
+  if (!values?.length) return undefined;
+  for (const value of values) {
+    if (!isStatus(value)) throw errors.paramValueNotAllowed('status', value, STATUSES);
   }
-  return values as OrganizationInvitationStatus[] | undefined;
+  return values.filter(isStatus);
 }
 
 /** Organization invitations: create (one or up to ten), list, read, revoke. Emails are recorded as intent (`notify`). */
@@ -61,9 +72,9 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) 
   const records = (executor: Executor, rows: readonly InvitationRow[], withOrganization = false) =>
     toInvitationRecords(executor, rows, roles, clock.nowMs(), { withOrganization });
 
-  async function page(filter: InvitationListFilter, query: RawQuery, withOrganization: boolean, defaultOrder = '-created_at'): Promise<Page<InvitationRecord>> {
+  async function page(filter: InvitationListFilter, pageInput: ListPageInput, withOrganization: boolean): Promise<Page<InvitationRecord>> {
     const now = clock.nowMs();
-    const listPage = { ...parseOrderBy(query, ORDER_COLUMNS, defaultOrder), ...parsePagination(query) };
+    const listPage = parseListPage(pageInput, ORDER_COLUMNS, '-created_at');
     const [rows, totalCount] = [await listInvitations(db, filter, listPage, now), await countInvitations(db, filter, now)];
     return { data: await records(db, rows, withOrganization), totalCount };
   }
@@ -141,34 +152,38 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) 
     },
 
     /** `GET /v1/organizations/{id}/invitations`: `status` (repeatable), `email_address`, ordering. */
-    async listForOrganization(organizationId: string, query: RawQuery): Promise<Page<InvitationRecord>> {
-      assertKnownParams(query, ['status', 'email_address', 'order_by', 'limit', 'offset']);
+    async listForOrganization(
+      organizationId: string,
+      input: Pick<InvitationListInput, 'statuses' | 'emailAddresses'>,
+      pageInput: ListPageInput,
+    ): Promise<Page<InvitationRecord>> {
       await requireOrganization(db, organizationId);
-      const emails = parseArrayParam(query, 'email_address');
-      const filter: InvitationListFilter = { organizationId, statuses: parseStatuses(query) };
-      if (emails) filter.emailAddresses = emails.map(normalizeEmailAddress).filter((email): email is string => email !== null);
-      return page(filter, query, false);
+      const emails = input.emailAddresses;
+      const filter: InvitationListFilter = { organizationId, statuses: parseStatuses(input.statuses) };
+      if (emails?.length) filter.emailAddresses = emails.map(normalizeEmailAddress).filter((email): email is string => email !== null);
+      return page(filter, pageInput, false);
     },
 
     /** `GET /v1/organizations/{id}/invitations/pending` (deprecated by Clerk, still served). */
-    async listPending(organizationId: string, query: RawQuery): Promise<Page<InvitationRecord>> {
-      assertKnownParams(query, ['limit', 'offset']);
+    async listPending(organizationId: string, pageInput: Pick<ListPageInput, 'limit' | 'offset'>): Promise<Page<InvitationRecord>> {
       await requireOrganization(db, organizationId);
-      return page({ organizationId, statuses: ['pending'] }, query, false);
+      return page({ organizationId, statuses: ['pending'] }, pageInput, false);
     },
 
     /** `GET /v1/organization_invitations`: every organization's, with `public_organization_data`. */
-    async listInstance(query: RawQuery): Promise<Page<InvitationRecord>> {
-      assertKnownParams(query, ['status', 'query', 'order_by', 'limit', 'offset']);
-      const filter: InvitationListFilter = { statuses: parseStatuses(query), query: first(query.query)?.trim().toLowerCase() || undefined };
-      return page(filter, query, true);
+    async listInstance(input: Pick<InvitationListInput, 'statuses' | 'query'>, pageInput: ListPageInput): Promise<Page<InvitationRecord>> {
+      const filter: InvitationListFilter = { statuses: parseStatuses(input.statuses), query: trimmedText(input.query)?.toLowerCase() };
+      return page(filter, pageInput, true);
     },
 
     /** `GET /v1/users/{user_id}/organization_invitations`: invitations to the user's verified addresses. */
-    async listForUser(userId: string, query: RawQuery): Promise<Page<InvitationRecord>> {
-      assertKnownParams(query, ['status', 'limit', 'offset']);
+    async listForUser(
+      userId: string,
+      input: Pick<InvitationListInput, 'statuses'>,
+      pageInput: Pick<ListPageInput, 'limit' | 'offset'>,
+    ): Promise<Page<InvitationRecord>> {
       if (!(await findUserById(db, userId))) throw errors.userNotFound(userId);
-      return page({ userId, statuses: parseStatuses(query) }, query, true);
+      return page({ userId, statuses: parseStatuses(input.statuses) }, pageInput, true);
     },
 
     async get(organizationId: string, invitationId: string): Promise<InvitationRecord> {

@@ -16,9 +16,8 @@ import { findOrganizationForUpdate } from '../storage/repositories/organizations
 import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { MembershipRow } from '../storage/tables/organization-tables.js';
-import type { RawQuery } from '../lib/query-params.js';
-import { parseRawUserListFilter } from '../users/list-query-raw.js';
-import { assertKnownParams, parseArrayParam, parseOrderBy, parsePagination } from './list-params.js';
+import { parseUserListFilter, type UserListFilterInput } from '../users/list-query.js';
+import { parseListPage, type ListPageInput } from './list-params.js';
 import { assertAnotherAdminRemains, assertRole, assertRoomFor, newMembershipRow } from './membership-rules.js';
 import { METADATA_FIELDS, requireOrganization } from './organization-service.js';
 import { toMembershipRecords, type MembershipRecord } from './records.js';
@@ -39,24 +38,14 @@ const ORDER_COLUMNS: Record<string, MembershipOrderColumn> = {
   last_name: 'last_name',
   username: 'username_normalized',
 };
-/** Filters on the member that `GET …/memberships` shares with `GET /v1/users`. */
-const USER_FILTERS = [
-  'user_id',
-  'email_address',
-  'phone_number',
-  'username',
-  'web3_wallet',
-  'query',
-  'email_address_query',
-  'phone_number_query',
-  'username_query',
-  'name_query',
-  'last_active_at_before',
-  'last_active_at_after',
-  'created_at_before',
-  'created_at_after',
-];
-const PAGE_PARAMS = ['order_by', 'limit', 'offset'];
+
+/** The filters of `GET /v1/organizations/{id}/memberships`. */
+export interface MembershipListInput {
+  /** Members with any of these roles. */
+  roles?: readonly string[];
+  /** Filters on the member that the list shares with `GET /v1/users`. */
+  users?: UserListFilterInput;
+}
 
 export interface Page<T> {
   data: T[];
@@ -70,8 +59,8 @@ export function createMembershipService(deps: ServiceDeps, roles: RoleRegistry) 
 
   const records = (executor: Executor, rows: readonly MembershipRow[]) => toMembershipRecords(executor, rows, roles, clock.nowMs());
 
-  async function page(filter: MembershipListFilter, query: RawQuery): Promise<Page<MembershipRecord>> {
-    const listPage = { ...parseOrderBy(query, ORDER_COLUMNS, '-created_at'), ...parsePagination(query) };
+  async function page(filter: MembershipListFilter, pageInput: ListPageInput): Promise<Page<MembershipRecord>> {
+    const listPage = parseListPage(pageInput, ORDER_COLUMNS, '-created_at');
     const [rows, totalCount] = [await listMemberships(db, filter, listPage), await countMemberships(db, filter)];
     return { data: await records(db, rows), totalCount };
   }
@@ -109,27 +98,23 @@ export function createMembershipService(deps: ServiceDeps, roles: RoleRegistry) 
     },
 
     /** `GET /v1/organizations/{id}/memberships`: the member filters of the users list, `role`, ordering. */
-    async listForOrganization(organizationId: string, query: RawQuery): Promise<Page<MembershipRecord>> {
-      assertKnownParams(query, [...USER_FILTERS, 'role', ...PAGE_PARAMS]);
+    async listForOrganization(organizationId: string, input: MembershipListInput, pageInput: ListPageInput): Promise<Page<MembershipRecord>> {
       await requireOrganization(db, organizationId);
-      const userQuery: RawQuery = {};
-      for (const name of USER_FILTERS) if (query[name] !== undefined) userQuery[name] = query[name];
-      const filter: MembershipListFilter = { organizationId, roles: parseArrayParam(query, 'role') };
-      if (Object.keys(userQuery).length) filter.users = parseRawUserListFilter(userQuery);
-      return page(filter, query);
+      const filter: MembershipListFilter = { organizationId, roles: input.roles };
+      const { users } = input;
+      if (users && Object.values(users).some((value) => value !== undefined)) filter.users = parseUserListFilter(users);
+      return page(filter, pageInput);
     },
 
     /** `GET /v1/organization_memberships`: every membership in the instance. */
-    async listInstance(query: RawQuery): Promise<Page<MembershipRecord>> {
-      assertKnownParams(query, PAGE_PARAMS);
-      return page({}, query);
+    async listInstance(pageInput: ListPageInput): Promise<Page<MembershipRecord>> {
+      return page({}, pageInput);
     },
 
     /** `GET /v1/users/{user_id}/organization_memberships`. */
-    async listForUser(userId: string, query: RawQuery): Promise<Page<MembershipRecord>> {
-      assertKnownParams(query, ['limit', 'offset']);
+    async listForUser(userId: string, pageInput: Pick<ListPageInput, 'limit' | 'offset'>): Promise<Page<MembershipRecord>> {
       if (!(await findUserById(db, userId))) throw errors.userNotFound(userId);
-      return page({ userId }, query);
+      return page({ userId }, pageInput);
     },
 
     /** `PATCH /v1/organizations/{id}/memberships/{user_id}`: a new role, keeping one administrator. */

@@ -3,6 +3,7 @@ import { parseTimestamp } from '../domain/parse-timestamp.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
+import { includeExclude } from '../lib/query-params.js';
 import { newMembershipRow } from './membership-rules.js';
 import { insertMembership } from '../storage/repositories/organizations-memberships-repository.js';
 import { findStoredImage, type StoredImage } from '../images/image-store.js';
@@ -24,16 +25,7 @@ import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserByIdForUpdate } from '../storage/repositories/users-repository.js';
 import type { Executor } from '../storage/database.js';
 import type { OrganizationRow, OrganizationUpdate } from '../storage/tables/organization-tables.js';
-import type { RawQuery } from '../lib/query-params.js';
-import {
-  assertKnownParams,
-  first,
-  includeExclude,
-  parseArrayParam,
-  parseBooleanParam,
-  parseOrderBy,
-  parsePagination,
-} from './list-params.js';
+import { parseListPage, trimmedText, type ListPageInput } from './list-params.js';
 import { parseOrganizationName, parseSlug, slugFromName, slugWithSuffix } from './organization-rules.js';
 import { toOrganizationRecords, type OrganizationRecord, type OrganizationViewOptions } from './records.js';
 import type { RoleRegistry } from './roles.js';
@@ -78,17 +70,17 @@ export interface LogoUpload {
   uploaderUserId?: string;
 }
 
+/** The filters of `GET /v1/organizations`, with what each organization's JSON includes. */
+export interface OrganizationListInput extends OrganizationViewOptions {
+  /** The id, or part of the name or slug. */
+  query?: string;
+  /** Organizations these users are members of (`-id` excludes). */
+  userIds?: readonly string[];
+  /** These organizations (`-id` excludes). */
+  organizationIds?: readonly string[];
+}
+
 const ORDER_COLUMNS: Record<string, OrganizationListPage['orderBy']> = { created_at: 'created_at', name: 'name', members_count: 'members_count' };
-const LIST_PARAMS = [
-  'include_members_count',
-  'include_missing_member_with_elevated_permissions',
-  'query',
-  'user_id',
-  'organization_id',
-  'order_by',
-  'limit',
-  'offset',
-];
 /** Attempts at a free slug when the one derived from the name is taken. */
 const SLUG_ATTEMPTS = 5;
 
@@ -181,34 +173,22 @@ export function createOrganizationService(deps: ServiceDeps, roles: RoleRegistry
     },
 
     /** `GET /v1/organizations/{id_or_slug}`. */
-    async get(idOrSlug: string, query: RawQuery): Promise<OrganizationRecord> {
-      assertKnownParams(query, ['include_members_count', 'include_missing_member_with_elevated_permissions']);
-      const options = {
-        includeMembersCount: parseBooleanParam(query, 'include_members_count'),
-        includeMissingMemberWithElevatedPermissions: parseBooleanParam(query, 'include_missing_member_with_elevated_permissions'),
-      };
+    async get(idOrSlug: string, options: OrganizationViewOptions = {}): Promise<OrganizationRecord> {
       const organization = await findOrganizationByIdOrSlug(db, idOrSlug);
       if (!organization) throw errors.organizationNotFound();
       return record(db, organization, options);
     },
 
     /** `GET /v1/organizations`: filters, ordering and offset pagination, with the total count. */
-    async list(query: RawQuery): Promise<{ data: OrganizationRecord[]; totalCount: number }> {
-      assertKnownParams(query, LIST_PARAMS);
-      const options = {
-        includeMembersCount: parseBooleanParam(query, 'include_members_count'),
-        includeMissingMemberWithElevatedPermissions: parseBooleanParam(query, 'include_missing_member_with_elevated_permissions'),
-      };
-      const userIds = parseArrayParam(query, 'user_id');
-      const organizationIds = parseArrayParam(query, 'organization_id');
+    async list(input: OrganizationListInput, pageInput: ListPageInput): Promise<{ data: OrganizationRecord[]; totalCount: number }> {
       const filter = {
-        query: first(query.query)?.trim() || undefined,
-        userIds: userIds && includeExclude(userIds),
-        organizationIds: organizationIds && includeExclude(organizationIds),
+        query: trimmedText(input.query),
+        userIds: input.userIds?.length ? includeExclude(input.userIds) : undefined,
+        organizationIds: input.organizationIds?.length ? includeExclude(input.organizationIds) : undefined,
       };
-      const page = { ...parseOrderBy(query, ORDER_COLUMNS, '-created_at'), ...parsePagination(query) };
+      const page = parseListPage(pageInput, ORDER_COLUMNS, '-created_at');
       const [rows, totalCount] = [await listOrganizations(db, filter, page), await countOrganizations(db, filter)];
-      return { data: await toOrganizationRecords(db, rows, roles, clock.nowMs(), options), totalCount };
+      return { data: await toOrganizationRecords(db, rows, roles, clock.nowMs(), input), totalCount };
     },
 
     /** `PATCH /v1/organizations/{id}`: only the supplied fields change. */

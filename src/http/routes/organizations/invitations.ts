@@ -5,21 +5,33 @@
 // GET /v1/organizations/{id}/invitations/{invitation_id} — one invitation.
 // POST /v1/organizations/{id}/invitations/{invitation_id}/revoke — revokes a pending invitation.
 // GET /v1/organization_invitations — every invitation in the instance, with public organization data.
-import type { FastifyInstance } from 'fastify';
 import type { CreateInvitationInput } from '../../../organizations/invitation-service.js';
-import type { RawQuery } from '../../../lib/query-params.js';
-import type { RouteContext } from '../../route-context.js';
+import type { RosterApp } from '../../roster-app.js';
+import { IdParams } from '../../schemas/common.js';
 import { compileBodyValidator, validationErrorToClerk } from '../../validation.js';
-import { bulkInvitationsBody, createInvitationBody, revokeInvitationBody } from './schemas.js';
+import type { RouteContext } from '../../route-context.js';
+import { InstanceInvitationListQuery, InvitationListQuery, PageQuery } from './list-schemas.js';
+import {
+  BulkInvitationsBody,
+  CreateInvitationBody,
+  OrganizationInvitation,
+  OrganizationInvitations,
+  OrganizationInvitationsWithPublicOrganizationData,
+  RevokeInvitationBody,
+} from './schemas.js';
 import { toInvitationJSON, toPageJSON } from './serialize.js';
 
-type Params = { organization_id: string };
-type InvitationParams = { organization_id: string; invitation_id: string };
-type Body = Record<string, any>;
+const Params = IdParams('organization_id');
+const InvitationParams = IdParams('organization_id', 'invitation_id');
 
-const validateInvitation = compileBodyValidator(createInvitationBody);
+const validateInvitation = compileBodyValidator(CreateInvitationBody);
 
-const toInput = (body: Body): CreateInvitationInput => ({
+/** Checks one item of a bulk body as a single invitation's body, so an error names the field, not the array index. */
+function assertInvitationBody(item: unknown): asserts item is CreateInvitationBody {
+  if (!validateInvitation(item)) throw validationErrorToClerk(validateInvitation.errors ?? []);
+}
+
+const toInput = (body: CreateInvitationBody): CreateInvitationInput => ({
   emailAddress: body.email_address,
   role: body.role,
   inviterUserId: body.inviter_user_id,
@@ -30,45 +42,63 @@ const toInput = (body: Body): CreateInvitationInput => ({
   notify: body.notify,
 });
 
-export function registerInvitationRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: Params; Body: Body }>('/v1/organizations/:organization_id/invitations', { schema: { body: createInvitationBody } }, async (request) =>
-    toInvitationJSON(await ctx.invitations.create(request.params.organization_id, toInput(request.body)), ctx.serializeContext(request)),
+export function registerInvitationRoutes(app: RosterApp, ctx: RouteContext): void {
+  app.post(
+    '/v1/organizations/:organization_id/invitations',
+    { schema: { params: Params, body: CreateInvitationBody, response: { 200: OrganizationInvitation } } },
+    async (request) =>
+      toInvitationJSON(await ctx.invitations.create(request.params.organization_id, toInput(request.body)), ctx.serializeContext(request)),
   );
 
-  app.post<{ Params: Params; Body: Body[] }>(
+  app.post(
     '/v1/organizations/:organization_id/invitations/bulk',
-    { schema: { body: bulkInvitationsBody } },
+    { schema: { params: Params, body: BulkInvitationsBody, response: { 200: OrganizationInvitations } } },
     async (request) => {
-      // Each item is validated on its own so an error names the field, not the array index.
-      for (const item of request.body) {
-        if (!validateInvitation(item)) throw validationErrorToClerk(validateInvitation.errors ?? []);
-      }
-      const records = await ctx.invitations.createBulk(request.params.organization_id, request.body.map(toInput));
+      const inputs = request.body.map((item) => {
+        assertInvitationBody(item);
+        return toInput(item);
+      });
+      const records = await ctx.invitations.createBulk(request.params.organization_id, inputs);
       const context = ctx.serializeContext(request);
       return toPageJSON({ data: records, totalCount: records.length }, (record) => toInvitationJSON(record, context));
     },
   );
 
-  app.get<{ Params: Params; Querystring: RawQuery }>('/v1/organizations/:organization_id/invitations', async (request) => {
-    const context = ctx.serializeContext(request);
-    const page = await ctx.invitations.listForOrganization(request.params.organization_id, request.query);
-    return toPageJSON(page, (record) => toInvitationJSON(record, context));
-  });
+  app.get(
+    '/v1/organizations/:organization_id/invitations',
+    { schema: { params: Params, querystring: InvitationListQuery, response: { 200: OrganizationInvitations } } },
+    async (request) => {
+      const { query } = request;
+      const input = { statuses: query.status, emailAddresses: query.email_address };
+      const page = { limit: query.limit, offset: query.offset, orderBy: query.order_by };
+      const context = ctx.serializeContext(request);
+      const invitations = await ctx.invitations.listForOrganization(request.params.organization_id, input, page);
+      return toPageJSON(invitations, (record) => toInvitationJSON(record, context));
+    },
+  );
 
-  app.get<{ Params: Params; Querystring: RawQuery }>('/v1/organizations/:organization_id/invitations/pending', async (request) => {
-    const context = ctx.serializeContext(request);
-    const page = await ctx.invitations.listPending(request.params.organization_id, request.query);
-    return toPageJSON(page, (record) => toInvitationJSON(record, context));
-  });
+  app.get(
+    '/v1/organizations/:organization_id/invitations/pending',
+    { schema: { params: Params, querystring: PageQuery, response: { 200: OrganizationInvitations } } },
+    async (request) => {
+      const context = ctx.serializeContext(request);
+      const invitations = await ctx.invitations.listPending(request.params.organization_id, request.query);
+      return toPageJSON(invitations, (record) => toInvitationJSON(record, context));
+    },
+  );
 
-  app.get<{ Params: InvitationParams }>('/v1/organizations/:organization_id/invitations/:invitation_id', async (request) => {
-    const { organization_id, invitation_id } = request.params;
-    return toInvitationJSON(await ctx.invitations.get(organization_id, invitation_id), ctx.serializeContext(request));
-  });
+  app.get(
+    '/v1/organizations/:organization_id/invitations/:invitation_id',
+    { schema: { params: InvitationParams, response: { 200: OrganizationInvitation } } },
+    async (request) => {
+      const { organization_id, invitation_id } = request.params;
+      return toInvitationJSON(await ctx.invitations.get(organization_id, invitation_id), ctx.serializeContext(request));
+    },
+  );
 
-  app.post<{ Params: InvitationParams; Body: Body }>(
+  app.post(
     '/v1/organizations/:organization_id/invitations/:invitation_id/revoke',
-    { schema: { body: revokeInvitationBody } },
+    { schema: { params: InvitationParams, body: RevokeInvitationBody, response: { 200: OrganizationInvitation } } },
     async (request) => {
       const { organization_id, invitation_id } = request.params;
       const record = await ctx.invitations.revoke(organization_id, invitation_id, request.body.requesting_user_id);
@@ -76,8 +106,15 @@ export function registerInvitationRoutes(app: FastifyInstance, ctx: RouteContext
     },
   );
 
-  app.get<{ Querystring: RawQuery }>('/v1/organization_invitations', async (request) => {
-    const context = ctx.serializeContext(request);
-    return toPageJSON(await ctx.invitations.listInstance(request.query), (record) => toInvitationJSON(record, context));
-  });
+  app.get(
+    '/v1/organization_invitations',
+    { schema: { querystring: InstanceInvitationListQuery, response: { 200: OrganizationInvitationsWithPublicOrganizationData } } },
+    async (request) => {
+      const { query } = request;
+      const page = { limit: query.limit, offset: query.offset, orderBy: query.order_by };
+      const context = ctx.serializeContext(request);
+      const invitations = await ctx.invitations.listInstance({ statuses: query.status, query: query.query }, page);
+      return toPageJSON(invitations, (record) => toInvitationJSON(record, context));
+    },
+  );
 }

@@ -4,51 +4,67 @@
 // DELETE /v1/organizations/{id}/memberships/{user_id} — removes the member (not the last administrator).
 // PATCH /v1/organizations/{id}/memberships/{user_id}/metadata — deep merge; null deletes a key.
 // GET /v1/organization_memberships — every membership in the instance.
-import type { FastifyInstance } from 'fastify';
-import type { RawQuery } from '../../../lib/query-params.js';
+import type { RosterApp } from '../../roster-app.js';
+import { IdParams } from '../../schemas/common.js';
+import { toFilterInput } from '../users/list-users.js';
 import type { RouteContext } from '../../route-context.js';
-import { createMembershipBody, membershipMetadataBody, updateMembershipBody } from './schemas.js';
+import { InstanceMembershipListQuery, MembershipListQuery } from './list-schemas.js';
+import { CreateMembershipBody, MetadataBody, OrganizationMembership, OrganizationMemberships, UpdateMembershipBody } from './schemas.js';
 import { toMembershipJSON, toPageJSON } from './serialize.js';
 
-type Params = { organization_id: string };
-type MemberParams = { organization_id: string; user_id: string };
-type Body = Record<string, any>;
+const Params = IdParams('organization_id');
+const MemberParams = IdParams('organization_id', 'user_id');
 
-export function registerMembershipRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: Params; Body: Body }>('/v1/organizations/:organization_id/memberships', { schema: { body: createMembershipBody } }, async (request) => {
-    const body = request.body;
-    const record = await ctx.memberships.create(request.params.organization_id, {
-      userId: body.user_id,
-      role: body.role,
-      publicMetadata: body.public_metadata,
-      privateMetadata: body.private_metadata,
-    });
-    return toMembershipJSON(record, ctx.serializeContext(request));
-  });
+export function registerMembershipRoutes(app: RosterApp, ctx: RouteContext): void {
+  app.post(
+    '/v1/organizations/:organization_id/memberships',
+    { schema: { params: Params, body: CreateMembershipBody, response: { 200: OrganizationMembership } } },
+    async (request) => {
+      const { body } = request;
+      const record = await ctx.memberships.create(request.params.organization_id, {
+        userId: body.user_id,
+        role: body.role,
+        publicMetadata: body.public_metadata,
+        privateMetadata: body.private_metadata,
+      });
+      return toMembershipJSON(record, ctx.serializeContext(request));
+    },
+  );
 
-  app.get<{ Params: Params; Querystring: RawQuery }>('/v1/organizations/:organization_id/memberships', async (request) => {
-    const context = ctx.serializeContext(request);
-    const page = await ctx.memberships.listForOrganization(request.params.organization_id, request.query);
-    return toPageJSON(page, (record) => toMembershipJSON(record, context));
-  });
+  app.get(
+    '/v1/organizations/:organization_id/memberships',
+    { schema: { params: Params, querystring: MembershipListQuery, response: { 200: OrganizationMemberships } } },
+    async (request) => {
+      const { query } = request;
+      const input = { roles: query.role, users: toFilterInput(query) };
+      const page = { limit: query.limit, offset: query.offset, orderBy: query.order_by };
+      const context = ctx.serializeContext(request);
+      const memberships = await ctx.memberships.listForOrganization(request.params.organization_id, input, page);
+      return toPageJSON(memberships, (record) => toMembershipJSON(record, context));
+    },
+  );
 
-  app.patch<{ Params: MemberParams; Body: Body }>(
+  app.patch(
     '/v1/organizations/:organization_id/memberships/:user_id',
-    { schema: { body: updateMembershipBody } },
+    { schema: { params: MemberParams, body: UpdateMembershipBody, response: { 200: OrganizationMembership } } },
     async (request) => {
       const { organization_id, user_id } = request.params;
       return toMembershipJSON(await ctx.memberships.updateRole(organization_id, user_id, request.body.role), ctx.serializeContext(request));
     },
   );
 
-  app.delete<{ Params: MemberParams }>('/v1/organizations/:organization_id/memberships/:user_id', async (request) => {
-    const { organization_id, user_id } = request.params;
-    return toMembershipJSON(await ctx.memberships.delete(organization_id, user_id), ctx.serializeContext(request));
-  });
+  app.delete(
+    '/v1/organizations/:organization_id/memberships/:user_id',
+    { schema: { params: MemberParams, response: { 200: OrganizationMembership } } },
+    async (request) => {
+      const { organization_id, user_id } = request.params;
+      return toMembershipJSON(await ctx.memberships.delete(organization_id, user_id), ctx.serializeContext(request));
+    },
+  );
 
-  app.patch<{ Params: MemberParams; Body: Body }>(
+  app.patch(
     '/v1/organizations/:organization_id/memberships/:user_id/metadata',
-    { schema: { body: membershipMetadataBody } },
+    { schema: { params: MemberParams, body: MetadataBody, response: { 200: OrganizationMembership } } },
     async (request) => {
       const { organization_id, user_id } = request.params;
       const record = await ctx.memberships.mergeMetadata(organization_id, user_id, {
@@ -59,8 +75,14 @@ export function registerMembershipRoutes(app: FastifyInstance, ctx: RouteContext
     },
   );
 
-  app.get<{ Querystring: RawQuery }>('/v1/organization_memberships', async (request) => {
-    const context = ctx.serializeContext(request);
-    return toPageJSON(await ctx.memberships.listInstance(request.query), (record) => toMembershipJSON(record, context));
-  });
+  app.get(
+    '/v1/organization_memberships',
+    { schema: { querystring: InstanceMembershipListQuery, response: { 200: OrganizationMemberships } } },
+    async (request) => {
+      const { query } = request;
+      const context = ctx.serializeContext(request);
+      const memberships = await ctx.memberships.listInstance({ limit: query.limit, offset: query.offset, orderBy: query.order_by });
+      return toPageJSON(memberships, (record) => toMembershipJSON(record, context));
+    },
+  );
 }

@@ -1,44 +1,57 @@
-import type { UserRow } from '../../../storage/database.js';
-import type { InvitationRecord, MembershipRecord, OrganizationRecord } from '../../../organizations/records.js';
-import type { OrganizationRow } from '../../../storage/tables/organization-tables.js';
-import type { SerializeContext } from '../../serialize-context.js';
+import type {
+  InvitationRecord,
+  MembershipRecord,
+  OrganizationRecord,
+  PublicOrganizationRecord,
+  PublicUserRecord,
+} from '../../../organizations/records.js';
 import { avatarUrl } from '../avatars.js';
 import { userImageUrl } from '../images.js';
+import type { SerializeContext } from '../../serialize-context.js';
+import type {
+  Organization,
+  OrganizationInvitationWithPublicOrganizationData,
+  OrganizationMembership,
+  OrganizationWithLogo,
+} from './schemas.js';
 
 export const LOGO_PATH_PREFIX = '/roster/organization-logos';
 
 /** The uploaded logo, or the default initials image. */
-function imageUrlOf(organization: OrganizationRow, context: SerializeContext): string {
-  if (organization.image_id) return `${context.baseUrl}${LOGO_PATH_PREFIX}/${encodeURIComponent(organization.image_id)}`;
+function imageUrlOf(organization: PublicOrganizationRecord, context: SerializeContext): string {
+  if (organization.imageId) return `${context.baseUrl}${LOGO_PATH_PREFIX}/${encodeURIComponent(organization.imageId)}`;
   return avatarUrl(context.baseUrl, { id: organization.id, first_name: organization.name, last_name: null, username: null });
 }
 
-export function toOrganizationJSON(record: OrganizationRecord, context: SerializeContext) {
-  const { organization } = record;
+/** The uploaded profile image, or the default avatar. */
+const userImageUrlOf = (user: PublicUserRecord, context: SerializeContext): string =>
+  userImageUrl(context.baseUrl, { id: user.id, image_id: user.imageId, first_name: user.firstName, last_name: user.lastName, username: user.username });
+
+export function toOrganizationJSON(record: OrganizationRecord, context: SerializeContext): Organization {
   return {
     object: 'organization',
-    id: organization.id,
-    name: organization.name,
-    slug: organization.slug,
-    image_url: imageUrlOf(organization, context),
-    has_image: organization.image_id !== null,
-    max_allowed_memberships: organization.max_allowed_memberships,
-    admin_delete_enabled: organization.admin_delete_enabled === 1,
+    id: record.id,
+    name: record.name,
+    slug: record.slug,
+    image_url: imageUrlOf(record, context),
+    has_image: record.imageId !== null,
+    max_allowed_memberships: record.maxAllowedMemberships,
+    admin_delete_enabled: record.adminDeleteEnabled,
     public_metadata: record.publicMetadata,
     private_metadata: record.privateMetadata,
-    role_set_key: organization.role_set_key,
-    ...(organization.created_by ? { created_by: organization.created_by } : {}),
+    role_set_key: record.roleSetKey,
+    ...(record.createdBy ? { created_by: record.createdBy } : {}),
     ...(record.counts ? { members_count: record.counts.members, pending_invitations_count: record.counts.pendingInvitations } : {}),
     ...(record.missingMemberWithElevatedPermissions !== undefined
       ? { missing_member_with_elevated_permissions: record.missingMemberWithElevatedPermissions }
       : {}),
-    created_at: organization.created_at,
-    updated_at: organization.updated_at,
+    created_at: record.createdAtMs,
+    updated_at: record.updatedAtMs,
   };
 }
 
 /** `PUT …/logo` answers OrganizationWithLogo: the deprecated `logo_url` too. */
-export function toOrganizationWithLogoJSON(record: OrganizationRecord, context: SerializeContext) {
+export function toOrganizationWithLogoJSON(record: OrganizationRecord, context: SerializeContext): OrganizationWithLogo {
   const json = toOrganizationJSON(record, context);
   return { ...json, logo_url: json.image_url };
 }
@@ -47,17 +60,12 @@ export function toDeletedOrganizationJSON(deleted: { id: string; slug: string })
   return { object: 'organization', id: deleted.id, slug: deleted.slug, deleted: true };
 }
 
-/** The identifier other members see: primary email, else phone, username or wallet. */
-function identifierOf(user: UserRow): string | null {
-  return user.primary_email_address ?? user.primary_phone_number ?? user.username ?? user.primary_web3_wallet ?? null;
-}
-
-export function toMembershipJSON(record: MembershipRecord, context: SerializeContext) {
-  const { membership, user, role } = record;
-  const image = userImageUrl(context.baseUrl, user);
+export function toMembershipJSON(record: MembershipRecord, context: SerializeContext): OrganizationMembership {
+  const { user, role } = record;
+  const image = userImageUrlOf(user, context);
   return {
     object: 'organization_membership',
-    id: membership.id,
+    id: record.id,
     role: role.key,
     role_name: role.name,
     permissions: [...role.permissions],
@@ -66,38 +74,39 @@ export function toMembershipJSON(record: MembershipRecord, context: SerializeCon
     organization: toOrganizationJSON(record.organization, context),
     public_user_data: {
       user_id: user.id,
-      first_name: user.first_name,
-      last_name: user.last_name,
+      first_name: user.firstName,
+      last_name: user.lastName,
       profile_image_url: image,
       image_url: image,
-      has_image: user.image_id !== null,
-      identifier: identifierOf(user),
+      has_image: user.imageId !== null,
+      identifier: user.identifier,
       username: user.username,
-      banned: user.banned === 1,
+      banned: user.banned,
     },
-    created_at: membership.created_at,
-    updated_at: membership.updated_at,
+    created_at: record.createdAtMs,
+    updated_at: record.updatedAtMs,
   };
 }
 
-export function toInvitationJSON(record: InvitationRecord, context: SerializeContext) {
-  const { invitation, inviter, organization } = record;
+/** An invitation; with `public_organization_data` where the record carries its organization. */
+export function toInvitationJSON(record: InvitationRecord, context: SerializeContext): OrganizationInvitationWithPublicOrganizationData {
+  const { inviter, organization } = record;
   return {
     object: 'organization_invitation',
-    id: invitation.id,
-    email_address: invitation.email_address,
+    id: record.id,
+    email_address: record.emailAddress,
     role: record.role.key,
     role_name: record.role.name,
-    organization_id: invitation.organization_id,
-    inviter_id: invitation.inviter_id,
+    organization_id: record.organizationId,
+    inviter_id: record.inviterId,
     public_inviter_data: inviter
       ? {
           user_id: inviter.id,
-          first_name: inviter.first_name,
-          last_name: inviter.last_name,
-          image_url: userImageUrl(context.baseUrl, inviter),
-          has_image: inviter.image_id !== null,
-          identifier: identifierOf(inviter) ?? inviter.id,
+          first_name: inviter.firstName,
+          last_name: inviter.lastName,
+          image_url: userImageUrlOf(inviter, context),
+          has_image: inviter.imageId !== null,
+          identifier: inviter.identifier ?? inviter.id,
         }
       : null,
     ...(organization
@@ -107,7 +116,7 @@ export function toInvitationJSON(record: InvitationRecord, context: SerializeCon
             name: organization.name,
             slug: organization.slug,
             image_url: imageUrlOf(organization, context),
-            has_image: organization.image_id !== null,
+            has_image: organization.imageId !== null,
           },
         }
       : {}),
@@ -116,9 +125,9 @@ export function toInvitationJSON(record: InvitationRecord, context: SerializeCon
     status: record.status,
     // Accepting invitations is a Frontend API flow Roster does not serve yet: no accept link.
     url: null,
-    expires_at: invitation.expires_at,
-    created_at: invitation.created_at,
-    updated_at: invitation.updated_at,
+    expires_at: record.expiresAtMs,
+    created_at: record.createdAtMs,
+    updated_at: record.updatedAtMs,
   };
 }
 

@@ -7,7 +7,8 @@ const values = (description: string) => Type.Optional(Type.Array(Type.String(), 
 const text = (description: string) => Type.Optional(Type.String({ description }));
 const timestamp = (description: string) => Type.Optional(Type.Integer({ minimum: 0, description: `${description} (Unix ms)` }));
 
-const userFilters = {
+/** The filters `GET /v1/users` shares with `GET /v1/organizations/{id}/memberships` (which takes some of them). */
+export const userFilters = {
   email_address: values('Users with any of these email addresses'),
   phone_number: values('Users with any of these phone numbers'),
   external_id: values('Users with these external ids (`-id` excludes)'),
@@ -31,6 +32,10 @@ const userFilters = {
   provider: text('Users with an external account of this provider'),
   provider_user_id: values("Users with an external account of these provider's user ids"),
 };
+
+const UserFilterQuery = Type.Object(userFilters);
+/** A parsed query string holding some of {@link userFilters} (each is optional). */
+export type UserFilterQuery = Static<typeof UserFilterQuery>;
 
 export const UserListQuery = Type.Object(
   {

@@ -4,11 +4,11 @@ import { Type } from 'typebox';
 import type { UserListFilterInput } from '../../../users/list-query.js';
 import type { RosterApp } from '../../roster-app.js';
 import type { RouteContext } from '../../route-context.js';
-import { UserCountQuery, UserListQuery } from './list-schemas.js';
+import { UserCountQuery, UserListQuery, type UserFilterQuery } from './list-schemas.js';
 import { toUserJSON } from './serialize.js';
 
-/** The wire's filter names → the list's domain filters. */
-function toFilterInput(query: UserCountQuery | UserListQuery): UserListFilterInput {
+/** The wire's filter names → the list's domain filters (organization membership lists share it). */
+export function toFilterInput(query: UserFilterQuery): UserListFilterInput {
   return {
     emailAddresses: query.email_address,
     phoneNumbers: query.phone_number,

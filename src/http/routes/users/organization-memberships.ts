@@ -1,22 +1,33 @@
 // GET /v1/users/{user_id}/organization_memberships — the user's memberships, newest first, `{data, total_count}`.
 // GET /v1/users/{user_id}/organization_invitations — invitations to the user's verified email addresses (`status` filter).
-import type { FastifyInstance } from 'fastify';
-import type { RawQuery } from '../../../lib/query-params.js';
+import type { RosterApp } from '../../roster-app.js';
+import { IdParams } from '../../schemas/common.js';
 import type { RouteContext } from '../../route-context.js';
+import { PageQuery, UserInvitationListQuery } from '../organizations/list-schemas.js';
+import { OrganizationInvitationsWithPublicOrganizationData, OrganizationMemberships } from '../organizations/schemas.js';
 import { toInvitationJSON, toMembershipJSON, toPageJSON } from '../organizations/serialize.js';
 
-type Params = { user_id: string };
+const Params = IdParams('user_id');
 
-export function registerUserOrganizationRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Params: Params; Querystring: RawQuery }>('/v1/users/:user_id/organization_memberships', async (request) => {
-    const context = ctx.serializeContext(request);
-    const page = await ctx.memberships.listForUser(request.params.user_id, request.query);
-    return toPageJSON(page, (record) => toMembershipJSON(record, context));
-  });
+export function registerUserOrganizationRoutes(app: RosterApp, ctx: RouteContext): void {
+  app.get(
+    '/v1/users/:user_id/organization_memberships',
+    { schema: { params: Params, querystring: PageQuery, response: { 200: OrganizationMemberships } } },
+    async (request) => {
+      const context = ctx.serializeContext(request);
+      const memberships = await ctx.memberships.listForUser(request.params.user_id, request.query);
+      return toPageJSON(memberships, (record) => toMembershipJSON(record, context));
+    },
+  );
 
-  app.get<{ Params: Params; Querystring: RawQuery }>('/v1/users/:user_id/organization_invitations', async (request) => {
-    const context = ctx.serializeContext(request);
-    const page = await ctx.invitations.listForUser(request.params.user_id, request.query);
-    return toPageJSON(page, (record) => toInvitationJSON(record, context));
-  });
+  app.get(
+    '/v1/users/:user_id/organization_invitations',
+    { schema: { params: Params, querystring: UserInvitationListQuery, response: { 200: OrganizationInvitationsWithPublicOrganizationData } } },
+    async (request) => {
+      const { query } = request;
+      const context = ctx.serializeContext(request);
+      const invitations = await ctx.invitations.listForUser(request.params.user_id, { statuses: query.status }, { limit: query.limit, offset: query.offset });
+      return toPageJSON(invitations, (record) => toInvitationJSON(record, context));
+    },
+  );
 }
