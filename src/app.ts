@@ -19,6 +19,7 @@ import { compileRouteValidator } from './http/validation.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { RosterApp } from './http/roster-app.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { errors } from './lib/error-catalog.js';
 import type { Clock } from './lib/clock.js';
 import type { HasherRegistry } from './passwords/registry.js';
@@ -139,7 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
 
   await registerOpenApi(app);
   // Public, so it says nothing about why: 503 when the database does not answer (database-health.ts).
-  app.get('/healthz', { config: { auth: 'public' } }, async (_request, reply) =>
+  const health = (status: string) => Type.Object({ status: Type.Literal(status) }, { additionalProperties: false });
+  app.get('/healthz', { config: { auth: 'public' }, schema: { response: { 200: health('ok'), 503: health('unavailable') } } }, async (_request, reply) =>
     (await isDatabaseReachable(deps.database)) ? { status: 'ok' } : reply.code(503).send({ status: 'unavailable' }),
   );
   registerAvatarRoutes(app);

@@ -7,6 +7,16 @@ import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { CLERK_OPERATIONS, CLERK_SPEC_VERSION } from './clerk-operations.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The form fields of a multipart upload route (`file` parts and text fields). Such a route reads its body
+     * itself (image-upload.ts), so this describes the body for Roster's OpenAPI document only; it validates nothing.
+     */
+    multipartFields?: Record<string, 'file' | 'text'>;
+  }
+}
+
 export const OPENAPI_PATH = '/v1/openapi.json';
 export const DOCS_PATH = '/roster/docs';
 
@@ -69,6 +79,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     hideUntagged: false,
     exposeHeadRoutes: false,
+    // Used for the document only: the routes' own schemas (and validation) stay as declared.
+    transform: ({ schema, url, route }) => ({ schema: withMultipartBody(schema, route.config?.multipartFields), url }),
   });
 
   app.get(OPENAPI_PATH, { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
@@ -84,6 +96,16 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   app.get(`${DOCS_PATH}/swagger-ui-bundle.js`, { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(await asset('swagger-ui-bundle.js')),
   );
+}
+
+/** A multipart route's form, as the document's request body. */
+function withMultipartBody<T>(schema: T, fields: Record<string, 'file' | 'text'> | undefined): T {
+  if (!fields) return schema;
+  const properties = Object.fromEntries(
+    Object.entries(fields).map(([name, kind]) => [name, kind === 'file' ? { type: 'string', format: 'binary' } : { type: 'string' }]),
+  );
+  const required = Object.entries(fields).filter(([, kind]) => kind === 'file').map(([name]) => name);
+  return { ...schema, consumes: ['multipart/form-data'], body: { type: 'object', properties, required } };
 }
 
 const DOCS_PAGE = `<!doctype html>

@@ -71,6 +71,22 @@ describe("Roster's OpenAPI document", () => {
     expect(compared).toBeGreaterThan(60);
   });
 
+  it('declares, for every operation, its path parameters, a body where Clerk takes one, and its success answer', () => {
+    const problems: string[] = [];
+    for (const { method, path, operation } of operations) {
+      const declared = new Set(((operation.parameters ?? []) as { in: string; name: string }[]).filter((p) => p.in === 'path').map((p) => p.name));
+      for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) if (!declared.has(name!)) problems.push(`${method} ${path}: path parameter ${name} undeclared`);
+      const success = Object.keys(operation.responses ?? {}).filter((status) => /^2\d\d$/.test(status));
+      if (!success.length) problems.push(`${method} ${path}: no success answer declared`);
+      for (const status of success) {
+        if (!operation.responses[status].content) problems.push(`${method} ${path}: answer ${status} has no content schema`);
+      }
+      const clerk = clerkSpecAvailable ? findClerkSpecOperations(method, path)[0] : undefined;
+      if (clerk?.operation.requestBody && !operation.requestBody) problems.push(`${method} ${path}: Clerk takes a body, Roster declares none`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('serves a docs page that loads the document and its assets from Roster itself, without a key', async () => {
     const page = await fetch(`${server.baseUrl}/roster/docs`);
     expect(page.status).toBe(200);
