@@ -94,7 +94,15 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(createErrorHandler(config.bodyLimitInBytes));
 
+  // Closing: requests already running finish, and their connections close with them. Node closes only the
+  // connections idle at the moment of close(); one whose request ends later would stay open for the whole
+  // keep-alive timeout (72 s), holding up shutdown.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
     // @clerk/backend parses JSON only when Content-Type is exactly `application/json`.
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', 'application/json');
