@@ -2,8 +2,8 @@
 // POST /v1/phone_numbers, GET/PATCH/DELETE /v1/phone_numbers/{id}, PUT /v1/users/{user_id}/phone_number
 // Email addresses and phone numbers as resources: same rules, one registration per type.
 import type { FastifyInstance } from 'fastify';
-import type { IdentificationRow } from '../../storage/database.js';
 import type { ContactType, ReplacementStatus } from '../../users/identification-service.js';
+import type { Identification } from '../../users/user-record.js';
 import type { RouteContext } from '../route-context.js';
 import {
   createEmailAddressBody,
@@ -30,7 +30,7 @@ const CONTACTS = {
     toJSON: toPhoneNumberJSON,
     schemas: { create: createPhoneNumberBody, update: updatePhoneNumberBody, replace: replacePhoneNumberBody },
   },
-} satisfies Record<ContactType, { collection: string; param: string; replacePath: string; toJSON: (row: IdentificationRow) => object; schemas: object }>;
+} satisfies Record<ContactType, { collection: string; param: string; replacePath: string; toJSON: (identification: Identification) => object; schemas: object }>;
 
 type Body = Record<string, any>;
 
