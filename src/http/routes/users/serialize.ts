@@ -1,5 +1,6 @@
 import type { Identification, IdentificationType, UserRecord } from '../../../users/user-record.js';
 import { userImageUrl } from '../images.js';
+import type { EmailAddressJSON, PhoneNumberJSON, UserJSON, Web3WalletJSON } from './schemas.js';
 
 /** Per-request context the JSON needs: where Roster is reachable, for `image_url`. */
 export interface SerializeContext {
@@ -12,7 +13,7 @@ const verificationOf = (identification: Identification) =>
     ? ({ object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null } as const)
     : null;
 
-export function toEmailAddressJSON(identification: Identification) {
+export function toEmailAddressJSON(identification: Identification): EmailAddressJSON {
   return {
     id: identification.id,
     object: 'email_address',
@@ -26,7 +27,7 @@ export function toEmailAddressJSON(identification: Identification) {
   };
 }
 
-export function toPhoneNumberJSON(identification: Identification) {
+export function toPhoneNumberJSON(identification: Identification): PhoneNumberJSON {
   return {
     id: identification.id,
     object: 'phone_number',
@@ -42,7 +43,7 @@ export function toPhoneNumberJSON(identification: Identification) {
   };
 }
 
-export function toWeb3WalletJSON(identification: Identification) {
+export function toWeb3WalletJSON(identification: Identification): Web3WalletJSON {
   return {
     id: identification.id,
     object: 'web3_wallet',
@@ -57,7 +58,7 @@ export function toDeletedJSON<const O extends string>(object: O, id: string) {
   return { object, id, deleted: true as const };
 }
 
-export function toUserJSON(record: UserRecord, context: SerializeContext) {
+export function toUserJSON(record: UserRecord, context: SerializeContext): UserJSON {
   const { user, identifications, lock } = record;
   const ofType = (type: IdentificationType) => identifications.filter((identification) => identification.type === type);
   const phones = ofType('phone_number');
