@@ -27,30 +27,30 @@ export function shortcodeValues(input: {
 }): ShortcodeValues {
   const { user: record, organization, session } = input;
   const { user, identifications } = record;
-  const primaryEmail = identifications.find((row) => row.id === user.primary_email_address_id) ?? null;
-  const primaryPhone = identifications.find((row) => row.id === user.primary_phone_number_id) ?? null;
-  const secondFactorPhone = identifications.some((row) => row.type === 'phone_number' && row.verified === 1 && row.reserved_for_second_factor === 1);
-  const fullName = [user.first_name, user.last_name].filter((part) => part).join(' ');
+  const primaryEmail = identifications.find((identification) => identification.id === user.primaryEmailAddressId) ?? null;
+  const primaryPhone = identifications.find((identification) => identification.id === user.primaryPhoneNumberId) ?? null;
+  const secondFactorPhone = identifications.some((item) => item.type === 'phone_number' && item.verified && item.reservedForSecondFactor);
+  const fullName = [user.firstName, user.lastName].filter((part) => part).join(' ');
   return {
     user: {
       id: user.id,
-      external_id: user.external_id,
-      first_name: user.first_name,
-      last_name: user.last_name,
+      external_id: user.externalId,
+      first_name: user.firstName,
+      last_name: user.lastName,
       full_name: fullName === '' ? null : fullName,
       username: user.username,
-      primary_email_address: primaryEmail?.identifier ?? null,
-      email_verified: primaryEmail ? primaryEmail.verified === 1 : null,
-      primary_phone_number: primaryPhone?.identifier ?? null,
-      phone_number_verified: primaryPhone ? primaryPhone.verified === 1 : null,
+      primary_email_address: primaryEmail?.value ?? null,
+      email_verified: primaryEmail ? primaryEmail.verified : null,
+      primary_phone_number: primaryPhone?.value ?? null,
+      phone_number_verified: primaryPhone ? primaryPhone.verified : null,
       image_url: input.userImageUrl,
-      has_image: user.image_id !== null,
-      created_at: toSeconds(user.created_at),
-      updated_at: toSeconds(user.updated_at),
+      has_image: user.imageId !== null,
+      created_at: toSeconds(user.createdAtMs),
+      updated_at: toSeconds(user.updatedAtMs),
       public_metadata: record.publicMetadata,
       unsafe_metadata: record.unsafeMetadata,
       two_factor_enabled: record.totpEnabled || record.backupCodeEnabled || secondFactorPhone,
-      last_sign_in_at: toSeconds(user.last_sign_in_at),
+      last_sign_in_at: toSeconds(user.lastSignInAtMs),
     },
     org: organization
       ? {

@@ -17,6 +17,7 @@ import { requireUser, requireUserForUpdate, withUniqueErrors } from './deps.js';
 import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS, setPrimary } from './identification-rules.js';
 import { syncMFAState } from './mfa-service.js';
 import { parseIdentifier } from './identifiers.js';
+import { toIdentification, type Identification } from './user-record.js';
 
 export type ContactType = Extract<IdentificationType, 'email_address' | 'phone_number'>;
 
@@ -70,11 +71,11 @@ export function createIdentificationService(deps: ServiceDeps) {
   }
 
   return {
-    async get(type: ContactType, id: string): Promise<IdentificationRow> {
-      return requireIdentification(db, type, id);
+    async get(type: ContactType, id: string): Promise<Identification> {
+      return toIdentification(await requireIdentification(db, type, id));
     },
 
-    async create(type: ContactType, input: CreateContactInput): Promise<IdentificationRow> {
+    async create(type: ContactType, input: CreateContactInput): Promise<Identification> {
       const identifier = parseIdentifier(type, input.value);
       const verified = Boolean(input.verified);
       if (input.reservedForSecondFactor && !verified) throw errors.createSecondFactorUnverified();
@@ -105,12 +106,12 @@ export function createIdentificationService(deps: ServiceDeps) {
           if (input.primary || isFirst) await setPrimary(trx, user.id, type, row, now);
           await syncMFAState(trx, user.id, now);
           await refreshUserSearchDoc(trx, user.id);
-          return row;
+          return toIdentification(row);
         }),
       );
     },
 
-    async update(type: ContactType, id: string, input: UpdateContactInput): Promise<IdentificationRow> {
+    async update(type: ContactType, id: string, input: UpdateContactInput): Promise<Identification> {
       return withUniqueErrors(type, () =>
         db.transaction().execute(async (trx) => {
           let row = await lockIdentification(trx, type, id);
@@ -139,7 +140,7 @@ export function createIdentificationService(deps: ServiceDeps) {
           if (input.primary) await setPrimary(trx, row.user_id, type, row, now);
           await ensureDefaultSecondFactor(trx, row.user_id);
           await syncMFAState(trx, row.user_id, now);
-          return (await findIdentificationById(trx, id))!;
+          return toIdentification((await findIdentificationById(trx, id))!);
         }),
       );
     },
@@ -171,7 +172,7 @@ export function createIdentificationService(deps: ServiceDeps) {
     },
 
     /** `PUT /v1/users/{id}/email_address` (and phone): every identification of the type gives way to one new primary. */
-    async replaceForUser(type: ContactType, userId: string, value: string, status: ReplacementStatus = 'verified'): Promise<IdentificationRow> {
+    async replaceForUser(type: ContactType, userId: string, value: string, status: ReplacementStatus = 'verified'): Promise<Identification> {
       const identifier = parseIdentifier(type, value);
       return withUniqueErrors(type, () =>
         db.transaction().execute(async (trx) => {
@@ -197,7 +198,7 @@ export function createIdentificationService(deps: ServiceDeps) {
           await setPrimary(trx, user.id, type, row, now);
           await syncMFAState(trx, user.id, now);
           await refreshUserSearchDoc(trx, user.id);
-          return row;
+          return toIdentification(row);
         }),
       );
     },

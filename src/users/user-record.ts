@@ -1,14 +1,62 @@
 import type { LockoutPolicy } from '../config/config.js';
 import { parseStoredMetadata, type Metadata } from '../domain/metadata.js';
-import type { Executor, IdentificationRow, UserRow } from '../storage/database.js';
+import type { Executor, IdentificationRow, IdentificationType, UserRow } from '../storage/database.js';
 import { usersWithBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { lockStatus, type LockStatus } from './lockout.js';
 
+export type { IdentificationType };
+
+/** A user as the domain shows it: real booleans, camelCase, times in Unix ms; no secrets, no bookkeeping. */
+export interface User {
+  id: string;
+  externalId: string | null;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  locale: string | null;
+  /** The uploaded profile image, if any. */
+  imageId: string | null;
+  primaryEmailAddressId: string | null;
+  primaryPhoneNumberId: string | null;
+  primaryWeb3WalletId: string | null;
+  /** The user has a password (its digest never leaves storage). */
+  passwordEnabled: boolean;
+  passwordLastUpdatedAtMs: number | null;
+  banned: boolean;
+  deleteSelfEnabled: boolean;
+  createOrganizationEnabled: boolean;
+  createOrganizationsLimit: number | null;
+  bypassClientTrust: boolean;
+  mfaEnabledAtMs: number | null;
+  mfaDisabledAtMs: number | null;
+  legalAcceptedAtMs: number | null;
+  lastSignInAtMs: number | null;
+  lastActiveAtMs: number | null;
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+
+/** An email address, phone number or web3 wallet of a user. */
+export interface Identification {
+  id: string;
+  userId: string;
+  type: IdentificationType;
+  /** Normalised value: lower-cased email, E.164 phone, lower-cased hex wallet. */
+  value: string;
+  verified: boolean;
+  /** Held for the user without being verified (`identification_status: reserved`). */
+  reserved: boolean;
+  reservedForSecondFactor: boolean;
+  defaultSecondFactor: boolean;
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+
 /** A user with everything the User object shows, ready for the serializer. */
 export interface UserRecord {
-  user: UserRow;
-  identifications: IdentificationRow[];
+  user: User;
+  identifications: Identification[];
   lock: LockStatus;
   /** TOTP confirmed and in use. */
   totpEnabled: boolean;
@@ -19,18 +67,62 @@ export interface UserRecord {
   unsafeMetadata: Metadata;
 }
 
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    username: row.username,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    locale: row.locale,
+    imageId: row.image_id,
+    primaryEmailAddressId: row.primary_email_address_id,
+    primaryPhoneNumberId: row.primary_phone_number_id,
+    primaryWeb3WalletId: row.primary_web3_wallet_id,
+    passwordEnabled: row.password_digest !== null,
+    passwordLastUpdatedAtMs: row.password_last_updated_at,
+    banned: row.banned === 1,
+    deleteSelfEnabled: row.delete_self_enabled === 1,
+    createOrganizationEnabled: row.create_organization_enabled === 1,
+    createOrganizationsLimit: row.create_organizations_limit,
+    bypassClientTrust: row.bypass_client_trust === 1,
+    mfaEnabledAtMs: row.mfa_enabled_at,
+    mfaDisabledAtMs: row.mfa_disabled_at,
+    legalAcceptedAtMs: row.legal_accepted_at,
+    lastSignInAtMs: row.last_sign_in_at,
+    lastActiveAtMs: row.last_active_at,
+    createdAtMs: row.created_at,
+    updatedAtMs: row.updated_at,
+  };
+}
+
+export function toIdentification(row: IdentificationRow): Identification {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    type: row.type,
+    value: row.identifier,
+    verified: row.verified === 1,
+    reserved: row.reserved === 1,
+    reservedForSecondFactor: row.reserved_for_second_factor === 1,
+    defaultSecondFactor: row.default_second_factor === 1,
+    createdAtMs: row.created_at,
+    updatedAtMs: row.updated_at,
+  };
+}
+
 /** Loads identifications for many users in one query and assembles their records, keeping row order. */
 export async function toUserRecords(db: Executor, rows: readonly UserRow[], policy: LockoutPolicy, nowMs: number): Promise<UserRecord[]> {
   const ids = rows.map((row) => row.id);
   const [identifications, withBackupCodes] = [await listIdentificationsForUsers(db, ids), await usersWithBackupCodes(db, ids)];
-  const byUser = new Map<string, IdentificationRow[]>();
+  const byUser = new Map<string, Identification[]>();
   for (const identification of identifications) {
     const list = byUser.get(identification.user_id) ?? [];
-    list.push(identification);
+    list.push(toIdentification(identification));
     byUser.set(identification.user_id, list);
   }
   return rows.map((user) => ({
-    user,
+    user: toUser(user),
     identifications: byUser.get(user.id) ?? [],
     lock: lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, policy, nowMs),
     totpEnabled: user.totp_secret !== null && user.totp_verified === 1,

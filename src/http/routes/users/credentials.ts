@@ -4,26 +4,35 @@
 // POST /v1/users/{user_id}/totp — a new TOTP secret and URI (enabled by its first correct code).
 // POST /v1/users/{user_id}/verify_totp — a TOTP code or a backup code.
 // DELETE /v1/users/{user_id}/totp, /backup_code, /mfa — remove second factors.
-import type { FastifyInstance } from 'fastify';
+import type { RosterApp } from '../../roster-app.js';
 import type { RouteContext } from '../../route-context.js';
-import { codeBody, passwordBody, removePasswordBody, setCompromisedBody } from './schemas.js';
+import {
+  CodeBody,
+  CodeVerified,
+  PasswordBody,
+  PasswordVerified,
+  RemovePasswordBody,
+  SecondFactorsRemoved,
+  SetCompromisedBody,
+  TOTPJSON,
+  UserJSON,
+  UserParams,
+} from './schemas.js';
 import { toUserJSON } from './serialize.js';
 
-type Params = { user_id: string };
-
-export function registerCredentialRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: Params; Body: { password: string } }>(
+export function registerCredentialRoutes(app: RosterApp, ctx: RouteContext): void {
+  app.post(
     '/v1/users/:user_id/verify_password',
-    { schema: { body: passwordBody } },
+    { schema: { params: UserParams, body: PasswordBody, response: { 200: PasswordVerified } } },
     async (request) => {
       await ctx.passwords.verify(request.params.user_id, request.body.password);
-      return { verified: true };
+      return { verified: true as const };
     },
   );
 
-  app.post<{ Params: Params; Body: { sign_out_of_other_sessions?: boolean } }>(
+  app.post(
     '/v1/users/:user_id/remove_password',
-    { schema: { body: removePasswordBody } },
+    { schema: { params: UserParams, body: RemovePasswordBody, response: { 200: UserJSON } } },
     async (request) => {
       const record = await ctx.passwords.remove(request.params.user_id, {
         signOutOfOtherSessions: request.body.sign_out_of_other_sessions,
@@ -32,31 +41,37 @@ export function registerCredentialRoutes(app: FastifyInstance, ctx: RouteContext
     },
   );
 
-  app.post<{ Params: Params; Body: { revoke_all_sessions?: boolean | null } }>(
+  app.post(
     '/v1/users/:user_id/password/set_compromised',
-    { schema: { body: setCompromisedBody } },
+    { schema: { params: UserParams, body: SetCompromisedBody, response: { 200: UserJSON } } },
     async (request) => {
       const record = await ctx.passwords.setCompromised(request.params.user_id, { revokeAllSessions: request.body.revoke_all_sessions });
       return toUserJSON(record, ctx.serializeContext(request));
     },
   );
 
-  app.post<{ Params: Params }>('/v1/users/:user_id/password/unset_compromised', async (request) =>
-    toUserJSON(await ctx.passwords.unsetCompromised(request.params.user_id), ctx.serializeContext(request)),
+  app.post(
+    '/v1/users/:user_id/password/unset_compromised',
+    { schema: { params: UserParams, response: { 200: UserJSON } } },
+    async (request) => toUserJSON(await ctx.passwords.unsetCompromised(request.params.user_id), ctx.serializeContext(request)),
   );
 
-  app.post<{ Params: Params }>('/v1/users/:user_id/totp', async (request) => {
+  app.post('/v1/users/:user_id/totp', { schema: { params: UserParams, response: { 200: TOTPJSON } } }, async (request) => {
     const totp = await ctx.mfa.create(request.params.user_id);
-    return { object: 'totp', id: totp.id, secret: totp.secret, uri: totp.uri, verified: totp.verified, backup_codes: null };
+    return { object: 'totp' as const, id: totp.id, secret: totp.secret, uri: totp.uri, verified: totp.verified, backup_codes: null };
   });
 
-  app.post<{ Params: Params; Body: { code: string } }>('/v1/users/:user_id/verify_totp', { schema: { body: codeBody } }, async (request) => {
-    const codeType = await ctx.mfa.verify(request.params.user_id, request.body.code);
-    return { verified: true, code_type: codeType };
-  });
+  app.post(
+    '/v1/users/:user_id/verify_totp',
+    { schema: { params: UserParams, body: CodeBody, response: { 200: CodeVerified } } },
+    async (request) => {
+      const codeType = await ctx.mfa.verify(request.params.user_id, request.body.code);
+      return { verified: true as const, code_type: codeType };
+    },
+  );
 
   const removal = (path: string, action: (userId: string) => Promise<void>) =>
-    app.delete<{ Params: Params }>(path, async (request) => {
+    app.delete(path, { schema: { params: UserParams, response: { 200: SecondFactorsRemoved } } }, async (request) => {
       await action(request.params.user_id);
       return { user_id: request.params.user_id };
     });

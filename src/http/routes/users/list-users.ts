@@ -1,10 +1,11 @@
 // GET /v1/users — the users matching every filter, as a bare array (newest first by default).
 // GET /v1/users/count — how many users match the same filters.
-import { Type } from 'typebox';
 import type { UserListFilterInput } from '../../../users/list-query.js';
 import type { RosterApp } from '../../roster-app.js';
 import type { RouteContext } from '../../route-context.js';
+import { TotalCount } from '../../schemas/common.js';
 import { UserCountQuery, UserListQuery, type UserFilterQuery } from './list-schemas.js';
+import { UserList } from './schemas.js';
 import { toUserJSON } from './serialize.js';
 
 /** The wire's filter names → the list's domain filters (organization membership lists share it). */
@@ -36,7 +37,7 @@ export function toFilterInput(query: UserFilterQuery): UserListFilterInput {
 }
 
 export function registerListUsers(app: RosterApp, ctx: RouteContext): void {
-  app.get('/v1/users', { schema: { querystring: UserListQuery } }, async (request) => {
+  app.get('/v1/users', { schema: { querystring: UserListQuery, response: { 200: UserList } } }, async (request) => {
     const { query } = request;
     const page = { limit: query.limit, offset: query.offset, orderBy: query.order_by, startingAfter: query.starting_after };
     const records = await ctx.userList.list(toFilterInput(query), page);
@@ -49,5 +50,3 @@ export function registerListUsers(app: RosterApp, ctx: RouteContext): void {
     total_count: await ctx.userList.count(toFilterInput(request.query)),
   }));
 }
-
-const TotalCount = Type.Object({ object: Type.Literal('total_count'), total_count: Type.Integer() });

@@ -1,84 +1,86 @@
-import type { IdentificationRow } from '../../../storage/database.js';
-import type { UserRecord } from '../../../users/user-record.js';
+import type { Identification, IdentificationType, UserRecord } from '../../../users/user-record.js';
 import type { SerializeContext } from '../../serialize-context.js';
 import { userImageUrl } from '../images.js';
+import type { EmailAddressJSON, PhoneNumberJSON, UserJSON, Web3WalletJSON } from './schemas.js';
 
-const ADMIN_VERIFICATION = {
-  object: 'verification_admin',
-  status: 'verified',
-  strategy: 'admin',
-  attempts: null,
-  expire_at: null,
-} as const;
 
 /** Verified identifications carry an admin verification; reserved or unverified ones none yet. */
-const verificationOf = (row: IdentificationRow) => (row.verified ? { ...ADMIN_VERIFICATION } : null);
+const verificationOf = (identification: Identification) =>
+  identification.verified
+    ? ({ object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null } as const)
+    : null;
 
-export function toEmailAddressJSON(row: IdentificationRow) {
+export function toEmailAddressJSON(identification: Identification): EmailAddressJSON {
   return {
-    id: row.id,
+    id: identification.id,
     object: 'email_address',
-    email_address: row.identifier,
-    reserved: row.reserved === 1,
-    verification: verificationOf(row),
+    email_address: identification.value,
+    reserved: identification.reserved,
+    verification: verificationOf(identification),
     linked_to: [],
     matches_sso_connection: false,
-    created_at: row.created_at,
-    updated_at: row.updated_at,
+    created_at: identification.createdAtMs,
+    updated_at: identification.updatedAtMs,
   };
 }
 
-export function toPhoneNumberJSON(row: IdentificationRow) {
+export function toPhoneNumberJSON(identification: Identification): PhoneNumberJSON {
   return {
-    id: row.id,
+    id: identification.id,
     object: 'phone_number',
-    phone_number: row.identifier,
-    reserved_for_second_factor: row.reserved_for_second_factor === 1,
-    default_second_factor: row.default_second_factor === 1,
-    reserved: row.reserved === 1,
-    verification: verificationOf(row),
+    phone_number: identification.value,
+    reserved_for_second_factor: identification.reservedForSecondFactor,
+    default_second_factor: identification.defaultSecondFactor,
+    reserved: identification.reserved,
+    verification: verificationOf(identification),
     linked_to: [],
     backup_codes: null,
-    created_at: row.created_at,
-    updated_at: row.updated_at,
+    created_at: identification.createdAtMs,
+    updated_at: identification.updatedAtMs,
   };
 }
 
-export function toWeb3WalletJSON(row: IdentificationRow) {
+export function toWeb3WalletJSON(identification: Identification): Web3WalletJSON {
   return {
-    id: row.id,
+    id: identification.id,
     object: 'web3_wallet',
-    web3_wallet: row.identifier,
-    verification: verificationOf(row),
-    created_at: row.created_at,
-    updated_at: row.updated_at,
+    web3_wallet: identification.value,
+    verification: verificationOf(identification),
+    created_at: identification.createdAtMs,
+    updated_at: identification.updatedAtMs,
   };
 }
 
-export function toDeletedJSON(object: string, id: string) {
-  return { object, id, deleted: true };
+export function toDeletedJSON<const O extends string>(object: O, id: string) {
+  return { object, id, deleted: true as const };
 }
 
-export function toUserJSON(record: UserRecord, context: SerializeContext) {
+export function toUserJSON(record: UserRecord, context: SerializeContext): UserJSON {
   const { user, identifications, lock } = record;
-  const ofType = (type: IdentificationRow['type']) => identifications.filter((row) => row.type === type);
+  const ofType = (type: IdentificationType) => identifications.filter((identification) => identification.type === type);
   const phones = ofType('phone_number');
-  const secondFactorPhone = phones.some((row) => row.verified === 1 && row.reserved_for_second_factor === 1);
-  const image = userImageUrl(context.baseUrl, user);
+  const secondFactorPhone = phones.some((phone) => phone.verified && phone.reservedForSecondFactor);
+  const image = userImageUrl(context.baseUrl, {
+    id: user.id,
+    image_id: user.imageId,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    username: user.username,
+  });
   return {
     id: user.id,
     object: 'user',
-    external_id: user.external_id,
-    primary_email_address_id: user.primary_email_address_id,
-    primary_phone_number_id: user.primary_phone_number_id,
-    primary_web3_wallet_id: user.primary_web3_wallet_id,
+    external_id: user.externalId,
+    primary_email_address_id: user.primaryEmailAddressId,
+    primary_phone_number_id: user.primaryPhoneNumberId,
+    primary_web3_wallet_id: user.primaryWeb3WalletId,
     username: user.username,
-    first_name: user.first_name,
-    last_name: user.last_name,
+    first_name: user.firstName,
+    last_name: user.lastName,
     locale: user.locale,
     profile_image_url: image,
     image_url: image,
-    has_image: user.image_id !== null,
+    has_image: user.imageId !== null,
     public_metadata: record.publicMetadata,
     private_metadata: record.privateMetadata,
     unsafe_metadata: record.unsafeMetadata,
@@ -86,29 +88,29 @@ export function toUserJSON(record: UserRecord, context: SerializeContext) {
     phone_numbers: phones.map(toPhoneNumberJSON),
     web3_wallets: ofType('web3_wallet').map(toWeb3WalletJSON),
     passkeys: [],
-    password_enabled: user.password_digest !== null,
+    password_enabled: user.passwordEnabled,
     two_factor_enabled: record.totpEnabled || record.backupCodeEnabled || secondFactorPhone,
     totp_enabled: record.totpEnabled,
     backup_code_enabled: record.backupCodeEnabled,
-    mfa_enabled_at: user.mfa_enabled_at,
-    mfa_disabled_at: user.mfa_disabled_at,
-    password_last_updated_at: user.password_last_updated_at,
+    mfa_enabled_at: user.mfaEnabledAtMs,
+    mfa_disabled_at: user.mfaDisabledAtMs,
+    password_last_updated_at: user.passwordLastUpdatedAtMs,
     external_accounts: [],
     saml_accounts: [],
     enterprise_accounts: [],
-    last_sign_in_at: user.last_sign_in_at,
-    banned: user.banned === 1,
+    last_sign_in_at: user.lastSignInAtMs,
+    banned: user.banned,
     locked: lock.locked,
     deprovisioned: false,
     lockout_expires_in_seconds: lock.lockoutExpiresInSeconds,
     verification_attempts_remaining: lock.verificationAttemptsRemaining,
-    updated_at: user.updated_at,
-    created_at: user.created_at,
-    delete_self_enabled: user.delete_self_enabled === 1,
-    create_organization_enabled: user.create_organization_enabled === 1,
-    create_organizations_limit: user.create_organizations_limit,
-    last_active_at: user.last_active_at,
-    legal_accepted_at: user.legal_accepted_at,
-    bypass_client_trust: user.bypass_client_trust === 1,
+    updated_at: user.updatedAtMs,
+    created_at: user.createdAtMs,
+    delete_self_enabled: user.deleteSelfEnabled,
+    create_organization_enabled: user.createOrganizationEnabled,
+    create_organizations_limit: user.createOrganizationsLimit,
+    last_active_at: user.lastActiveAtMs,
+    legal_accepted_at: user.legalAcceptedAtMs,
+    bypass_client_trust: user.bypassClientTrust,
   };
 }

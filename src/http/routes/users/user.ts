@@ -1,63 +1,70 @@
 // GET /v1/users/{user_id} — one user.
 // PATCH /v1/users/{user_id} — changes the supplied fields (metadata only up to API version 2025-11-10).
 // DELETE /v1/users/{user_id} — deletes the user and everything they own.
-import type { FastifyInstance } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
+import type { UpdateUserInput } from '../../../users/user-service.js';
 import { versionRules } from '../../api-version.js';
+import type { RosterApp } from '../../roster-app.js';
 import type { RouteContext } from '../../route-context.js';
-import { updateUserBody } from './schemas.js';
+import { UpdateUserBody, UserDeleted, UserJSON, UserParams } from './schemas.js';
 import { toDeletedJSON, toUserJSON } from './serialize.js';
-
-type Params = { user_id: string };
-type Body = Record<string, any>;
 
 const METADATA_FIELDS = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const;
 const USE_METADATA_ENDPOINTS =
   ' Since API version 2026-05-12, use PATCH /v1/users/{user_id}/metadata to merge metadata or PUT /v1/users/{user_id}/metadata to replace it.';
 
-export function registerUserRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Params: Params }>('/v1/users/:user_id', async (request) => {
+/** The wire's field names → the user service's input. */
+function toUpdateUserInput(body: UpdateUserBody): UpdateUserInput {
+  return {
+    externalId: body.external_id,
+    firstName: body.first_name,
+    lastName: body.last_name,
+    locale: body.locale,
+    primaryEmailAddressId: body.primary_email_address_id,
+    primaryPhoneNumberId: body.primary_phone_number_id,
+    primaryWeb3WalletId: body.primary_web3_wallet_id,
+    username: body.username,
+    password: body.password,
+    passwordDigest: body.password_digest,
+    passwordHasher: body.password_hasher,
+    totpSecret: body.totp_secret,
+    backupCodes: body.backup_codes,
+    skipPasswordChecks: body.skip_password_checks,
+    signOutOfOtherSessions: body.sign_out_of_other_sessions,
+    publicMetadata: body.public_metadata,
+    privateMetadata: body.private_metadata,
+    unsafeMetadata: body.unsafe_metadata,
+    deleteSelfEnabled: body.delete_self_enabled,
+    createOrganizationEnabled: body.create_organization_enabled,
+    legalAcceptedAt: body.legal_accepted_at,
+    createOrganizationsLimit: body.create_organizations_limit,
+    createdAt: body.created_at,
+    bypassClientTrust: body.bypass_client_trust,
+  };
+}
+
+export function registerUserRoutes(app: RosterApp, ctx: RouteContext): void {
+  app.get('/v1/users/:user_id', { schema: { params: UserParams, response: { 200: UserJSON } } }, async (request) => {
     const record = await ctx.users.get(request.params.user_id);
     return toUserJSON(record, ctx.serializeContext(request));
   });
 
-  app.patch<{ Params: Params; Body: Body }>('/v1/users/:user_id', { schema: { body: updateUserBody } }, async (request) => {
-    const body = request.body;
-    if (versionRules.rejectsMetadataInUserUpdate(request.apiVersion)) {
-      const field = METADATA_FIELDS.find((name) => body[name] !== undefined);
-      if (field) throw errors.paramUnknown(field, USE_METADATA_ENDPOINTS);
-    }
-    if (body.profile_image_id) throw errors.formResourceNotFound('profile_image_id');
-    const record = await ctx.users.update(request.params.user_id, {
-      externalId: body.external_id,
-      firstName: body.first_name,
-      lastName: body.last_name,
-      locale: body.locale,
-      primaryEmailAddressId: body.primary_email_address_id,
-      primaryPhoneNumberId: body.primary_phone_number_id,
-      primaryWeb3WalletId: body.primary_web3_wallet_id,
-      username: body.username,
-      password: body.password,
-      passwordDigest: body.password_digest,
-      passwordHasher: body.password_hasher,
-      totpSecret: body.totp_secret,
-      backupCodes: body.backup_codes,
-      skipPasswordChecks: body.skip_password_checks,
-      signOutOfOtherSessions: body.sign_out_of_other_sessions,
-      publicMetadata: body.public_metadata,
-      privateMetadata: body.private_metadata,
-      unsafeMetadata: body.unsafe_metadata,
-      deleteSelfEnabled: body.delete_self_enabled,
-      createOrganizationEnabled: body.create_organization_enabled,
-      legalAcceptedAt: body.legal_accepted_at,
-      createOrganizationsLimit: body.create_organizations_limit,
-      createdAt: body.created_at,
-      bypassClientTrust: body.bypass_client_trust,
-    });
-    return toUserJSON(record, ctx.serializeContext(request));
-  });
+  app.patch(
+    '/v1/users/:user_id',
+    { schema: { params: UserParams, body: UpdateUserBody, response: { 200: UserJSON } } },
+    async (request) => {
+      const body = request.body;
+      if (versionRules.rejectsMetadataInUserUpdate(request.apiVersion)) {
+        const field = METADATA_FIELDS.find((name) => body[name] !== undefined);
+        if (field) throw errors.paramUnknown(field, USE_METADATA_ENDPOINTS);
+      }
+      if (body.profile_image_id) throw errors.formResourceNotFound('profile_image_id');
+      const record = await ctx.users.update(request.params.user_id, toUpdateUserInput(body));
+      return toUserJSON(record, ctx.serializeContext(request));
+    },
+  );
 
-  app.delete<{ Params: Params }>('/v1/users/:user_id', async (request) => {
+  app.delete('/v1/users/:user_id', { schema: { params: UserParams, response: { 200: UserDeleted } } }, async (request) => {
     const { id } = await ctx.users.delete(request.params.user_id);
     return toDeletedJSON('user', id);
   });
