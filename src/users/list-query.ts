@@ -8,8 +8,24 @@ export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 500;
 export const DEFAULT_ORDER = '-created_at';
 
+/** Filters the list takes as they are (text queries, `banned`, time ranges). */
+type PassedThrough =
+  | 'query'
+  | 'emailAddressQuery'
+  | 'phoneNumberQuery'
+  | 'usernameQuery'
+  | 'nameQuery'
+  | 'banned'
+  | 'lastActiveAtBefore'
+  | 'lastActiveAtAfter'
+  | 'lastActiveAtSince'
+  | 'createdAtBefore'
+  | 'createdAtAfter'
+  | 'lastSignInAtBefore'
+  | 'lastSignInAtAfter';
+
 /** The filters of `GET /v1/users` and `/count`, as the route maps them from the query string. */
-export interface UserListFilterInput {
+export interface UserListFilterInput extends Pick<UserListFilter, PassedThrough> {
   emailAddresses?: readonly string[];
   phoneNumbers?: readonly string[];
   externalIds?: readonly string[];
@@ -17,19 +33,6 @@ export interface UserListFilterInput {
   web3Wallets?: readonly string[];
   userIds?: readonly string[];
   organizationIds?: readonly string[];
-  query?: string;
-  emailAddressQuery?: string;
-  phoneNumberQuery?: string;
-  usernameQuery?: string;
-  nameQuery?: string;
-  banned?: boolean;
-  lastActiveAtBefore?: number;
-  lastActiveAtAfter?: number;
-  lastActiveAtSince?: number;
-  createdAtBefore?: number;
-  createdAtAfter?: number;
-  lastSignInAtBefore?: number;
-  lastSignInAtAfter?: number;
   provider?: string;
   providerUserIds?: readonly string[];
 }

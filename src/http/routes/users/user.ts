@@ -8,6 +8,7 @@ import type { RosterApp } from '../../roster-app.js';
 import type { RouteContext } from '../../route-context.js';
 import { UpdateUserBody, UserDeleted, UserJSON, UserParams } from './schemas.js';
 import { toDeletedJSON, toUserJSON } from './serialize.js';
+import { toSharedUserInput } from './user-fields.js';
 
 const METADATA_FIELDS = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const;
 const USE_METADATA_ENDPOINTS =
@@ -16,30 +17,12 @@ const USE_METADATA_ENDPOINTS =
 /** The wire's field names → the user service's input. */
 function toUpdateUserInput(body: UpdateUserBody): UpdateUserInput {
   return {
-    externalId: body.external_id,
-    firstName: body.first_name,
-    lastName: body.last_name,
-    locale: body.locale,
+    ...toSharedUserInput(body),
+    passwordDigest: body.password_digest,
     primaryEmailAddressId: body.primary_email_address_id,
     primaryPhoneNumberId: body.primary_phone_number_id,
     primaryWeb3WalletId: body.primary_web3_wallet_id,
-    username: body.username,
-    password: body.password,
-    passwordDigest: body.password_digest,
-    passwordHasher: body.password_hasher,
-    totpSecret: body.totp_secret,
-    backupCodes: body.backup_codes,
-    skipPasswordChecks: body.skip_password_checks,
     signOutOfOtherSessions: body.sign_out_of_other_sessions,
-    publicMetadata: body.public_metadata,
-    privateMetadata: body.private_metadata,
-    unsafeMetadata: body.unsafe_metadata,
-    deleteSelfEnabled: body.delete_self_enabled,
-    createOrganizationEnabled: body.create_organization_enabled,
-    legalAcceptedAt: body.legal_accepted_at,
-    createOrganizationsLimit: body.create_organizations_limit,
-    createdAt: body.created_at,
-    bypassClientTrust: body.bypass_client_trust,
   };
 }
 
