@@ -27,6 +27,10 @@ describe('parseListPage', () => {
     expect(error).toMatchObject({ status: 422, code: 'form_param_value_invalid', meta: { param_name: 'order_by' } });
     expect(error.longMessage).toBe('-slug does not match the allowed values for parameter order_by. Allowed values: created_at, name, members_count');
   });
+
+  it.each(['constructor', '-__proto__', '+toString', 'valueOf'])('refuses the inherited object key %s like any other unknown field', (orderBy) => {
+    expect(thrownBy(() => parseListPage({ orderBy }, COLUMNS, '-created_at'))).toMatchObject({ status: 422, code: 'form_param_value_invalid' });
+  });
 });
 
 describe('trimmedText', () => {

@@ -24,7 +24,9 @@ export interface ListPage<T extends string> {
 export function parseListPage<T extends string>(input: ListPageInput, columns: Record<string, T>, fallback: string): ListPage<T> {
   const raw = input.orderBy || fallback;
   const direction = raw.startsWith('-') ? 'desc' : 'asc';
-  const orderBy = columns[raw.replace(/^[+-]/, '')];
+  const field = raw.replace(/^[+-]/, '');
+  // Own keys only: `constructor` or `__proto__` are not columns.
+  const orderBy = Object.hasOwn(columns, field) ? columns[field] : undefined;
   if (!orderBy) throw errors.paramValueNotAllowed('order_by', raw, Object.keys(columns));
   return { orderBy, direction, limit: input.limit ?? DEFAULT_LIMIT, offset: input.offset ?? 0 };
 }

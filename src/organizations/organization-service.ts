@@ -3,7 +3,7 @@ import { parseTimestamp } from '../domain/parse-timestamp.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
-import { includeExclude } from '../lib/query-params.js';
+import { includeExclude } from '../lib/include-exclude.js';
 import { newMembershipRow } from './membership-rules.js';
 import { insertMembership } from '../storage/repositories/organizations-memberships-repository.js';
 import { findStoredImage, type StoredImage } from '../images/image-store.js';

@@ -1,5 +1,5 @@
 import { errors } from '../lib/error-catalog.js';
-import { includeExclude } from '../lib/query-params.js';
+import { includeExclude } from '../lib/include-exclude.js';
 import type { UserListFilter, UserListPage, UserOrderColumn } from '../storage/repositories/user-list-repository.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeWeb3Wallet } from './identifiers.js';
 
@@ -106,7 +106,8 @@ export function parseUserListPage(input: UserListPageInput): ParsedListPage {
   const rawOrder = input.orderBy || DEFAULT_ORDER;
   const direction = rawOrder.startsWith('-') ? 'desc' : 'asc';
   const field = rawOrder.replace(/^[+-]/, '');
-  const orderBy = ORDER_COLUMNS[field];
+  // Own keys only: `constructor` or `__proto__` are not columns.
+  const orderBy = Object.hasOwn(ORDER_COLUMNS, field) ? ORDER_COLUMNS[field] : undefined;
   if (!orderBy) throw errors.paramValueNotAllowed('order_by', rawOrder, Object.keys(ORDER_COLUMNS));
   const startingAfter = input.startingAfter || undefined;
   if (startingAfter !== undefined) {
