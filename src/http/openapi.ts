@@ -86,7 +86,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   app.get(OPENAPI_PATH, { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const assets = join(dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')), 'static');
-  const asset = (name: string) => readFile(join(assets, name));
+  // Read once, on first use: the page is public, so each request must cost no disk read.
+  const cache = new Map<string, Promise<Buffer>>();
+  const asset = (name: string) => {
+    if (!cache.has(name)) cache.set(name, readFile(join(assets, name)));
+    return cache.get(name)!;
+  };
   app.get(DOCS_PATH, { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(DOCS_PAGE),
   );
