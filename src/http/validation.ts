@@ -37,7 +37,16 @@ export function compileBodyValidator(schema: object) {
  */
 export function compileRouteValidator({ schema, httpPart }: { schema: object; httpPart?: string }) {
   if (httpPart === 'querystring') return compileQueryParser(schema);
-  return compileBodyValidator(schema);
+  // Compiled on first use: compiling every route's schemas up front would add hundreds of ms to start-up.
+  let compiled: ReturnType<typeof compileBodyValidator> | undefined;
+  const validate = (data: unknown): boolean => {
+    compiled ??= compileBodyValidator(schema);
+    const valid = compiled(data);
+    validate.errors = compiled.errors;
+    return valid;
+  };
+  validate.errors = null as ErrorObject[] | null | undefined;
+  return validate;
 }
 
 function paramNameOf(error: Pick<ErrorObject, 'instancePath'>): string {
