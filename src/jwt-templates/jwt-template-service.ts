@@ -1,3 +1,4 @@
+import { DEFAULT_LIMIT } from '../domain/page-limits.js';
 import type { Clock } from '../lib/clock.js';
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
@@ -64,8 +65,6 @@ export interface JwtTemplateList {
   totalCount: number;
 }
 
-export const DEFAULT_LIMIT = 10;
-export const MAX_LIMIT = 500;
 
 export function toJwtTemplateRecord(row: JwtTemplateRow): JwtTemplateRecord {
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../test/helpers/assertions.js';
-import { DEFAULT_LIMIT, parseListPage, trimmedText } from './list-params.js';
+import { DEFAULT_LIMIT } from '../domain/page-limits.js';
+import { parseListPage, trimmedText } from './list-params.js';
 
 const COLUMNS = { created_at: 'created_at', name: 'name', members_count: 'members_count' } as const;
 

@@ -1,6 +1,6 @@
+import { DEFAULT_LIMIT } from '../domain/page-limits.js';
 import { errors } from '../lib/error-catalog.js';
 
-export const DEFAULT_LIMIT = 10;
 /** At most this many values per repeatable filter (`user_id`, `role`, `status`, …). */
 export const MAX_FILTER_VALUES = 100;
 

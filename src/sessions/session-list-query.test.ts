@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMIT, toSessionListQuery } from './session-list-query.js';
+import { DEFAULT_LIMIT } from '../domain/page-limits.js';
+import { toSessionListQuery } from './session-list-query.js';
 
 describe('toSessionListQuery', () => {
   it('filters by nothing and takes the first page of ten by default', () => {

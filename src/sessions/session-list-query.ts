@@ -1,10 +1,9 @@
+import { DEFAULT_LIMIT } from '../domain/page-limits.js';
 import type { SessionListFilter, SessionListPage } from '../storage/repositories/sessions-repository.js';
 
 /** The statuses `GET /v1/sessions` filters by (the spec's enum). */
 export const LISTED_SESSION_STATUSES = ['abandoned', 'active', 'ended', 'expired', 'removed', 'replaced', 'revoked'] as const;
 export type ListedSessionStatus = (typeof LISTED_SESSION_STATUSES)[number];
-export const DEFAULT_LIMIT = 10;
-export const MAX_LIMIT = 500;
 
 /** `GET /v1/sessions`, as the route maps it from the query string. */
 export interface SessionListInput {

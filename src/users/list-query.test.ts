@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../../test/helpers/assertions.js';
-import { DEFAULT_LIMIT, MAX_LIMIT, parseUserListFilter, parseUserListPage } from './list-query.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../domain/page-limits.js';
+import { parseUserListFilter, parseUserListPage } from './list-query.js';
 
 describe('parseUserListFilter', () => {
   it('an empty query filters nothing', () => {

@@ -1,11 +1,10 @@
+import { DEFAULT_LIMIT } from '../domain/page-limits.js';
 import { errors } from '../lib/error-catalog.js';
 import { includeExclude } from '../lib/include-exclude.js';
 import type { UserListFilter, UserListPage, UserOrderColumn } from '../storage/repositories/user-list-repository.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeWeb3Wallet } from './identifiers.js';
 
 export const MAX_FILTER_VALUES = 100;
-export const DEFAULT_LIMIT = 10;
-export const MAX_LIMIT = 500;
 export const DEFAULT_ORDER = '-created_at';
 
 /** Filters the list takes as they are (text queries, `banned`, time ranges). */

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../../domain/page-limits.js';
 
 /**
  * Building blocks for wire schemas. A schema here is three things at once: the validator of a request part
@@ -40,6 +41,6 @@ export const Paginated = <T extends TSchema>(item: T) => Type.Object({ data: Typ
 
 /** `limit` (1–500, default 10) and `offset` (≥ 0, default 0), as every paginated list takes them. */
 export const pageParams = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 10 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 };

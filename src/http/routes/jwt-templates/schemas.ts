@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../../../jwt-templates/jwt-template-service.js';
-import { Metadata, Nullable, rosterExtension } from '../../schemas/common.js';
+import { Metadata, Nullable, pageParams, rosterExtension } from '../../schemas/common.js';
 
 /** Wire schemas of the JWT template routes, as in Clerk's spec (bodies strict: unknown fields are refused). */
 
@@ -23,8 +22,7 @@ export type JwtTemplateBody = Static<typeof JwtTemplateBody>;
 export const JwtTemplateListQuery = Type.Object(
   {
     paginated: Type.Optional(Type.Boolean({ description: 'Answer `{ data, total_count }` instead of the bare array' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    ...pageParams,
   },
   { additionalProperties: false },
 );

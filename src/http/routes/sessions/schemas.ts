@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { DEFAULT_LIMIT, LISTED_SESSION_STATUSES, MAX_LIMIT } from '../../../sessions/session-list-query.js';
-import { Metadata, Nullable, rosterExtension } from '../../schemas/common.js';
+import { LISTED_SESSION_STATUSES } from '../../../sessions/session-list-query.js';
+import { Metadata, Nullable, pageParams, rosterExtension } from '../../schemas/common.js';
 
 /** Wire schemas of the Sessions routes, as in Clerk's spec (bodies strict: unknown fields are refused). */
 
@@ -27,8 +27,7 @@ export const SessionListQuery = Type.Object(
     client_id: Type.Optional(Type.String()),
     status: Type.Optional(Type.Enum(LISTED_SESSION_STATUSES, { type: 'string' })),
     paginated: Type.Optional(Type.Boolean({ description: 'Answer `{ data, total_count }` instead of the bare array' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    ...pageParams,
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { DEFAULT_LIMIT, DEFAULT_ORDER, MAX_FILTER_VALUES, MAX_LIMIT } from '../../../users/list-query.js';
+import { DEFAULT_ORDER, MAX_FILTER_VALUES } from '../../../users/list-query.js';
+import { pageParams } from '../../schemas/common.js';
 
 /** Wire schemas of `GET /v1/users` and `GET /v1/users/count` query strings (parsed by query-schema.ts). */
 
@@ -40,8 +41,7 @@ export type UserFilterQuery = Static<typeof UserFilterQuery>;
 export const UserListQuery = Type.Object(
   {
     ...userFilters,
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    ...pageParams,
     order_by: Type.Optional(Type.String({ default: DEFAULT_ORDER, description: '`[+|-]field`; only the first counts' })),
     starting_after: Type.Optional(Type.String({ description: 'The id of the user to continue after (keyset pagination; `created_at` order only)' })),
   },
