@@ -27,6 +27,8 @@ export interface Config {
   /** PostgreSQL connection string; when absent, Roster uses SQLite in `dataDir`. */
   databaseUrl: string | null;
   sqliteFile: string;
+  /** SQLite read workers for searches, deep offsets and counts (0: on the main connection; null: one per core, at most 4). */
+  sqliteReadWorkers: number | null;
   /** Secret keys accepted as `Authorization: Bearer …`; empty means "generate one in dataDir". */
   secretKeys: readonly string[];
   defaultApiVersion: ApiVersion;
@@ -124,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dataDir,
     databaseUrl,
     sqliteFile: path.resolve(dataDir, env.ROSTER_SQLITE_FILE || 'roster.db'),
+    sqliteReadWorkers: env.ROSTER_SQLITE_READ_WORKERS ? intFrom(env, 'ROSTER_SQLITE_READ_WORKERS', 0, 0, 16) : null,
     secretKeys: Object.freeze(secretKeys),
     defaultApiVersion,
     bodyLimitInBytes: intFrom(env, 'ROSTER_BODY_LIMIT_BYTES', 1_048_576, 1024),

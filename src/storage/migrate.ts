@@ -8,6 +8,7 @@ import { instanceKeyCheckMigration } from './migrations/2026-11-30-0005-instance
 import { verificationsInFlightMigration } from './migrations/2026-11-30-0006-verifications-in-flight.js';
 import { imagesMigration } from './migrations/2026-11-30-0007-images.js';
 import { jwtTemplatesMigration } from './migrations/2026-11-30-0008-jwt-templates.js';
+import { userCountMigration } from './migrations/2026-11-30-0009-user-count.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -19,6 +20,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0006-verifications-in-flight': verificationsInFlightMigration(),
     '2026-11-30-0007-images': imagesMigration(dialect),
     '2026-11-30-0008-jwt-templates': jwtTemplatesMigration(),
+    '2026-11-30-0009-user-count': userCountMigration(dialect),
   };
 }
 

@@ -7,7 +7,8 @@ import { toUserRecords, type UserRecord } from './user-record.js';
 
 /** `GET /v1/users` and `GET /v1/users/count`. */
 export function createUserListService(deps: ServiceDeps) {
-  const { db } = deps.database;
+  // Lists and counts can read many rows (searches, deep offsets): they run on the read connections.
+  const db = deps.database.reads;
   return {
     async list(filterInput: UserListFilterInput, pageInput: UserListPageInput): Promise<UserRecord[]> {
       const filter = parseUserListFilter(filterInput);

@@ -60,12 +60,28 @@ export interface UserListPage {
 type SearchColumn = 'emails' | 'phones' | 'usernames' | 'names' | null;
 type Eb = ExpressionBuilder<Database, 'users'>;
 
+/**
+ * How a substring search is served: `index` looks the needle up in the trigram index and filters on the ids it
+ * finds (cheap for a rare needle, costly for one that matches a large share of users, since every match is
+ * read before ordering); `scan` walks the rows in the requested order and tests each row's search document,
+ * stopping once the page is full (cheap for a common needle, and the only way for needles shorter than a
+ * trigram).
+ */
+type SearchAccess = 'index' | 'scan';
+
+interface Search {
+  needle: string;
+  column: SearchColumn;
+  access: SearchAccess;
+}
+
 /** The page of users matching the filter, in the requested order. */
 export async function listUsers(db: Executor, filter: UserListFilter, page: UserListPage): Promise<UserRow[]> {
+  const searches = await planSearches(db, filter, page.offset + page.limit);
   let query = db
     .selectFrom('users')
     .selectAll()
-    .where((eb) => whereFilter(db, eb, filter));
+    .where((eb) => whereFilter(db, eb, filter, searches));
   if (page.after) {
     const { createdAt, id } = page.after;
     const op = page.direction === 'desc' ? '<' : '>';
@@ -84,23 +100,84 @@ export async function listUsers(db: Executor, filter: UserListFilter, page: User
 
 /** How many users match; counted by the database, never by loading rows. */
 export async function countUsers(db: Executor, filter: UserListFilter): Promise<number> {
+  const terms = searchTerms(filter);
+  const others = { ...filter, query: undefined, emailAddressQuery: undefined, phoneNumberQuery: undefined, usernameQuery: undefined, nameQuery: undefined };
+  if (isUnfiltered(others)) {
+    if (terms.length === 0) return countAllUsers(db);
+    // Every user has exactly one search document: one search alone is counted in its index.
+    if (terms.length === 1) return dialectSql(db).countMatching(db, searchIndex(terms[0]!.column), terms[0]!.needle);
+  }
+  // Reading every match through the index costs a lookup of each matching user; testing the users the other
+  // filters select costs a look at each one's document. The cheaper of the two, per search.
+  const selected = terms.length > 0 ? await countUsers(db, others) : 0;
+  const searches = await Promise.all(
+    terms.map(async (term): Promise<Search> => {
+      const matches = await estimate(db, term, selected);
+      return { ...term, access: matches !== null && matches < selected ? 'index' : 'scan' };
+    }),
+  );
   const row = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number | string>().as('count'))
-    .where((eb) => whereFilter(db, eb, filter))
+    .where((eb) => whereFilter(db, eb, filter, searches))
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
+/** Every user: one row that triggers keep, instead of counting a million index entries. */
+export async function countAllUsers(db: Executor): Promise<number> {
+  const row = await db.selectFrom('user_count').select('users').where('id', '=', 1).executeTakeFirst();
+  return Number(row?.users ?? 0);
+}
+
 /** The ids of the users matching the filter, as a subquery (organization memberships filter on it). */
 export function userIdsMatching(db: Executor, filter: UserListFilter) {
+  const searches = searchTerms(filter).map((search): Search => ({ ...search, access: 'index' }));
   return db
     .selectFrom('users')
     .select('users.id')
-    .where((eb) => whereFilter(db, eb, filter));
+    .where((eb) => whereFilter(db, eb, filter, searches));
 }
 
-function whereFilter(db: Executor, eb: Eb, filter: UserListFilter): Expression<SqlBool> {
+function searchTerms(filter: UserListFilter): Omit<Search, 'access'>[] {
+  const terms: [string | undefined, SearchColumn][] = [
+    [filter.query, null],
+    [filter.emailAddressQuery, 'emails'],
+    [filter.phoneNumberQuery, 'phones'],
+    [filter.usernameQuery, 'usernames'],
+    [filter.nameQuery, 'names'],
+  ];
+  return terms.filter(([needle]) => needle !== undefined && needle !== '').map(([needle, column]) => ({ needle: needle!, column }));
+}
+
+/** No filter at all: the count is the user count. */
+function isUnfiltered(filter: UserListFilter): boolean {
+  return Object.values(filter).every((value) => value === undefined);
+}
+
+/**
+ * Chooses each search's access path for a page that needs `rowsNeeded` rows (offset + limit). Walking the
+ * ordering reads about rowsNeeded × users ÷ matches rows; the index reads every match. So the walk wins once
+ * matches exceed √(rowsNeeded × users), and the estimate only has to count that far.
+ */
+async function planSearches(db: Executor, filter: UserListFilter, rowsNeeded: number): Promise<Search[]> {
+  const terms = searchTerms(filter);
+  if (terms.length === 0) return [];
+  const users = await countAllUsers(db);
+  const enough = Math.max(1, Math.ceil(Math.sqrt(rowsNeeded * Math.max(users, 1))));
+  return Promise.all(
+    terms.map(async (term) => {
+      const matches = await estimate(db, term, enough);
+      return { ...term, access: matches !== null && matches < enough ? 'index' : 'scan' } as Search;
+    }),
+  );
+}
+
+function estimate(db: Executor, search: Omit<Search, 'access'>, enough: number): Promise<number | null> {
+  return dialectSql(db).estimateMatches(db, searchIndex(search.column), search.needle, enough);
+}
+
+function whereFilter(db: Executor, eb: Eb, filter: UserListFilter, searches: readonly Search[]): Expression<SqlBool> {
   if (filter.matchNothing) return sql<SqlBool>`1 = 0`;
   const and: Expression<SqlBool>[] = [];
   // A filter whose values all failed to normalise matches nobody (`IN ()` is not valid SQL).
@@ -131,15 +208,18 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter): Expression<S
     eb.selectFrom('organization_memberships').select('organization_memberships.user_id').where('organization_memberships.organization_id', 'in', organizationIds);
   if (filter.organizationIds?.include.length) and.push(eb('users.id', 'in', membersOf(filter.organizationIds.include)));
   if (filter.organizationIds?.exclude.length) and.push(eb('users.id', 'not in', membersOf(filter.organizationIds.exclude)));
-  const searches: [string | undefined, SearchColumn][] = [
-    [filter.query, null],
-    [filter.emailAddressQuery, 'emails'],
-    [filter.phoneNumberQuery, 'phones'],
-    [filter.usernameQuery, 'usernames'],
-    [filter.nameQuery, 'names'],
-  ];
-  for (const [needle, column] of searches) {
-    if (needle !== undefined && needle !== '') and.push(eb('users.id', 'in', searchSubquery(db, needle, column)));
+  for (const { needle, column, access } of searches) {
+    if (access === 'index') {
+      and.push(eb('users.id', 'in', dialectSql(db).keysMatching(db, searchIndex(column), needle)));
+    } else {
+      // A scalar subquery, evaluated per row: the database keeps walking the ordering's index.
+      const doc = eb
+        .selectFrom('user_search_docs')
+        .select(column ?? 'everything')
+        .whereRef('user_search_docs.user_id', '=', 'users.id')
+        .$castTo<string>();
+      and.push(dialectSql(db).containsText(doc, needle));
+    }
   }
   if (filter.banned !== undefined) and.push(eb('banned', '=', filter.banned ? 1 : 0));
   const ranges: [keyof UserRow, '<' | '>' | '>=', number | undefined][] = [
@@ -158,14 +238,13 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter): Expression<S
 const NOT_NULL_ORDERINGS: ReadonlySet<UserOrderColumn> = new Set(['created_at', 'updated_at']);
 
 /**
- * User ids whose search document contains `needle` (case-insensitive) in `column`, or anywhere when
- * null: `everything` holds every column, so `query` is a single indexed test.
+ * The search document's index for `column`, or for every column when null: `everything` holds them all,
+ * so `query` is a single indexed test.
  */
-function searchSubquery(db: Executor, needle: string, column: SearchColumn) {
+function searchIndex(column: SearchColumn): SubstringIndex {
   const searched = column ?? 'everything';
-  const index: SubstringIndex = {
+  return {
     trigram: { table: 'user_search_docs', key: 'user_id', columns: [searched] },
     fts5: { docs: 'user_search_docs', key: 'user_id', fts: 'user_search', ftsColumn: column, text: searched },
   };
-  return dialectSql(db).keysMatching(db, index, needle);
 }

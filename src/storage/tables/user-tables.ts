@@ -100,8 +100,15 @@ export interface BackupCodesTable {
   created_at: number;
 }
 
+/** One row (id 1): how many users exist, kept by triggers on `users`. */
+export interface UserCountTable {
+  id: number;
+  users: number;
+}
+
 export interface UserTables {
   users: UsersTable;
+  user_count: UserCountTable;
   identifications: IdentificationsTable;
   user_search_docs: UserSearchDocsTable;
   backup_codes: BackupCodesTable;

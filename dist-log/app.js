@@ -1,0 +1,151 @@
+import Fastify from 'fastify';
+import { createClientErrorHandler } from './http/client-errors.js';
+import { createErrorHandler, createNotFoundHandler, toErrorBody } from './http/errors.js';
+import { findJsonBodyProblem, parseJsonBody } from './http/json-body.js';
+import { requestBaseUrl } from './http/public-url.js';
+import { hasWellFormedQuery, isCanonicalRequestTarget } from './http/request-target.js';
+import { newRequestId, NO_STORE_HEADERS, REQUEST_ID_HEADER } from './http/request-id.js';
+import { serializeRequestForLog } from './http/request-log.js';
+import { installRouteAuth } from './http/route-auth.js';
+import { registerAvatarRoutes } from './http/routes/avatars.js';
+import { registerContactRoutes } from './http/routes/contacts.js';
+import { registerCreateUser } from './http/routes/users/create-user.js';
+import { registerListUsers } from './http/routes/users/list-users.js';
+import { registerMetadataRoutes, registerModerationRoutes } from './http/routes/users/moderation.js';
+import { registerUserRoutes } from './http/routes/users/user.js';
+import { compileRouteValidator } from './http/validation.js';
+import { registerOpenApi } from './http/openapi.js';
+import { Type } from 'typebox';
+import { errors } from './lib/error-catalog.js';
+import { isDatabaseReachable } from './storage/database-health.js';
+import { createServices } from './services/services.js';
+import { createSecretBox } from './lib/secret-box.js';
+import { assertInstanceKeyMatches } from './instance-key-check.js';
+import { registerCredentialRoutes } from './http/routes/users/credentials.js';
+import { registerProfileImageRoutes } from './http/routes/users/profile-image.js';
+import { registerWeb3WalletRoutes } from './http/routes/users/web3-wallets.js';
+import { registerOrganizationRoutes } from './http/routes/organizations/index.js';
+import { registerSessionRoutes } from './http/routes/sessions/index.js';
+import { registerJwtTemplateRoutes } from './http/routes/jwt-templates/index.js';
+/** The one composition root: services from dependencies (createServices), routes from services. */
+export async function buildApp(deps) {
+    const { config } = deps;
+    const requestTimeoutInMs = config.requestTimeoutInSeconds * 1000;
+    const app = Fastify({
+        // Request logs never hold query values that identify people (emails, phones, usernames, search text).
+        logger: typeof deps.logger === 'object' ? { ...deps.logger, serializers: { req: serializeRequestForLog } } : deps.logger,
+        bodyLimit: config.bodyLimitInBytes,
+        genReqId: newRequestId,
+        routerOptions: { ignoreTrailingSlash: true },
+        // A client that stops sending mid-headers or mid-body loses its connection instead of holding it open.
+        requestTimeout: requestTimeoutInMs,
+        http: {
+            headersTimeout: requestTimeoutInMs,
+            connectionsCheckingInterval: Math.min(Math.max(Math.floor(requestTimeoutInMs / 4), 250), 5000),
+            // Node would answer a missing Host with an empty 400; the onRequest hook below answers in Clerk's shape.
+            requireHostHeader: false,
+        },
+        clientErrorHandler: createClientErrorHandler(config.requestTimeoutInSeconds),
+        // A URL Fastify cannot decode (e.g. %ff) still gets a Clerk-shaped answer.
+        frameworkErrors: (_error, request, reply) => {
+            // Framework errors skip the onSend hook that fixes the content type, and Fastify would add a
+            // charset: write the exact `application/json` @clerk/backend needs on the raw response.
+            const body = JSON.stringify(toErrorBody(errors.resourceNotFound(), request.id));
+            reply.hijack();
+            reply.raw.writeHead(404, {
+                'content-type': 'application/json',
+                'content-length': Buffer.byteLength(body),
+                [REQUEST_ID_HEADER]: request.id,
+                ...NO_STORE_HEADERS,
+            });
+            reply.raw.end(body);
+        },
+    }).withTypeProvider();
+    // JSON bodies: an empty body is an empty object (the SDK sends bodiless POSTs with a JSON content type).
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonBody);
+    app.setValidatorCompiler(compileRouteValidator);
+    // Response schemas document the wire (Roster's OpenAPI); replies are written as the serializers build them.
+    app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+    app.setErrorHandler(createErrorHandler(config.bodyLimitInBytes));
+    // Closing: requests already running finish, and their connections close with them. Node closes only the
+    // connections idle at the moment of close(); one whose request ends later would stay open for the whole
+    // keep-alive timeout (72 s), holding up shutdown.
+    let closing = false;
+    app.addHook('preClose', async () => {
+        closing = true;
+    });
+    app.addHook('onSend', async (request, reply, payload) => {
+        if (closing)
+            reply.header('connection', 'close');
+        // @clerk/backend parses JSON only when Content-Type is exactly `application/json`.
+        const type = reply.getHeader('content-type');
+        if (typeof type === 'string' && type.startsWith('application/json'))
+            reply.header('content-type', 'application/json');
+        reply.header(REQUEST_ID_HEADER, request.id);
+        reply.header('x-content-type-options', NO_STORE_HEADERS['x-content-type-options']);
+        // Public images set their own caching.
+        if (!reply.hasHeader('cache-control'))
+            reply.header('cache-control', NO_STORE_HEADERS['cache-control']);
+        return payload;
+    });
+    app.decorateRequest('apiVersion', config.defaultApiVersion);
+    // Runs before every route's own hooks, and for requests no route matches.
+    app.addHook('onRequest', async (request) => {
+        if (request.raw.httpVersion === '1.1' && request.headers.host === undefined)
+            throw errors.badRequest('HTTP/1.1 requests must carry a Host header.');
+        // One spelling per path: what the router would decode or normalise is not served (see request-target.ts).
+        if (!isCanonicalRequestTarget(request.raw.url ?? ''))
+            throw errors.resourceNotFound();
+        // Query values are strict UTF-8, as bodies are: never decoded into U+FFFD.
+        if (!hasWellFormedQuery(request.raw.url ?? ''))
+            throw errors.malformedRequestParameters();
+        // Requests no route matches need the key too, checked here, before their body is read or parsed.
+        if (request.is404)
+            await routeAuth.authenticateUnrouted(request);
+    });
+    // Authentication is declared by each route and runs on the route that handles the request.
+    const routeAuth = installRouteAuth(app, { secretKeys: config.secretKeys, defaultApiVersion: config.defaultApiVersion });
+    app.setNotFoundHandler(createNotFoundHandler());
+    app.addHook('preValidation', async (request) => {
+        // Requests without any body (no content type either) validate as an empty object too.
+        if (request.body === undefined)
+            request.body = {};
+        // No id contains NUL, and PostgreSQL cannot compare text holding one: refuse it up front.
+        if (findJsonBodyProblem(request.params) === 'nul')
+            throw errors.resourceNotFound();
+        for (const [name, value] of Object.entries((request.query ?? {}))) {
+            if (findJsonBodyProblem(value) === 'nul')
+                throw errors.paramValueInvalid(name, `${name} must not contain NUL characters.`);
+        }
+    });
+    if (!config.instanceKey)
+        throw new Error('config.instanceKey is required (server.ts provisions it in the data directory)');
+    const secretBox = createSecretBox(config.instanceKey);
+    await assertInstanceKeyMatches(deps.database, secretBox, { config, clock: deps.clock });
+    const services = await createServices({ database: deps.database, clock: deps.clock, hashers: deps.hashers, config, secretBox });
+    const ctx = {
+        ...services,
+        serializeContext: (request) => ({ baseUrl: requestBaseUrl(request, config.publicUrl) }),
+    };
+    await registerOpenApi(app);
+    // Public, so it says nothing about why: 503 when the database does not answer (database-health.ts).
+    const health = (status) => Type.Object({ status: Type.Literal(status) }, { additionalProperties: false });
+    app.get('/healthz', { config: { auth: 'public' }, schema: { response: { 200: health('ok'), 503: health('unavailable') } } }, async (_request, reply) => (await isDatabaseReachable(deps.database)) ? { status: 'ok' } : reply.code(503).send({ status: 'unavailable' }));
+    registerAvatarRoutes(app);
+    registerListUsers(app, ctx);
+    registerCreateUser(app, ctx);
+    registerModerationRoutes(app, ctx);
+    registerMetadataRoutes(app, ctx);
+    registerUserRoutes(app, ctx);
+    registerCredentialRoutes(app, ctx);
+    await registerOrganizationRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });
+    registerSessionRoutes(app, ctx);
+    registerJwtTemplateRoutes(app, ctx);
+    registerContactRoutes(app, ctx, 'email_address');
+    registerContactRoutes(app, ctx, 'phone_number');
+    await registerProfileImageRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });
+    registerWeb3WalletRoutes(app, ctx);
+    return app;
+}
+//# sourceMappingURL=app.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=roster-app.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=serialize-context.js.map

@@ -1,0 +1,97 @@
+/**
+ * Every error Roster answers with, declared once as data: status and code as in Clerk's error index
+ * (`reference/clerk-api-errors.json`), with the short message. Where the index leaves a message empty,
+ * the wording is Roster's. The builders next to this file fill in long messages and meta; the one
+ * `errors` object (`lib/error-catalog.ts`) composes them. `catalogError` is the only place a ClerkError
+ * is made, so every code Roster sends is an entry here (test/error-catalog.test.ts checks both).
+ */
+import { ClerkError } from './clerk-error.js';
+export const catalog = {
+    authenticationInvalid: { status: 401, code: 'authentication_invalid', message: 'Invalid authentication' },
+    authorizationHeaderFormatInvalid: { status: 401, code: 'authorization_header_format_invalid', message: 'Invalid Authorization header format' },
+    clerkKeyInvalid: { status: 401, code: 'clerk_key_invalid', message: 'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.' },
+    apiVersionInvalid: { status: 400, code: 'api_version_invalid', message: 'invalid API version' },
+    requestBodyTooLarge: { status: 413, code: 'request_body_too_large', message: 'Request body too large' },
+    requestBodyInvalid: { status: 400, code: 'request_body_invalid', message: 'Request body invalid' },
+    malformedRequestParameters: { status: 400, code: 'malformed_request_parameters', message: 'Malformed request parameters' },
+    paramUnknown: { status: 422, code: 'form_param_unknown', message: 'is unknown' },
+    paramMissing: { status: 422, code: 'form_param_missing', message: 'is missing' },
+    paramTypeInvalid: { status: 422, code: 'form_param_type_invalid', message: 'is invalid' },
+    paramFormatInvalid: { status: 422, code: 'form_param_format_invalid', message: 'is invalid' },
+    paramValueInvalid: { status: 422, code: 'form_param_value_invalid', message: 'is invalid' },
+    paramMaxLengthExceeded: { status: 422, code: 'form_param_max_length_exceeded', message: 'exceeds maximum length' },
+    paramArraySizeExceeded: { status: 422, code: 'form_param_array_size_exceeded', message: 'exceeds maximum size' },
+    paramArrayLengthMismatch: { status: 422, code: 'form_param_array_length_mismatch', message: 'length mismatch' },
+    paramExceedsAllowedSize: { status: 422, code: 'form_param_exceeds_allowed_size', message: 'exceeds allowed size' },
+    authorizationInvalid: { status: 403, code: 'authorization_invalid', message: 'Unauthorized request' },
+    bulkSizeExceeded: { status: 400, code: 'bulk_size_exceeded', message: 'bulk size exceeded' },
+    identifierExists: { status: 422, code: 'form_identifier_exists', message: 'is taken' },
+    passwordPwned: { status: 422, code: 'form_password_pwned', message: 'Password has been found in an online data breach. For account safety, please use a different password.' },
+    passwordTooShort: { status: 422, code: 'form_password_length_too_short', message: 'Passwords must be 8 characters or more.' },
+    passwordTooLong: { status: 422, code: 'form_password_size_in_bytes_exceeded', message: 'Your password is too long. Please use a shorter one.' },
+    usernameInvalidLength: { status: 422, code: 'form_username_invalid_length', message: 'Username must be between 4 and 64 characters long.' },
+    usernameInvalidCharacter: { status: 422, code: 'form_username_invalid_character', message: "Username can only contain letters, numbers and '_' or '-'." },
+    usernameNeedsNonNumberChar: { status: 422, code: 'form_username_needs_non_number_char', message: 'Username must contain at least one non-numeric character.' },
+    resourceNotFound: { status: 404, code: 'resource_not_found', message: 'not found' },
+    formResourceNotFound: { status: 422, code: 'form_resource_not_found', message: 'is missing' },
+    verificationNeeded: { status: 422, code: 'form_verification_needed', message: 'is unverified' },
+    lastIdentificationDeletionFailed: { status: 400, code: 'identification_deletion_failed', message: 'Deletion failed' },
+    lastRequiredIdentificationDeletionFailed: { status: 400, code: 'last_required_identification_deletion_failed', message: 'Deletion failed' },
+    createSecondFactorUnverified: { status: 400, code: 'identification_create_second_factor_unverified', message: 'Create failed' },
+    updateSecondFactorUnverified: { status: 400, code: 'identification_update_second_factor_unverified', message: 'Update failed' },
+    userDataMissing: { status: 422, code: 'form_data_missing', message: 'missing data' },
+    passwordDigestInvalid: { status: 422, code: 'form_password_digest_invalid_code', message: 'is invalid' },
+    noPasswordSet: { status: 400, code: 'no_password_set', message: 'no password set' },
+    incorrectPassword: { status: 422, code: 'incorrect_password', message: 'incorrect password' },
+    passwordCompromised: { status: 422, code: 'form_password_compromised', message: 'password compromised', frontendApiCode: true },
+    userLocked: { status: 403, code: 'user_locked', message: 'Account locked', frontendApiCode: true },
+    userBanned: { status: 403, code: 'user_banned', message: 'User banned' },
+    totpDisabled: { status: 400, code: 'totp_disabled', message: 'TOTP is disabled' },
+    totpIncorrectCode: { status: 422, code: 'totp_incorrect_code', message: 'incorrect TOTP' },
+    totpInvalidLength: { status: 422, code: 'totp_invalid_length', message: 'invalid length' },
+    invalidTotpSecret: { status: 422, code: 'invalid_totp_secret_code', message: 'invalid TOTP secret' },
+    totpAlreadyEnabled: { status: 400, code: 'totp_already_enabled', message: 'TOTP already enabled', frontendApiCode: true },
+    conflict: { status: 409, code: 'conflict', message: 'Conflict' },
+    /** An operation of Clerk's spec that Roster does not serve (yet). */
+    featureNotImplemented: { status: 403, code: 'feature_not_implemented', message: 'not implemented' },
+    tooManyRequests: { status: 429, code: 'too_many_requests', message: 'Too many requests', genericCode: true },
+    // Organizations
+    organizationCreatorNotFound: { status: 400, code: 'organization_creator_not_found', message: 'creator not found' },
+    userCreateOrganizationNotEnabled: { status: 403, code: 'user_create_organization_not_enabled', message: 'create organization not enabled', frontendApiCode: true },
+    orgCreationLimitExceeded: { status: 403, code: 'org_creation_limit_exceeded', message: 'Organization Creation Limit Exceeded' },
+    alreadyAMember: { status: 400, code: 'already_a_member_in_organization', message: 'already a member' },
+    notAMember: { status: 403, code: 'not_a_member_in_organization', message: 'not a member' },
+    notAnAdmin: { status: 403, code: 'not_an_admin_in_organization', message: 'not an administrator', frontendApiCode: true },
+    minimumPermissionsNeeded: { status: 400, code: 'organization_minimum_permissions_needed', message: 'minimum organization permissions needed' },
+    membershipQuotaExceeded: { status: 403, code: 'organization_membership_quota_exceeded', message: 'organization membership quota exceeded' },
+    invitationNotUnique: { status: 400, code: 'organization_invitation_not_unique', message: 'organization invitation not unique' },
+    invitationNotPending: { status: 404, code: 'organization_invitation_not_pending', message: 'not pending' },
+    organizationNameInvalid: { status: 422, code: 'form_param_value_invalid', message: 'invalid organization name' },
+    // Images (profile images, organization logos)
+    imageTooLarge: { status: 413, code: 'image_too_large', message: 'Image too large' },
+    imageNotFound: { status: 404, code: 'image_not_found', message: 'Image not found' },
+    imageMissing: { status: 400, code: 'form_param_missing', message: 'Image file missing' },
+    unsupportedImageType: { status: 400, code: 'request_body_invalid', message: 'Unsupported image type' },
+    imageDecodeFailed: { status: 400, code: 'request_body_invalid', message: 'Image decode error' },
+    // Sessions
+    sessionNotFound: { status: 404, code: 'resource_not_found', message: 'Session not found' },
+    /** Testing-only endpoints on a production instance. */
+    requestInvalidForEnvironment: { status: 400, code: 'request_invalid_for_environment', message: 'Invalid request for environment' },
+    invalidActionForSession: { status: 400, code: 'invalid_action_for_session', message: 'Invalid action for user session', frontendApiCode: true },
+    // JWT templates
+    jwtTemplateNotFound: { status: 404, code: 'resource_not_found', message: 'JWT template not found' },
+    jwtTemplateReservedClaim: { status: 400, code: 'jwt_template_reserved_claim', message: 'reserved claim used' },
+    // HTTP that never reached a route (Node's parser refused it, or the connection was too slow)
+    badRequest: { status: 400, code: 'bad_request', message: 'Bad request' },
+    requestTimeout: { status: 408, code: 'request_timeout', message: 'Request timeout', rosterExtension: true },
+    requestHeadersTooLarge: { status: 431, code: 'request_headers_too_large', message: 'Request headers too large', rosterExtension: true },
+    internal: { status: 500, code: 'internal_clerk_error', message: 'Oops, an unexpected error occurred' },
+};
+/** The error of catalogue entry `name`; `message` replaces the entry's where Clerk words it per case. */
+export function catalogError(name, longMessage, meta = {}, message) {
+    const entry = catalog[name];
+    return new ClerkError(entry.status, entry.code, message ?? entry.message, longMessage, meta);
+}
+/** Clerk's `meta` naming the request parameter at fault. */
+export const param = (paramName) => ({ param_name: paramName });
+//# sourceMappingURL=catalog.js.map

@@ -1,0 +1,37 @@
+/** Errors of the request itself: authentication, the body and its parameters, and HTTP-level failures. */
+import { catalog, catalogError as make, param } from './catalog.js';
+export const requestErrors = {
+    authenticationInvalid: () => make('authenticationInvalid', 'Unable to authenticate the request, you need to supply an active session'),
+    authorizationHeaderFormatInvalid: () => make('authorizationHeaderFormatInvalid', "Invalid Authorization header format. Must be 'Bearer <YOUR_API_KEY>'"),
+    clerkKeyInvalid: () => make('clerkKeyInvalid', catalog.clerkKeyInvalid.message),
+    apiVersionInvalid: (reason) => make('apiVersionInvalid', `Invalid Clerk API version: ${reason}`),
+    requestBodyTooLarge: (limitInBytes) => make('requestBodyTooLarge', `The request body exceeds the maximum allowed size of ${limitInBytes} bytes.`),
+    requestBodyInvalid: (detail) => make('requestBodyInvalid', `The request body is invalid. Please consult the API documentation for more information.${detail ? ` ${detail}` : ''}`),
+    malformedRequestParameters: () => make('malformedRequestParameters', 'The request parameters are malformed and could not be parsed'),
+    paramUnknown: (paramName, possibleResolution = '') => make('paramUnknown', `${paramName} is not a valid parameter for this request.${possibleResolution}`, param(paramName)),
+    paramMissing: (paramName) => make('paramMissing', `${paramName} must be included.`, param(paramName)),
+    paramTypeInvalid: (paramName, paramType) => make('paramTypeInvalid', `\`${paramName}\` must be a \`${paramType}\`.`, param(paramName)),
+    emailInvalid: (paramName) => make('paramFormatInvalid', `${paramName} must be a valid email address.`, param(paramName)),
+    phoneInvalid: (paramName) => make('paramFormatInvalid', `${paramName} must be a valid phone number according to E.164 international standard.`, param(paramName)),
+    web3WalletInvalid: (paramName) => make('paramFormatInvalid', `${paramName} must be a valid web3 wallet address.`, param(paramName)),
+    localeInvalid: (paramName) => make('paramFormatInvalid', `${paramName} must be a valid BCP-47 language tag.`, param(paramName)),
+    paramValueInvalid: (paramName, longMessage) => make('paramValueInvalid', longMessage ?? `${paramName} is invalid`, param(paramName)),
+    paramValueNotAllowed: (paramName, value, allowed) => make('paramValueInvalid', `${value} does not match the allowed values for parameter ${paramName}. Allowed values: ${allowed.join(', ')}`, param(paramName)),
+    paramMaxLengthExceeded: (paramName, maxCharacters) => make('paramMaxLengthExceeded', `${paramName} should not exceed ${maxCharacters} characters.`, param(paramName)),
+    paramArraySizeExceeded: (paramName, maxItems) => make('paramArraySizeExceeded', `${paramName} should not exceed ${maxItems} items.`, param(paramName)),
+    paramArrayLengthMismatch: (paramName, otherParam) => make('paramArrayLengthMismatch', `${paramName} must contain exactly one item for each item in ${otherParam}.`, param(paramName)),
+    paramExceedsAllowedSize: (paramName, maxBytes) => make('paramExceedsAllowedSize', `${paramName} exceeds the maximum allowed size of ${maxBytes} bytes.`, param(paramName)),
+    authorizationInvalid: (longMessage = 'You are not authorized to perform this request') => make('authorizationInvalid', longMessage),
+    bulkSizeExceeded: (maxItems) => make('bulkSizeExceeded', `Parameters exceed the maximum allowed bulk processing size of ${maxItems}.`),
+    resourceNotFound: () => make('resourceNotFound', 'Resource not found'),
+    formResourceNotFound: (paramName) => make('formResourceNotFound', `The resource associated with the supplied ${paramName} was not found.`, param(paramName)),
+    conflict: (longMessage = 'Conflict') => make('conflict', longMessage),
+    /** `operation` as `ListInvitations (GET /v1/invitations)`. */
+    featureNotImplemented: (operation) => make('featureNotImplemented', `Roster does not serve ${operation} yet`),
+    tooManyRequests: () => make('tooManyRequests', 'Too many requests, retry later'),
+    badRequest: (longMessage = 'Bad request') => make('badRequest', longMessage),
+    requestTimeout: (seconds) => make('requestTimeout', `The request was not received in full within ${seconds} seconds. The connection is closed.`),
+    requestHeadersTooLarge: () => make('requestHeadersTooLarge', 'The request headers exceed the size this server accepts.'),
+    internal: () => make('internal', "There was an internal error on our servers. We've been notified and are working on fixing it."),
+};
+//# sourceMappingURL=request-errors.js.map

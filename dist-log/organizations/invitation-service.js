@@ -1,0 +1,169 @@
+import { assertMetadataSize } from '../domain/metadata.js';
+import { ClerkError, errors } from '../lib/error-catalog.js';
+import { newId } from '../lib/ids.js';
+import { countInvitations, expirePendingInvitations, findInvitation, insertInvitations, isMemberByEmail, listInvitations, revokePendingInvitation, } from '../storage/repositories/organizations-invitations-repository.js';
+import { findMembership } from '../storage/repositories/organizations-memberships-repository.js';
+import { findOrganizationForUpdate } from '../storage/repositories/organizations-repository.js';
+import { uniqueViolationTarget } from '../storage/constraint-violations.js';
+import { findUserById } from '../storage/repositories/users-repository.js';
+import { normalizeEmailAddress } from '../users/identifiers.js';
+import { parseListPage, trimmedText } from './list-params.js';
+import { assertRole, assertRoomFor } from './membership-rules.js';
+import { requireOrganization } from './organization-service.js';
+import { toInvitationRecords } from './records.js';
+export const MAX_BULK_INVITATIONS = 10;
+const DEFAULT_EXPIRES_IN_DAYS = 30;
+const DAY_MS = 86_400_000;
+const STATUSES = ['pending', 'accepted', 'revoked', 'expired'];
+const ORDER_COLUMNS = { created_at: 'created_at', email_address: 'email_address' };
+const isStatus = (value) => STATUSES.includes(value);
+function parseStatuses(values) {
+    if (!values?.length)
+        return undefined;
+    for (const value of values) {
+        if (!isStatus(value))
+            throw errors.paramValueNotAllowed('status', value, STATUSES);
+    }
+    return values.filter(isStatus);
+}
+/** Organization invitations: create (one or up to ten), list, read, revoke. Emails are recorded as intent (`notify`). */
+export function createInvitationService(deps, roles) {
+    const { db } = deps.database;
+    const { clock } = deps;
+    const records = (executor, rows, withOrganization = false) => toInvitationRecords(executor, rows, roles, clock.nowMs(), { withOrganization });
+    async function page(filter, pageInput, withOrganization) {
+        const now = clock.nowMs();
+        const listPage = parseListPage(pageInput, ORDER_COLUMNS, '-created_at');
+        const [rows, totalCount] = [await listInvitations(db, filter, listPage, now), await countInvitations(db, filter, now)];
+        return { data: await records(db, rows, withOrganization), totalCount };
+    }
+    /** The inviter (or revoker) must be a member who can manage memberships. */
+    async function assertAdministrator(trx, organizationId, userId, paramName) {
+        if (!(await findUserById(trx, userId)))
+            throw errors.formResourceNotFound(paramName);
+        const membership = await findMembership(trx, organizationId, userId);
+        if (!membership)
+            throw errors.notAMember(paramName);
+        if (!roles.adminKeys().includes(membership.role))
+            throw errors.notAnAdmin(paramName);
+    }
+    /** Validates one invitation before anything is written; returns its row. */
+    function prepare(organizationId, input, nowMs) {
+        const email = normalizeEmailAddress(input.emailAddress);
+        if (!email)
+            throw errors.emailInvalid('email_address');
+        assertRole(roles, input.role);
+        if (input.publicMetadata)
+            assertMetadataSize(input.publicMetadata, 'public_metadata');
+        if (input.privateMetadata)
+            assertMetadataSize(input.privateMetadata, 'private_metadata');
+        return {
+            id: newId('orginv', nowMs),
+            organization_id: organizationId,
+            email_address: email,
+            role: input.role,
+            status: 'pending',
+            inviter_id: input.inviterUserId || null,
+            public_metadata: JSON.stringify(input.publicMetadata ?? {}),
+            private_metadata: JSON.stringify(input.privateMetadata ?? {}),
+            redirect_url: input.redirectUrl || null,
+            notify: input.notify === false ? 0 : 1,
+            expires_at: nowMs + (input.expiresInDays ?? DEFAULT_EXPIRES_IN_DAYS) * DAY_MS,
+            created_at: nowMs,
+            updated_at: nowMs,
+        };
+    }
+    async function createMany(organizationId, inputs) {
+        const now = clock.nowMs();
+        const rows = inputs.map((input) => prepare(organizationId, input, now));
+        const emails = rows.map((row) => row.email_address);
+        if (new Set(emails).size !== emails.length)
+            throw errors.invitationNotUnique();
+        try {
+            return await db.transaction().execute(async (trx) => {
+                const organization = await findOrganizationForUpdate(trx, organizationId);
+                if (!organization)
+                    throw errors.organizationNotFound();
+                for (const inviter of new Set(rows.map((row) => row.inviter_id).filter((id) => id !== null))) {
+                    await assertAdministrator(trx, organizationId, inviter, 'inviter_user_id');
+                }
+                for (const email of emails) {
+                    if (await isMemberByEmail(trx, organizationId, email))
+                        throw errors.alreadyAMember(email);
+                }
+                await expirePendingInvitations(trx, organizationId, emails, now);
+                await assertRoomFor(trx, organization, rows.length, now);
+                // One pending invitation per address: the partial unique index decides, even under races.
+                await insertInvitations(trx, rows);
+                return records(trx, rows);
+            });
+        }
+        catch (error) {
+            if (!(error instanceof ClerkError) && uniqueViolationTarget(error) === 'pending_invitation')
+                throw errors.invitationNotUnique();
+            throw error;
+        }
+    }
+    return {
+        /** `POST /v1/organizations/{id}/invitations`. */
+        async create(organizationId, input) {
+            return (await createMany(organizationId, [input]))[0];
+        },
+        /** `POST /v1/organizations/{id}/invitations/bulk`: 1–10 invitations, all or none. */
+        async createBulk(organizationId, inputs) {
+            if (inputs.length === 0)
+                throw errors.paramMissing('email_address');
+            if (inputs.length > MAX_BULK_INVITATIONS)
+                throw errors.bulkSizeExceeded(MAX_BULK_INVITATIONS);
+            return createMany(organizationId, inputs);
+        },
+        /** `GET /v1/organizations/{id}/invitations`: `status` (repeatable), `email_address`, ordering. */
+        async listForOrganization(organizationId, input, pageInput) {
+            await requireOrganization(db, organizationId);
+            const emails = input.emailAddresses;
+            const filter = { organizationId, statuses: parseStatuses(input.statuses) };
+            if (emails?.length)
+                filter.emailAddresses = emails.map(normalizeEmailAddress).filter((email) => email !== null);
+            return page(filter, pageInput, false);
+        },
+        /** `GET /v1/organizations/{id}/invitations/pending` (deprecated by Clerk, still served). */
+        async listPending(organizationId, pageInput) {
+            await requireOrganization(db, organizationId);
+            return page({ organizationId, statuses: ['pending'] }, pageInput, false);
+        },
+        /** `GET /v1/organization_invitations`: every organization's, with `public_organization_data`. */
+        async listInstance(input, pageInput) {
+            const filter = { statuses: parseStatuses(input.statuses), query: trimmedText(input.query)?.toLowerCase() };
+            return page(filter, pageInput, true);
+        },
+        /** `GET /v1/users/{user_id}/organization_invitations`: invitations to the user's verified addresses. */
+        async listForUser(userId, input, pageInput) {
+            if (!(await findUserById(db, userId)))
+                throw errors.userNotFound(userId);
+            return page({ userId, statuses: parseStatuses(input.statuses) }, pageInput, true);
+        },
+        async get(organizationId, invitationId) {
+            await requireOrganization(db, organizationId);
+            const invitation = await findInvitation(db, organizationId, invitationId);
+            if (!invitation)
+                throw errors.invitationNotFound(invitationId);
+            return (await records(db, [invitation]))[0];
+        },
+        /** `POST …/invitations/{id}/revoke`: only a pending invitation can be revoked, and only once. */
+        async revoke(organizationId, invitationId, requestingUserId) {
+            return db.transaction().execute(async (trx) => {
+                await requireOrganization(trx, organizationId);
+                const invitation = await findInvitation(trx, organizationId, invitationId);
+                if (!invitation)
+                    throw errors.invitationNotFound(invitationId);
+                if (requestingUserId)
+                    await assertAdministrator(trx, organizationId, requestingUserId, 'requesting_user_id');
+                const revoked = await revokePendingInvitation(trx, invitationId, clock.nowMs());
+                if (!revoked)
+                    throw errors.invitationNotPending();
+                return (await records(trx, [revoked]))[0];
+            });
+        },
+    };
+}
+//# sourceMappingURL=invitation-service.js.map

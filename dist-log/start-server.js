@@ -1,0 +1,62 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config/config.js';
+import { ensureDataDir, ensureInstanceKey, ensureSecretKey } from './instance-files.js';
+import { systemClock } from './lib/clock.js';
+import { createHasherRegistry } from './passwords/registry.js';
+import { createDatabase } from './storage/database.js';
+import { migrateToLatest } from './storage/migrate.js';
+function secretKeyLine(source) {
+    if (source.kind === 'configured')
+        return '  secretKey: one of ROSTER_SECRET_KEYS';
+    if (source.created)
+        return `  secretKey: ${source.key}   (generated now and shown only this once; stored in ${source.file})`;
+    return `  secretKey: the one generated on first start, stored in ${source.file}`;
+}
+/** loadConfig → keys → createDatabase → migrate → buildApp (which checks the instance key) → listen. */
+export async function startServer(env, options = {}) {
+    let config = loadConfig(env);
+    // On PostgreSQL loadConfig has already required both keys from the environment: nothing is generated.
+    if (!config.databaseUrl)
+        ensureDataDir(config.dataDir);
+    let source = { kind: 'configured' };
+    if (config.secretKeys.length === 0) {
+        const generated = ensureSecretKey(config.dataDir);
+        source = { kind: 'generated', ...generated };
+        config = Object.freeze({ ...config, secretKeys: Object.freeze([generated.key]) });
+    }
+    if (!config.instanceKey)
+        config = Object.freeze({ ...config, instanceKey: ensureInstanceKey(config.dataDir) });
+    const database = await createDatabase(config);
+    let app;
+    try {
+        await migrateToLatest(database);
+        app = await buildApp({
+            config,
+            database,
+            clock: options.clock ?? systemClock,
+            hashers: createHasherRegistry(),
+            logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        });
+        await app.listen({ port: config.port, host: config.host });
+    }
+    catch (error) {
+        await database.close();
+        throw error;
+    }
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    const where = database.dialect === 'sqlite' ? config.sqliteFile : 'PostgreSQL (DATABASE_URL)';
+    const banner = ['', `Roster is listening on ${base}  (database: ${where})`, `  apiUrl:    ${base}`, secretKeyLine(source), ''].join('\n') + '\n';
+    return {
+        app,
+        database,
+        config,
+        banner,
+        async close() {
+            await app.close();
+            await database.close();
+        },
+    };
+}
+//# sourceMappingURL=start-server.js.map

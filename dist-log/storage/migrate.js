@@ -1,0 +1,35 @@
+import { Migrator } from 'kysely';
+import { usersMigration } from './migrations/2026-11-28-0001-users.js';
+import { credentialsMigration } from './migrations/2026-11-28-0002-credentials.js';
+import { organizationsMigration } from './migrations/2026-11-28-0003-organizations.js';
+import { sessionsMigration } from './migrations/2026-11-28-0004-sessions.js';
+import { instanceKeyCheckMigration } from './migrations/2026-11-30-0005-instance-key-check.js';
+import { verificationsInFlightMigration } from './migrations/2026-11-30-0006-verifications-in-flight.js';
+import { imagesMigration } from './migrations/2026-11-30-0007-images.js';
+import { jwtTemplatesMigration } from './migrations/2026-11-30-0008-jwt-templates.js';
+function migrationsFor(dialect) {
+    return {
+        '2026-11-28-0001-users': usersMigration(dialect),
+        '2026-11-28-0002-credentials': credentialsMigration(),
+        '2026-11-28-0003-organizations': organizationsMigration(dialect),
+        '2026-11-28-0004-sessions': sessionsMigration(dialect),
+        '2026-11-30-0005-instance-key-check': instanceKeyCheckMigration(),
+        '2026-11-30-0006-verifications-in-flight': verificationsInFlightMigration(),
+        '2026-11-30-0007-images': imagesMigration(dialect),
+        '2026-11-30-0008-jwt-templates': jwtTemplatesMigration(),
+    };
+}
+/** Brings the schema to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(database) {
+    const provider = { getMigrations: async () => migrationsFor(database.dialect) };
+    // The bookkeeping tables live in Roster's own schema: without this, Kysely would find another
+    // schema's tables through search_path and skip creating them here.
+    const migrator = new Migrator({ db: database.db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((result) => result.status === 'Error');
+    if (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, { cause: error });
+    }
+}
+//# sourceMappingURL=migrate.js.map

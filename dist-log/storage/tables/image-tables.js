@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=image-tables.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=instance-tables.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=jwt-template-tables.js.map

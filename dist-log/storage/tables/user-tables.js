@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=user-tables.js.map

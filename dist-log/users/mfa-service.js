@@ -1,0 +1,167 @@
+import { errors } from '../lib/error-catalog.js';
+import { newId } from '../lib/ids.js';
+import { createKeyedHash } from '../lib/keyed-hash.js';
+import { backupCodeImportProblem, createBackupCodes } from '../mfa/backup-codes.js';
+import { generateTOTPSecret, parseTOTPSecret, totpURI, verifyTOTP } from '../mfa/totp.js';
+import { createVerificationPool } from '../passwords/verification-pool.js';
+import { claimTOTPStep, consumeBackupCode, deleteBackupCodes, listUnconsumedBackupCodes, replaceBackupCodes, usersWithBackupCodes, } from '../storage/repositories/credentials-repository.js';
+import { clearSecondFactors, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
+import { findUserById, updateUser } from '../storage/repositories/users-repository.js';
+import { requireUser } from './deps.js';
+import { createVerificationGuard } from './verification-guard.js';
+/** Whether the user has any second factor: a confirmed TOTP, an unused backup code, or a 2FA phone. */
+export async function hasSecondFactor(db, user) {
+    if (user.totp_secret !== null && user.totp_verified === 1)
+        return true;
+    if ((await usersWithBackupCodes(db, [user.id])).has(user.id))
+        return true;
+    const phones = await listIdentificationsForUsers(db, [user.id]);
+    return phones.some((row) => row.type === 'phone_number' && row.verified === 1 && row.reserved_for_second_factor === 1);
+}
+/**
+ * Brings `mfa_enabled_at` / `mfa_disabled_at` in step with the user's second factors after any change to
+ * them: stamped when MFA goes from off to on, or from on to off (neither is cleared later, as Clerk
+ * documents). Call it last in the transaction that changed TOTP, backup codes or second-factor phones.
+ */
+export async function syncMFAState(db, userId, nowMs) {
+    const user = await findUserById(db, userId);
+    if (!user)
+        return;
+    const active = await hasSecondFactor(db, user);
+    if (active === (user.mfa_active === 1))
+        return;
+    await updateUser(db, userId, active ? { mfa_active: 1, mfa_enabled_at: nowMs } : { mfa_active: 0, mfa_disabled_at: nowMs });
+}
+/** TOTP and backup codes: import, creation, verification (with lockout and replay protection), removal. */
+export function createMFAService(deps) {
+    const { database, clock, config, secretBox } = deps;
+    const { db } = database;
+    const guard = createVerificationGuard(deps);
+    if (!config.instanceKey)
+        throw new Error('config.instanceKey is required: backup codes are stored as its keyed hash');
+    const codeStore = createBackupCodes(createKeyedHash(config.instanceKey, 'backup-codes'));
+    const importedChecks = deps.hashers.importedDigestChecks ?? createVerificationPool();
+    /** bcrypt codes are checked in the bounded pool; a full queue answers 429 before any attempt is taken. */
+    const checkIn = (slow, check) => (slow ? importedChecks.run(check) : check());
+    async function backupCodeRows(userId, codes, nowMs) {
+        const problem = backupCodeImportProblem(codes);
+        if (problem)
+            throw errors.paramValueInvalid('backup_codes', problem);
+        return codes.map((code) => ({ id: newId('bkc', nowMs), user_id: userId, digest: codeStore.toStored(code), consumed_at: null, created_at: nowMs }));
+    }
+    /** The label an authenticator shows: the user's primary identifier. */
+    async function labelFor(user) {
+        return user.primary_email_address ?? user.primary_phone_number ?? user.username ?? user.primary_web3_wallet ?? user.id;
+    }
+    return {
+        /** Validates and seals an imported `totp_secret`: the TOTP is in use at once, as Clerk documents. */
+        sealImportedSecret(input) {
+            const secret = parseTOTPSecret(input);
+            if (!secret)
+                throw errors.invalidTotpSecret();
+            return { totp_id: newId('totp'), totp_secret: secretBox.seal(secret), totp_verified: 1, totp_last_step: null };
+        },
+        /** Checks imported `backup_codes` (plain, or bcrypt within the cost limits) and gives their rows; stored by `storeBackupCodes`. */
+        prepareBackupCodes: (userId, codes, nowMs) => backupCodeRows(userId, codes, nowMs),
+        async storeBackupCodes(trx, userId, rows) {
+            await replaceBackupCodes(trx, userId, rows);
+        },
+        /**
+         * `POST /v1/users/{id}/totp`: a new secret and its otpauth URI. It counts as enabled only after the
+         * first correct code through verify_totp; until then a new call replaces it.
+         */
+        async create(userId) {
+            return db.transaction().execute(async (trx) => {
+                const user = await requireUser(trx, userId);
+                if (user.totp_secret !== null && user.totp_verified === 1)
+                    throw errors.totpAlreadyEnabled();
+                const secret = generateTOTPSecret();
+                const id = newId('totp', clock.nowMs());
+                await updateUser(trx, userId, { totp_id: id, totp_secret: secretBox.seal(secret), totp_verified: 0, totp_last_step: null, updated_at: clock.nowMs() });
+                return { id, secret, uri: totpURI(secret, config.totpIssuer, await labelFor(user)), verified: false };
+            });
+        },
+        /**
+         * `POST /v1/users/{id}/verify_totp`: the current TOTP code (one step either side; each step once), or
+         * an unused backup code (consumed; exactly one of any concurrent presenters wins).
+         */
+        async verify(userId, code) {
+            const user = await requireUser(db, userId);
+            if (user.banned)
+                throw errors.userBanned();
+            const trimmed = code.trim();
+            const backupCodes = await listUnconsumedBackupCodes(db, userId);
+            if (user.totp_secret === null && backupCodes.length === 0)
+                throw errors.totpDisabled();
+            // Without backup codes only a six-character TOTP code can be right: not an attempt at all.
+            if (backupCodes.length === 0 && trimmed.length !== 6)
+                throw errors.totpInvalidLength();
+            const storedCodes = backupCodes.map((row) => row.digest);
+            const pooled = codeStore.hasBcrypt(storedCodes);
+            // A check that waited in the pool sees bans and locks that happened meanwhile. (Codes or a TOTP
+            // replaced meanwhile cannot be used: consuming and claiming are conditional on the stored values.)
+            return checkIn(pooled, async () => guard.withAttempt(db, pooled ? await requireUser(db, userId) : user, async (attempt) => {
+                const now = clock.nowMs();
+                // A right code that another request used first (a double submit, a retry) is refused but is no
+                // guess: it does not count toward the lockout (its attempt is given back).
+                let usedMeanwhile = false;
+                if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
+                    const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
+                    if (step !== null) {
+                        if (await claimTOTPStep(db, userId, user.totp_secret, step, now)) {
+                            await syncMFAState(db, userId, now);
+                            await attempt.succeeded();
+                            return 'totp';
+                        }
+                        usedMeanwhile = true;
+                    }
+                }
+                if (backupCodes.length > 0) {
+                    const index = await codeStore.find(storedCodes, trimmed);
+                    if (index >= 0) {
+                        if (await consumeBackupCode(db, backupCodes[index].id, now)) {
+                            await syncMFAState(db, userId, now);
+                            await attempt.succeeded();
+                            return 'backup_code';
+                        }
+                        usedMeanwhile = true;
+                    }
+                }
+                if (!usedMeanwhile)
+                    await attempt.failed();
+                throw errors.totpIncorrectCode();
+            }));
+        },
+        /** `DELETE /v1/users/{id}/totp`. */
+        async deleteTOTP(userId) {
+            await db.transaction().execute(async (trx) => {
+                await requireUser(trx, userId);
+                const now = clock.nowMs();
+                await updateUser(trx, userId, { totp_id: null, totp_secret: null, totp_verified: 0, totp_last_step: null, updated_at: now });
+                await syncMFAState(trx, userId, now);
+            });
+        },
+        /** `DELETE /v1/users/{id}/backup_code`. */
+        async deleteBackupCodes(userId) {
+            await db.transaction().execute(async (trx) => {
+                await requireUser(trx, userId);
+                const now = clock.nowMs();
+                await deleteBackupCodes(trx, userId);
+                await updateUser(trx, userId, { updated_at: now });
+                await syncMFAState(trx, userId, now);
+            });
+        },
+        /** `DELETE /v1/users/{id}/mfa`: TOTP and backup codes go; second-factor phones stay phones. */
+        async disableAll(userId) {
+            await db.transaction().execute(async (trx) => {
+                await requireUser(trx, userId);
+                const now = clock.nowMs();
+                await deleteBackupCodes(trx, userId);
+                await updateUser(trx, userId, { totp_id: null, totp_secret: null, totp_verified: 0, totp_last_step: null, updated_at: now });
+                await clearSecondFactors(trx, userId);
+                await syncMFAState(trx, userId, now);
+            });
+        },
+    };
+}
+//# sourceMappingURL=mfa-service.js.map

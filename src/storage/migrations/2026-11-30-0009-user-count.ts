@@ -1,0 +1,56 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../database.js';
+
+/**
+ * The number of users, kept by triggers in the same transaction as every insert and delete, so the unfiltered
+ * `GET /v1/users/count` (which `@clerk/backend` asks for beside every `getUserList`) reads one row instead of
+ * counting an index of a million entries. Triggers also cover bulk imports and deletes that cascade.
+ */
+export function userCountMigration(dialect: Dialect) {
+  return {
+    async up(db: Kysely<any>): Promise<void> {
+      await db.schema
+        .createTable('user_count')
+        .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn('users', 'bigint', (c) => c.notNull())
+        .execute();
+      await sql`INSERT INTO user_count (id, users) SELECT 1, count(*) FROM users`.execute(db);
+      if (dialect === 'sqlite') {
+        await sql`CREATE TRIGGER user_count_ai AFTER INSERT ON users BEGIN UPDATE user_count SET users = users + 1 WHERE id = 1; END`.execute(db);
+        await sql`CREATE TRIGGER user_count_ad AFTER DELETE ON users BEGIN UPDATE user_count SET users = users - 1 WHERE id = 1; END`.execute(db);
+        return;
+      }
+      // One statement-level trigger per change: a bulk insert of a thousand rows updates the count once.
+      await sql`CREATE FUNCTION user_count_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'INSERT' THEN
+            UPDATE user_count SET users = users + (SELECT count(*) FROM changed) WHERE id = 1;
+          ELSE
+            UPDATE user_count SET users = users - (SELECT count(*) FROM changed) WHERE id = 1;
+          END IF;
+          RETURN NULL;
+        END $$`.execute(db);
+      await sql`CREATE TRIGGER user_count_ai AFTER INSERT ON users REFERENCING NEW TABLE AS changed
+        FOR EACH STATEMENT EXECUTE FUNCTION user_count_changed()`.execute(db);
+      await sql`CREATE TRIGGER user_count_ad AFTER DELETE ON users REFERENCING OLD TABLE AS changed
+        FOR EACH STATEMENT EXECUTE FUNCTION user_count_changed()`.execute(db);
+      // TRUNCATE fires no row or statement triggers for the deleted rows: keep the count true anyway.
+      await sql`CREATE FUNCTION user_count_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN UPDATE user_count SET users = 0 WHERE id = 1; RETURN NULL; END $$`.execute(db);
+      await sql`CREATE TRIGGER user_count_at AFTER TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION user_count_truncated()`.execute(db);
+    },
+    async down(db: Kysely<any>): Promise<void> {
+      if (dialect === 'postgres') {
+        await sql`DROP TRIGGER IF EXISTS user_count_ai ON users`.execute(db);
+        await sql`DROP TRIGGER IF EXISTS user_count_ad ON users`.execute(db);
+        await sql`DROP TRIGGER IF EXISTS user_count_at ON users`.execute(db);
+        await sql`DROP FUNCTION IF EXISTS user_count_changed()`.execute(db);
+        await sql`DROP FUNCTION IF EXISTS user_count_truncated()`.execute(db);
+      } else {
+        await sql`DROP TRIGGER IF EXISTS user_count_ai`.execute(db);
+        await sql`DROP TRIGGER IF EXISTS user_count_ad`.execute(db);
+      }
+      await db.schema.dropTable('user_count').ifExists().execute();
+    },
+  };
+}
