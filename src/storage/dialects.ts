@@ -45,6 +45,11 @@ export interface DialectSql {
   estimateMatches(db: Executor, index: SubstringIndex, needle: string, enough: number): Promise<number | null>;
   /** How many rows `keysMatching` finds, counted in the index alone (no join back to the keyed rows). */
   countMatching(db: Executor, index: SubstringIndex, needle: string): Promise<number>;
+  /**
+   * A JSON array of one object per row aggregated over, with `columns` of the rows aliased `alias`, in
+   * `orderBy` order; `[]` when there are none. SQLite answers it as text, PostgreSQL as parsed JSON.
+   */
+  jsonRows(alias: string, columns: readonly string[], orderBy: readonly string[]): RawBuilder<unknown>;
   /** `text` contains `needle`, case-insensitively, tested on the row at hand (no index). */
   containsText(text: Expression<string>, needle: string): RawBuilder<boolean>;
 }
@@ -58,6 +63,11 @@ const ftsPhrase = (needle: string) => `"${needle.replace(/"/g, '""')}"`;
 /** The MATCH expression for `needle` in the FTS column the index is limited to (all columns when none). */
 const ftsMatch = (fts5: SubstringIndex['fts5'], needle: string) =>
   fts5.ftsColumn ? `{${fts5.ftsColumn}} : ${ftsPhrase(needle)}` : ftsPhrase(needle);
+
+/** `'column', alias.column, …`: the arguments of json_object / json_build_object. */
+const jsonPairs = (alias: string, columns: readonly string[]) => sql.join(columns.map((column) => sql`${sql.lit(column)}, ${sql.ref(`${alias}.${column}`)}`));
+
+const refs = (alias: string, columns: readonly string[]) => sql.join(columns.map((column) => sql.ref(`${alias}.${column}`)));
 
 /** LIKE's wildcards and its escape character, escaped so the needle matches literally. */
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -89,6 +99,8 @@ const sqlite: DialectSql = {
         : await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(fts5.docs)} WHERE ${sqlite.containsText(sql.ref(fts5.text), needle)}`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
+  jsonRows: (alias, columns, orderBy) =>
+    sql`json_group_array(json_object(${jsonPairs(alias, columns)}) ORDER BY ${refs(alias, orderBy)})`,
   // LIKE folds ASCII case itself, a third faster than instr(lower(…)) on a scan of every document.
   containsText: (text, needle) => sql<boolean>`${text} LIKE ${`%${escapeLike(needle)}%`} ESCAPE '\\'`,
 };
@@ -121,6 +133,8 @@ const postgres: DialectSql = {
     )}`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
+  jsonRows: (alias, columns, orderBy) =>
+    sql`coalesce(json_agg(json_build_object(${jsonPairs(alias, columns)}) ORDER BY ${refs(alias, orderBy)}), '[]'::json)`,
   containsText: (text, needle) => sql<boolean>`${text} ILIKE ${`%${escapeLike(needle)}%`}`,
 };
 

@@ -51,16 +51,25 @@ db.pragma('query_only = ON');
 db.pragma('cache_size = -' + workerData.cacheKiB);
 const statements = new Map();
 const bind = (value) => (value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value) : value);
+// Rows travel as JSON text: parsing it on the event loop costs half of what structured cloning the same rows
+// does. A statement that can return a BLOB travels structured-cloned, so bytes stay bytes.
+const prepared = (sql) => {
+  let entry = statements.get(sql);
+  if (!entry) {
+    const statement = db.prepare(sql);
+    if (!statement.reader) throw new Error('the read pool runs only statements that return rows');
+    const json = !statement.columns().some((column) => column.type !== null && /BLOB/i.test(column.type));
+    entry = { statement, json };
+    if (statements.size >= ${500}) statements.delete(statements.keys().next().value);
+    statements.set(sql, entry);
+  }
+  return entry;
+};
 parentPort.on('message', ({ id, sql, parameters }) => {
   try {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      if (!statement.reader) throw new Error('the read pool runs only statements that return rows');
-      if (statements.size >= ${500}) statements.delete(statements.keys().next().value);
-      statements.set(sql, statement);
-    }
-    parentPort.postMessage({ id, rows: statement.all(parameters.map(bind)) });
+    const { statement, json } = prepared(sql);
+    const rows = statement.all(parameters.map(bind));
+    parentPort.postMessage(json ? { id, json: JSON.stringify(rows) } : { id, rows });
   } catch (error) {
     parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
   }
@@ -88,12 +97,12 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
   function start(): ReadWorker {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: options.file, cacheKiB: options.cacheKiB } });
     const entry: ReadWorker = { worker, inFlight: new Map() };
-    worker.on('message', (message: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
+    worker.on('message', (message: { id: number; rows?: unknown[]; json?: string; error?: { message: string; code?: string } }) => {
       const pending = entry.inFlight.get(message.id);
       if (!pending) return;
       entry.inFlight.delete(message.id);
       if (message.error) pending.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
-      else pending.resolve(message.rows ?? []);
+      else pending.resolve(message.json !== undefined ? (JSON.parse(message.json) as unknown[]) : (message.rows ?? []));
     });
     // A worker that dies fails what it was running; the next query starts a new one in its place.
     const fail = (error: Error) => {

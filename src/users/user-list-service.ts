@@ -3,7 +3,7 @@ import { errors } from '../lib/error-catalog.js';
 import { countUsers, listUsers } from '../storage/repositories/user-list-repository.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import { parseUserListFilter, parseUserListPage, type UserListFilterInput, type UserListPageInput } from './list-query.js';
-import { toUserRecords, type UserRecord } from './user-record.js';
+import { userRecordsOf, type UserRecord } from './user-record.js';
 
 /** `GET /v1/users` and `GET /v1/users/count`. */
 export function createUserListService(deps: ServiceDeps) {
@@ -20,7 +20,7 @@ export function createUserListService(deps: ServiceDeps) {
         after = { createdAt: cursor.created_at, id: cursor.id };
       }
       const rows = await listUsers(db, filter, { ...page, after });
-      return toUserRecords(db, rows, deps.config.lockout, deps.clock.nowMs());
+      return userRecordsOf(rows, deps.config.lockout, deps.clock.nowMs());
     },
 
     /** Same filters as the list. */

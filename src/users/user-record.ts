@@ -3,6 +3,7 @@ import { parseStoredMetadata, type Metadata } from '../domain/metadata.js';
 import type { Executor, IdentificationRow, IdentificationType, UserRow } from '../storage/database.js';
 import { usersWithBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
+import type { UserWithDetails } from '../storage/repositories/user-details-repository.js';
 import { lockStatus, type LockStatus } from './lockout.js';
 
 export type { IdentificationType };
@@ -115,18 +116,24 @@ export function toIdentification(row: IdentificationRow): Identification {
 export async function toUserRecords(db: Executor, rows: readonly UserRow[], policy: LockoutPolicy, nowMs: number): Promise<UserRecord[]> {
   const ids = rows.map((row) => row.id);
   const [identifications, withBackupCodes] = [await listIdentificationsForUsers(db, ids), await usersWithBackupCodes(db, ids)];
-  const byUser = new Map<string, Identification[]>();
+  const byUser = new Map<string, IdentificationRow[]>();
   for (const identification of identifications) {
     const list = byUser.get(identification.user_id) ?? [];
-    list.push(toIdentification(identification));
+    list.push(identification);
     byUser.set(identification.user_id, list);
   }
-  return rows.map((user) => ({
+  const details = rows.map((user) => ({ user, identifications: byUser.get(user.id) ?? [], hasBackupCodes: withBackupCodes.has(user.id) }));
+  return userRecordsOf(details, policy, nowMs);
+}
+
+/** Records of users read with their details (one statement), keeping row order. */
+export function userRecordsOf(rows: readonly UserWithDetails[], policy: LockoutPolicy, nowMs: number): UserRecord[] {
+  return rows.map(({ user, identifications, hasBackupCodes }) => ({
     user: toUser(user),
-    identifications: byUser.get(user.id) ?? [],
+    identifications: identifications.map(toIdentification),
     lock: lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, policy, nowMs),
     totpEnabled: user.totp_secret !== null && user.totp_verified === 1,
-    backupCodeEnabled: withBackupCodes.has(user.id),
+    backupCodeEnabled: hasBackupCodes,
     publicMetadata: parseStoredMetadata(user.public_metadata),
     privateMetadata: parseStoredMetadata(user.private_metadata),
     unsafeMetadata: parseStoredMetadata(user.unsafe_metadata),

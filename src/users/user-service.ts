@@ -7,6 +7,7 @@ import type { IdentificationType, NewIdentificationRow, UserUpdate } from '../st
 import { replaceBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { insertIdentifications, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
+import { findUserWithDetails } from '../storage/repositories/user-details-repository.js';
 import { deleteUser, insertUser, updateUser } from '../storage/repositories/users-repository.js';
 import { loadRecord, requireUser, requireUserForUpdate, withUniqueErrors } from './deps.js';
 import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS } from './identification-rules.js';
@@ -14,7 +15,7 @@ import { isValidLocale, normalizeUsername, parseIdentifier, parseUsernameInput }
 import { syncMFAState, type MFAService } from './mfa-service.js';
 import type { PasswordService } from './password-service.js';
 import { endAllSessions, revokeAllSessions } from './session-revocation.js';
-import type { UserRecord } from './user-record.js';
+import { userRecordsOf, type UserRecord } from './user-record.js';
 
 export type IdentificationStatus = 'verified' | 'reserved';
 
@@ -122,7 +123,9 @@ export function createUserService(deps: ServiceDeps, { passwords, mfa }: UserSer
 
   return {
     async get(userId: string): Promise<UserRecord> {
-      return loadRecord(deps, db, await requireUser(db, userId));
+      const found = await findUserWithDetails(db, userId);
+      if (!found) throw errors.userNotFound(userId);
+      return userRecordsOf([found], config.lockout, clock.nowMs())[0]!;
     },
 
     /** `POST /v1/users`: validates everything first, hashes off the event loop, writes in one transaction. */

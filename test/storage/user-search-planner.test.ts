@@ -93,7 +93,7 @@ describe(`user search: the planner's access paths agree with a plain search (${t
     const expected = newestFirst(seeded.filter(matches)).map((user) => user.id);
     for (const [limit, offset] of [[10, 0], [5, 30], [500, 0]] as const) {
       const rows = await listUsers(database.reads, filter, { orderBy: 'created_at', direction: 'desc', limit, offset });
-      expect(rows.map((row) => row.id)).toEqual(expected.slice(offset, offset + limit));
+      expect(rows.map((row) => row.user.id)).toEqual(expected.slice(offset, offset + limit));
     }
     expect(await countUsers(database.reads, filter)).toBe(expected.length);
   });

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Database, Executor } from '../database.js';
 import type { IdentificationType, UserRow } from '../tables/user-tables.js';
 import { dialectSql, type SubstringIndex } from '../dialects.js';
+import { toUserWithDetails, withDetails, type UserWithDetails } from './user-details-repository.js';
 
 export interface IncludeExclude {
   include: readonly string[];
@@ -76,7 +77,7 @@ interface Search {
 }
 
 /** The page of users matching the filter, in the requested order. */
-export async function listUsers(db: Executor, filter: UserListFilter, page: UserListPage): Promise<UserRow[]> {
+export async function listUsers(db: Executor, filter: UserListFilter, page: UserListPage): Promise<UserWithDetails[]> {
   const searches = await planSearches(db, filter, page.offset + page.limit);
   let query = db
     .selectFrom('users')
@@ -95,7 +96,8 @@ export async function listUsers(db: Executor, filter: UserListFilter, page: User
       return NOT_NULL_ORDERINGS.has(page.orderBy) ? ordered : ordered.nullsLast();
     })
     .orderBy('id', page.direction);
-  return query.limit(page.limit).offset(page.offset).execute();
+  const rows = await withDetails(db, query).limit(page.limit).offset(page.offset).execute();
+  return rows.map(toUserWithDetails);
 }
 
 /** How many users match; counted by the database, never by loading rows. */

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=roster-app.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=serialize-context.js.map

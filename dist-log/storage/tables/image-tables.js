@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=image-tables.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=instance-tables.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=jwt-template-tables.js.map

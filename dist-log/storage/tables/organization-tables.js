@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=organization-tables.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=user-tables.js.map
