@@ -8,21 +8,28 @@ import { createKeyedHash } from '../lib/keyed-hash.js';
 const COMMAND_TIMEOUT_MS = 500;
 const CONNECT_TIMEOUT_MS = 2000;
 
+/** Names the instance in Redis without revealing anything of its key. */
+const instanceTag = (instanceKey: Uint8Array): string => createKeyedHash(instanceKey, 'rate-limits').digest('redis key prefix').toString('hex').slice(0, 16);
+
 /**
  * The prefix of this instance's counters in Redis, derived from the instance key (the same on every node, and
  * different for each instance): several instances can share one Redis without sharing budgets.
  */
 export function rateLimitKeyPrefix(instanceKey: Uint8Array): string {
-  return `roster:rate-limits:${createKeyedHash(instanceKey, 'rate-limits').digest('redis key prefix').toString('hex').slice(0, 16)}:`;
+  return `roster:rate-limits:${instanceTag(instanceKey)}:`;
 }
+
+/** The name this instance's connections give themselves (`CLIENT LIST`), so an operator can tell them apart. */
+export const rateLimitConnectionName = (instanceKey: Uint8Array): string => `roster-rate-limits-${instanceTag(instanceKey)}`;
 
 /**
  * Connects to the Redis that holds the counters. Commands fail at once while it is unreachable (no offline
  * queue, a short timeout), so Roster answers without limits instead of stalling; that is logged once when it
  * starts and once when Redis is back. Resolves once connected, or after the first failure to connect.
  */
-export async function connectRateLimitRedis(url: string, log: FastifyBaseLogger): Promise<Redis> {
+export async function connectRateLimitRedis(url: string, instanceKey: Uint8Array, log: FastifyBaseLogger): Promise<Redis> {
   const redis = new Redis(url, {
+    connectionName: rateLimitConnectionName(instanceKey),
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: COMMAND_TIMEOUT_MS,

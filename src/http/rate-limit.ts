@@ -33,7 +33,7 @@ export async function installRateLimits(app: FastifyInstance, { config, instance
   if (!config.enabled) return;
   let store: FastifyRateLimitStoreCtor | undefined;
   if (config.redisUrl) {
-    const redis = await connectRateLimitRedis(config.redisUrl, app.log);
+    const redis = await connectRateLimitRedis(config.redisUrl, instanceKey, app.log);
     app.addHook('onClose', async () => closeRateLimitRedis(redis));
     store = createRedisStore(redis, rateLimitKeyPrefix(instanceKey));
   }
