@@ -7,6 +7,7 @@ import { requestBaseUrl } from './http/public-url.js';
 import { hasWellFormedQuery, isCanonicalRequestTarget } from './http/request-target.js';
 import { newRequestId, NO_STORE_HEADERS, REQUEST_ID_HEADER } from './http/request-id.js';
 import { serializeRequestForLog } from './http/request-log.js';
+import { installRateLimits } from './http/rate-limit.js';
 import { installRouteAuth } from './http/route-auth.js';
 import type { RouteContext } from './http/route-context.js';
 import { registerAvatarRoutes } from './http/routes/avatars.js';
@@ -146,6 +147,8 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
     serializeContext: (request: FastifyRequest) => ({ baseUrl: requestBaseUrl(request, config.publicUrl) }),
   };
 
+  // Clerk's rate limits count a request after its key check and before its body: after the hooks above, before any route.
+  await installRateLimits(app, { config: config.rateLimits, instanceKey: config.instanceKey });
   await registerOpenApi(app);
   // Public, so it says nothing about why: 503 when the database does not answer (database-health.ts).
   const health = (status: string) => Type.Object({ status: Type.Literal(status) }, { additionalProperties: false });

@@ -47,7 +47,7 @@ export async function startServer(env: NodeJS.ProcessEnv, options: StartOptions 
   if (!config.instanceKey) config = Object.freeze({ ...config, instanceKey: ensureInstanceKey(config.dataDir) });
 
   const database = await createDatabase(config);
-  let app: FastifyInstance;
+  let app: FastifyInstance | undefined;
   try {
     await migrateToLatest(database);
     app = await buildApp({
@@ -59,6 +59,8 @@ export async function startServer(env: NodeJS.ProcessEnv, options: StartOptions 
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    // A built app may hold connections of its own (the rate limits' Redis) that would keep the process alive.
+    await app?.close().catch(() => undefined);
     await database.close();
     throw error;
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
 import { loadOrganizationConfig, type OrganizationConfig } from './organization-config.js';
+import { loadRateLimitConfig, type RateLimitConfig } from './rate-limit-config.js';
 import { loadSessionConfig, type SessionConfig } from './session-config.js';
 
 export { ConfigError };
@@ -48,6 +49,7 @@ export interface Config {
   logLevel: string;
   organizations: OrganizationConfig;
   sessions: SessionConfig;
+  rateLimits: RateLimitConfig;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -140,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: env.ROSTER_LOG_LEVEL || 'info',
     organizations: loadOrganizationConfig(env),
     sessions: loadSessionConfig(env),
+    rateLimits: loadRateLimitConfig(env),
   });
 }

@@ -47,8 +47,8 @@ export function createErrorHandler(bodyLimitInBytes: number) {
     // @clerk/backend) may still be sending it and would see EPIPE instead of this answer. Keeping the
     // connection lets Node read and discard the rest (bounded by the request timeout), then answer.
     if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.removeHeader('connection');
-    // A full verification pool clears within about a second per waiting check.
-    if (clerkError.status === 429) reply.header('retry-after', '1');
+    // A full verification pool clears within about a second per waiting check; a rate limit sets its own.
+    if (clerkError.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
     return reply.code(clerkError.status).send(toErrorBody(clerkError, request.id));
   };
 }

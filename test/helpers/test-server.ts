@@ -70,7 +70,8 @@ export interface TestServer {
 
 /**
  * Starts Roster on 127.0.0.1 with a fresh database (a temp SQLite file, or a new PostgreSQL schema
- * when TEST_DATABASE_URL is set) and a manual clock starting at the real time.
+ * when TEST_DATABASE_URL is set) and a manual clock starting at the real time. Rate limits are off unless
+ * `env` sets `ROSTER_RATE_LIMITS: 'on'`.
  */
 export async function startTestServer(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-test-'));
@@ -78,6 +79,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     ROSTER_DATA_DIR: dir,
     ROSTER_SECRET_KEYS: TEST_SECRET_KEY,
     ROSTER_INSTANCE_KEY: randomBytes(32).toString('base64'),
+    // The suite creates far more users per 10 s than a development instance may; the rate-limit tests turn them on.
+    ROSTER_RATE_LIMITS: 'off',
     ...env,
   });
   const schema = testDatabaseUrl ? `roster_test_${randomBytes(6).toString('hex')}` : undefined;

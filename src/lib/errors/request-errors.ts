@@ -55,7 +55,9 @@ export const requestErrors = {
   conflict: (longMessage = 'Conflict') => make('conflict', longMessage),
   /** `operation` as `ListInvitations (GET /v1/invitations)`. */
   featureNotImplemented: (operation: string) => make('featureNotImplemented', `Roster does not serve ${operation} yet`),
-  tooManyRequests: () => make('tooManyRequests', 'Too many requests, retry later'),
+  /** `resetsInSeconds`: when the limit that refused the request lets requests through again (Clerk's `ResetsIn`). */
+  tooManyRequests: (resetsInSeconds?: number) =>
+    make('tooManyRequests', 'Too many requests, retry later', resetsInSeconds === undefined ? {} : { resets_in: resetsInSeconds }),
   badRequest: (longMessage = 'Bad request') => make('badRequest', longMessage),
   requestTimeout: (seconds: number) =>
     make('requestTimeout', `The request was not received in full within ${seconds} seconds. The connection is closed.`),

@@ -1,0 +1,45 @@
+import type { RateLimitRuleName } from '../config/rate-limit-config.js';
+
+/**
+ * Which of Clerk's rate limits count a request to a route, by the route that runs (its method and path
+ * template), never by the URL text. Every Backend API route counts toward `bapi` unless listed here.
+ */
+interface EndpointRule {
+  method: string;
+  /** A route's path template, as registered. */
+  url: string;
+  rule: RateLimitRuleName;
+  /**
+   * Counted by `rule` instead of the general limit. Clerk's docs listed "Create users" apart from "All other
+   * endpoints", and the 2026-05-12 spec gives CreateUser numbers of its own.
+   */
+  insteadOfGeneral?: true;
+}
+
+export const ENDPOINT_RULES: readonly EndpointRule[] = [
+  { method: 'POST', url: '/v1/users', rule: 'create_user', insteadOfGeneral: true },
+  // "10 requests per 10 seconds per user", on top of the instance's general limit.
+  { method: 'PATCH', url: '/v1/users/:user_id', rule: 'update_user' },
+  { method: 'PATCH', url: '/v1/users/:user_id/metadata', rule: 'update_user' },
+  { method: 'PUT', url: '/v1/users/:user_id/metadata', rule: 'update_user' },
+  { method: 'POST', url: '/v1/organizations/:organization_id/invitations', rule: 'organization_invitations' },
+  { method: 'POST', url: '/v1/organizations/:organization_id/invitations/bulk', rule: 'organization_invitations_bulk' },
+];
+
+/** Routes Clerk does not limit at all ("Get the JWKS of the instance: no rate limit"). */
+export const UNLIMITED_ROUTES: readonly { method: string; url: string }[] = [{ method: 'GET', url: '/v1/jwks' }];
+
+/** Rules counted per user: the route's `user_id` joins the counter's key. */
+export const PER_USER_RULES: ReadonlySet<RateLimitRuleName> = new Set(['update_user']);
+
+/**
+ * The rules that count a request to `method url` (a route's template); undefined `url` is a request no route
+ * matched, which counts toward the general limit only.
+ */
+export function rulesForRoute(method: string, url: string | undefined): RateLimitRuleName[] {
+  // Fastify's HEAD twin of a GET route is limited as its GET.
+  const asGet = method === 'HEAD' ? 'GET' : method;
+  if (UNLIMITED_ROUTES.some((route) => route.method === asGet && route.url === url)) return [];
+  const own = ENDPOINT_RULES.filter((entry) => entry.method === asGet && entry.url === url);
+  return [...(own.some((entry) => entry.insteadOfGeneral) ? [] : ['bapi' as const]), ...own.map((entry) => entry.rule)];
+}
