@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { createKeyedHash } from '../lib/keyed-hash.js';
 
 /** A request never waits longer than this for Redis: past it, the request is not limited (fail open). */
@@ -28,6 +28,8 @@ export const rateLimitConnectionName = (instanceKey: Uint8Array): string => `ros
  * starts and once when Redis is back. Resolves once connected, or after the first failure to connect.
  */
 export async function connectRateLimitRedis(url: string, instanceKey: Uint8Array, log: FastifyBaseLogger): Promise<Redis> {
+  // Loaded only where Redis is configured: most installations never need the client, and start faster without it.
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, {
     connectionName: rateLimitConnectionName(instanceKey),
     enableOfflineQueue: false,

@@ -5,7 +5,7 @@
  * Roster serves is never the uploader's file.
  */
 import { createHash } from 'node:crypto';
-import sharp, { type OutputInfo, type Sharp } from 'sharp';
+import type { OutputInfo, Sharp } from 'sharp';
 import { errors } from '../lib/error-catalog.js';
 import { createVerificationPool } from '../passwords/verification-pool.js';
 
@@ -86,9 +86,19 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
 /** Process-wide like the threads it guards: sharp decodes on libvips' own pool. */
 const decodeSlots = createVerificationPool({ maxConcurrent: 2, maxQueued: 16 });
 
-// libvips' operation cache kept decoded images alive after each upload (hundreds of MB per large
-// progressive JPEG, never returned): every upload is decoded once, so nothing is worth caching.
-sharp.cache(false);
+type SharpConstructor = typeof import('sharp').default;
+let sharpModule: Promise<SharpConstructor> | undefined;
+
+/** sharp (and libvips with it) loads on the first upload: a server that never receives one starts faster. */
+async function loadSharp(): Promise<SharpConstructor> {
+  sharpModule ??= import('sharp').then(({ default: sharp }) => {
+    // libvips' operation cache kept decoded images alive after each upload (hundreds of MB per large
+    // progressive JPEG, never returned): every upload is decoded once, so nothing is worth caching.
+    sharp.cache(false);
+    return sharp;
+  });
+  return sharpModule;
+}
 
 /**
  * The most memory one decode may need, in bytes of decoded pixels: 50 megapixels at 8-bit RGBA. A 16-bit
@@ -110,6 +120,7 @@ export function fitsDecodeBudget(info: { width?: number; height?: number; channe
 
 async function reencode(bytes: Buffer, contentType: ImageContentType): Promise<ProcessedImage> {
   let output: { data: Buffer; info: OutputInfo };
+  const sharp = await loadSharp();
   try {
     // The header alone (no pixels decoded) says how much decoding will take.
     const header = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, animated: false }).metadata();

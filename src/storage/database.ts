@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { createSqliteReadPool, defaultReadWorkers, readPoolKysely } from './sqlite-read-pool.js';
 import type { ImageTables } from './tables/image-tables.js';
 import type { InstanceTables } from './tables/instance-tables.js';
@@ -144,6 +144,8 @@ function prepareOwnerOnlyFile(file: string): void {
 
 async function createPostgres(connectionString: string, schema = 'public'): Promise<RosterDatabase> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  // Loaded only with DATABASE_URL: an embedded SQLite start does not pay for the PostgreSQL client.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString,
     max: 10,
