@@ -1,4 +1,4 @@
-import { SqliteAdapter, sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { SqliteAdapter, sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database, Executor } from './database.js';
 
 /** A table's name, as the repositories know it. */
@@ -47,6 +47,12 @@ export interface DialectSql {
   countMatching(db: Executor, index: SubstringIndex, needle: string): Promise<number>;
   /** `text` contains `needle`, case-insensitively, tested on the row at hand (no index). */
   containsText(text: Expression<string>, needle: string): RawBuilder<boolean>;
+  /**
+   * `key` is one of the few values `query` selects (a page's ids), with `query` run once, before the rows are
+   * looked up by `key`'s index. PostgreSQL: `= ANY(ARRAY(…))`; given `IN (…)`, it hash-joined a scan of the whole
+   * table whenever the subquery's estimated cost dwarfed that scan. SQLite runs `IN (…)` once into a list itself.
+   */
+  oneOf(key: string, query: SelectQueryBuilder<any, any, any>): RawBuilder<SqlBool>;
 }
 
 /** FTS5's trigram tokenizer indexes 3-character sequences: shorter needles cannot use the index. */
@@ -91,6 +97,7 @@ const sqlite: DialectSql = {
   },
   // LIKE folds ASCII case itself, a third faster than instr(lower(…)) on a scan of every document.
   containsText: (text, needle) => sql<boolean>`${text} LIKE ${`%${escapeLike(needle)}%`} ESCAPE '\\'`,
+  oneOf: (key, query) => sql<SqlBool>`${sql.ref(key)} IN ${query}`,
 };
 
 const postgres: DialectSql = {
@@ -122,6 +129,7 @@ const postgres: DialectSql = {
     return Number(rows[0]?.n ?? 0);
   },
   containsText: (text, needle) => sql<boolean>`${text} ILIKE ${`%${escapeLike(needle)}%`}`,
+  oneOf: (key, query) => sql<SqlBool>`${sql.ref(key)} = ANY(ARRAY${query})`,
 };
 
 /** The SQL differences of the dialect an executor (database or transaction) speaks. */
