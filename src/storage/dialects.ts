@@ -1,4 +1,4 @@
-import { SqliteAdapter, sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { SqliteAdapter, sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database, Executor } from './database.js';
 
 /** A table's name, as the repositories know it. */
@@ -52,6 +52,22 @@ export interface DialectSql {
   jsonRows(alias: string, columns: readonly string[], orderBy: readonly string[]): RawBuilder<unknown>;
   /** `text` contains `needle`, case-insensitively, tested on the row at hand (no index). */
   containsText(text: Expression<string>, needle: string): RawBuilder<boolean>;
+  /**
+   * About how many rows `query` selects, or `enough` when there are at least that many: SQLite counts them,
+   * stopping at `enough`; PostgreSQL asks the planner, which costs no scan.
+   */
+  estimateRows(db: Executor, query: SelectQueryBuilder<any, any, any>, enough: number): Promise<number>;
+  /**
+   * `column` as an expression that sorts like it but matches no index: ordering by it makes the database read the
+   * rows the filters select and sort them, where it would otherwise walk the column's index.
+   */
+  unindexed(column: string, type: 'number' | 'text'): RawBuilder<unknown>;
+  /**
+   * `key` is one of the few values `query` selects (a page's ids), with `query` run once, before the rows are
+   * looked up by `key`'s index. PostgreSQL: `= ANY(ARRAY(…))`; given `IN (…)`, it hash-joined a scan of the whole
+   * table whenever the subquery's estimated cost dwarfed that scan. SQLite runs `IN (…)` once into a list itself.
+   */
+  oneOf(key: string, query: SelectQueryBuilder<any, any, any>): RawBuilder<SqlBool>;
 }
 
 /** FTS5's trigram tokenizer indexes 3-character sequences: shorter needles cannot use the index. */
@@ -103,6 +119,13 @@ const sqlite: DialectSql = {
     sql`json_group_array(json_object(${jsonPairs(alias, columns)}) ORDER BY ${refs(alias, orderBy)})`,
   // LIKE folds ASCII case itself, a third faster than instr(lower(…)) on a scan of every document.
   containsText: (text, needle) => sql<boolean>`${text} LIKE ${`%${escapeLike(needle)}%`} ESCAPE '\\'`,
+  async estimateRows(db, query, enough) {
+    const row = await untyped(db).selectFrom(query.limit(enough).as('selected')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  },
+  // Unary plus: SQLite's documented way to keep a term off an index; it returns its operand unchanged.
+  unindexed: (column) => sql`+${sql.ref(column)}`,
+  oneOf: (key, query) => sql<SqlBool>`${sql.ref(key)} IN ${query}`,
 };
 
 const postgres: DialectSql = {
@@ -136,6 +159,14 @@ const postgres: DialectSql = {
   jsonRows: (alias, columns, orderBy) =>
     sql`coalesce(json_agg(json_build_object(${jsonPairs(alias, columns)}) ORDER BY ${refs(alias, orderBy)}), '[]'::json)`,
   containsText: (text, needle) => sql<boolean>`${text} ILIKE ${`%${escapeLike(needle)}%`}`,
+  async estimateRows(_db, query, enough) {
+    const rows = await query.explain<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>('json');
+    const estimate = rows[0]?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows'];
+    return typeof estimate === 'number' ? Math.min(estimate, enough) : enough;
+  },
+  // The concatenation keeps the column's collation, so text sorts as before.
+  unindexed: (column, type) => (type === 'number' ? sql`(${sql.ref(column)} + 0)` : sql`(${sql.ref(column)} || '')`),
+  oneOf: (key, query) => sql<SqlBool>`${sql.ref(key)} = ANY(ARRAY${query})`,
 };
 
 /** The SQL differences of the dialect an executor (database or transaction) speaks. */

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database, Executor } from '../database.js';
 import type { IdentificationType, UserRow } from '../tables/user-tables.js';
 import { dialectSql, type SubstringIndex } from '../dialects.js';
@@ -78,26 +78,43 @@ interface Search {
 
 /** The page of users matching the filter, in the requested order. */
 export async function listUsers(db: Executor, filter: UserListFilter, page: UserListPage): Promise<UserWithDetails[]> {
-  const searches = await planSearches(db, filter, page.offset + page.limit);
-  let query = db
-    .selectFrom('users')
-    .selectAll()
-    .where((eb) => whereFilter(db, eb, filter, searches));
+  const offOrdering = rangeConditions(filter).filter(([column]) => column !== page.orderBy);
+  const terms = searchTerms(filter);
+  const enough = terms.length > 0 || offOrdering.length > 0 ? await walkBudget(db, page.offset + page.limit) : 0;
+  const searches = await planSearches(db, terms, enough);
+  const order: PageOrder = { ...page, sortMatches: await fewInRange(db, offOrdering, enough) };
+  let matching = db.selectFrom('users').where((eb) => whereFilter(db, eb, filter, searches));
   if (page.after) {
     const { createdAt, id } = page.after;
     const op = page.direction === 'desc' ? '<' : '>';
-    query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), op, tuple(createdAt, id)));
+    matching = matching.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), op, tuple(createdAt, id)));
   }
-  // Empty values sort last in both directions on both databases; `id` makes the order total.
-  query = query
-    .orderBy(page.orderBy, (ob) => {
+  if (page.offset === 0) return (await withDetails(db, inOrder(db, matching.selectAll(), order)).limit(page.limit).execute()).map(toUserWithDetails);
+  // A deep page finds its ids in the ordering's index alone and reads only its own rows: skipping rows that are
+  // read whole cost PostgreSQL a table visit per skipped row (0.35 s at offset 500,000; 0.07 s this way), and
+  // SQLite's skip gets four times faster too.
+  const ids = inOrder(db, matching.select('users.id'), order).limit(page.limit).offset(page.offset);
+  const rows = await withDetails(db, inOrder(db, db.selectFrom('users').selectAll().where(dialectSql(db).oneOf('users.id', ids)), order))
+    .limit(page.limit)
+    .execute();
+  return rows.map(toUserWithDetails);
+}
+
+interface PageOrder extends UserListPage {
+  /** Read the matching users and sort them, instead of walking the ordering's index (see fewInRange). */
+  sortMatches: boolean;
+}
+
+/** The page's order. Empty values sort last in both directions on both databases; `id` makes the order total. */
+function inOrder<O>(db: Executor, query: SelectQueryBuilder<Database, 'users', O>, page: PageOrder): SelectQueryBuilder<Database, 'users', O> {
+  const column = page.sortMatches ? dialectSql(db).unindexed(page.orderBy, NUMERIC_ORDERINGS.has(page.orderBy) ? 'number' : 'text') : page.orderBy;
+  return query
+    .orderBy(column, (ob) => {
       const ordered = page.direction === 'asc' ? ob.asc() : ob.desc();
       // created_at/updated_at are never null: a NULLS clause would only keep PostgreSQL off their index.
       return NOT_NULL_ORDERINGS.has(page.orderBy) ? ordered : ordered.nullsLast();
     })
     .orderBy('id', page.direction);
-  const rows = await withDetails(db, query).limit(page.limit).offset(page.offset).execute();
-  return rows.map(toUserWithDetails);
 }
 
 /** How many users match; counted by the database, never by loading rows. */
@@ -158,15 +175,35 @@ function isUnfiltered(filter: UserListFilter): boolean {
 }
 
 /**
- * Chooses each search's access path for a page that needs `rowsNeeded` rows (offset + limit). Walking the
- * ordering reads about rowsNeeded × users ÷ matches rows; the index reads every match. So the walk wins once
- * matches exceed √(rowsNeeded × users), and the estimate only has to count that far.
+ * Walking the ordering's index to fill a page of `rowsNeeded` rows (offset + limit) reads about
+ * rowsNeeded × users ÷ matches rows when the matches are spread over the ordering; reading every match through a
+ * filter's own index reads `matches`. So the walk wins once matches exceed √(rowsNeeded × users), and estimates
+ * only have to count that far.
  */
-async function planSearches(db: Executor, filter: UserListFilter, rowsNeeded: number): Promise<Search[]> {
-  const terms = searchTerms(filter);
-  if (terms.length === 0) return [];
+async function walkBudget(db: Executor, rowsNeeded: number): Promise<number> {
   const users = await countAllUsers(db);
-  const enough = Math.max(1, Math.ceil(Math.sqrt(rowsNeeded * Math.max(users, 1))));
+  return Math.max(1, Math.ceil(Math.sqrt(rowsNeeded * Math.max(users, 1))));
+}
+
+/**
+ * Whether the time ranges on columns other than the ordering select fewer than `enough` users, which are then
+ * cheaper to read through the range's index and sort than to find by walking the ordering. PostgreSQL walks
+ * whenever the range looks wide enough to fill the page soon, assuming its users are spread evenly over the
+ * ordering; but activity and sign-in times follow creation, so a window in the past made it walk past every
+ * newer user first (0.3 s for 1,300 matches at a million users, against 1 ms on SQLite, whose planner reads the
+ * range first on its own).
+ */
+async function fewInRange(db: Executor, ranges: readonly RangeCondition[], enough: number): Promise<boolean> {
+  if (ranges.length === 0) return false;
+  const selected = db
+    .selectFrom('users')
+    .select('users.id')
+    .where((eb) => eb.and(ranges.map(([column, op, value]) => eb(column, op, value))));
+  return (await dialectSql(db).estimateRows(db, selected, enough)) < enough;
+}
+
+/** Chooses each search's access path: see walkBudget. */
+async function planSearches(db: Executor, terms: readonly Omit<Search, 'access'>[], enough: number): Promise<Search[]> {
   return Promise.all(
     terms.map(async (term) => {
       const matches = await estimate(db, term, enough);
@@ -224,7 +261,15 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter, searches: rea
     }
   }
   if (filter.banned !== undefined) and.push(eb('banned', '=', filter.banned ? 1 : 0));
-  const ranges: [keyof UserRow, '<' | '>' | '>=', number | undefined][] = [
+  for (const [column, op, value] of rangeConditions(filter)) and.push(eb(column, op, value));
+  return eb.and(and);
+}
+
+type RangeCondition = ['last_active_at' | 'created_at' | 'last_sign_in_at', '<' | '>' | '>=', number];
+
+/** The filter's time ranges, each bound a condition. */
+function rangeConditions(filter: UserListFilter): RangeCondition[] {
+  const bounds: [RangeCondition[0], RangeCondition[1], number | undefined][] = [
     ['last_active_at', '<', filter.lastActiveAtBefore],
     ['last_active_at', '>', filter.lastActiveAtAfter],
     ['last_active_at', '>=', filter.lastActiveAtSince],
@@ -233,11 +278,11 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter, searches: rea
     ['last_sign_in_at', '<', filter.lastSignInAtBefore],
     ['last_sign_in_at', '>', filter.lastSignInAtAfter],
   ];
-  for (const [column, op, value] of ranges) if (value !== undefined) and.push(eb(column, op, value));
-  return eb.and(and);
+  return bounds.filter((bound): bound is RangeCondition => bound[2] !== undefined);
 }
 
 const NOT_NULL_ORDERINGS: ReadonlySet<UserOrderColumn> = new Set(['created_at', 'updated_at']);
+const NUMERIC_ORDERINGS: ReadonlySet<UserOrderColumn> = new Set(['created_at', 'updated_at', 'last_active_at', 'last_sign_in_at']);
 
 /**
  * The search document's index for `column`, or for every column when null: `everything` holds them all,
