@@ -13,10 +13,14 @@ export interface RateLimitOptions {
   instanceKey: Uint8Array;
 }
 
-/** The counter a request adds to under `rule`: the instance's, or the instance's for one user. */
-function keyGenerator(rule: RateLimitRuleName): (request: FastifyRequest) => string {
-  if (!PER_USER_RULES.has(rule)) return () => rule;
-  return (request) => `${rule}:${(request.params as { user_id?: string }).user_id ?? ''}`;
+/**
+ * The counter a request adds to under `rule`: the instance's, or the instance's for one user. The key names the
+ * rule's numbers too, so a changed rule starts a fresh counter instead of inheriting the old window in Redis.
+ */
+function keyGenerator(rule: RateLimitRuleName, limit: { max: number; windowInSeconds: number }): (request: FastifyRequest) => string {
+  const name = `${rule}:${limit.max}/${limit.windowInSeconds}s`;
+  if (!PER_USER_RULES.has(rule)) return () => name;
+  return (request) => `${name}:${(request.params as { user_id?: string }).user_id ?? ''}`;
 }
 
 /**
@@ -43,7 +47,7 @@ export async function installRateLimits(app: FastifyInstance, { config, instance
   const limiters = new Map<RateLimitRuleName, Limiter>();
   for (const rule of RATE_LIMIT_RULES) {
     const limit = config.rules[rule];
-    if (limit) limiters.set(rule, app.createRateLimit({ max: limit.max, timeWindow: limit.windowInSeconds * 1000, keyGenerator: keyGenerator(rule) }));
+    if (limit) limiters.set(rule, app.createRateLimit({ max: limit.max, timeWindow: limit.windowInSeconds * 1000, keyGenerator: keyGenerator(rule, limit) }));
   }
   const limitersByRoute = new Map<string, Limiter[]>();
   const limitersFor = (request: FastifyRequest): Limiter[] => {

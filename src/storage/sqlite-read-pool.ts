@@ -40,6 +40,9 @@ export function defaultReadWorkers(cores: number = availableParallelism()): numb
   return Math.min(4, Math.max(1, cores));
 }
 
+/** Distinct SQL texts each worker keeps prepared (oldest dropped first). */
+const STATEMENT_CACHE_SIZE = 500;
+
 // Plain JavaScript evaluated in the worker: the same source under `tsc` output and under vitest (a worker
 // file written in TypeScript would not run under the test runner), and it needs nothing from Roster.
 const WORKER_SOURCE = `
@@ -60,7 +63,7 @@ const prepared = (sql) => {
     if (!statement.reader) throw new Error('the read pool runs only statements that return rows');
     const json = !statement.columns().some((column) => column.type !== null && /BLOB/i.test(column.type));
     entry = { statement, json };
-    if (statements.size >= ${500}) statements.delete(statements.keys().next().value);
+    if (statements.size >= ${STATEMENT_CACHE_SIZE}) statements.delete(statements.keys().next().value);
     statements.set(sql, entry);
   }
   return entry;
@@ -79,6 +82,8 @@ parentPort.on('message', ({ id, sql, parameters }) => {
 interface Pending {
   resolve(rows: unknown[]): void;
   reject(error: Error): void;
+  /** Where the query was asked for: a worker's error would otherwise carry only the message handler's stack. */
+  caller: Error;
 }
 
 interface ReadWorker {
@@ -101,7 +106,7 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
       const pending = entry.inFlight.get(message.id);
       if (!pending) return;
       entry.inFlight.delete(message.id);
-      if (message.error) pending.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+      if (message.error) pending.reject(Object.assign(new Error(message.error.message, { cause: pending.caller }), { code: message.error.code }));
       else pending.resolve(message.json !== undefined ? (JSON.parse(message.json) as unknown[]) : (message.rows ?? []));
     });
     // A worker that dies fails what it was running; the next query starts a new one in its place.
@@ -131,8 +136,9 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
       if (closed) return Promise.reject(new Error('the SQLite read pool is closed'));
       const entry = leastBusy();
       const id = nextId++;
+      const caller = new Error('SQLite read pool query');
       return new Promise<unknown[]>((resolve, reject) => {
-        entry.inFlight.set(id, { resolve, reject });
+        entry.inFlight.set(id, { resolve, reject, caller });
         entry.worker.postMessage({ id, sql, parameters });
       });
     },

@@ -9,6 +9,9 @@ import type { Dialect } from '../database.js';
 export function userCountMigration(dialect: Dialect) {
   return {
     async up(db: Kysely<any>): Promise<void> {
+      // Nodes of the previous version may be creating users meanwhile: hold their inserts and deletes until the
+      // count and its triggers are both in place (the migration's transaction keeps the lock), so none is missed.
+      if (dialect === 'postgres') await sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`.execute(db);
       await db.schema
         .createTable('user_count')
         .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
@@ -23,6 +26,10 @@ export function userCountMigration(dialect: Dialect) {
       // One statement-level trigger per change: a bulk insert of a thousand rows updates the count once.
       await sql`CREATE FUNCTION user_count_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+          -- A statement that changed no row (a delete of a missing id) leaves the count's row alone, unlocked.
+          IF NOT EXISTS (SELECT 1 FROM changed) THEN
+            RETURN NULL;
+          END IF;
           IF TG_OP = 'INSERT' THEN
             UPDATE user_count SET users = users + (SELECT count(*) FROM changed) WHERE id = 1;
           ELSE

@@ -12,19 +12,21 @@ export interface UserWithDetails {
   hasBackupCodes: boolean;
 }
 
-const IDENTIFICATION_COLUMNS = [
-  'id',
-  'user_id',
-  'type',
-  'identifier',
-  'verified',
-  'reserved',
-  'reserved_for_second_factor',
-  'default_second_factor',
-  'position',
-  'created_at',
-  'updated_at',
-] as const satisfies readonly (keyof IdentificationRow)[];
+// Every column, checked by the compiler: a column added to identifications must be added here to be shown.
+const IDENTIFICATION_COLUMN_SET: Record<keyof IdentificationRow, true> = {
+  id: true,
+  user_id: true,
+  type: true,
+  identifier: true,
+  verified: true,
+  reserved: true,
+  reserved_for_second_factor: true,
+  default_second_factor: true,
+  position: true,
+  created_at: true,
+  updated_at: true,
+};
+const IDENTIFICATION_COLUMNS = Object.keys(IDENTIFICATION_COLUMN_SET);
 
 interface DetailColumns {
   details_identifications: unknown;
