@@ -1,6 +1,7 @@
 // npm run seed: the users it writes (scripts/lib/seed-users.mjs through the storage layer's bulk import) are
 // whole users to the API — listed, counted, found by every search, with identifiers that are valid, unique and
 // claimed — on SQLite and, with TEST_DATABASE_URL, on PostgreSQL.
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createUserFactory } from '../../scripts/lib/fake-users.mjs';
 import { seedUsers } from '../../scripts/lib/seed-users.mjs';
@@ -8,13 +9,28 @@ import { newId } from '../../src/lib/ids.js';
 import { insertUserBatch, withDeferredUserIndexes } from '../../src/storage/repositories/bulk-user-import.js';
 import { buildUserSearchDoc } from '../../src/storage/repositories/user-search-repository.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeUsername } from '../../src/users/identifiers.js';
+import type { RosterDatabase } from '../../src/storage/database.js';
 import { useTestServer } from '../helpers/test-server.js';
 
 const roster = { newId, insertUserBatch, withDeferredUserIndexes };
 const SEEDED = 500;
 
+/** The indexes and triggers of the tables a seed writes, as the catalogue describes them. */
+async function schemaObjects(database: RosterDatabase): Promise<string[]> {
+  const query =
+    database.dialect === 'sqlite'
+      ? sql<{ line: string }>`SELECT type || ' ' || name || ' ' || coalesce(sql, '') AS line FROM sqlite_master
+          WHERE type IN ('index', 'trigger') AND tbl_name IN ('users', 'identifications', 'user_search_docs')`
+      : sql<{ line: string }>`SELECT indexname || ' ' || indexdef AS line FROM pg_indexes
+          WHERE schemaname = current_schema() AND tablename IN ('users', 'identifications', 'user_search_docs')`;
+  const { rows } = await query.execute(database.db);
+  return rows.map((row) => row.line).sort();
+}
+
+const server = useTestServer();
+
 describe('seeding users', () => {
-  const server = useTestServer();
+  let before: string[] = [];
   const all = async () => {
     const { status, body } = await server.api<any[]>('GET', '/v1/users?limit=500&order_by=created_at');
     expect(status).toBe(200);
@@ -23,8 +39,12 @@ describe('seeding users', () => {
 
   it('writes whole users: counted, listed oldest to newest, with their identifications', async () => {
     // Small batches and two lanes, so several batches and both paths of the loop are exercised.
+    before = await schemaObjects(server.database);
+    expect(before.length).toBeGreaterThan(10);
     const result = await seedUsers({ database: server.database, roster, total: SEEDED, batchSize: 120, lanes: 2 });
     expect(result.written).toBe(SEEDED);
+    // The indexes and FTS5 triggers set aside for the load are all back, as they were.
+    expect(await schemaObjects(server.database)).toEqual(before);
 
     const count = await server.clerk.users.getCount();
     expect(count).toBe(SEEDED);
@@ -104,6 +124,18 @@ describe('seeding users', () => {
     await seedUsers({ database: server.database, roster, total: 100, startIndex: SEEDED, batchSize: 40 });
     expect(await server.clerk.users.getCount()).toBe(SEEDED + 100);
     expect(await server.clerk.users.getCount({ query: 'hopper' })).toBeGreaterThan(0);
+  });
+});
+
+describe('setting the indexes aside', () => {
+  it('puts every index back when the load fails, and the error comes through', async () => {
+    const before = await schemaObjects(server.database);
+    const failing = withDeferredUserIndexes(server.database, async () => {
+      expect(await schemaObjects(server.database)).not.toEqual(before);
+      throw new Error('the load failed');
+    });
+    await expect(failing).rejects.toThrow('the load failed');
+    expect(await schemaObjects(server.database)).toEqual(before);
   });
 });
 
