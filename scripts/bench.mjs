@@ -16,9 +16,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { benchCases, judge, TARGETS } from './lib/bench-cases.mjs';
+import { benchCases, judge, pickTargets, TARGETS } from './lib/bench-cases.mjs';
 import { writeReport } from './lib/bench-report.mjs';
-import { hasWrk, measureArgon2Rate, runLoad, startBaseline, startRoster } from './lib/bench-servers.mjs';
+import { hasWrk, runLoad, startBaseline, startRoster } from './lib/bench-servers.mjs';
+import { runStorm } from './lib/bench-storm.mjs';
 import { formatCount } from './lib/progress.mjs';
 import { openTarget, redactUrl, seedInto } from './lib/seed-target.mjs';
 
@@ -26,7 +27,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECRET_KEY = `sk_test_${'RosterBenchKey'.repeat(2)}`;
 /** Used on PostgreSQL and fresh SQLite files (an existing --data-dir keeps the instance key stored in it). */
 const BENCH_INSTANCE_KEY = Buffer.alloc(32, 7).toString('base64');
-const STORM_PASSWORD = 'Bench-storm: quiet lanterns 4 every river!';
+/** How long Roster may stay busy with a case's requests after the run before it is restarted. */
+const SETTLE_LIMIT_MS = 10_000;
 
 const usage =
   'usage: npm run bench -- [--users N] [--data-dir DIR | --database-url URL] [--duration S] [--latency-duration S] [--connections C] [--only id,id] [--out FILE | --out -] [--wrk] [--keep] [--note TEXT]';
@@ -86,6 +88,17 @@ const cleanups = [];
 const shellWord = (word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 const command = ['npm run bench --', ...process.argv.slice(2).map((arg) => shellWord(arg.replace(/postgres(?:ql)?:\/\/\S+/, (url) => redactUrl(url))))].join(' ');
 
+// Ctrl-C or a kill: stop the child processes and remove what the run created, then go.
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    interrupted = true;
+    log(`bench: ${signal}, cleaning up`);
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+    process.exit(130);
+  });
+}
+
 try {
   const generator = options.wrk ? ((await hasWrk()) ? 'wrk' : (log('bench: --wrk given but wrk is not on PATH: using autocannon'), 'autocannon')) : 'autocannon';
   const database = await prepareDatabase();
@@ -99,8 +112,28 @@ try {
     roster = await startRoster(database.env);
     readyRuns.push(roster.readyMs);
   }
-  const server = roster;
-  cleanups.push(() => server.stop());
+  let server = roster;
+  // After an interrupt Roster may be busy with a slow case: stopped at once rather than gracefully.
+  cleanups.push(() => (interrupted ? server.kill() : server.stop()));
+  let peakMB = 0;
+  /**
+   * Waits until Roster answers GET of one user quickly again: a case whose requests outlast the run leaves
+   * them running after the generator has gone, and they must not weigh on the next case. A Roster still busy
+   * after SETTLE_LIMIT_MS is killed and started again. Returns how long it waited and whether it restarted.
+   */
+  const settle = async () => {
+    const started = performance.now();
+    for (let quick = 0; performance.now() - started < SETTLE_LIMIT_MS; ) {
+      const sent = performance.now();
+      const ok = await fetch(`${server.url}${idPaths[0]}`, { headers, signal: AbortSignal.timeout(2_000) }).then((r) => r.arrayBuffer().then(() => r.ok), () => false);
+      quick = ok && performance.now() - sent < 50 ? quick + 1 : 0;
+      if (quick === 2) return { waitedMs: performance.now() - started, restarted: false };
+    }
+    peakMB = Math.max(peakMB, server.memory().peakMB);
+    await server.kill();
+    server = await startRoster(database.env);
+    return { waitedMs: performance.now() - started, restarted: true };
+  };
   log(`Roster ready in ${readyRuns.map((ms) => `${Math.round(ms)} ms`).join(', ')} (pid ${server.pid})`);
 
   const api = (url, init = {}) =>
@@ -139,21 +172,27 @@ try {
     const throughput = testCase.mode === 'throughput';
     const spec = { url: server.url, connections: throughput ? connections : 1, durationSeconds: throughput ? durationSeconds : latencySeconds, headers, paths: testCase.paths };
     const probeSpec = { url: server.url, connections: 1, durationSeconds: spec.durationSeconds, headers, paths: idPaths };
-    const [measured, probe] = await Promise.all([runLoad(spec, generator), testCase.probe ? runLoad(probeSpec, 'autocannon') : null]);
-    results.set(testCase.id, { ...measured, rows, probe, share: measured.requestsPerSecond / baselineBefore.requestsPerSecond });
+    // One-connection runs always use autocannon: it counts the request left unanswered at the end (see load-generator.mjs).
+    const [measured, probe] = await Promise.all([runLoad(spec, throughput ? generator : 'autocannon'), testCase.probe ? runLoad(probeSpec, 'autocannon') : null]);
+    const after = await settle();
+    results.set(testCase.id, { ...measured, rows, probe, after, share: measured.requestsPerSecond / baselineBefore.requestsPerSecond });
     log(
-      `${testCase.id.padEnd(28)} ${formatCount(measured.requestsPerSecond).padStart(7)} req/s  p50 ${fmt(measured.p50)}  p99 ${fmt(measured.p99)} ms${probe ? `  (alongside: p99 ${fmt(probe.p99)}, max ${fmt(probe.max)} ms)` : ''}  ${rows}`,
+      `${testCase.id.padEnd(28)} ${formatCount(measured.requestsPerSecond).padStart(7)} req/s  p50 ${fmt(measured.p50)}  p99 ${fmt(measured.p99)} ms${probe ? `  (alongside: p99 ${fmt(probe.p99)}, max ${fmt(probe.max)} ms)` : ''}  ${rows}${
+        after.restarted ? `  [still busy ${Math.round(after.waitedMs / 1000)} s later: restarted]` : after.waitedMs > 1000 ? `  [busy ${Math.round(after.waitedMs / 1000)} s after the run]` : ''
+      }`,
     );
   }
 
   let storm = null;
-  if (wantStorm) storm = await runStorm({ server, headers, idPaths, api, deleteAfter: !database.throwaway });
+  if (wantStorm) storm = await runStorm({ server, headers, idPaths, api, settle, deleteAfter: !database.throwaway, connections, durationSeconds, log });
 
   const baselineAfter = await baselineRun();
   const baselineRate = (baselineBefore.requestsPerSecond + baselineAfter.requestsPerSecond) / 2;
   // Shares against the mean of the two baseline runs (before and after the cases).
   for (const measured of results.values()) if (!measured.error) measured.share = measured.requestsPerSecond / baselineRate;
   const memory = server.memory();
+  // Across restarts, the highest peak of any Roster process.
+  memory.peakMB = Math.max(memory.peakMB, peakMB);
   log(`baseline again: ${formatCount(baselineAfter.requestsPerSecond)} req/s; Roster RSS peak ${Math.round(memory.peakMB)} MB`);
 
   const report = {
@@ -275,87 +314,4 @@ function withDatabase(url, name) {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
   return parsed.toString();
-}
-
-/**
- * Request targets from the data itself, through the API: user ids spread over the whole table (for GET of
- * one user), a cursor in the middle, a last_active_at that about half the users are before, and substrings
- * of a real phone number and username.
- */
-async function pickTargets(api, users) {
-  const json = async (url) => {
-    const response = await api(url);
-    if (response.status !== 200) throw new Error(`GET ${url}: HTTP ${response.status} ${await response.text()}`);
-    return response.json();
-  };
-  const ids = [];
-  const spread = 8;
-  let middle = null;
-  for (let k = 0; k < spread; k++) {
-    const offset = Math.floor(((k + 0.5) / spread) * Math.max(0, users - 64));
-    const page = await json(`/v1/users?limit=64&offset=${offset}&order_by=-created_at`);
-    ids.push(...page.map((user) => user.id));
-    if (k === spread / 2) middle = page;
-  }
-  if (ids.length === 0) throw new Error('the database has no users to measure');
-  const withPhone = middle.find((user) => user.phone_numbers?.length) ?? middle[0];
-  const withUsername = middle.find((user) => user.username) ?? middle[0];
-  const phone = withPhone.phone_numbers?.[0]?.phone_number ?? '+14155550100';
-  const bySize = [...middle].sort((a, b) => JSON.stringify(a).length - JSON.stringify(b).length);
-  // The last activity that half of all users are before: users without one sort last and never match.
-  const { total_count: active } = await json('/v1/users/count?last_active_at_since=0');
-  const byActivity = await json(`/v1/users?limit=1&offset=${Math.max(0, active - Math.ceil(users / 2))}&order_by=-last_active_at`);
-  return {
-    ids,
-    sampleId: bySize[Math.floor(bySize.length / 2)].id,
-    cursor: middle[0].id,
-    users,
-    lastActiveBefore: byActivity[0]?.last_active_at ?? Date.now(),
-    phoneDigits: phone.slice(-7),
-    usernamePart: (withUsername.username ?? 'grace').slice(0, 5),
-  };
-}
-
-/**
- * The password storm: the raw argon2id rate of this machine first (Roster's hasher, as many hashes at a time
- * as there are cores), then POST /v1/users with a password at --connections while GET /v1/users/{id} runs
- * alongside on one connection. Users it created in a database that is kept are deleted afterwards.
- */
-async function runStorm({ server, headers, idPaths, api, deleteAfter }) {
-  const cores = os.availableParallelism();
-  const raw = await measureArgon2Rate(cores, 4);
-  log(`argon2id: ${raw.hashesPerSecond.toFixed(1)} hashes/s with ${cores} at a time`);
-  const spec = {
-    url: server.url,
-    connections,
-    durationSeconds,
-    headers,
-    method: 'POST',
-    paths: ['/v1/users'],
-    body: { createUserTag: `${Date.now().toString(36)}`, password: STORM_PASSWORD },
-    collectIds: true,
-  };
-  const [created, probe] = await Promise.all([
-    runLoad(spec, 'autocannon'),
-    runLoad({ url: server.url, connections: 1, durationSeconds, headers, paths: idPaths }, 'autocannon'),
-  ]);
-  log(`create storm: ${created.requestsPerSecond.toFixed(1)} users/s (${created.non2xx} non-2xx), GET alongside p99 ${fmt(probe.p99)} ms`);
-  if (deleteAfter && created.ids.length > 0) {
-    const queue = [...created.ids];
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        for (let id = queue.pop(); id; id = queue.pop()) await api(`/v1/users/${id}`, { method: 'DELETE' }).then((response) => response.arrayBuffer());
-      }),
-    );
-    log(`deleted the ${created.ids.length} users the storm created`);
-  }
-  return {
-    cores,
-    raw,
-    created,
-    probe,
-    share: created.requestsPerSecond / raw.hashesPerSecond,
-    met: created.requestsPerSecond >= TARGETS.createShareOfArgon2 * raw.hashesPerSecond,
-    probeMet: probe.p99 !== null && probe.p99 < TARGETS.probeP99Ms,
-  };
 }

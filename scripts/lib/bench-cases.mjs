@@ -137,3 +137,42 @@ function describeTarget(target) {
       return '';
   }
 }
+
+/**
+ * Request targets from the data itself, through the API (`api(url)` → a fetch Response with the secret key): user ids spread over the whole table (for GET of
+ * one user), a cursor in the middle, a last_active_at that about half the users are before, and substrings
+ * of a real phone number and username.
+ */
+export async function pickTargets(api, users) {
+  const json = async (url) => {
+    const response = await api(url);
+    if (response.status !== 200) throw new Error(`GET ${url}: HTTP ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  const ids = [];
+  const spread = 8;
+  let middle = null;
+  for (let k = 0; k < spread; k++) {
+    const offset = Math.floor(((k + 0.5) / spread) * Math.max(0, users - 64));
+    const page = await json(`/v1/users?limit=64&offset=${offset}&order_by=-created_at`);
+    ids.push(...page.map((user) => user.id));
+    if (k === spread / 2) middle = page;
+  }
+  if (ids.length === 0) throw new Error('the database has no users to measure');
+  const withPhone = middle.find((user) => user.phone_numbers?.length) ?? middle[0];
+  const withUsername = middle.find((user) => user.username) ?? middle[0];
+  const phone = withPhone.phone_numbers?.[0]?.phone_number ?? '+14155550100';
+  const bySize = [...middle].sort((a, b) => JSON.stringify(a).length - JSON.stringify(b).length);
+  // The last activity that half of all users are before: users without one sort last and never match.
+  const { total_count: active } = await json('/v1/users/count?last_active_at_since=0');
+  const byActivity = await json(`/v1/users?limit=1&offset=${Math.max(0, active - Math.ceil(users / 2))}&order_by=-last_active_at`);
+  return {
+    ids,
+    sampleId: bySize[Math.floor(bySize.length / 2)].id,
+    cursor: middle[0].id,
+    users,
+    lastActiveBefore: byActivity[0]?.last_active_at ?? Date.now(),
+    phoneDigits: phone.slice(-7),
+    usernamePart: (withUsername.username ?? 'grace').slice(0, 5),
+  };
+}

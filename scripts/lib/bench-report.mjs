@@ -26,7 +26,7 @@ function dialectSection(report) {
     `- **Date**: ${report.date.toISOString()}`,
     `- **Machine**: ${machine()}`,
     `- **Database**: ${report.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${formatCount(report.users)} users${report.seededSeconds ? ` (seeded in ${Math.round(report.seededSeconds)} s)` : ''}`,
-    `- **Load generator**: ${report.generator}; throughput rows ${report.connections} connections for ${report.durationSeconds} s each, latency rows 1 connection for ${report.latencySeconds} s each`,
+    `- **Load generator**: ${report.generator === 'wrk' ? 'wrk -t1 (autocannon for one-connection runs and the password storm)' : 'autocannon'}; throughput rows ${report.connections} connections for ${report.durationSeconds} s each, latency rows 1 connection for ${report.latencySeconds} s each`,
     `- **Command**: \`${report.command}\``,
     ...(report.note ? [`- **Note**: ${report.note}`] : []),
     `- **Baseline**: ${formatCount(report.baseline.requestsPerSecond)} req/s (${formatCount(report.baseline.before.requestsPerSecond)} before the cases, ${formatCount(report.baseline.after.requestsPerSecond)} after), p99 ${ms(report.baseline.before.p99)} ms, ${formatCount(report.responseBytes)} bytes a response`,
@@ -39,20 +39,21 @@ function dialectSection(report) {
       `### Throughput (${load(report.connections)})`,
       '',
       'Where a row has a value in "GET of one user alongside", a second generator sent `GET /v1/users/{id}` on one connection during',
-      'the run: its p99 and max show whether the case holds up requests it has nothing to do with (an event loop that blocks).',
+      'the run: its p99 and max show whether the case holds up requests it has nothing to do with (an event loop that blocks). The',
+      "request still unanswered when a one-connection run ends counts with the time it had waited by then.",
       '',
       '| request | Roster req/s | share of bare node | p50 ms | p99 ms | GET of one user alongside: p99 / max ms | answer | target | met? |',
       '|---|--:|--:|--:|--:|--:|---|---|---|',
     );
     for (const c of throughput) push(throughputRow(c));
-    push('');
+    push('', ...afterwards(throughput));
   }
 
   const latency = report.cases.filter((c) => c.mode === 'latency');
   if (latency.length) {
     push(`### Latency (1 connection)`, '', '| request | req/s | p50 ms | p99 ms | max ms | answer | target | met? |', '|---|--:|--:|--:|--:|---|---|---|');
     for (const c of latency) push(latencyRow(c));
-    push('');
+    push('', ...afterwards(latency));
   }
 
   if (report.storm) {
@@ -83,10 +84,21 @@ function dialectSection(report) {
   return `${lines.join('\n')}\n`;
 }
 
+/** A note on the cases whose requests were still running after their run (they weigh on nothing measured later). */
+function afterwards(cases) {
+  const busy = cases.filter((c) => c.measured?.after && c.measured.after.waitedMs > 1000);
+  if (busy.length === 0) return [];
+  const lines = busy.map(
+    (c) =>
+      `- ${escape(c.label)}: ${c.measured.after.restarted ? `still busy ${Math.round(c.measured.after.waitedMs / 1000)} s after the run; Roster was restarted` : `busy for ${Math.round(c.measured.after.waitedMs / 1000)} s after the run`}`,
+  );
+  return ['Roster was still answering these cases\' requests when the run ended; the next case waited for them (or for a restart):', '', ...lines, ''];
+}
+
 function throughputRow(c) {
   const m = c.measured;
   if (!m || m.error) return `| ${escape(c.label)} | ${escape(m?.error ?? 'not run')} | | | | | | ${escape(c.verdict.text)} | |`;
-  const probe = !m.probe ? '' : m.probe.ok2xx === 0 ? 'no answer during the run' : `${ms(m.probe.p99)} / ${ms(m.probe.max)}`;
+  const probe = !m.probe ? '' : `${ms(m.probe.p99)} / ${ms(m.probe.max)} (${formatCount(m.probe.ok2xx)} answered)`;
   return `| ${escape(c.label)} | ${formatCount(m.requestsPerSecond)}${m.non2xx ? ` (${m.non2xx} non-2xx)` : ''} | ${percent(m.share)} | ${ms(m.p50)} | ${ms(m.p99)} | ${probe} | ${escape(m.rows)} | ${escape(c.verdict.text)} | ${verdict(c.verdict.met)} |`;
 }
 

@@ -65,6 +65,11 @@ export async function startRoster(env) {
       if (!gone) child.kill('SIGTERM');
       await exited;
     },
+    /** Stops it at once, without waiting for the requests it is running (a graceful close would). */
+    async kill() {
+      if (!gone) child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 
@@ -89,8 +94,8 @@ export async function startBaseline(user) {
 }
 
 /**
- * Drives one run and resolves with `{ requestsPerSecond, p50, p90, p99, max (ms), ok2xx, non2xx, errors, ids }`.
- * spec: `{ url, connections, durationSeconds, headers, method?, paths, body?, collectIds? }`. autocannon in a
+ * Drives one run and resolves with `{ requestsPerSecond, p50, p90, p99, max (ms), ok2xx, non2xx, errors }`.
+ * spec: `{ url, connections, durationSeconds, headers, method?, paths, body? }`. autocannon in a
  * child process by default; wrk (one thread, like the issue's `wrk -t1`) when `generator` is 'wrk' and the
  * run is a GET.
  */
@@ -161,7 +166,6 @@ end
       p90: ms(raw.p90),
       p99: ms(raw.p99),
       max: ms(raw.max),
-      ids: [],
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
