@@ -247,7 +247,8 @@ async function prepareDatabase() {
   const baseEnv = { ROSTER_RATE_LIMITS: 'off', ROSTER_SECRET_KEYS: SECRET_KEY, ROSTER_LOG_LEVEL: 'warn' };
   if (options['database-url']) {
     const url = options['database-url'];
-    const given = await openTarget({ databaseUrl: url });
+    // Only looked at: a database without users is left as it was (not even migrated).
+    const given = await openTarget({ databaseUrl: url, migrate: false });
     const existing = await given.countUsers().finally(() => given.close());
     const instanceKey = process.env.ROSTER_INSTANCE_KEY || BENCH_INSTANCE_KEY;
     if (existing > 0) {

@@ -24,9 +24,10 @@ export function redactUrl(databaseUrl) {
 
 /**
  * Opens and migrates the database to seed: PostgreSQL when `databaseUrl` is set (in `schema`, default public),
- * else the SQLite file of `dataDir` (default: ROSTER_DATA_DIR or ./data, as `npm start` does).
+ * else the SQLite file of `dataDir` (default: ROSTER_DATA_DIR or ./data, as `npm start` does). With
+ * `migrate: false` it is only looked at: `countUsers()` is then 0 where Roster's tables do not exist.
  */
-export async function openTarget({ databaseUrl = null, schema, dataDir }) {
+export async function openTarget({ databaseUrl = null, schema, dataDir, migrate = true }) {
   let database;
   let description;
   let startCommand;
@@ -47,16 +48,18 @@ export async function openTarget({ databaseUrl = null, schema, dataDir }) {
     if (path.resolve(config.dataDir) === path.resolve('data')) startCommand = 'npm start';
   }
   try {
-    await migrateToLatest(database);
+    if (migrate) await migrateToLatest(database);
   } catch (error) {
     await database.close();
     throw error;
   }
+  // 42P01 (PostgreSQL) and "no such table" (SQLite): a database Roster has never used has no users.
+  const missingTable = (error) => error?.code === '42P01' || /no such table/.test(error?.message ?? '');
   return {
     database,
     description,
     startCommand,
-    countUsers: () => countUsers(database.db, {}),
+    countUsers: () => countUsers(database.db, {}).catch((error) => (!migrate && missingTable(error) ? 0 : Promise.reject(error))),
     close: () => database.close(),
   };
 }
