@@ -1,4 +1,40 @@
 import type { Executor } from '../database.js';
+import type { IdentificationType } from '../tables/user-tables.js';
+
+/** The columns of a user's search document (`user_search_docs` without its keys). */
+export interface UserSearchDoc {
+  ids: string;
+  emails: string;
+  phones: string;
+  usernames: string;
+  web3_wallets: string;
+  names: string;
+  everything: string;
+}
+
+/**
+ * The search document of a user with these identifications: what substring search looks at. Pure, so the
+ * bulk import writes exactly the documents `refreshUserSearchDoc` would.
+ */
+export function buildUserSearchDoc(
+  user: { id: string; username: string | null; first_name: string | null; last_name: string | null },
+  identifications: readonly { type: IdentificationType; identifier: string }[],
+): UserSearchDoc {
+  const join = (type: string) =>
+    identifications
+      .filter((row) => row.type === type)
+      .map((row) => row.identifier)
+      .join('\n');
+  const columns = {
+    ids: user.id,
+    emails: join('email_address'),
+    phones: join('phone_number'),
+    usernames: user.username ?? '',
+    web3_wallets: join('web3_wallet'),
+    names: [user.first_name, user.last_name].filter(Boolean).join(' '),
+  };
+  return { ...columns, everything: Object.values(columns).filter(Boolean).join('\n') };
+}
 
 /**
  * Rewrites the user's search document from the current rows. Called in the same transaction as any
@@ -16,20 +52,7 @@ export async function refreshUserSearchDoc(db: Executor, userId: string): Promis
     .select(['type', 'identifier'])
     .where('user_id', '=', userId)
     .execute();
-  const join = (type: string) =>
-    identifications
-      .filter((row) => row.type === type)
-      .map((row) => row.identifier)
-      .join('\n');
-  const columns = {
-    ids: user.id,
-    emails: join('email_address'),
-    phones: join('phone_number'),
-    usernames: user.username ?? '',
-    web3_wallets: join('web3_wallet'),
-    names: [user.first_name, user.last_name].filter(Boolean).join(' '),
-  };
-  const doc = { ...columns, everything: Object.values(columns).filter(Boolean).join('\n') };
+  const doc = buildUserSearchDoc(user, identifications);
   await db
     .insertInto('user_search_docs')
     .values({ user_id: userId, ...doc })
