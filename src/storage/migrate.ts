@@ -10,6 +10,7 @@ import { imagesMigration } from './migrations/2026-11-30-0007-images.js';
 import { jwtTemplatesMigration } from './migrations/2026-11-30-0008-jwt-templates.js';
 import { userCountMigration } from './migrations/2026-11-30-0009-user-count.js';
 import { usernameOrderMigration } from './migrations/2026-11-30-0010-username-order.js';
+import { foldedUserSearchMigration } from './migrations/2026-11-30-0011-folded-user-search.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -23,6 +24,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0008-jwt-templates': jwtTemplatesMigration(),
     '2026-11-30-0009-user-count': userCountMigration(dialect),
     '2026-11-30-0010-username-order': usernameOrderMigration(dialect),
+    '2026-11-30-0011-folded-user-search': foldedUserSearchMigration(dialect),
   };
 }
 

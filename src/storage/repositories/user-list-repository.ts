@@ -257,7 +257,7 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter, searches: rea
         .select(column ?? 'everything')
         .whereRef('user_search_docs.user_id', '=', 'users.id')
         .$castTo<string>();
-      and.push(dialectSql(db).containsText(doc, needle));
+      and.push(dialectSql(db).containsText(doc, needle, true));
     }
   }
   if (filter.banned !== undefined) and.push(eb('banned', '=', filter.banned ? 1 : 0));
@@ -292,6 +292,6 @@ function searchIndex(column: SearchColumn): SubstringIndex {
   const searched = column ?? 'everything';
   return {
     trigram: { table: 'user_search_docs', key: 'user_id', columns: [searched] },
-    fts5: { docs: 'user_search_docs', key: 'user_id', fts: 'user_search', ftsColumn: column, text: searched },
+    fts5: { docs: 'user_search_docs', key: 'user_id', fts: 'user_search', ftsColumn: column, text: searched, folded: true },
   };
 }

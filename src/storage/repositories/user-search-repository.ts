@@ -13,8 +13,8 @@ export interface UserSearchDoc {
 }
 
 /**
- * The search document of a user with these identifications: what substring search looks at. Pure, so the
- * bulk import writes exactly the documents `refreshUserSearchDoc` would.
+ * The search document of a user with these identifications: what substring search looks at, lower-cased.
+ * Pure, so the bulk import writes exactly the documents `refreshUserSearchDoc` would.
  */
 export function buildUserSearchDoc(
   user: { id: string; username: string | null; first_name: string | null; last_name: string | null },
@@ -33,7 +33,10 @@ export function buildUserSearchDoc(
     web3_wallets: join('web3_wallet'),
     names: [user.first_name, user.last_name].filter(Boolean).join(' '),
   };
-  return { ...columns, everything: Object.values(columns).filter(Boolean).join('\n') };
+  // Stored lower-cased: a search that tests documents row by row then folds case as the FTS5 index does (all of
+  // Unicode), not as SQLite's LIKE and lower() do (ASCII only).
+  const folded = Object.fromEntries(Object.entries(columns).map(([name, text]) => [name, text.toLowerCase()])) as typeof columns;
+  return { ...folded, everything: Object.values(folded).filter(Boolean).join('\n') };
 }
 
 /**
