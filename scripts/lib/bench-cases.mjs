@@ -1,8 +1,10 @@
 // What `npm run bench` measures, and the targets of issue 10 each measurement is held to.
 //
-// Throughput cases run at --connections (50) for --duration; those marked `probe` have a second generator
-// sending GET /v1/users/{id} on one connection meanwhile, whose p99 tells whether the case stalls other
-// requests. Latency cases run on one connection ("p99 < 50 ms at one connection", the "single request" rows).
+// Throughput cases run at --connections (50) for --duration. Latency cases run on one connection ("p99 < 50 ms
+// at one connection", the "single request" rows); those marked `probe` have a second generator sending
+// GET /v1/users/{id} on one connection meanwhile, whose p99 tells whether the case blocks the event loop
+// ("no request that blocks the event loop for more than 20 ms"). At 50 connections the same probe would
+// measure queueing behind 50 requests in flight, which every server shows, so there it is only reported.
 
 /** Share-of-baseline and latency thresholds of the issue. */
 export const TARGETS = {
@@ -33,6 +35,7 @@ export function benchCases(t) {
   const filterLatency = { kind: 'p99', maximumMs: TARGETS.filterP99Ms };
   const countLatency = { kind: 'p99', maximumMs: TARGETS.countP99Ms };
   const noStall = { kind: 'probe', maximumMs: TARGETS.probeP99Ms };
+  const fastAndNoStall = { kind: 'p99+probe', maximumMs: TARGETS.filterP99Ms, probeMaximumMs: TARGETS.probeP99Ms };
   const searches = [
     ['query-hopper', 'query=hopper', '…&query=hopper (10 % of users match)'],
     ['name-query', 'name_query=grace%20turing', '…&name_query=grace turing'],
@@ -64,8 +67,8 @@ export function benchCases(t) {
       paths: [list(`starting_after=${t.cursor}`)],
       target: { kind: 'relative', to: 'list', minimum: TARGETS.asFastAs, what: 'the first page' },
     },
-    ...searches.map(([id, query, label]) => ({ id, mode: 'throughput', label, paths: [list(query)], probe: true, target: noStall })),
-    { id: 'deep-offset', mode: 'throughput', label: `…&offset=${deepOffset}`, paths: [list(`offset=${deepOffset}`)], probe: true, target: noStall },
+    ...searches.map(([id, query, label]) => ({ id, mode: 'throughput', label, paths: [list(query)], probe: true, target: null })),
+    { id: 'deep-offset', mode: 'throughput', label: `…&offset=${deepOffset}`, paths: [list(`offset=${deepOffset}`)], probe: true, target: null },
     {
       id: 'count',
       mode: 'throughput',
@@ -73,10 +76,10 @@ export function benchCases(t) {
       paths: ['/v1/users/count'],
       target: { kind: 'relative', to: 'get-user', minimum: TARGETS.asFastAs, what: 'GET of one user' },
     },
-    { id: 'count-query-hopper', mode: 'throughput', label: 'GET /v1/users/count?query=hopper', paths: ['/v1/users/count?query=hopper'], probe: true, target: noStall },
+    { id: 'count-query-hopper', mode: 'throughput', label: 'GET /v1/users/count?query=hopper', paths: ['/v1/users/count?query=hopper'], probe: true, target: null },
 
     // One connection: latency of every filter, ordering and search, and of the counts.
-    ...searches.map(([id, query, label]) => ({ id: `${id}@1`, mode: 'latency', label, paths: [list(query)], target: filterLatency })),
+    ...searches.map(([id, query, label]) => ({ id: `${id}@1`, mode: 'latency', label, paths: [list(query)], probe: true, target: fastAndNoStall })),
     ...orderings.map((order) => ({
       id: `list-order-${order.replace(/^-/, 'desc-')}@1`,
       mode: 'latency',
@@ -84,7 +87,7 @@ export function benchCases(t) {
       paths: [list(`order_by=${encodeURIComponent(order)}`)],
       target: filterLatency,
     })),
-    { id: 'deep-offset@1', mode: 'latency', label: `…&offset=${deepOffset}`, paths: [list(`offset=${deepOffset}`)], target: null },
+    { id: 'deep-offset@1', mode: 'latency', label: `…&offset=${deepOffset}`, paths: [list(`offset=${deepOffset}`)], probe: true, target: noStall },
     { id: 'count-query-hopper@1', mode: 'latency', label: 'GET /v1/users/count?query=hopper', paths: ['/v1/users/count?query=hopper'], target: countLatency },
     { id: 'count-query-2chars@1', mode: 'latency', label: 'GET /v1/users/count?query=ab (two characters)', paths: ['/v1/users/count?query=ab'], target: countLatency },
     { id: 'count-query-1char@1', mode: 'latency', label: 'GET /v1/users/count?query=a', paths: ['/v1/users/count?query=a'], target: countLatency },
@@ -114,6 +117,12 @@ export function judge(testCase, measured, byId) {
     case 'p99':
       // No answer within the run at all is no p99 below anything.
       return { met: measured.p99 !== null && measured.p99 < target.maximumMs, text: describeTarget(target) };
+    case 'p99+probe':
+      if (!measured.probe) return { met: null, text: describeTarget(target) };
+      return {
+        met: measured.p99 !== null && measured.p99 < target.maximumMs && measured.probe.p99 !== null && measured.probe.p99 < target.probeMaximumMs,
+        text: describeTarget(target),
+      };
     case 'probe':
       // A probe with no answer at all was held up for the whole run.
       if (!measured.probe) return { met: null, text: describeTarget(target) };
@@ -133,6 +142,8 @@ function describeTarget(target) {
       return `p99 < ${target.maximumMs} ms`;
     case 'probe':
       return `GET of one user alongside: p99 < ${target.maximumMs} ms`;
+    case 'p99+probe':
+      return `p99 < ${target.maximumMs} ms; GET of one user alongside: p99 < ${target.probeMaximumMs} ms`;
     default:
       return '';
   }
