@@ -59,10 +59,12 @@ export function createMembershipService(deps: ServiceDeps, roles: RoleRegistry) 
 
   const records = (executor: Executor, rows: readonly MembershipRow[]) => toMembershipRecords(executor, rows, roles, clock.nowMs());
 
+  /** Lists and counts run on the read connections: a search of the members can read many users. */
   async function page(filter: MembershipListFilter, pageInput: ListPageInput): Promise<Page<MembershipRecord>> {
+    const { reads } = deps.database;
     const listPage = parseListPage(pageInput, ORDER_COLUMNS, '-created_at');
-    const [rows, totalCount] = [await listMemberships(db, filter, listPage), await countMemberships(db, filter)];
-    return { data: await records(db, rows), totalCount };
+    const [rows, totalCount] = [await listMemberships(reads, filter, listPage), await countMemberships(reads, filter)];
+    return { data: await records(reads, rows), totalCount };
   }
 
   async function requireMembership(executor: Executor, organizationId: string, userId: string): Promise<MembershipRow> {
