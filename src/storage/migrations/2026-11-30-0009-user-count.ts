@@ -3,9 +3,17 @@ import type { Dialect } from '../database.js';
 
 /**
  * The number of users, kept by triggers in the same transaction as every insert and delete, so the unfiltered
- * `GET /v1/users/count` (which `@clerk/backend` asks for beside every `getUserList`) reads one row instead of
+ * `GET /v1/users/count` (which `@clerk/backend` asks for beside every `getUserList`) reads a few rows instead of
  * counting an index of a million entries. Triggers also cover bulk imports and deletes that cascade.
+ *
+ * On PostgreSQL the count is striped over COUNT_STRIPES rows, each connection adding to its own (by backend pid):
+ * with one row, every transaction that created or deleted a user held it until commit, so concurrent sign-ups ran
+ * one at a time and, waiting, held every pooled connection (a GET of one user waited 0.4 s during a storm). A
+ * transaction touches one stripe only, so the stripes add no lock-order cycles. SQLite writes one at a time anyway.
  */
+/** Rows the PostgreSQL count is striped over. */
+const COUNT_STRIPES = 16;
+
 export function userCountMigration(dialect: Dialect) {
   return {
     async up(db: Kysely<any>): Promise<void> {
@@ -14,7 +22,7 @@ export function userCountMigration(dialect: Dialect) {
       if (dialect === 'postgres') await sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`.execute(db);
       await db.schema
         .createTable('user_count')
-        .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id BETWEEN 1 AND ${sql.lit(COUNT_STRIPES)}`))
         .addColumn('users', 'bigint', (c) => c.notNull())
         .execute();
       await sql`INSERT INTO user_count (id, users) SELECT 1, count(*) FROM users`.execute(db);
@@ -23,6 +31,7 @@ export function userCountMigration(dialect: Dialect) {
         await sql`CREATE TRIGGER user_count_ad AFTER DELETE ON users BEGIN UPDATE user_count SET users = users - 1 WHERE id = 1; END`.execute(db);
         return;
       }
+      await sql`INSERT INTO user_count (id, users) SELECT stripe, 0 FROM generate_series(2, ${sql.lit(COUNT_STRIPES)}) AS stripe`.execute(db);
       // One statement-level trigger per change: a bulk insert of a thousand rows updates the count once.
       await sql`CREATE FUNCTION user_count_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -31,9 +40,9 @@ export function userCountMigration(dialect: Dialect) {
             RETURN NULL;
           END IF;
           IF TG_OP = 'INSERT' THEN
-            UPDATE user_count SET users = users + (SELECT count(*) FROM changed) WHERE id = 1;
+            UPDATE user_count SET users = users + (SELECT count(*) FROM changed) WHERE id = 1 + pg_backend_pid() % ${sql.lit(COUNT_STRIPES)};
           ELSE
-            UPDATE user_count SET users = users - (SELECT count(*) FROM changed) WHERE id = 1;
+            UPDATE user_count SET users = users - (SELECT count(*) FROM changed) WHERE id = 1 + pg_backend_pid() % ${sql.lit(COUNT_STRIPES)};
           END IF;
           RETURN NULL;
         END $$`.execute(db);
@@ -43,7 +52,7 @@ export function userCountMigration(dialect: Dialect) {
         FOR EACH STATEMENT EXECUTE FUNCTION user_count_changed()`.execute(db);
       // TRUNCATE fires no row or statement triggers for the deleted rows: keep the count true anyway.
       await sql`CREATE FUNCTION user_count_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN UPDATE user_count SET users = 0 WHERE id = 1; RETURN NULL; END $$`.execute(db);
+        BEGIN UPDATE user_count SET users = 0; RETURN NULL; END $$`.execute(db);
       await sql`CREATE TRIGGER user_count_at AFTER TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION user_count_truncated()`.execute(db);
     },
     async down(db: Kysely<any>): Promise<void> {

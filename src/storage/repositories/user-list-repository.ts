@@ -143,9 +143,12 @@ export async function countUsers(db: Executor, filter: UserListFilter): Promise<
   return Number(row.count);
 }
 
-/** Every user: one row that triggers keep, instead of counting a million index entries. */
+/** Every user: the rows that triggers keep (one on SQLite, a few stripes on PostgreSQL), not a million index entries. */
 export async function countAllUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('user_count').select('users').where('id', '=', 1).executeTakeFirst();
+  const row = await db
+    .selectFrom('user_count')
+    .select((eb) => eb.fn.sum<number | string | null>('users').as('users'))
+    .executeTakeFirst();
   return Number(row?.users ?? 0);
 }
 
