@@ -1,16 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { Executor } from '../database.js';
-import type { IdentificationType } from '../tables/user-tables.js';
+import type { IdentificationType, UserSearchDocsTable } from '../tables/user-tables.js';
 
 /** The columns of a user's search document (`user_search_docs` without its keys). */
-export interface UserSearchDoc {
-  ids: string;
-  emails: string;
-  phones: string;
-  usernames: string;
-  web3_wallets: string;
-  names: string;
-  everything: string;
-}
+export type UserSearchDoc = Omit<Selectable<UserSearchDocsTable>, 'id' | 'user_id'>;
 
 /**
  * The search document of a user with these identifications: what substring search looks at, lower-cased.

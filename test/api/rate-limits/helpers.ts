@@ -34,3 +34,15 @@ export async function statuses(count: number, request: () => Promise<ApiResponse
 }
 
 export const times = <T>(count: number, value: T): T[] => Array.from({ length: count }, () => value);
+
+/**
+ * Sends until a request is refused and answers the refusal: on a busy machine a short window may end between
+ * two requests, so the first refusal is not always the second request's.
+ */
+export async function firstRefusal(request: () => Promise<ApiResponse>, attempts = 20): Promise<ApiResponse> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const response = await request();
+    if (response.status !== 200) return response;
+  }
+  throw new Error('no request was refused');
+}
