@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
 import type pg from 'pg';
-import { createSqliteReadPool, defaultReadWorkers, readPoolKysely } from './sqlite-read-pool.js';
+import { STATEMENT_CACHE_SIZE, createSqliteReadPool, defaultReadWorkers, readPoolKysely } from './sqlite-read-pool.js';
 import type { ImageTables } from './tables/image-tables.js';
 import type { InstanceTables } from './tables/instance-tables.js';
 import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
@@ -100,9 +100,6 @@ function createSqlite(file: string, readWorkers: number): RosterDatabase {
  * searches that probe documents row by row ran twice as slow with it. Each read worker has its own.
  */
 export const SQLITE_CACHE_KIB = 32_768;
-
-/** Distinct SQL texts kept prepared; lists with many `IN (?, …)` values make a long tail, so the cache is bounded. */
-const STATEMENT_CACHE_SIZE = 500;
 
 /**
  * The connection as Kysely sees it, with a prepared-statement cache keyed by SQL text: Kysely's SQLite driver

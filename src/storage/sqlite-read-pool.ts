@@ -40,8 +40,11 @@ export function defaultReadWorkers(cores: number = availableParallelism()): numb
   return Math.min(4, Math.max(1, cores));
 }
 
-/** Distinct SQL texts each worker keeps prepared (oldest dropped first). */
-const STATEMENT_CACHE_SIZE = 500;
+/**
+ * Distinct SQL texts a connection keeps prepared, the main one and each worker's: lists with many `IN (?, …)`
+ * values make a long tail, so the caches are bounded.
+ */
+export const STATEMENT_CACHE_SIZE = 500;
 
 // Plain JavaScript evaluated in the worker: the same source under `tsc` output and under vitest (a worker
 // file written in TypeScript would not run under the test runner), and it needs nothing from Roster.

@@ -1,9 +1,7 @@
 import type { LockoutPolicy } from '../config/config.js';
 import { parseStoredMetadata, type Metadata } from '../domain/metadata.js';
 import type { Executor, IdentificationRow, IdentificationType, UserRow } from '../storage/database.js';
-import { usersWithBackupCodes } from '../storage/repositories/credentials-repository.js';
-import { listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
-import type { UserWithDetails } from '../storage/repositories/user-details-repository.js';
+import { findDetailsOfUsers, type UserWithDetails } from '../storage/repositories/user-details-repository.js';
 import { lockStatus, type LockStatus } from './lockout.js';
 
 export type { IdentificationType };
@@ -112,18 +110,11 @@ export function toIdentification(row: IdentificationRow): Identification {
   };
 }
 
-/** Loads identifications for many users in one query and assembles their records, keeping row order. */
+/** Assembles the records of users whose rows are at hand, reading their details in one statement, keeping row order. */
 export async function toUserRecords(db: Executor, rows: readonly UserRow[], policy: LockoutPolicy, nowMs: number): Promise<UserRecord[]> {
-  const ids = rows.map((row) => row.id);
-  const [identifications, withBackupCodes] = [await listIdentificationsForUsers(db, ids), await usersWithBackupCodes(db, ids)];
-  const byUser = new Map<string, IdentificationRow[]>();
-  for (const identification of identifications) {
-    const list = byUser.get(identification.user_id) ?? [];
-    list.push(identification);
-    byUser.set(identification.user_id, list);
-  }
-  const details = rows.map((user) => ({ user, identifications: byUser.get(user.id) ?? [], hasBackupCodes: withBackupCodes.has(user.id) }));
-  return userRecordsOf(details, policy, nowMs);
+  const details = await findDetailsOfUsers(db, rows.map((row) => row.id));
+  const withDetails = rows.map((user) => ({ user, identifications: [], hasBackupCodes: false, ...details.get(user.id) }));
+  return userRecordsOf(withDetails, policy, nowMs);
 }
 
 /** Records of users read with their details (one statement), keeping row order. */

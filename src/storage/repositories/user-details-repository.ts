@@ -48,11 +48,22 @@ export function withDetails<O>(db: Executor, query: SelectQueryBuilder<Database,
 /** Separates a row read through `withDetails` into the user and their details. */
 export function toUserWithDetails(row: UserRow & DetailColumns): UserWithDetails {
   const { details_identifications: identifications, details_backup_codes: backupCodes, ...user } = row;
+  return { user, ...detailsOf({ details_identifications: identifications, details_backup_codes: backupCodes }) };
+}
+
+function detailsOf(row: DetailColumns): Omit<UserWithDetails, 'user'> {
+  const identifications = row.details_identifications;
   return {
-    user,
     identifications: (typeof identifications === 'string' ? JSON.parse(identifications) : identifications) as IdentificationRow[],
-    hasBackupCodes: backupCodes === 1 || backupCodes === true,
+    hasBackupCodes: row.details_backup_codes === 1 || row.details_backup_codes === true,
   };
+}
+
+/** The details of users whose rows the caller already holds, by user id, in one statement. */
+export async function findDetailsOfUsers(db: Executor, userIds: readonly string[]): Promise<Map<string, Omit<UserWithDetails, 'user'>>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await withDetails(db, db.selectFrom('users').select('users.id').where('users.id', 'in', userIds)).execute();
+  return new Map(rows.map((row) => [row.id, detailsOf(row)]));
 }
 
 export async function findUserWithDetails(db: Executor, id: string): Promise<UserWithDetails | undefined> {

@@ -1,3 +1,4 @@
+import { isClerkAPIResponseError, type ClerkAPIResponseError } from '@clerk/backend/errors';
 import { expect } from 'vitest';
 import { expectClerkError } from '../../helpers/assertions.js';
 import { startTestServer, type ApiResponse, type TestServer } from '../../helpers/test-server.js';
@@ -45,4 +46,17 @@ export async function firstRefusal(request: () => Promise<ApiResponse>, attempts
     if (response.status !== 200) return response;
   }
   throw new Error('no request was refused');
+}
+
+/** The error `@clerk/backend` throws for a count the limits refuse: it must be Clerk's 429, with the wait. */
+export async function expectClerkRefusal(clerk: { users: { getCount(): Promise<number> } }): Promise<ClerkAPIResponseError> {
+  const error = await clerk.users.getCount().then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!isClerkAPIResponseError(error)) throw new Error(`expected a ClerkAPIResponseError, got ${String(error)}`);
+  expect(error.status).toBe(429);
+  expect(error.retryAfter).toBeGreaterThan(3500);
+  expect(error.errors.map((e) => e.code)).toEqual(['too_many_requests']);
+  return error;
 }
