@@ -4,6 +4,7 @@
  * into one object. Domain code throws `errors.x(...)`; only `http/errors.ts` turns a ClerkError into JSON.
  */
 import { catalog } from './errors/catalog.js';
+import { frontendErrors } from './errors/frontend-errors.js';
 import { imageErrors } from './errors/image-errors.js';
 import { organizationErrors } from './errors/organization-errors.js';
 import { requestErrors } from './errors/request-errors.js';
@@ -17,4 +18,4 @@ export { catalog };
  * Every error Roster answers with, one function each, thrown by name: `throw errors.userNotFound(id)`.
  * The groups' names are disjoint (test/error-catalog.test.ts checks), so none hides another.
  */
-export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors };
+export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors, ...frontendErrors };
