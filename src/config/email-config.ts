@@ -50,6 +50,7 @@ export function parseSmtpUrl(raw: string): SmtpConfig {
   if (url.search !== '' || url.hash !== '') fail('must not have a query or fragment');
   const secure = url.protocol === 'smtps:';
   const port = url.port === '' ? (secure ? SMTPS_PORT : SMTP_PORT) : Number(url.port);
+  if (port === 0) fail('must not have port 0');
   let user: string;
   let password: string;
   try {

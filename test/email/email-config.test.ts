@@ -49,6 +49,7 @@ describe('loadEmailConfig', () => {
     ['a query', 'smtp://u:secretpw@mail.acme.test?tls=no', /ROSTER_SMTP_URL must not have a query/],
     ['a password without a user', 'smtp://:secretpw@mail.acme.test', /ROSTER_SMTP_URL has a password but no user/],
     ['a bad port', 'smtp://u:secretpw@mail.acme.test:99999', /ROSTER_SMTP_URL/],
+    ['port 0', 'smtp://u:secretpw@mail.acme.test:0', /ROSTER_SMTP_URL must not have port 0/],
   ])('refuses %s with a ConfigError that does not repeat the password', (_name, url, message) => {
     const error = failure({ ROSTER_SMTP_URL: url });
     expect(error).toBeInstanceOf(ConfigError);
