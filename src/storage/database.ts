@@ -11,6 +11,7 @@ import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
 import type { UserTables } from './tables/user-tables.js';
+import type { VerificationTables } from './tables/verification-tables.js';
 
 // Code outside storage/ imports the user-side row types from here.
 export type {
@@ -29,7 +30,15 @@ export type {
  * both dialects so rows read the same everywhere; timestamps are Unix milliseconds (BIGINT on
  * PostgreSQL); JSON documents are stored as text.
  */
-export interface Database extends UserTables, OrganizationTables, SessionTables, InstanceTables, JwtTemplateTables, ImageTables, ClientTables {}
+export interface Database
+  extends UserTables,
+    OrganizationTables,
+    SessionTables,
+    InstanceTables,
+    JwtTemplateTables,
+    ImageTables,
+    VerificationTables,
+    ClientTables {}
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -85,11 +85,6 @@ export const catalog = {
   clientNotFound: { status: 400, code: 'client_not_found', message: 'No client found' },
   identifierNotFound: { status: 422, code: 'form_identifier_not_found', message: "Couldn't find your account." },
   passwordIncorrect: { status: 422, code: 'form_password_incorrect', message: 'Password is incorrect. Try again, or use another method.', frontendApiCode: true },
-  codeIncorrect: { status: 422, code: 'form_code_incorrect', message: 'is incorrect' },
-  verificationMissing: { status: 400, code: 'verification_missing', message: 'is missing', frontendApiCode: true },
-  verificationExpired: { status: 400, code: 'verification_expired', message: 'expired' },
-  verificationFailed: { status: 400, code: 'verification_failed', message: 'failed' },
-  verificationAlreadyVerified: { status: 400, code: 'verification_already_verified', message: 'already verified' },
   strategyForUserInvalid: { status: 400, code: 'strategy_for_user_invalid', message: 'Invalid verification strategy', frontendApiCode: true },
   sessionExists: { status: 400, code: 'session_exists', message: 'Session already exists', frontendApiCode: true },
   signUpModeRestricted: { status: 403, code: 'sign_up_mode_restricted', message: 'Sign-ups restricted', frontendApiCode: true },
@@ -97,6 +92,13 @@ export const catalog = {
   // JWT templates
   jwtTemplateNotFound: { status: 404, code: 'resource_not_found', message: 'JWT template not found' },
   jwtTemplateReservedClaim: { status: 400, code: 'jwt_template_reserved_claim', message: 'reserved claim used' },
+  // One-time codes (email and phone codes)
+  formCodeIncorrect: { status: 422, code: 'form_code_incorrect', message: 'is incorrect' },
+  verificationExpired: { status: 400, code: 'verification_expired', message: 'expired' },
+  verificationFailed: { status: 400, code: 'verification_failed', message: 'failed' },
+  verificationAlreadyVerified: { status: 400, code: 'verification_already_verified', message: 'already verified' },
+  verificationMissing: { status: 400, code: 'verification_missing', message: 'is missing', frontendApiCode: true },
+  verificationNotSent: { status: 400, code: 'verification_not_sent', message: 'not sent' },
   // HTTP that never reached a route (Node's parser refused it, or the connection was too slow)
   badRequest: { status: 400, code: 'bad_request', message: 'Bad request' },
   requestTimeout: { status: 408, code: 'request_timeout', message: 'Request timeout', rosterExtension: true },
