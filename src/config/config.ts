@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
+import { loadEmailConfig, type EmailConfig } from './email-config.js';
 import { loadFapiConfig, type FapiConfig } from './fapi-config.js';
 import { loadOrganizationConfig, type OrganizationConfig } from './organization-config.js';
 import { loadRateLimitConfig, type RateLimitConfig } from './rate-limit-config.js';
@@ -53,6 +54,8 @@ export interface Config {
   rateLimits: RateLimitConfig;
   /** The Frontend API: its public URL and the origins allowed to call it. */
   fapi: FapiConfig;
+  /** Email delivery (SMTP) and the application's name in messages. */
+  email: EmailConfig;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -147,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessions: loadSessionConfig(env),
     rateLimits: loadRateLimitConfig(env),
     fapi: loadFapiConfig(env),
+    email: loadEmailConfig(env),
   });
 }
