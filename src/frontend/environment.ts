@@ -83,7 +83,7 @@ export interface FrontendEnvironment {
 }
 
 /** What `frontendEnvironment` reads from Roster's configuration. */
-export type EnvironmentConfig = Pick<Config, 'passwordMinLength' | 'lockout' | 'organizations' | 'sessions'> & {
+export type EnvironmentConfig = Pick<Config, 'requiredIdentifiers' | 'passwordMinLength' | 'lockout' | 'organizations' | 'sessions'> & {
   frontend: FrontendConfig;
 };
 
@@ -104,9 +104,12 @@ const OFF: AttributeSettings = Object.freeze({
   verifyAtSignUp: false,
 });
 
-function attributesOf(frontend: FrontendConfig, features: FrontendFeatures): Record<AttributeName, AttributeSettings> {
+function attributesOf(config: EnvironmentConfig, features: FrontendFeatures): Record<AttributeName, AttributeSettings> {
+  const { frontend } = config;
   const signIn = new Set(frontend.signInIdentifiers);
-  const { username, firstName, lastName } = frontend.signUpAttributes;
+  const { firstName, lastName } = frontend.signUpAttributes;
+  // Every user must have a username when ROSTER_REQUIRED_IDENTIFIERS says so: then sign-up asks for one.
+  const username = config.requiredIdentifiers.includes('username') ? 'required' : frontend.signUpAttributes.username;
   const secondFactor = (strategy: string): AttributeSettings =>
     features.secondFactors ? { ...OFF, enabled: true, usedForSecondFactor: true, secondFactors: [strategy] } : OFF;
   return {
@@ -141,11 +144,20 @@ function lockoutMinutes(durationInSeconds: number | null): number {
   return durationInSeconds === null ? 0 : Math.ceil(durationInSeconds / 60);
 }
 
+/**
+ * Whether a sign-up can produce a user the configuration accepts: sign-up collects an email address, a password and
+ * optionally a username, so an instance requiring a phone number or a web3 wallet of every user
+ * (`ROSTER_REQUIRED_IDENTIFIERS`) cannot take sign-ups through the Frontend API.
+ */
+export function signUpPossible(config: Pick<Config, 'requiredIdentifiers'>): boolean {
+  return !config.requiredIdentifiers.some((type) => type === 'phone_number' || type === 'web3_wallet');
+}
+
 /** The instance's Frontend API settings, derived from Roster's configuration and what the FAPI implements. */
 export function frontendEnvironment(config: EnvironmentConfig, options: FrontendEnvironmentOptions): FrontendEnvironment {
   const features: FrontendFeatures = { ...DEFAULT_FRONTEND_FEATURES, ...options.features };
   const { frontend } = config;
-  const attributes = attributesOf(frontend, features);
+  const attributes = attributesOf(config, features);
   const firstFactors = ['password', ...ATTRIBUTE_NAMES.flatMap((name) => attributes[name].firstFactors)];
   const secondFactors = ATTRIBUTE_NAMES.flatMap((name) => (attributes[name].usedForSecondFactor ? attributes[name].secondFactors : []));
   return {
@@ -156,7 +168,7 @@ export function frontendEnvironment(config: EnvironmentConfig, options: Frontend
     attributes,
     firstFactors,
     secondFactors,
-    signUpMode: frontend.signUpMode,
+    signUpMode: signUpPossible(config) ? frontend.signUpMode : 'restricted',
     password: { minLength: config.passwordMinLength, maxLength: MAX_PASSWORD_BYTES, breachedPasswordsRefused: true },
     username: { minLength: USERNAME_MIN_LENGTH, maxLength: USERNAME_MAX_LENGTH },
     lockout: {

@@ -103,6 +103,15 @@ describe('environment: attributes follow the configuration', () => {
     expect(auth).toMatchObject({ username: 'required', first_name: 'off', identification_strategies: ['email_address', 'username'] });
   });
 
+  it('ROSTER_REQUIRED_IDENTIFIERS: a required username is asked at sign-up; a required phone number or wallet closes sign-up', () => {
+    const username = environmentJSON({ ROSTER_REQUIRED_IDENTIFIERS: 'email_address,username' }).user_settings;
+    expect(username.attributes.username).toMatchObject({ enabled: true, required: true, used_for_first_factor: false });
+    expect(username.sign_up).toMatchObject({ mode: 'public' });
+    for (const required of ['phone_number', 'email_address,web3_wallet']) {
+      expect(environmentJSON({ ROSTER_REQUIRED_IDENTIFIERS: required }).user_settings.sign_up, required).toMatchObject({ mode: 'restricted' });
+    }
+  });
+
   it('sign-in identifiers: a phone number signs in with its password but is never asked at sign-up (Roster sends no texts)', () => {
     const { attributes } = environmentJSON({ ROSTER_SIGN_IN_IDENTIFIERS: 'phone_number,username' }).user_settings;
     expect(attributes.phone_number).toMatchObject({ enabled: false, required: false, used_for_first_factor: true });
