@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigError } from './config-error.js';
 import { loadEmailConfig, type EmailConfig } from './email-config.js';
 import { loadFapiConfig, type FapiConfig } from './fapi-config.js';
+import { loadFrontendConfig, type FrontendConfig } from './frontend-config.js';
 import { loadOrganizationConfig, type OrganizationConfig } from './organization-config.js';
 import { loadRateLimitConfig, type RateLimitConfig } from './rate-limit-config.js';
 import { loadSessionConfig, type SessionConfig } from './session-config.js';
@@ -56,6 +57,8 @@ export interface Config {
   fapi: FapiConfig;
   /** Email delivery (SMTP) and the application's name in messages. */
   email: EmailConfig;
+  /** What the Frontend API offers: sign-up mode and attributes, sign-in identifiers, URLs, names. */
+  frontend: FrontendConfig;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -151,5 +154,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     rateLimits: loadRateLimitConfig(env),
     fapi: loadFapiConfig(env),
     email: loadEmailConfig(env),
+    frontend: loadFrontendConfig(env),
   });
 }

@@ -31,7 +31,10 @@ import { createUserService } from '../users/user-service.js';
  * Builds every service from the shared dependencies, each exactly once (the services that need another one
  * receive it), and makes sure a session signing key exists before anything is served.
  */
-export async function createServices(deps: ServiceDeps, options: { logger: MailLogger }) {
+const SILENT: MailLogger = { info: () => undefined, warn: () => undefined };
+
+/** `logger` receives what the development mailer writes (codes, on development instances only). */
+export async function createServices(deps: ServiceDeps, options: { logger?: MailLogger } = {}) {
   const passwords = createPasswordService(deps);
   const mfa = createMFAService(deps);
   const roles = createRoleRegistry(deps.config.organizations);
@@ -42,7 +45,7 @@ export async function createServices(deps: ServiceDeps, options: { logger: MailL
 
   // The Frontend API: email codes, clients, sign-ins and sign-ups.
   const instanceType = instanceTypeOf(deps.config.secretKeys);
-  const mailer = createMailer({ config: deps.config.email, instanceType, logger: options.logger });
+  const mailer = createMailer({ config: deps.config.email, instanceType, logger: options.logger ?? SILENT });
   const codes = createVerificationCodes({ database: deps.database, clock: deps.clock, instanceKey: deps.config.instanceKey! });
   const emailDelivery = { codes, mailer, instanceType, appName: deps.config.email.appName };
   const emailCodes: EmailCodes = {
@@ -56,7 +59,7 @@ export async function createServices(deps: ServiceDeps, options: { logger: MailL
     mailer,
     clients: createClientService({ ...deps, sessions }),
     signIns: createSignInService(deps, { sessions, passwords, mfa }),
-    signUps: createSignUpService(deps, { sessions, passwords, users, emailCodes, signUpAllowed: () => true }),
+    signUps: createSignUpService(deps, { sessions, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' }),
     handshake: createHandshakeService({ ...deps, sessions, signingKeys }),
     userList: createUserListService(deps),
     userMetadata: createUserMetadataService(deps),

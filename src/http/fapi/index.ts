@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { frontendEnvironment } from '../../frontend/environment.js';
 import { createFrontendAuth, type FapiContext } from './fapi-context.js';
+import { toEnvironmentJSON } from './serialize/environment.js';
 import { FAPI_ROUTE } from './route-options.js';
 import { registerClientRoutes } from './routes/client-routes.js';
 import { registerHandshakeRoute } from './routes/handshake-route.js';
@@ -24,6 +26,10 @@ export function registerFrontendApi(app: FastifyInstance, ctx: FapiContext, setF
       .header('access-control-max-age', '600')
       .send(),
   );
+  // Development clients PATCH it with their origin, production clients GET it: the same settings either way.
+  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType }));
+  app.get('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
+  app.patch('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
   registerClientRoutes(app, ctx);
   registerSignInRoutes(app, ctx);
   registerSignUpRoutes(app, ctx);
