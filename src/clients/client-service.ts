@@ -110,7 +110,14 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
 
     async get(clientId: string): Promise<ClientState> {
       const client = await findClientById(db, clientId);
-      if (!client) throw errors.resourceNotFound();
+      if (!client) throw errors.clientNotFoundById(clientId);
+      return stateOf(client);
+    },
+
+    /** Backend API `POST /v1/clients/verify`: the client whose `__client` cookie holds `token`. */
+    async verifyToken(token: string): Promise<ClientState> {
+      const client = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findClientByTokenDigest(db, clientTokenDigest(token)) : undefined;
+      if (!client) throw errors.clientNotFoundByToken();
       return stateOf(client);
     },
 
