@@ -1,7 +1,8 @@
 // The Backend API's view of the Frontend API's clients: GET /v1/clients, GET /v1/clients/{client_id},
 // POST /v1/clients/verify and GET /v1/clients/handshake_payload, through @clerk/backend and raw HTTP, with
 // browsers signed in over the Frontend API.
-import { describe, expect, it } from 'vitest';
+import { createClerkClient } from '@clerk/backend';
+import { describe, expect, it, vi } from 'vitest';
 import { expectClerkError, expectSdkError } from '../../helpers/assertions.js';
 import { fapiBrowser, PAGE_ORIGIN } from '../../helpers/fapi-client.js';
 import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
@@ -137,5 +138,41 @@ describe('Backend API: clients', () => {
     expectClerkError(await server.api(method, url, body, { authorization: '' }), 401, 'authentication_invalid');
     const wrong = await server.api(method, url, body, { authorization: `Bearer sk_test_${'Wr0ngKey'.repeat(4)}` });
     expect(wrong.status).toBe(401);
+  });
+});
+
+describe("Backend API: the handshake nonce, redeemed by @clerk/backend's authenticateRequest", () => {
+  // A server of its own: the middleware checks tokens against the real clock, so this one's clock never moves.
+  const server = useTestServer();
+
+  it('signs the document request in with the cookies the nonce carries', async () => {
+    const email = uniqueEmail('handshake');
+    await server.clerk.users.createUser({ emailAddress: [email], password: PASSWORD });
+    const browser = fapiBrowser(() => server);
+    const signIn = await browser.call('POST', '/v1/client/sign_ins', { identifier: email, strategy: 'password', password: PASSWORD });
+    const sessionId = signIn.body.response.created_session_id as string;
+    const page = `${PAGE_ORIGIN}/dashboard`;
+    const handshake = await browser.call('GET', `/v1/client/handshake?redirect_url=${encodeURIComponent(page)}&format=nonce`, undefined, { accept: 'text/html' });
+    const back = new URL(handshake.headers.get('location')!);
+    expect(back.searchParams.get('__clerk_handshake_nonce')).toBeTruthy();
+
+    const publishableKey = server.app.frontendInstance.publishableKey();
+    const middleware = createClerkClient({ secretKey: server.secretKey, apiUrl: server.baseUrl, publishableKey });
+    const request = new Request(back, { headers: { accept: 'text/html', 'sec-fetch-dest': 'document' } });
+    const state = await middleware.authenticateRequest(request, { publishableKey, authorizedParties: [PAGE_ORIGIN] });
+    expect(state.isSignedIn).toBe(true);
+    expect(state.toAuth()).toMatchObject({ sessionId });
+    const cookieNames = state.headers.getSetCookie().map((cookie) => cookie.split('=')[0]);
+    expect(cookieNames).toEqual(expect.arrayContaining(['__session', '__client_uat', '__clerk_db_jwt']));
+
+    // The same nonce a second time carries nothing (the SDK logs the 404 and goes on signed out).
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const replay = await middleware.authenticateRequest(new Request(back, { headers: { accept: 'text/html', 'sec-fetch-dest': 'document' } }), { publishableKey });
+      expect(replay.isSignedIn).toBe(false);
+      expect(String(logged.mock.calls[0]?.[0])).toContain('error getting handshake payload');
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
