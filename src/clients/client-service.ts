@@ -79,6 +79,12 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
     return { session, user };
   }
 
+  /** The client a cookie secret belongs to. */
+  async function authenticate(token: string): Promise<ClientRow | undefined> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    return findClientByTokenDigest(db, clientTokenDigest(token));
+  }
+
   return {
     withUser,
 
@@ -100,11 +106,7 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
       return { client, token };
     },
 
-    /** The client a cookie secret belongs to. */
-    async authenticate(token: string): Promise<ClientRow | undefined> {
-      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-      return findClientByTokenDigest(db, clientTokenDigest(token));
-    },
+    authenticate,
 
     state: stateOf,
 
@@ -116,7 +118,7 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
 
     /** Backend API `POST /v1/clients/verify`: the client whose `__client` cookie holds `token`. */
     async verifyToken(token: string): Promise<ClientState> {
-      const client = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findClientByTokenDigest(db, clientTokenDigest(token)) : undefined;
+      const client = await authenticate(token);
       if (!client) throw errors.clientNotFoundByToken();
       return stateOf(client);
     },
