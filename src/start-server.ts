@@ -8,6 +8,7 @@ import type { RosterDatabase } from './storage/database.js';
 import { createDatabase } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { assertEmailDeliveryConfigured } from './email/create-mailer.js';
+import { signUpPossible } from './frontend/environment.js';
 import { instanceTypeOf } from './frontend/instance.js';
 
 export interface StartOptions {
@@ -47,8 +48,14 @@ export async function startServer(env: NodeJS.ProcessEnv, options: StartOptions 
     config = Object.freeze({ ...config, secretKeys: Object.freeze([generated.key]) });
   }
   if (!config.instanceKey) config = Object.freeze({ ...config, instanceKey: ensureInstanceKey(config.dataDir) });
-  // A production instance whose sign-up needs an email address cannot start without a way to send the codes.
-  assertEmailDeliveryConfigured({ config: config.email, instanceType: instanceTypeOf(config.secretKeys), requiredIdentifiers: config.requiredIdentifiers });
+  // A production instance whose sign-up needs an email address cannot start without a way to send the codes; the
+  // Frontend API's sign-up always verifies one, so an open sign-up needs it whatever the required identifiers.
+  const frontendSignUpOpen = config.frontend.signUpMode === 'public' && signUpPossible(config);
+  assertEmailDeliveryConfigured({
+    config: config.email,
+    instanceType: instanceTypeOf(config.secretKeys),
+    requiredIdentifiers: frontendSignUpOpen ? ['email_address'] : config.requiredIdentifiers,
+  });
 
   const database = await createDatabase(config);
   let app: FastifyInstance | undefined;

@@ -66,6 +66,18 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
     return signIn;
   }
 
+  /** The client's current sign-in, the only one that takes more steps (a replaced or signed-out one does not). */
+  async function requireCurrent(client: ClientRow, signInId: string): Promise<SignInRow> {
+    const signIn = await requireOwn(client, signInId);
+    if (client.sign_in_id !== signIn.id) throw errors.signInNotFound(signInId);
+    return signIn;
+  }
+
+  /** Single-session mode: a browser with an active session starts or finishes no other sign-in. */
+  async function assertNoActiveSession(executor: typeof db, client: ClientRow): Promise<void> {
+    if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(executor, client.id, clock.nowMs())).length > 0) throw errors.sessionExists();
+  }
+
   /** The user's session, in one transaction with the sign-in's last step (which can happen once) and a ban check. */
   async function complete(client: ClientRow, signIn: SignInRow, fromStatus: SignInRow['status'], strategy: string): Promise<SignInRow> {
     return db.transaction().execute(async (trx) => {
@@ -73,6 +85,9 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
       const user = signIn.user_id ? await findUserByIdForUpdate(trx, signIn.user_id) : undefined;
       if (!user) throw errors.identifierNotFound();
       if (user.banned) throw errors.userBanned();
+      // The client's row is held first, so two attempts of one browser finishing at once make one session.
+      await updateClient(trx, client.id, { updated_at: nowMs });
+      await assertNoActiveSession(trx, client);
       const session = await sessions.start(trx, { userId: user.id, clientId: client.id }, nowMs);
       const completed = await updateSignInIn(trx, signIn.id, fromStatus, {
         status: 'complete',
@@ -131,7 +146,7 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
       const nowMs = clock.nowMs();
       const identifier = input.identifier?.trim() || null;
       // One signed-in account per browser (Clerk's single-session mode): sign out before signing in again.
-      if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(db, client.id, nowMs)).length > 0) throw errors.sessionExists();
+      await assertNoActiveSession(db, client);
       const target = identifier ? await resolveIdentifier(deps, identifier) : undefined;
       if (identifier && !target) throw errors.identifierNotFound();
       if (target) await assertMaySignIn(target.userId);
@@ -160,7 +175,7 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
 
     /** `POST /v1/client/sign_ins/{id}/attempt_first_factor` with `strategy: password`. */
     async attemptFirstFactor(client: ClientRow, signInId: string, input: { strategy?: string; password?: string }): Promise<SignInRow> {
-      const signIn = await requireOwn(client, signInId);
+      const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
       if (input.strategy !== 'password') throw errors.strategyForUserInvalid();
       if (input.password === undefined) throw errors.paramMissing('password');
@@ -169,7 +184,7 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
 
     /** `POST /v1/client/sign_ins/{id}/attempt_second_factor` with `strategy: totp` or `backup_code`, counted toward lockout. */
     async attemptSecondFactor(client: ClientRow, signInId: string, input: { strategy?: string; code?: string }): Promise<SignInRow> {
-      const signIn = await requireOwn(client, signInId);
+      const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_second_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
       if (input.strategy !== 'totp' && input.strategy !== 'backup_code') throw errors.strategyForUserInvalid();
       if (!input.code) throw errors.paramMissing('code');

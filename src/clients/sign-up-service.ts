@@ -3,7 +3,14 @@ import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { Metadata } from '../domain/metadata.js';
 import type { SessionService } from '../sessions/session-service.js';
-import { findSignUp, insertSignUp, listActiveSessionsOfClient, updateClient, updateSignUpIn } from '../storage/repositories/clients-repository.js';
+import {
+  countSignUpCodeGuess,
+  findSignUp,
+  insertSignUp,
+  listActiveSessionsOfClient,
+  updateClient,
+  updateSignUpIn,
+} from '../storage/repositories/clients-repository.js';
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserIdByUsername } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignUpRow, SignUpUpdate } from '../storage/tables/client-tables.js';
@@ -13,6 +20,10 @@ import type { UserService } from '../users/user-service.js';
 
 /** Clerk abandons a sign-up attempt a day after it starts. */
 const ABANDON_AFTER_MS = 24 * 3600 * 1000;
+/** Wrong codes one sign-up may try in all, across re-sent codes (each code also dies after its own 5). */
+const MAX_CODE_GUESSES = 10;
+/** The Backend API's limit on names. */
+const NAME_MAX_LENGTH = 256;
 
 export interface SignUpInput {
   emailAddress?: string | undefined;
@@ -71,7 +82,8 @@ export function signUpProgress(row: SignUpRow, config: ServiceDeps['config']): {
   return { missing, unverified };
 }
 
-const subjectOf = (signUp: SignUpRow) => `sign_up:${signUp.id}:email_address`;
+/** A code verifies one address of one sign-up: the address is part of what the code is for. */
+const subjectOf = (signUp: SignUpRow, emailAddress: string) => `sign_up:${signUp.id}:email_address:${emailAddress}`;
 
 /**
  * Sign-ups through the Frontend API: fields (checked with the Backend API's rules as they arrive), an email
@@ -88,9 +100,38 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     return signUp;
   }
 
+  /** The client's current sign-up, the only one that takes more steps (a replaced or signed-out one does not). */
+  async function requireCurrent(client: ClientRow, signUpId: string): Promise<SignUpRow> {
+    const signUp = await requireOwn(client, signUpId);
+    if (client.sign_up_id !== signUp.id) throw errors.signUpNotFound(signUpId);
+    if (signUp.status !== 'missing_requirements') throw errors.attemptNotInProgress('sign up', signUp.id, signUp.status);
+    return signUp;
+  }
+
+  /** Single-session mode: a browser with an active session starts or finishes no other sign-up. */
+  async function assertNoActiveSession(executor: typeof db, client: ClientRow): Promise<void> {
+    if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(executor, client.id, clock.nowMs())).length > 0) throw errors.sessionExists();
+  }
+
+  function name(value: string, paramName: string): string | null {
+    const trimmed = value.trim();
+    if (trimmed.length > NAME_MAX_LENGTH) throw errors.paramMaxLengthExceeded(paramName, NAME_MAX_LENGTH);
+    return trimmed || null;
+  }
+
   /** Checks the given fields and turns them into column values (the password hashed, never kept). */
   async function toUpdate(input: SignUpInput, current: SignUpRow | null): Promise<SignUpUpdate> {
     const update: SignUpUpdate = {};
+    // Only the fields this instance's sign-up asks for (the environment's attributes) are taken.
+    const { required, optional } = signUpFields(config);
+    const asked = new Set([...required, ...optional]);
+    for (const [field, value] of [
+      ['username', input.username],
+      ['first_name', input.firstName],
+      ['last_name', input.lastName],
+    ] as const) {
+      if (value !== undefined && !asked.has(field)) throw errors.paramUnknown(field, ' This instance does not ask for it at sign-up (ROSTER_SIGN_UP_ATTRIBUTES).');
+    }
     if (input.emailAddress !== undefined) {
       const email = parseIdentifier('email_address', input.emailAddress, 'email_address');
       // Taken addresses are refused now, as Clerk does, rather than after the code.
@@ -99,7 +140,6 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
         update.email_address = email;
         update.email_verification_status = null;
         update.email_verification_expire_at = null;
-        update.email_verification_attempts = null;
       }
     }
     if (input.username !== undefined) {
@@ -107,8 +147,8 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
       if (username && (await findUserIdByUsername(db, normalizeUsername(username)))) throw errors.identifierExists('username');
       update.username = username;
     }
-    if (input.firstName !== undefined) update.first_name = input.firstName.trim() || null;
-    if (input.lastName !== undefined) update.last_name = input.lastName.trim() || null;
+    if (input.firstName !== undefined) update.first_name = name(input.firstName, 'first_name');
+    if (input.lastName !== undefined) update.last_name = name(input.lastName, 'last_name');
     if (input.unsafeMetadata !== undefined) update.unsafe_metadata = JSON.stringify(input.unsafeMetadata);
     if (input.legalAccepted) update.legal_accepted_at = clock.nowMs();
     if (input.password !== undefined) {
@@ -127,6 +167,7 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
   async function completeIfReady(client: ClientRow, signUp: SignUpRow): Promise<SignUpRow> {
     const { missing, unverified } = signUpProgress(signUp, config);
     if (missing.length > 0 || unverified.length > 0 || signUp.status !== 'missing_requirements') return signUp;
+    await assertNoActiveSession(db, client);
     const claimed = await updateSignUpIn(db, signUp.id, 'missing_requirements', { status: 'complete', updated_at: clock.nowMs() });
     if (!claimed) return (await findSignUp(db, signUp.id)) ?? signUp;
     let userId: string;
@@ -148,6 +189,10 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     }
     return db.transaction().execute(async (trx) => {
       const nowMs = clock.nowMs();
+      // Checked again where the session is made, with the client's row held: another attempt of this browser may
+      // have signed it in meanwhile.
+      await updateClient(trx, client.id, { updated_at: nowMs });
+      await assertNoActiveSession(trx, client);
       const session = await sessions.start(trx, { userId, clientId: client.id }, nowMs);
       const done = await updateSignUpIn(trx, signUp.id, 'complete', { created_user_id: userId, created_session_id: session.id, updated_at: nowMs });
       await updateClient(trx, client.id, {
@@ -165,8 +210,8 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     async create(client: ClientRow, input: SignUpInput): Promise<SignUpRow> {
       if (!collaborators.signUpAllowed()) throw errors.signUpModeRestricted();
       const nowMs = clock.nowMs();
-      // One signed-in account per browser (Clerk's single-session mode): sign out before signing in again.
-      if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(db, client.id, nowMs)).length > 0) throw errors.sessionExists();
+      // One signed-in account per browser (Clerk's single-session mode): sign out before signing up again.
+      await assertNoActiveSession(db, client);
       const row: SignUpRow = {
         id: newId('sua', nowMs),
         client_id: client.id,
@@ -198,8 +243,7 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
 
     /** `PATCH /v1/client/sign_ups/{id}`: more fields for a sign-up in progress. */
     async update(client: ClientRow, signUpId: string, input: SignUpInput): Promise<SignUpRow> {
-      const signUp = await requireOwn(client, signUpId);
-      if (signUp.status !== 'missing_requirements') throw errors.attemptNotInProgress('sign up', signUp.id, signUp.status);
+      const signUp = await requireCurrent(client, signUpId);
       const update = await toUpdate(input, signUp);
       const updated = await updateSignUpIn(db, signUp.id, 'missing_requirements', { ...update, updated_at: clock.nowMs() });
       if (!updated) throw errors.attemptNotInProgress('sign up', signUp.id, 'complete');
@@ -208,42 +252,50 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
 
     /** `POST …/prepare_verification` with `strategy: email_code`: sends a code to the sign-up's address. */
     async prepareVerification(client: ClientRow, signUpId: string, input: { strategy?: string }): Promise<SignUpRow> {
-      const signUp = await requireOwn(client, signUpId);
-      if (signUp.status !== 'missing_requirements') throw errors.attemptNotInProgress('sign up', signUp.id, signUp.status);
+      const signUp = await requireCurrent(client, signUpId);
       if (input.strategy !== 'email_code') throw errors.paramValueNotAllowed('strategy', String(input.strategy ?? ''), ['email_code']);
-      if (!signUp.email_address) throw errors.paramMissing('email_address');
+      const emailAddress = signUp.email_address;
+      if (!emailAddress) throw errors.paramMissing('email_address');
       if (signUp.email_verification_status === 'verified') throw errors.verificationAlreadyVerified();
-      const { expiresAtMs } = await emailCodes.send(subjectOf(signUp), signUp.email_address);
-      const updated = await updateSignUpIn(db, signUp.id, 'missing_requirements', {
-        email_verification_status: 'unverified',
-        email_verification_expire_at: expiresAtMs,
-        email_verification_attempts: 0,
-        updated_at: clock.nowMs(),
-      });
-      return updated ?? signUp;
+      let expiresAtMs: number;
+      try {
+        ({ expiresAtMs } = await emailCodes.send(subjectOf(signUp, emailAddress), emailAddress));
+      } catch (error) {
+        if (error instanceof ClerkError) throw error;
+        throw errors.emailDeliveryUnavailable();
+      }
+      // Recorded only if the address is still the one the code went to.
+      const updated = await updateSignUpIn(
+        db,
+        signUp.id,
+        'missing_requirements',
+        { email_verification_status: 'unverified', email_verification_expire_at: expiresAtMs, updated_at: clock.nowMs() },
+        emailAddress,
+      );
+      if (!updated) throw errors.conflict('The sign-up changed while the code was being sent; prepare the verification again.');
+      return updated;
     },
 
-    /** `POST …/attempt_verification` with the code: a right one verifies the address and may complete the sign-up. */
+    /**
+     * `POST …/attempt_verification` with the code: a right one verifies the address it was sent to (if the sign-up
+     * still holds it) and may complete the sign-up. Wrong codes count against the sign-up across re-sent codes.
+     */
     async attemptVerification(client: ClientRow, signUpId: string, input: { strategy?: string; code?: string }): Promise<SignUpRow> {
-      const signUp = await requireOwn(client, signUpId);
-      if (signUp.status !== 'missing_requirements') throw errors.attemptNotInProgress('sign up', signUp.id, signUp.status);
+      const signUp = await requireCurrent(client, signUpId);
       if (input.strategy !== undefined && input.strategy !== 'email_code') throw errors.paramValueNotAllowed('strategy', input.strategy, ['email_code']);
       if (!input.code) throw errors.paramMissing('code');
       if (signUp.email_verification_status === 'verified') throw errors.verificationAlreadyVerified();
-      if (signUp.email_verification_status !== 'unverified') throw errors.verificationMissing();
+      const emailAddress = signUp.email_address;
+      if (signUp.email_verification_status !== 'unverified' || !emailAddress) throw errors.verificationMissing();
+      if ((signUp.email_verification_attempts ?? 0) >= MAX_CODE_GUESSES) throw errors.verificationFailed();
       try {
-        await emailCodes.check(subjectOf(signUp), input.code);
+        await emailCodes.check(subjectOf(signUp, emailAddress), input.code);
       } catch (error) {
-        if (error instanceof ClerkError && error.code === 'form_code_incorrect') {
-          await updateSignUpIn(db, signUp.id, 'missing_requirements', {
-            email_verification_attempts: (signUp.email_verification_attempts ?? 0) + 1,
-            updated_at: clock.nowMs(),
-          });
-        }
+        if (error instanceof ClerkError && error.code === 'form_code_incorrect') await countSignUpCodeGuess(db, signUp.id, clock.nowMs());
         throw error;
       }
-      const verified = await updateSignUpIn(db, signUp.id, 'missing_requirements', { email_verification_status: 'verified', updated_at: clock.nowMs() });
-      if (!verified) throw errors.attemptNotInProgress('sign up', signUp.id, 'complete');
+      const verified = await updateSignUpIn(db, signUp.id, 'missing_requirements', { email_verification_status: 'verified', updated_at: clock.nowMs() }, emailAddress);
+      if (!verified) throw errors.conflict('The sign-up changed while the code was being checked; prepare the verification again.');
       return completeIfReady(client, verified);
     },
   };

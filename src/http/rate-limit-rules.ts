@@ -37,6 +37,9 @@ export const PER_IP_RULES: ReadonlySet<RateLimitRuleName> = new Set(['fapi', 'fa
 
 /** Frontend API steps that check a secret or send a code. */
 const FAPI_ATTEMPT = /^\/fapi\/v1\/client\/(sign_ins|sign_ups)(\/:[a-z_]+\/(attempt|prepare)_[a-z_]+)?$/;
+/** A new attempt, a step of one, or more sign-up fields (which check addresses and hash passwords too). */
+const isFapiAttempt = (method: string, url: string): boolean =>
+  (method === 'POST' && FAPI_ATTEMPT.test(url)) || (method === 'PATCH' && url === '/fapi/v1/client/sign_ups/:sign_up_id');
 
 /**
  * The rules that count a request to `method url` (a route's template); undefined `url` is a request no route
@@ -45,7 +48,7 @@ const FAPI_ATTEMPT = /^\/fapi\/v1\/client\/(sign_ins|sign_ups)(\/:[a-z_]+\/(atte
 export function rulesForRoute(method: string, url: string | undefined): RateLimitRuleName[] {
   // Fastify's HEAD twin of a GET route is limited as its GET.
   const asGet = method === 'HEAD' ? 'GET' : method;
-  if (url?.startsWith('/fapi/')) return ['fapi', ...(asGet === 'POST' && FAPI_ATTEMPT.test(url) ? (['fapi_attempts'] as const) : [])];
+  if (url?.startsWith('/fapi/')) return ['fapi', ...(isFapiAttempt(asGet, url) ? (['fapi_attempts'] as const) : [])];
   if (UNLIMITED_ROUTES.some((route) => route.method === asGet && route.url === url)) return [];
   const own = ENDPOINT_RULES.filter((entry) => entry.method === asGet && entry.url === url);
   return [...(own.some((entry) => entry.insteadOfGeneral) ? [] : ['bapi' as const]), ...own.map((entry) => entry.rule)];

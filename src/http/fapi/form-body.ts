@@ -18,7 +18,25 @@ export function parseFormBody(request: FastifyRequest, body: Buffer, done: (erro
     return;
   }
   const result: Record<string, string | string[]> = Object.create(null);
-  for (const [key, value] of new URLSearchParams(text)) {
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
+    const at = pair.indexOf('=');
+    let key: string;
+    let value: string;
+    try {
+      // decodeURIComponent is strict: a percent-encoded byte sequence that is not UTF-8 (`%FF`) is refused, never
+      // turned into U+FFFD, as query strings are.
+      key = decodeURIComponent((at < 0 ? pair : pair.slice(0, at)).replace(/\+/g, ' '));
+      value = at < 0 ? '' : decodeURIComponent(pair.slice(at + 1).replace(/\+/g, ' '));
+    } catch {
+      done(errors.malformedRequestParameters());
+      return;
+    }
+    // No Roster value holds NUL, and PostgreSQL text cannot: refused for every field, as in JSON bodies.
+    if (key.includes('\0') || value.includes('\0')) {
+      done(errors.paramValueInvalid(key.replace(/\0/g, ''), `${key.replace(/\0/g, '')} must not contain NUL characters.`));
+      return;
+    }
     const existing = result[key];
     if (existing === undefined) result[key] = value;
     else result[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];

@@ -18,6 +18,8 @@ export const frontendErrors = {
   strategyForUserInvalid: () => make('strategyForUserInvalid', 'The verification strategy is not valid for this account', param('strategy')),
   sessionExists: () => make('sessionExists', "You're already signed in."),
   signUpModeRestricted: () => make('signUpModeRestricted', 'New sign-ups are currently restricted.'),
+  emailDeliveryUnavailable: () =>
+    make('emailDeliveryUnavailable', 'The verification code could not be sent: the mail server did not accept it. Try again in a moment.'),
   actionForSessionNotAuthorized: (sessionId: string) =>
     make('actionForSessionNotAuthorized', `Not authorized to perform requested action on session ${sessionId}`),
   /** A sign-in or sign-up that is complete or abandoned takes no more steps. */

@@ -78,9 +78,29 @@ export async function findSignUp(db: Executor, id: string): Promise<SignUpRow | 
   return db.selectFrom('sign_ups').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Changes a sign-up only while it is in `fromStatus` (see updateSignInIn). */
-export async function updateSignUpIn(db: Executor, id: string, fromStatus: SignUpRow['status'], update: SignUpUpdate): Promise<SignUpRow | undefined> {
-  return db.updateTable('sign_ups').set(update).where('id', '=', id).where('status', '=', fromStatus).returningAll().executeTakeFirst();
+/**
+ * Changes a sign-up only while it is in `fromStatus` (see updateSignInIn) and, when `emailAddress` is given, still
+ * holds that address: a verification step never lands on an address changed since it read the sign-up.
+ */
+export async function updateSignUpIn(
+  db: Executor,
+  id: string,
+  fromStatus: SignUpRow['status'],
+  update: SignUpUpdate,
+  emailAddress?: string,
+): Promise<SignUpRow | undefined> {
+  let query = db.updateTable('sign_ups').set(update).where('id', '=', id).where('status', '=', fromStatus);
+  if (emailAddress !== undefined) query = query.where('email_address', '=', emailAddress);
+  return query.returningAll().executeTakeFirst();
+}
+
+/** Counts one wrong code against the sign-up, in one statement (concurrent guesses each count). */
+export async function countSignUpCodeGuess(db: Executor, id: string, nowMs: number): Promise<void> {
+  await db
+    .updateTable('sign_ups')
+    .set((eb) => ({ email_verification_attempts: eb(eb.fn.coalesce('email_verification_attempts', eb.lit(0)), '+', 1), updated_at: nowMs }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertHandshakeNonce(db: Executor, row: { nonce_digest: string; directives: string; expire_at: number; created_at: number }): Promise<void> {
