@@ -35,6 +35,7 @@ import { registerWeb3WalletRoutes } from './http/routes/users/web3-wallets.js';
 import { registerOrganizationRoutes } from './http/routes/organizations/index.js';
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
 import { registerJwtTemplateRoutes } from './http/routes/jwt-templates/index.js';
+import { registerBundleRoutes } from './http/fapi/bundles.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -169,5 +170,6 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   registerContactRoutes(app, ctx, 'phone_number');
   await registerProfileImageRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });
   registerWeb3WalletRoutes(app, ctx);
+  registerBundleRoutes(app);
   return app;
 }
