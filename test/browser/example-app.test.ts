@@ -58,7 +58,7 @@ describeBrowser('the Express example app', () => {
     await page.goto(`${exampleUrl}/sign-up`);
     await page.locator('input[name=emailAddress]').fill(email);
     await page.locator('input[name=password]').fill('example-app-Pa55word!');
-    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.locator('.cl-formButtonPrimary').click();
     await page.locator('input[autocomplete=one-time-code]').first().waitFor();
     await page.keyboard.type('424242');
     await page.waitForURL(`${exampleUrl}/me`);
