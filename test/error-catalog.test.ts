@@ -8,6 +8,7 @@ import { organizationErrors } from '../src/lib/errors/organization-errors.js';
 import { requestErrors } from '../src/lib/errors/request-errors.js';
 import { sessionErrors } from '../src/lib/errors/session-errors.js';
 import { userErrors } from '../src/lib/errors/user-errors.js';
+import { verificationErrors } from '../src/lib/errors/verification-errors.js';
 
 /** One entry of Clerk's error index (`reference/clerk-api-errors.json`); statuses are strings there. */
 interface IndexEntry {
@@ -97,7 +98,7 @@ describe('every error Roster sends comes from the catalogue', () => {
   });
 
   it('the builder groups name each error once (none hides another in `errors`)', () => {
-    const names = [requestErrors, userErrors, organizationErrors, sessionErrors, imageErrors].flatMap((group) => Object.keys(group));
+    const names = [requestErrors, userErrors, organizationErrors, sessionErrors, imageErrors, verificationErrors].flatMap((group) => Object.keys(group));
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
     expect(Object.keys(errors).sort()).toEqual([...names].sort());
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
+import { loadFapiConfig, type FapiConfig } from './fapi-config.js';
 import { loadOrganizationConfig, type OrganizationConfig } from './organization-config.js';
 import { loadRateLimitConfig, type RateLimitConfig } from './rate-limit-config.js';
 import { loadSessionConfig, type SessionConfig } from './session-config.js';
@@ -50,6 +51,8 @@ export interface Config {
   organizations: OrganizationConfig;
   sessions: SessionConfig;
   rateLimits: RateLimitConfig;
+  /** The Frontend API: its public URL and the origins allowed to call it. */
+  fapi: FapiConfig;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -143,5 +146,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     organizations: loadOrganizationConfig(env),
     sessions: loadSessionConfig(env),
     rateLimits: loadRateLimitConfig(env),
+    fapi: loadFapiConfig(env),
   });
 }

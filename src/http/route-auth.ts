@@ -10,8 +10,13 @@ import { createSecretKeyAuth } from './auth.js';
  * - `secret_key`: the Backend API (`Authorization: Bearer sk_…`). The default: a route that says nothing
  *   needs the key.
  * - `public`: no credentials. Only routes on {@link PUBLIC_ROUTES} may say so.
+ * - `frontend`: the Frontend API (browsers): the page's Origin must be allowed, and the client comes from its
+ *   cookie (`http/fapi/fapi-context.ts`). Only routes under `/fapi/` may say so.
  */
-export type RouteAuth = 'secret_key' | 'public';
+export type RouteAuth = 'secret_key' | 'public' | 'frontend';
+
+/** Where the Frontend API is mounted: the only place `frontend` routes may live. */
+export const FRONTEND_API_PREFIX = '/fapi/';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -69,6 +74,8 @@ export interface RouteAuthOptions {
 export function installRouteAuth(app: FastifyInstance, options: RouteAuthOptions): {
   /** Authenticates a request that matched no route, so unknown paths reveal nothing without a key. */
   authenticateUnrouted(request: FastifyRequest): Promise<void>;
+  /** The Frontend API's check, set once its services exist (before the server listens). */
+  setFrontendAuth(hook: onRequestHookHandler): void;
 } {
   const authenticate = createSecretKeyAuth(options.secretKeys);
   const secretKeyHook: onRequestHookHandler = async (request) => {
@@ -76,8 +83,19 @@ export function installRouteAuth(app: FastifyInstance, options: RouteAuthOptions
     request.apiVersion = resolveApiVersion(request, options.defaultApiVersion);
   };
 
+  let frontendAuth: onRequestHookHandler | undefined;
+  const frontendHook: onRequestHookHandler = async function (request, reply) {
+    if (!frontendAuth) throw new Error('installRouteAuth: the Frontend API check was never set');
+    await frontendAuth.call(this, request, reply, () => undefined);
+  };
+
   app.addHook('onRoute', (route) => {
     const auth: RouteAuth = route.config?.auth ?? 'secret_key';
+    if (auth === 'frontend') {
+      if (!route.url.startsWith(FRONTEND_API_PREFIX)) throw new Error(`${route.url} declares auth: 'frontend' outside ${FRONTEND_API_PREFIX}`);
+      prependOnRequest(route, frontendHook);
+      return;
+    }
     if (auth === 'public') {
       const unlisted = methodsOf(route).find((method) => !isListedPublic(method, route.url));
       if (unlisted) throw new Error(`${unlisted} ${route.url} declares auth: 'public' but is not in PUBLIC_ROUTES (src/http/route-auth.ts)`);
@@ -87,5 +105,14 @@ export function installRouteAuth(app: FastifyInstance, options: RouteAuthOptions
     prependOnRequest(route, secretKeyHook);
   });
 
-  return { authenticateUnrouted: authenticate };
+  return {
+    // The Frontend API's unknown paths are the browser's 404s: they need no secret key (and reveal no route).
+    authenticateUnrouted: async (request) => {
+      if ((request.raw.url ?? '').startsWith(FRONTEND_API_PREFIX)) return;
+      await authenticate(request);
+    },
+    setFrontendAuth: (hook) => {
+      frontendAuth = hook;
+    },
+  };
 }

@@ -4,11 +4,13 @@
  * into one object. Domain code throws `errors.x(...)`; only `http/errors.ts` turns a ClerkError into JSON.
  */
 import { catalog } from './errors/catalog.js';
+import { frontendErrors } from './errors/frontend-errors.js';
 import { imageErrors } from './errors/image-errors.js';
 import { organizationErrors } from './errors/organization-errors.js';
 import { requestErrors } from './errors/request-errors.js';
 import { sessionErrors } from './errors/session-errors.js';
 import { userErrors } from './errors/user-errors.js';
+import { verificationErrors } from './errors/verification-errors.js';
 
 export { ClerkError, type CatalogEntry } from './errors/clerk-error.js';
 export { catalog };
@@ -17,4 +19,4 @@ export { catalog };
  * Every error Roster answers with, one function each, thrown by name: `throw errors.userNotFound(id)`.
  * The groups' names are disjoint (test/error-catalog.test.ts checks), so none hides another.
  */
-export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors };
+export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors, ...frontendErrors, ...verificationErrors };

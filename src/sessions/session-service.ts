@@ -44,7 +44,7 @@ export interface SessionList {
   totalCount: number;
 }
 
-// Clients are not a Roster resource yet; each session made through the Backend API gets its own client id.
+// A session made through the Backend API's testing endpoint gets a client id of its own, belonging to no browser.
 
 /** Sessions: creation (a sign-in), lookup and lists, revocation, and session tokens. */
 export function createSessionService(deps: SessionServiceDeps) {
@@ -81,7 +81,37 @@ export function createSessionService(deps: SessionServiceDeps) {
     });
   }
 
+  function newSessionRow(input: { userId: string; clientId: string; activeOrganizationId: string | null }, nowMs: number): SessionRow {
+    const lifetime = initialLifetime(sessionsConfig, nowMs);
+    return {
+      id: newId('sess', nowMs),
+      user_id: input.userId,
+      client_id: input.clientId,
+      status: 'active',
+      actor: null,
+      active_organization_id: input.activeOrganizationId,
+      first_factor_verified_at: nowMs,
+      last_active_at: nowMs,
+      expire_at: lifetime.expireAt,
+      max_expire_at: lifetime.maxExpireAt,
+      abandon_at: lifetime.abandonAt,
+      created_at: nowMs,
+      updated_at: nowMs,
+    };
+  }
+
   return {
+    /**
+     * A sign-in through the Frontend API: a new active session on the browser's client, inside the caller's
+     * transaction (the one that completes the sign-in or sign-up, after it has checked the user).
+     */
+    async start(trx: Executor, input: { userId: string; clientId: string }, nowMs: number): Promise<SessionRow> {
+      const row = newSessionRow({ ...input, activeOrganizationId: null }, nowMs);
+      await insertSession(trx, row);
+      await recordUserSignIn(trx, input.userId, nowMs, startOfDayMs(nowMs));
+      return row;
+    },
+
     /**
      * `POST /v1/sessions` (testing only): a sign-in for the user. Banned and locked users are refused;
      * the user row is held for the transaction so a concurrent ban either sees this session or refuses it.
@@ -100,22 +130,7 @@ export function createSessionService(deps: SessionServiceDeps) {
         if (activeOrganizationId && !(await findMembership(trx, activeOrganizationId, user.id))) {
           throw errors.formResourceNotFound('active_organization_id');
         }
-        const lifetime = initialLifetime(sessionsConfig, nowMs);
-        const row: SessionRow = {
-          id: newId('sess', nowMs),
-          user_id: user.id,
-          client_id: newId('client', nowMs),
-          status: 'active',
-          actor: null,
-          active_organization_id: activeOrganizationId,
-          first_factor_verified_at: nowMs,
-          last_active_at: nowMs,
-          expire_at: lifetime.expireAt,
-          max_expire_at: lifetime.maxExpireAt,
-          abandon_at: lifetime.abandonAt,
-          created_at: nowMs,
-          updated_at: nowMs,
-        };
+        const row = newSessionRow({ userId: user.id, clientId: newId('client', nowMs), activeOrganizationId }, nowMs);
         await insertSession(trx, row);
         await recordUserSignIn(trx, user.id, nowMs, startOfDayMs(nowMs));
         return toSessionRecord(row);
@@ -153,7 +168,7 @@ export function createSessionService(deps: SessionServiceDeps) {
      * activity: the session's `last_active_at` (and, with an inactivity timeout, its expiry) and the
      * user's day-precision `last_active_at` move, in one transaction that also proves the session active.
      */
-    async createToken(sessionId: string, options: { expiresInSeconds?: number | null; issuer: string }): Promise<{ jwt: string }> {
+    async createToken(sessionId: string, options: { expiresInSeconds?: number | null; issuer: string; azp?: string | null }): Promise<{ jwt: string }> {
       const nowMs = clock.nowMs();
       const session = await recordTokenActivity(sessionId, nowMs);
       const organization = session.active_organization_id
@@ -165,6 +180,7 @@ export function createSessionService(deps: SessionServiceDeps) {
         nowMs,
         expiresInSeconds: options.expiresInSeconds ?? sessionsConfig.tokenLifetimeInSeconds,
         organization,
+        azp: options.azp ?? null,
       });
       const key = await signingKeys.current();
       // Recorded before the token leaves: a rotation from now on keeps this key published until `exp`.

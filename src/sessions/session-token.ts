@@ -17,6 +17,8 @@ export interface SessionTokenClaims {
   /** Minutes since the first and the second factor were verified; -1 when never. */
   fva: [number, number];
   sts: 'active';
+  /** The origin of the page the token was minted for (Frontend API requests only). */
+  azp?: string;
   o?: OrganizationClaim;
   /** Features, scoped (`o:billing`), that the `o.fpm` bitmasks refer to. */
   fea?: string;
@@ -32,6 +34,7 @@ export function sessionTokenClaims(input: {
   nowMs: number;
   expiresInSeconds: number;
   organization: OrganizationClaims | null;
+  azp?: string | null;
 }): SessionTokenClaims {
   const { session, issuer, nowMs, expiresInSeconds, organization } = input;
   const iat = Math.floor(nowMs / 1000);
@@ -47,6 +50,7 @@ export function sessionTokenClaims(input: {
     fva: [Math.max(0, Math.floor((nowMs - session.first_factor_verified_at) / 60_000)), -1],
     sts: 'active',
   };
+  if (input.azp) claims.azp = input.azp;
   if (organization) {
     claims.o = organization.o;
     if (organization.fea) claims.fea = organization.fea;

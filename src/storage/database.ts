@@ -4,12 +4,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { STATEMENT_CACHE_SIZE, createSqliteReadPool, defaultReadWorkers, readPoolKysely } from './sqlite-read-pool.js';
+import type { ClientTables } from './tables/client-tables.js';
 import type { ImageTables } from './tables/image-tables.js';
 import type { InstanceTables } from './tables/instance-tables.js';
 import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
 import type { UserTables } from './tables/user-tables.js';
+import type { VerificationTables } from './tables/verification-tables.js';
 
 // Code outside storage/ imports the user-side row types from here.
 export type {
@@ -28,7 +30,15 @@ export type {
  * both dialects so rows read the same everywhere; timestamps are Unix milliseconds (BIGINT on
  * PostgreSQL); JSON documents are stored as text.
  */
-export interface Database extends UserTables, OrganizationTables, SessionTables, InstanceTables, JwtTemplateTables, ImageTables {}
+export interface Database
+  extends UserTables,
+    OrganizationTables,
+    SessionTables,
+    InstanceTables,
+    JwtTemplateTables,
+    ImageTables,
+    VerificationTables,
+    ClientTables {}
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -11,6 +11,8 @@ import { jwtTemplatesMigration } from './migrations/2026-11-30-0008-jwt-template
 import { userCountMigration } from './migrations/2026-11-30-0009-user-count.js';
 import { usernameOrderMigration } from './migrations/2026-11-30-0010-username-order.js';
 import { foldedUserSearchMigration } from './migrations/2026-11-30-0011-folded-user-search.js';
+import { clientsMigration } from './migrations/2026-11-30-0012-clients.js';
+import { verificationCodesMigration } from './migrations/2026-11-30-0013-verification-codes.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -25,6 +27,8 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0009-user-count': userCountMigration(dialect),
     '2026-11-30-0010-username-order': usernameOrderMigration(dialect),
     '2026-11-30-0011-folded-user-search': foldedUserSearchMigration(dialect),
+    '2026-11-30-0012-clients': clientsMigration(),
+    '2026-11-30-0013-verification-codes': verificationCodesMigration(),
   };
 }
 

@@ -9,7 +9,8 @@ import { dropTestSchema, testDatabaseUrl, withSchemaLock } from '../helpers/test
 
 /**
  * Unique constraints that guard Roster's own bookkeeping (search documents, the current signing key, one
- * image per owner), not something a client chose: a violation there stays a server fault, answered 500.
+ * image per owner, one live code per verification subject), not something a client chose: a violation there
+ * stays a server fault, answered 500.
  * A new unique constraint goes into the table in `constraint-violations.ts` or here, on purpose.
  */
 const NOT_MAPPED = {
@@ -20,8 +21,15 @@ const NOT_MAPPED = {
     'signing_keys.is_current',
     'images.user_id',
     'images.organization_id',
+    'verification_codes.subject',
   ],
-  postgres: ['user_search_docs_user_id_key', 'signing_keys_is_current_key', 'images_user_id_key', 'images_organization_id_key'],
+  postgres: [
+    'user_search_docs_user_id_key',
+    'signing_keys_is_current_key',
+    'images_user_id_key',
+    'images_organization_id_key',
+    'verification_codes_subject_key',
+  ],
 };
 
 /** How the dialect under test reports each unique constraint of the migrated schema (primary keys left out). */

@@ -79,9 +79,26 @@ export const catalog = {
   /** Testing-only endpoints on a production instance. */
   requestInvalidForEnvironment: { status: 400, code: 'request_invalid_for_environment', message: 'Invalid request for environment' },
   invalidActionForSession: { status: 400, code: 'invalid_action_for_session', message: 'Invalid action for user session', frontendApiCode: true },
+  // The Frontend API's own (usage.fapi in Clerk's index).
+  originInvalid: { status: 400, code: 'origin_invalid', message: 'Invalid HTTP Origin header', frontendApiCode: true },
+  multipleOriginHeaders: { status: 400, code: 'multiple_origin_header_values_forbidden', message: "Multiple 'Origin' header values", frontendApiCode: true },
+  clientNotFound: { status: 400, code: 'client_not_found', message: 'No client found' },
+  identifierNotFound: { status: 422, code: 'form_identifier_not_found', message: "Couldn't find your account." },
+  passwordIncorrect: { status: 422, code: 'form_password_incorrect', message: 'Password is incorrect. Try again, or use another method.', frontendApiCode: true },
+  strategyForUserInvalid: { status: 400, code: 'strategy_for_user_invalid', message: 'Invalid verification strategy', frontendApiCode: true },
+  sessionExists: { status: 400, code: 'session_exists', message: 'Session already exists', frontendApiCode: true },
+  signUpModeRestricted: { status: 403, code: 'sign_up_mode_restricted', message: 'Sign-ups restricted', frontendApiCode: true },
+  actionForSessionNotAuthorized: { status: 401, code: 'action_for_session_not_authorized', message: 'Unauthorized action for session', frontendApiCode: true },
   // JWT templates
   jwtTemplateNotFound: { status: 404, code: 'resource_not_found', message: 'JWT template not found' },
   jwtTemplateReservedClaim: { status: 400, code: 'jwt_template_reserved_claim', message: 'reserved claim used' },
+  // One-time codes (email and phone codes)
+  formCodeIncorrect: { status: 422, code: 'form_code_incorrect', message: 'is incorrect' },
+  verificationExpired: { status: 400, code: 'verification_expired', message: 'expired' },
+  verificationFailed: { status: 400, code: 'verification_failed', message: 'failed' },
+  verificationAlreadyVerified: { status: 400, code: 'verification_already_verified', message: 'already verified' },
+  verificationMissing: { status: 400, code: 'verification_missing', message: 'is missing', frontendApiCode: true },
+  verificationNotSent: { status: 400, code: 'verification_not_sent', message: 'not sent' },
   // HTTP that never reached a route (Node's parser refused it, or the connection was too slow)
   badRequest: { status: 400, code: 'bad_request', message: 'Bad request' },
   requestTimeout: { status: 408, code: 'request_timeout', message: 'Request timeout', rosterExtension: true },

@@ -34,3 +34,9 @@ export async function deleteUser(db: Executor, id: string): Promise<boolean> {
   const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** The user holding this username (compared normalised, as it is stored). */
+export async function findUserIdByUsername(db: Executor, usernameNormalized: string): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('id').where('username_normalized', '=', usernameNormalized).executeTakeFirst();
+  return row?.id;
+}

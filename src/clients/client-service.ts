@@ -1,0 +1,150 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ServiceDeps } from '../domain/service-deps.js';
+import { errors } from '../lib/error-catalog.js';
+import { newId } from '../lib/ids.js';
+import type { SessionService } from '../sessions/session-service.js';
+import {
+  countClients,
+  findClientById,
+  findClientByTokenDigest,
+  findSignIn,
+  findSignUp,
+  insertClient,
+  listActiveSessionsOfClient,
+  listClients,
+  updateClient,
+} from '../storage/repositories/clients-repository.js';
+import { updateActiveSession } from '../storage/repositories/sessions-repository.js';
+import type { ClientRow, SignInRow, SignUpRow } from '../storage/tables/client-tables.js';
+import type { SessionRow } from '../storage/tables/session-tables.js';
+import { loadRecordsById } from '../users/deps.js';
+import type { UserRecord } from '../users/user-record.js';
+
+/** The secret a browser holds in its `__client` cookie is stored only as this digest. */
+export const clientTokenDigest = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** A session of the client with its user, as the Frontend API shows it. */
+export interface ClientSession {
+  session: SessionRow;
+  user: UserRecord;
+}
+
+/** Everything the Frontend API shows of a client. */
+export interface ClientState {
+  client: ClientRow;
+  sessions: ClientSession[];
+  signIn: SignInRow | null;
+  signUp: SignUpRow | null;
+}
+
+/** Clients: the browsers the Frontend API knows, their sessions, sign-ins and sign-ups. */
+export function createClientService(deps: ServiceDeps & { sessions: SessionService }) {
+  const { database, clock } = deps;
+  const { db } = database;
+
+  async function stateOf(client: ClientRow): Promise<ClientState> {
+    const nowMs = clock.nowMs();
+    const [sessions, signIn, signUp] = await Promise.all([
+      listActiveSessionsOfClient(db, client.id, nowMs),
+      client.sign_in_id ? findSignIn(db, client.sign_in_id) : undefined,
+      client.sign_up_id ? findSignUp(db, client.sign_up_id) : undefined,
+    ]);
+    const users = await loadRecordsById(deps, db, [...new Set(sessions.map((session) => session.user_id))]);
+    const byId = new Map(users.map((user) => [user.user.id, user]));
+    return {
+      client,
+      // A session whose user was deleted meanwhile is not shown (deleting a user ends its sessions).
+      sessions: sessions.flatMap((session) => {
+        const user = byId.get(session.user_id);
+        return user ? [{ session, user }] : [];
+      }),
+      // An attempt past its abandon time is over: the client no longer shows it.
+      signIn: signIn && signIn.abandon_at > nowMs ? signIn : null,
+      signUp: signUp && signUp.abandon_at > nowMs ? signUp : null,
+    };
+  }
+
+  /** The client's own active session, or the Frontend API's 404 (another client's session is not this one's). */
+  async function requireOwnSession(client: ClientRow, sessionId: string): Promise<SessionRow> {
+    const sessions = await listActiveSessionsOfClient(db, client.id, clock.nowMs());
+    const session = sessions.find((candidate) => candidate.id === sessionId);
+    if (!session) throw errors.sessionNotFound(sessionId);
+    return session;
+  }
+
+  return {
+    /** A new client with a fresh cookie secret (returned once, never stored). */
+    async create(): Promise<{ client: ClientRow; token: string }> {
+      const nowMs = clock.nowMs();
+      const token = randomBytes(32).toString('base64url');
+      const client: ClientRow = {
+        id: newId('client', nowMs),
+        token_digest: clientTokenDigest(token),
+        sign_in_id: null,
+        sign_up_id: null,
+        last_active_session_id: null,
+        last_authentication_strategy: null,
+        created_at: nowMs,
+        updated_at: nowMs,
+      };
+      await insertClient(db, client);
+      return { client, token };
+    },
+
+    /** The client a cookie secret belongs to. */
+    async authenticate(token: string): Promise<ClientRow | undefined> {
+      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+      return findClientByTokenDigest(db, clientTokenDigest(token));
+    },
+
+    state: stateOf,
+
+    async get(clientId: string): Promise<ClientState> {
+      const client = await findClientById(db, clientId);
+      if (!client) throw errors.resourceNotFound();
+      return stateOf(client);
+    },
+
+    async list(page: { limit: number; offset: number }): Promise<{ clients: ClientState[]; totalCount: number }> {
+      const [rows, totalCount] = await Promise.all([listClients(db, page), countClients(db)]);
+      return { clients: await Promise.all(rows.map(stateOf)), totalCount };
+    },
+
+    requireOwnSession,
+
+    /** Makes the session the client's active one (clerk-js's `touch` when a tab focuses or a session is chosen). */
+    async touch(client: ClientRow, sessionId: string): Promise<ClientRow> {
+      await requireOwnSession(client, sessionId);
+      return (await updateClient(db, client.id, { last_active_session_id: sessionId, updated_at: clock.nowMs() })) ?? client;
+    },
+
+    /** Ends (`end`, sign-out of one session) or removes one of the client's sessions. */
+    async closeSession(client: ClientRow, sessionId: string, status: 'ended' | 'removed'): Promise<SessionRow> {
+      const nowMs = clock.nowMs();
+      await requireOwnSession(client, sessionId);
+      const closed = await updateActiveSession(db, sessionId, { status, updated_at: nowMs }, nowMs);
+      if (!closed) throw errors.sessionNotFound(sessionId);
+      if (client.last_active_session_id === sessionId) await updateClient(db, client.id, { last_active_session_id: null, updated_at: nowMs });
+      return closed;
+    },
+
+    /** Signs the client out of every session (`DELETE /v1/client/sessions`, `DELETE /v1/client`). */
+    async closeAllSessions(client: ClientRow, status: 'ended' | 'removed'): Promise<ClientRow> {
+      const nowMs = clock.nowMs();
+      await db.transaction().execute(async (trx) => {
+        for (const session of await listActiveSessionsOfClient(trx, client.id, nowMs)) {
+          await updateActiveSession(trx, session.id, { status, updated_at: nowMs }, nowMs);
+        }
+        await updateClient(trx, client.id, { last_active_session_id: null, sign_in_id: null, sign_up_id: null, updated_at: nowMs });
+      });
+      return (await findClientById(db, client.id)) ?? client;
+    },
+
+    /** Re-reads a client after a change made elsewhere (a sign-in completing). */
+    async reload(client: ClientRow): Promise<ClientRow> {
+      return (await findClientById(db, client.id)) ?? client;
+    },
+  };
+}
+
+export type ClientService = ReturnType<typeof createClientService>;

@@ -1,0 +1,241 @@
+import type { ServiceDeps } from '../domain/service-deps.js';
+import { ClerkError, errors } from '../lib/error-catalog.js';
+import { newId } from '../lib/ids.js';
+import type { Metadata } from '../domain/metadata.js';
+import type { SessionService } from '../sessions/session-service.js';
+import { findSignUp, insertSignUp, updateClient, updateSignUpIn } from '../storage/repositories/clients-repository.js';
+import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
+import { findUserIdByUsername } from '../storage/repositories/users-repository.js';
+import type { ClientRow, SignUpRow, SignUpUpdate } from '../storage/tables/client-tables.js';
+import { normalizeUsername, parseIdentifier, parseUsernameInput } from '../users/identifiers.js';
+import type { PasswordService } from '../users/password-service.js';
+import type { UserService } from '../users/user-service.js';
+
+/** Clerk abandons a sign-up attempt a day after it starts. */
+const ABANDON_AFTER_MS = 24 * 3600 * 1000;
+
+export interface SignUpInput {
+  emailAddress?: string | undefined;
+  password?: string | undefined;
+  username?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  unsafeMetadata?: Metadata | undefined;
+  legalAccepted?: boolean | undefined;
+}
+
+/** How email codes reach people and are checked (src/verification): one subject per sign-up's email address. */
+export interface EmailCodes {
+  /** Sends a new code (replacing any earlier one); resolves with when it expires. */
+  send(subject: string, emailAddress: string): Promise<{ expiresAtMs: number }>;
+  /** Resolves when the code is right; throws Clerk's error (incorrect, expired, too many attempts) otherwise. */
+  check(subject: string, code: string): Promise<void>;
+}
+
+export interface SignUpCollaborators {
+  sessions: SessionService;
+  passwords: PasswordService;
+  users: UserService;
+  emailCodes: EmailCodes;
+  /** False refuses every sign-up (Clerk's restricted mode). */
+  signUpAllowed: () => boolean;
+}
+
+/** The fields a sign-up needs before it can become a user, and the ones it may carry. */
+export function signUpFields(config: ServiceDeps['config']): { required: string[]; optional: string[] } {
+  const required = [...config.requiredIdentifiers.filter((type) => type === 'email_address' || type === 'username'), 'password'];
+  const optional = ['email_address', 'username', 'first_name', 'last_name'].filter((field) => !required.includes(field));
+  return { required, optional };
+}
+
+/** What a sign-up still lacks: missing fields (required, not given) and unverified ones (an email without a verified code). */
+export function signUpProgress(row: SignUpRow, config: ServiceDeps['config']): { missing: string[]; unverified: string[] } {
+  const present: Record<string, boolean> = {
+    email_address: row.email_address !== null,
+    username: row.username !== null,
+    password: row.password_digest !== null,
+    first_name: row.first_name !== null,
+    last_name: row.last_name !== null,
+  };
+  const missing = signUpFields(config).required.filter((field) => !present[field]);
+  const unverified = row.email_address !== null && row.email_verification_status !== 'verified' ? ['email_address'] : [];
+  return { missing, unverified };
+}
+
+const subjectOf = (signUp: SignUpRow) => `sign_up:${signUp.id}:email_address`;
+
+/**
+ * Sign-ups through the Frontend API: fields (checked with the Backend API's rules as they arrive), an email
+ * code, then the user and their first session. The user is made by the same `users.create` as `POST /v1/users`.
+ */
+export function createSignUpService(deps: ServiceDeps, collaborators: SignUpCollaborators) {
+  const { database, clock, config } = deps;
+  const { db } = database;
+  const { sessions, passwords, users, emailCodes } = collaborators;
+
+  async function requireOwn(client: ClientRow, signUpId: string): Promise<SignUpRow> {
+    const signUp = await findSignUp(db, signUpId);
+    if (!signUp || signUp.client_id !== client.id || signUp.abandon_at <= clock.nowMs()) throw errors.signUpNotFound(signUpId);
+    return signUp;
+  }
+
+  /** Checks the given fields and turns them into column values (the password hashed, never kept). */
+  async function toUpdate(input: SignUpInput, current: SignUpRow | null): Promise<SignUpUpdate> {
+    const update: SignUpUpdate = {};
+    if (input.emailAddress !== undefined) {
+      const email = parseIdentifier('email_address', input.emailAddress, 'email_address');
+      // Taken addresses are refused now, as Clerk does, rather than after the code.
+      if (await findClaimedIdentification(db, 'email_address', email)) throw errors.identifierExists('email_address');
+      if (email !== current?.email_address) {
+        update.email_address = email;
+        update.email_verification_status = null;
+        update.email_verification_expire_at = null;
+        update.email_verification_attempts = null;
+      }
+    }
+    if (input.username !== undefined) {
+      const username = parseUsernameInput(input.username);
+      if (username && (await findUserIdByUsername(db, normalizeUsername(username)))) throw errors.identifierExists('username');
+      update.username = username;
+    }
+    if (input.firstName !== undefined) update.first_name = input.firstName.trim() || null;
+    if (input.lastName !== undefined) update.last_name = input.lastName.trim() || null;
+    if (input.unsafeMetadata !== undefined) update.unsafe_metadata = JSON.stringify(input.unsafeMetadata);
+    if (input.legalAccepted) update.legal_accepted_at = clock.nowMs();
+    if (input.password !== undefined) {
+      const stored = await passwords.prepare({ password: input.password });
+      update.password_digest = stored?.digest ?? null;
+      update.password_hasher = stored?.hasher ?? null;
+    }
+    return update;
+  }
+
+  /**
+   * Turns a sign-up with nothing missing and everything verified into a user and a session. The status moves
+   * first (a conditional update), so two requests racing here make one user; if making the user fails (the
+   * address was taken meanwhile), the sign-up goes back to missing requirements with the error.
+   */
+  async function completeIfReady(client: ClientRow, signUp: SignUpRow): Promise<SignUpRow> {
+    const { missing, unverified } = signUpProgress(signUp, config);
+    if (missing.length > 0 || unverified.length > 0 || signUp.status !== 'missing_requirements') return signUp;
+    const claimed = await updateSignUpIn(db, signUp.id, 'missing_requirements', { status: 'complete', updated_at: clock.nowMs() });
+    if (!claimed) return (await findSignUp(db, signUp.id)) ?? signUp;
+    let userId: string;
+    try {
+      const user = await users.create({
+        emailAddresses: signUp.email_address ? [signUp.email_address] : [],
+        username: signUp.username,
+        firstName: signUp.first_name,
+        lastName: signUp.last_name,
+        passwordDigest: signUp.password_digest,
+        passwordHasher: signUp.password_hasher,
+        unsafeMetadata: signUp.unsafe_metadata ? (JSON.parse(signUp.unsafe_metadata) as Metadata) : undefined,
+        skipLegalChecks: true,
+      });
+      userId = user.user.id;
+    } catch (error) {
+      await updateSignUpIn(db, signUp.id, 'complete', { status: 'missing_requirements', updated_at: clock.nowMs() });
+      throw error;
+    }
+    return db.transaction().execute(async (trx) => {
+      const nowMs = clock.nowMs();
+      const session = await sessions.start(trx, { userId, clientId: client.id }, nowMs);
+      const done = await updateSignUpIn(trx, signUp.id, 'complete', { created_user_id: userId, created_session_id: session.id, updated_at: nowMs });
+      await updateClient(trx, client.id, {
+        sign_up_id: null,
+        last_active_session_id: session.id,
+        last_authentication_strategy: 'email_code',
+        updated_at: nowMs,
+      });
+      return done!;
+    });
+  }
+
+  return {
+    /** `POST /v1/client/sign_ups`: a new attempt replacing the client's current one. */
+    async create(client: ClientRow, input: SignUpInput): Promise<SignUpRow> {
+      if (!collaborators.signUpAllowed()) throw errors.signUpModeRestricted();
+      const nowMs = clock.nowMs();
+      const row: SignUpRow = {
+        id: newId('sua', nowMs),
+        client_id: client.id,
+        status: 'missing_requirements',
+        email_address: null,
+        username: null,
+        first_name: null,
+        last_name: null,
+        password_digest: null,
+        password_hasher: null,
+        unsafe_metadata: null,
+        legal_accepted_at: null,
+        email_verification_status: null,
+        email_verification_expire_at: null,
+        email_verification_attempts: null,
+        created_user_id: null,
+        created_session_id: null,
+        abandon_at: nowMs + ABANDON_AFTER_MS,
+        created_at: nowMs,
+        updated_at: nowMs,
+      };
+      Object.assign(row, await toUpdate(input, null));
+      await insertSignUp(db, row);
+      await updateClient(db, client.id, { sign_up_id: row.id, updated_at: nowMs });
+      return completeIfReady(client, row);
+    },
+
+    get: requireOwn,
+
+    /** `PATCH /v1/client/sign_ups/{id}`: more fields for a sign-up in progress. */
+    async update(client: ClientRow, signUpId: string, input: SignUpInput): Promise<SignUpRow> {
+      const signUp = await requireOwn(client, signUpId);
+      if (signUp.status !== 'missing_requirements') throw errors.attemptNotInProgress('sign up', signUp.id, signUp.status);
+      const update = await toUpdate(input, signUp);
+      const updated = await updateSignUpIn(db, signUp.id, 'missing_requirements', { ...update, updated_at: clock.nowMs() });
+      if (!updated) throw errors.attemptNotInProgress('sign up', signUp.id, 'complete');
+      return completeIfReady(client, updated);
+    },
+
+    /** `POST …/prepare_verification` with `strategy: email_code`: sends a code to the sign-up's address. */
+    async prepareVerification(client: ClientRow, signUpId: string, input: { strategy?: string }): Promise<SignUpRow> {
+      const signUp = await requireOwn(client, signUpId);
+      if (signUp.status !== 'missing_requirements') throw errors.attemptNotInProgress('sign up', signUp.id, signUp.status);
+      if (input.strategy !== 'email_code') throw errors.paramValueNotAllowed('strategy', String(input.strategy ?? ''), ['email_code']);
+      if (!signUp.email_address) throw errors.paramMissing('email_address');
+      if (signUp.email_verification_status === 'verified') throw errors.verificationAlreadyVerified();
+      const { expiresAtMs } = await emailCodes.send(subjectOf(signUp), signUp.email_address);
+      const updated = await updateSignUpIn(db, signUp.id, 'missing_requirements', {
+        email_verification_status: 'unverified',
+        email_verification_expire_at: expiresAtMs,
+        email_verification_attempts: 0,
+        updated_at: clock.nowMs(),
+      });
+      return updated ?? signUp;
+    },
+
+    /** `POST …/attempt_verification` with the code: a right one verifies the address and may complete the sign-up. */
+    async attemptVerification(client: ClientRow, signUpId: string, input: { strategy?: string; code?: string }): Promise<SignUpRow> {
+      const signUp = await requireOwn(client, signUpId);
+      if (signUp.status !== 'missing_requirements') throw errors.attemptNotInProgress('sign up', signUp.id, signUp.status);
+      if (input.strategy !== undefined && input.strategy !== 'email_code') throw errors.paramValueNotAllowed('strategy', input.strategy, ['email_code']);
+      if (!input.code) throw errors.paramMissing('code');
+      if (signUp.email_verification_status === 'verified') throw errors.verificationAlreadyVerified();
+      if (signUp.email_verification_status !== 'unverified') throw errors.verificationMissing();
+      try {
+        await emailCodes.check(subjectOf(signUp), input.code);
+      } catch (error) {
+        if (error instanceof ClerkError && error.code === 'form_code_incorrect') {
+          await updateSignUpIn(db, signUp.id, 'missing_requirements', {
+            email_verification_attempts: (signUp.email_verification_attempts ?? 0) + 1,
+            updated_at: clock.nowMs(),
+          });
+        }
+        throw error;
+      }
+      const verified = await updateSignUpIn(db, signUp.id, 'missing_requirements', { email_verification_status: 'verified', updated_at: clock.nowMs() });
+      if (!verified) throw errors.attemptNotInProgress('sign up', signUp.id, 'complete');
+      return completeIfReady(client, verified);
+    },
+  };
+}
+
+export type SignUpService = ReturnType<typeof createSignUpService>;

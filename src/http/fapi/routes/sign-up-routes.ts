@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SignUpInput } from '../../../clients/sign-up-service.js';
+import type { SignUpRow } from '../../../storage/tables/client-tables.js';
+import { ensureClient, envelope, fapiSerializeContext, requireClient, type FapiContext } from '../fapi-context.js';
+import { formFields } from '../form-fields.js';
+import { FAPI_ROUTE } from '../route-options.js';
+import { toSignUpJSON } from '../serialize/client.js';
+
+type Params = { sign_up_id: string };
+
+function signUpInput(body: unknown): SignUpInput {
+  const form = formFields(body);
+  return {
+    emailAddress: form.string('email_address'),
+    password: form.string('password'),
+    username: form.string('username'),
+    firstName: form.string('first_name'),
+    lastName: form.string('last_name'),
+    unsafeMetadata: form.object('unsafe_metadata'),
+    legalAccepted: form.boolean('legal_accepted'),
+  };
+}
+
+/** `/v1/client/sign_ups`: fields, an email code, then the user and a session. */
+export function registerSignUpRoutes(app: FastifyInstance, ctx: FapiContext): void {
+  const answer = async (request: FastifyRequest, reply: FastifyReply, signUp: SignUpRow) =>
+    envelope(ctx, request, reply, toSignUpJSON(signUp, fapiSerializeContext(ctx, request)));
+
+  app.post('/fapi/v1/client/sign_ups', FAPI_ROUTE, async (request, reply) => {
+    const input = signUpInput(request.body);
+    const client = await ensureClient(ctx, request, reply);
+    return answer(request, reply, await ctx.signUps.create(client, input));
+  });
+
+  app.get<{ Params: Params }>('/fapi/v1/client/sign_ups/:sign_up_id', FAPI_ROUTE, async (request, reply) =>
+    answer(request, reply, await ctx.signUps.get(requireClient(request), request.params.sign_up_id)),
+  );
+
+  app.patch<{ Params: Params }>('/fapi/v1/client/sign_ups/:sign_up_id', FAPI_ROUTE, async (request, reply) =>
+    answer(request, reply, await ctx.signUps.update(requireClient(request), request.params.sign_up_id, signUpInput(request.body))),
+  );
+
+  app.post<{ Params: Params }>('/fapi/v1/client/sign_ups/:sign_up_id/prepare_verification', FAPI_ROUTE, async (request, reply) => {
+    const strategy = formFields(request.body).string('strategy');
+    return answer(request, reply, await ctx.signUps.prepareVerification(requireClient(request), request.params.sign_up_id, { strategy }));
+  });
+
+  app.post<{ Params: Params }>('/fapi/v1/client/sign_ups/:sign_up_id/attempt_verification', FAPI_ROUTE, async (request, reply) => {
+    const form = formFields(request.body);
+    const signUp = await ctx.signUps.attemptVerification(requireClient(request), request.params.sign_up_id, {
+      strategy: form.string('strategy'),
+      code: form.string('code'),
+    });
+    return answer(request, reply, signUp);
+  });
+}

@@ -1,0 +1,150 @@
+import type { ClientSession, ClientState } from '../../../clients/client-service.js';
+import { signUpFields, signUpProgress } from '../../../clients/sign-up-service.js';
+import type { Config } from '../../../config/config.js';
+import { effectiveStatus } from '../../../sessions/session-lifetime.js';
+import type { SignInRow, SignUpRow } from '../../../storage/tables/client-tables.js';
+import type { SerializeContext } from '../../serialize-context.js';
+import { toFapiUserJSON, toPublicUserDataJSON } from './user.js';
+
+/** What the sign-in's user offers as factors (read by the sign-in service). */
+export interface SignInFactors {
+  password: boolean;
+  totp: boolean;
+  backupCode: boolean;
+}
+
+export interface FapiSerializeContext extends SerializeContext {
+  config: Readonly<Config>;
+  nowMs: number;
+}
+
+/** `Client.Session`: the session, its user, and a fresh token when the caller minted one. */
+export function toClientSessionJSON(item: ClientSession, context: FapiSerializeContext, jwt: string | null) {
+  const { session, user } = item;
+  const firstFactorAge = Math.max(0, Math.floor((context.nowMs - session.first_factor_verified_at) / 60_000));
+  return {
+    object: 'session' as const,
+    id: session.id,
+    status: effectiveStatus(session, context.nowMs),
+    expire_at: session.expire_at,
+    abandon_at: session.abandon_at,
+    last_active_at: session.last_active_at,
+    last_active_token: jwt ? { object: 'token' as const, jwt } : null,
+    actor: session.actor ? (JSON.parse(session.actor) as Record<string, unknown>) : null,
+    last_active_organization_id: session.active_organization_id,
+    user: toFapiUserJSON(user, context),
+    public_user_data: toPublicUserDataJSON(user, context),
+    factor_verification_age: [firstFactorAge, -1],
+    created_at: session.created_at,
+    updated_at: session.updated_at,
+  };
+}
+
+function supportedIdentifiers(config: Readonly<Config>): ('email_address' | 'phone_number' | 'username')[] {
+  const supported: ('email_address' | 'phone_number' | 'username')[] = ['email_address'];
+  if (config.requiredIdentifiers.includes('phone_number')) supported.push('phone_number');
+  if (config.requiredIdentifiers.includes('username')) supported.push('username');
+  return supported;
+}
+
+/** `Client.SignIn`. */
+export function toSignInJSON(signIn: SignInRow, factors: SignInFactors, context: FapiSerializeContext) {
+  const firstFactors = factors.password ? [{ strategy: 'password' as const }] : [];
+  const secondFactors = [
+    ...(factors.totp ? [{ strategy: 'totp' as const }] : []),
+    ...(factors.backupCode ? [{ strategy: 'backup_code' as const }] : []),
+  ];
+  const firstFactorDone = signIn.status === 'needs_second_factor' || signIn.status === 'complete';
+  return {
+    object: 'sign_in_attempt' as const,
+    id: signIn.id,
+    status: signIn.status,
+    supported_identifiers: supportedIdentifiers(context.config),
+    supported_first_factors: signIn.user_id ? firstFactors : [],
+    supported_second_factors: signIn.status === 'needs_second_factor' ? secondFactors : null,
+    first_factor_verification: firstFactorDone
+      ? { object: 'verification_password' as const, status: 'verified' as const, strategy: 'password' as const, attempts: null, expire_at: null }
+      : null,
+    second_factor_verification: null,
+    identifier: signIn.identifier,
+    user_data: null,
+    created_session_id: signIn.created_session_id,
+    abandon_at: signIn.abandon_at,
+  };
+}
+
+/** `Client.SignUp`. */
+export function toSignUpJSON(signUp: SignUpRow, context: FapiSerializeContext) {
+  const { required, optional } = signUpFields(context.config);
+  const { missing, unverified } = signUpProgress(signUp, context.config);
+  const emailVerification =
+    signUp.email_address === null
+      ? null
+      : {
+          object: 'verification_otp' as const,
+          status: (signUp.email_verification_status === 'verified'
+            ? 'verified'
+            : signUp.email_verification_expire_at !== null && signUp.email_verification_expire_at <= context.nowMs
+              ? 'expired'
+              : 'unverified') as 'verified' | 'expired' | 'unverified',
+          strategy: 'email_code' as const,
+          attempts: signUp.email_verification_attempts,
+          expire_at: signUp.email_verification_expire_at ?? 0,
+          next_action: (signUp.email_verification_status === 'verified'
+            ? ''
+            : signUp.email_verification_status === 'unverified'
+              ? 'needs_attempt'
+              : 'needs_prepare') as '' | 'needs_attempt' | 'needs_prepare',
+          supported_strategies: ['email_code'],
+        };
+  return {
+    object: 'sign_up_attempt' as const,
+    id: signUp.id,
+    status: signUp.status,
+    required_fields: required,
+    optional_fields: optional,
+    missing_fields: signUp.status === 'complete' ? [] : missing,
+    unverified_fields: signUp.status === 'complete' ? [] : unverified,
+    verifications: { email_address: emailVerification, phone_number: null, web3_wallet: null, external_account: null },
+    username: signUp.username,
+    email_address: signUp.email_address,
+    phone_number: null,
+    web3_wallet: null,
+    password_enabled: signUp.password_digest !== null,
+    first_name: signUp.first_name,
+    last_name: signUp.last_name,
+    unsafe_metadata: signUp.unsafe_metadata ? (JSON.parse(signUp.unsafe_metadata) as Record<string, unknown>) : {},
+    public_metadata: {},
+    custom_action: false,
+    external_id: null,
+    created_session_id: signUp.created_session_id,
+    created_user_id: signUp.created_user_id,
+    abandon_at: signUp.abandon_at,
+    legal_accepted_at: signUp.legal_accepted_at,
+  };
+}
+
+/** Tokens minted for the client's sessions, by session id (each active session gets a fresh one). */
+export type SessionTokens = ReadonlyMap<string, string>;
+
+/** `Client.Client`. */
+export function toClientJSON(
+  state: ClientState,
+  extras: { tokens: SessionTokens; signInFactors: SignInFactors | null; cookieExpiresAt: number | null },
+  context: FapiSerializeContext,
+) {
+  const { client } = state;
+  return {
+    object: 'client' as const,
+    id: client.id,
+    sessions: state.sessions.map((item) => toClientSessionJSON(item, context, extras.tokens.get(item.session.id) ?? null)),
+    sign_in: state.signIn ? toSignInJSON(state.signIn, extras.signInFactors ?? { password: false, totp: false, backupCode: false }, context) : null,
+    sign_up: state.signUp ? toSignUpJSON(state.signUp, context) : null,
+    last_active_session_id: state.sessions.some((item) => item.session.id === client.last_active_session_id) ? client.last_active_session_id : null,
+    last_authentication_strategy: client.last_authentication_strategy,
+    cookie_expires_at: extras.cookieExpiresAt,
+    captcha_bypass: false,
+    created_at: client.created_at,
+    updated_at: client.updated_at,
+  };
+}

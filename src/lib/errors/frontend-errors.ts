@@ -1,0 +1,20 @@
+/** Errors of the Frontend API: origins, clients, sign-ins and sign-ups. */
+import { catalogError as make, param } from './catalog.js';
+
+export const frontendErrors = {
+  originInvalid: () => make('originInvalid', 'The Request HTTP Origin header must be one of the origins this instance allows (ROSTER_ALLOWED_ORIGINS).'),
+  multipleOriginHeaders: () => make('multipleOriginHeaders', "Setting multiple values in the 'Origin' header is forbidden"),
+  clientNotFound: () => make('clientNotFound', 'This request is expecting a client and did not find one'),
+  signInNotFound: (id: string) => make('resourceNotFound', `No sign in was found with id ${id}`, {}, 'Sign in not found'),
+  signUpNotFound: (id: string) => make('resourceNotFound', `No sign up was found with id ${id}`, {}, 'Sign up not found'),
+  identifierNotFound: () => make('identifierNotFound', "Couldn't find your account.", param('identifier')),
+  passwordIncorrect: () => make('passwordIncorrect', 'Password is incorrect. Try again, or use another method.', param('password')),
+  strategyForUserInvalid: () => make('strategyForUserInvalid', 'The verification strategy is not valid for this account', param('strategy')),
+  sessionExists: () => make('sessionExists', "You're already signed in."),
+  signUpModeRestricted: () => make('signUpModeRestricted', 'New sign-ups are currently restricted.'),
+  actionForSessionNotAuthorized: (sessionId: string) =>
+    make('actionForSessionNotAuthorized', `Not authorized to perform requested action on session ${sessionId}`),
+  /** A sign-in or sign-up that is complete or abandoned takes no more steps. */
+  attemptNotInProgress: (kind: 'sign in' | 'sign up', id: string, status: string) =>
+    make('requestBodyInvalid', `The ${kind} ${id} is ${status} and takes no more steps; start a new one.`),
+};

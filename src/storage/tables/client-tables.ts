@@ -1,0 +1,85 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/** A browser (or other Frontend API caller), known by the secret in its `__client` cookie. */
+export interface ClientsTable {
+  id: string;
+  /** Hex SHA-256 of the cookie's secret. */
+  token_digest: string;
+  /** The client's current sign-in and sign-up attempts (one each at most, as in Clerk). */
+  sign_in_id: string | null;
+  sign_up_id: string | null;
+  last_active_session_id: string | null;
+  last_authentication_strategy: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'complete' | 'abandoned';
+
+export interface SignInsTable {
+  id: string;
+  client_id: string;
+  status: SignInStatus;
+  identifier: string | null;
+  user_id: string | null;
+  /** The identification the identifier named (an email address, phone number or username's user). */
+  identification_id: string | null;
+  first_factor_strategy: string | null;
+  /** `unverified` | `verified` | `failed` while a first factor is being verified. */
+  first_factor_status: string | null;
+  first_factor_attempts: number | null;
+  created_session_id: string | null;
+  abandon_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned';
+
+export interface SignUpsTable {
+  id: string;
+  client_id: string;
+  status: SignUpStatus;
+  email_address: string | null;
+  username: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  /** The new password, hashed when it was given (never the password itself). */
+  password_digest: string | null;
+  password_hasher: string | null;
+  /** JSON text. */
+  unsafe_metadata: string | null;
+  legal_accepted_at: number | null;
+  /** `unverified` once a code was sent, `verified` after the right code, null before any. */
+  email_verification_status: string | null;
+  email_verification_expire_at: number | null;
+  email_verification_attempts: number | null;
+  created_user_id: string | null;
+  created_session_id: string | null;
+  abandon_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface HandshakeNoncesTable {
+  nonce_digest: string;
+  directives: string;
+  expire_at: number;
+  created_at: number;
+}
+
+export interface ClientTables {
+  clients: ClientsTable;
+  sign_ins: SignInsTable;
+  sign_ups: SignUpsTable;
+  handshake_nonces: HandshakeNoncesTable;
+}
+
+export type ClientRow = Selectable<ClientsTable>;
+export type ClientUpdate = Updateable<ClientsTable>;
+export type SignInRow = Selectable<SignInsTable>;
+export type NewSignInRow = Insertable<SignInsTable>;
+export type SignInUpdate = Updateable<SignInsTable>;
+export type SignUpRow = Selectable<SignUpsTable>;
+export type NewSignUpRow = Insertable<SignUpsTable>;
+export type SignUpUpdate = Updateable<SignUpsTable>;
