@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createExampleApp, publishableKeyFor } from '../../examples/fapi-express/app.mjs';
+import { publishableKeyFor as rosterPublishableKeyFor } from '../../src/frontend/instance.js';
 import { uniqueEmail } from '../helpers/fixtures.js';
 import { useTestServer } from '../helpers/test-server.js';
 import { frontendApiOf } from './helpers/app-page.js';
@@ -30,9 +31,11 @@ describeBrowser('the Express example app', () => {
   });
 
   it('derives the publishable key the way Roster does', () => {
-    const key = publishableKeyFor('http://localhost:3000/fapi');
-    expect(key).toBe(`pk_test_${Buffer.from('clerk.localhost:3000/fapi$').toString('base64')}`);
-    expect(publishableKeyFor('https://auth.example.com/fapi', 'live')).toBe(`pk_live_${Buffer.from('auth.example.com/fapi$').toString('base64')}`);
+    for (const url of ['http://localhost:3000/fapi', 'https://auth.example.com/fapi', 'http://127.0.0.1:8080/fapi/']) {
+      expect(publishableKeyFor(url)).toBe(rosterPublishableKeyFor(url, 'development'));
+      expect(publishableKeyFor(url, 'live')).toBe(rosterPublishableKeyFor(url, 'production'));
+    }
+    expect(publishableKeyFor('http://localhost:3000/fapi')).toBe(`pk_test_${Buffer.from('clerk.localhost:3000/fapi$').toString('base64')}`);
   });
 
   it('answers /api/me from the session token @clerk/express verified with Roster\'s keys', async () => {

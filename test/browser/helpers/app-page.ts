@@ -4,6 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import { publishableKeyFor } from '../../../src/frontend/instance.js';
 
 export interface AppPageOptions {
   /** Roster's Frontend API base, e.g. `http://localhost:<roster port>/fapi` (clerk-js's `proxyUrl`). */
@@ -19,22 +20,14 @@ export interface AppPageOptions {
   loadOptions?: Record<string, unknown>;
 }
 
-/** The frontend API URL and publishable key of a Roster listening at `baseUrl` (`http://127.0.0.1:<port>`). */
+/**
+ * The frontend API URL and publishable key of a Roster test server: its own when it says (the test server helper
+ * will), else derived as Roster derives them for a server listening at `baseUrl` without ROSTER_FRONTEND_API_URL.
+ */
 export function frontendApiOf(server: { baseUrl: string; frontendApiUrl?: string; publishableKey?: string }): { frontendApiUrl: string; publishableKey: string } {
   // Page and FAPI must be the same site for the SameSite=Lax `__client` cookie: both on localhost.
   const frontendApiUrl = server.frontendApiUrl ?? `http://localhost:${new URL(server.baseUrl).port}/fapi`;
-  return { frontendApiUrl, publishableKey: server.publishableKey ?? publishableKeyFor(frontendApiUrl) };
-}
-
-/**
- * A publishable key naming `frontendApiUrl` as fapi-design.md spells it: `pk_test_` + base64(`host[:port]path$`),
- * with Clerk's `clerk.` prefix on a host without a dot (clerk-js refuses a key whose host has none).
- */
-export function publishableKeyFor(frontendApiUrl: string, instance: 'test' | 'live' = 'test'): string {
-  const url = new URL(frontendApiUrl);
-  const host = url.hostname.includes('.') ? url.host : `clerk.${url.host}`;
-  const path = url.pathname.replace(/\/+$/, '');
-  return `pk_${instance}_${Buffer.from(`${host}${path}$`).toString('base64')}`;
+  return { frontendApiUrl, publishableKey: server.publishableKey ?? publishableKeyFor(frontendApiUrl, 'development') };
 }
 
 /** Which component a path mounts. */
