@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ApiVersion, Config } from './config/config.js';
 import { createClientErrorHandler } from './http/client-errors.js';
@@ -36,11 +37,18 @@ import { registerOrganizationRoutes } from './http/routes/organizations/index.js
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
 import { registerJwtTemplateRoutes } from './http/routes/jwt-templates/index.js';
 import { registerBundleRoutes } from './http/fapi/bundles.js';
+import { applyMethodOverride, parseFormBody } from './http/fapi/form-body.js';
+import { registerFrontendApi } from './http/fapi/index.js';
+import { createFrontendInstance } from './frontend/instance.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The Clerk API version this request speaks (header, query parameter or instance default). */
     apiVersion: ApiVersion;
+  }
+  interface FastifyInstance {
+    /** The Frontend API's URL, publishable key and origins (resolved after listen when the port was 0). */
+    frontendInstance: import('./frontend/instance.js').FrontendInstance;
   }
 }
 
@@ -63,6 +71,11 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
     bodyLimit: config.bodyLimitInBytes,
     genReqId: newRequestId,
     routerOptions: { ignoreTrailingSlash: true },
+    // clerk-js tunnels PATCH/PUT/DELETE through `POST ?_method=…`: the Frontend API routes them as the verb named.
+    rewriteUrl: (raw) => {
+      applyMethodOverride(raw);
+      return raw.url ?? '/';
+    },
     // A client that stops sending mid-headers or mid-body loses its connection instead of holding it open.
     requestTimeout: requestTimeoutInMs,
     http: {
@@ -91,6 +104,9 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   // JSON bodies: an empty body is an empty object (the SDK sends bodiless POSTs with a JSON content type).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonBody);
+  // Form bodies are the Frontend API's (clerk-js); parseFormBody refuses them elsewhere.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, parseFormBody);
+  await app.register(fastifyCookie);
   app.setValidatorCompiler(compileRouteValidator);
   // Response schemas document the wire (Roster's OpenAPI); replies are written as the serializers build them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -116,6 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   });
 
   app.decorateRequest('apiVersion', config.defaultApiVersion);
+  app.decorateRequest('fapiClient', null);
+  app.decorateRequest('fapiOrigin', null);
   // Runs before every route's own hooks, and for requests no route matches.
   app.addHook('onRequest', async (request) => {
     if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) throw errors.badRequest('HTTP/1.1 requests must carry a Host header.');
@@ -142,7 +160,8 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   if (!config.instanceKey) throw new Error('config.instanceKey is required (server.ts provisions it in the data directory)');
   const secretBox = createSecretBox(config.instanceKey);
   await assertInstanceKeyMatches(deps.database, secretBox, { config, clock: deps.clock });
-  const services = await createServices({ database: deps.database, clock: deps.clock, hashers: deps.hashers, config, secretBox });
+  const services = await createServices({ database: deps.database, clock: deps.clock, hashers: deps.hashers, config, secretBox }, { logger: app.log });
+  app.addHook('onClose', async () => services.mailer.close());
   const ctx: RouteContext = {
     ...services,
     serializeContext: (request: FastifyRequest) => ({ baseUrl: requestBaseUrl(request, config.publicUrl) }),
@@ -171,5 +190,17 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   await registerProfileImageRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });
   registerWeb3WalletRoutes(app, ctx);
   registerBundleRoutes(app);
+  const instance = createFrontendInstance({
+    secretKeys: config.secretKeys,
+    frontendApiUrl: config.fapi.frontendApiUrl,
+    publicUrl: config.publicUrl,
+    allowedOrigins: config.fapi.allowedOrigins,
+    listeningPort: () => {
+      const address = app.server.address();
+      return typeof address === 'object' && address ? address.port : config.port;
+    },
+  });
+  app.decorate('frontendInstance', instance);
+  registerFrontendApi(app, { ...ctx, config, clock: deps.clock, instance }, routeAuth.setFrontendAuth);
   return app;
 }

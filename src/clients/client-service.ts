@@ -72,7 +72,16 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
     return session;
   }
 
+  /** A session with its user, as the Frontend API shows it. */
+  async function withUser(session: SessionRow): Promise<ClientSession> {
+    const [user] = await loadRecordsById(deps, db, [session.user_id]);
+    if (!user) throw errors.sessionNotFound(session.id);
+    return { session, user };
+  }
+
   return {
+    withUser,
+
     /** A new client with a fresh cookie secret (returned once, never stored). */
     async create(): Promise<{ client: ClientRow; token: string }> {
       const nowMs = clock.nowMs();

@@ -41,10 +41,19 @@ export interface SignUpCollaborators {
   signUpAllowed: () => boolean;
 }
 
-/** The fields a sign-up needs before it can become a user, and the ones it may carry. */
+/**
+ * The fields a sign-up needs before it can become a user, and the ones it may carry: an email address and a
+ * password always (the environment says so too), and the attributes `ROSTER_SIGN_UP_ATTRIBUTES` turns on.
+ */
 export function signUpFields(config: ServiceDeps['config']): { required: string[]; optional: string[] } {
-  const required = [...config.requiredIdentifiers.filter((type) => type === 'email_address' || type === 'username'), 'password'];
-  const optional = ['email_address', 'username', 'first_name', 'last_name'].filter((field) => !required.includes(field));
+  const { username, firstName, lastName } = config.frontend.signUpAttributes;
+  const settings: [string, string][] = [
+    ['username', config.requiredIdentifiers.includes('username') ? 'required' : username],
+    ['first_name', firstName],
+    ['last_name', lastName],
+  ];
+  const required = ['email_address', 'password', ...settings.filter(([, setting]) => setting === 'required').map(([name]) => name)];
+  const optional = settings.filter(([, setting]) => setting === 'on').map(([name]) => name);
   return { required, optional };
 }
 

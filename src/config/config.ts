@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
+import { loadEmailConfig, type EmailConfig } from './email-config.js';
 import { loadFapiConfig, type FapiConfig } from './fapi-config.js';
+import { loadFrontendConfig, type FrontendConfig } from './frontend-config.js';
 import { loadOrganizationConfig, type OrganizationConfig } from './organization-config.js';
 import { loadRateLimitConfig, type RateLimitConfig } from './rate-limit-config.js';
 import { loadSessionConfig, type SessionConfig } from './session-config.js';
@@ -53,6 +55,10 @@ export interface Config {
   rateLimits: RateLimitConfig;
   /** The Frontend API: its public URL and the origins allowed to call it. */
   fapi: FapiConfig;
+  /** Email delivery (SMTP) and the application's name in messages. */
+  email: EmailConfig;
+  /** What the Frontend API offers: sign-up mode and attributes, sign-in identifiers, URLs, names. */
+  frontend: FrontendConfig;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -147,5 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessions: loadSessionConfig(env),
     rateLimits: loadRateLimitConfig(env),
     fapi: loadFapiConfig(env),
+    email: loadEmailConfig(env),
+    frontend: loadFrontendConfig(env),
   });
 }

@@ -1,4 +1,14 @@
+import { createClientService } from '../clients/client-service.js';
+import { createHandshakeService } from '../clients/handshake.js';
+import { createSignInService } from '../clients/sign-in-service.js';
+import { createSignUpService, type EmailCodes } from '../clients/sign-up-service.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
+import { createMailer } from '../email/create-mailer.js';
+import type { MailLogger } from '../email/mailer.js';
+import { instanceTypeOf } from '../frontend/instance.js';
+import { assertVerified } from '../verification/outcome-errors.js';
+import { sendEmailCode } from '../verification/send-email-code.js';
+import { createVerificationCodes } from '../verification/verification-codes.js';
 import { createImageService } from '../images/image-service.js';
 import { createJwtTemplateService } from '../jwt-templates/jwt-template-service.js';
 import { createTemplateTokenMinter } from '../jwt-templates/template-token.js';
@@ -21,16 +31,36 @@ import { createUserService } from '../users/user-service.js';
  * Builds every service from the shared dependencies, each exactly once (the services that need another one
  * receive it), and makes sure a session signing key exists before anything is served.
  */
-export async function createServices(deps: ServiceDeps) {
+const SILENT: MailLogger = { info: () => undefined, warn: () => undefined };
+
+/** `logger` receives what the development mailer writes (codes, on development instances only). */
+export async function createServices(deps: ServiceDeps, options: { logger?: MailLogger } = {}) {
   const passwords = createPasswordService(deps);
   const mfa = createMFAService(deps);
   const roles = createRoleRegistry(deps.config.organizations);
   const signingKeys = createSigningKeyStore({ database: deps.database, clock: deps.clock, secretBox: deps.secretBox, config: deps.config.sessions });
   await signingKeys.ensureKey();
   const sessions = createSessionService({ ...deps, signingKeys, roles });
+  const users = createUserService(deps, { passwords, mfa });
+
+  // The Frontend API: email codes, clients, sign-ins and sign-ups.
+  const instanceType = instanceTypeOf(deps.config.secretKeys);
+  const mailer = createMailer({ config: deps.config.email, instanceType, logger: options.logger ?? SILENT });
+  const codes = createVerificationCodes({ database: deps.database, clock: deps.clock, instanceKey: deps.config.instanceKey! });
+  const emailDelivery = { codes, mailer, instanceType, appName: deps.config.email.appName };
+  const emailCodes: EmailCodes = {
+    send: async (subject, emailAddress) => ({ expiresAtMs: (await sendEmailCode(emailDelivery, { subject, emailAddress })).expiresAt }),
+    check: async (subject, code) => assertVerified(await codes.attempt(subject, code)),
+  };
 
   return {
-    users: createUserService(deps, { passwords, mfa }),
+    users,
+    /** Sends email; closed with the app. */
+    mailer,
+    clients: createClientService({ ...deps, sessions }),
+    signIns: createSignInService(deps, { sessions, passwords, mfa }),
+    signUps: createSignUpService(deps, { sessions, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' }),
+    handshake: createHandshakeService({ ...deps, sessions, signingKeys }),
     userList: createUserListService(deps),
     userMetadata: createUserMetadataService(deps),
     moderation: createUserModeration(deps),

@@ -1,554 +1,92 @@
 /**
- * Test helper: validate HTTP response bodies against Clerk's Backend API OpenAPI spec.
+ * Test helper: validate HTTP response bodies against Clerk's OpenAPI specs, the Backend API's
+ * (`clerk-bapi-2026-05-12.yml`, plus `POST /users/{user_id}/totp` from an older spec) and the Frontend
+ * API's (`clerk-fapi-2026-05-12.yml`).
  *
- * The spec lives outside the project, in `../shared/reference/` (relative to the project root).
- * When that folder is absent, `specAvailable` is false, `expectSpec` is a no-op and spec tests
- * should be skipped with `describe.skipIf(!specAvailable)`.
+ * The specs live outside the project, in `../shared/reference/` (relative to the project root).
+ * When a spec is absent, its `…Available` flag is false, its `expect…` function is a no-op and spec tests
+ * should be skipped with `describe.skipIf(!specAvailable)` / `describe.skipIf(!fapiSpecAvailable)`.
  *
- * OpenAPI 3.0 schemas are converted to JSON Schema (draft-07) before being handed to Ajv:
- *  - `nullable: true` allows null (also when combined with `allOf`/`oneOf`/`$ref`/`enum`);
- *  - OpenAPI-only keywords (`discriminator`, `example`, `x-*`, `deprecated`, `xml`,
- *    `externalDocs`) are dropped;
- *  - boolean `exclusiveMinimum`/`exclusiveMaximum` become draft-07 numbers;
- *  - `#/components/schemas/X` refs point into one registered Ajv schema, so recursive
- *    schemas are handled by Ajv refs rather than inlining.
- * `additionalProperties: false` is kept on purpose: strictness is the point.
+ * - Backend API: requests are `/v1/<rest>`; the spec's paths are `/<rest>`.
+ * - Frontend API: Roster mounts it under `/fapi`, so requests are `/fapi/v1/<rest>`; the spec's paths are
+ *   `/v1/<rest>`. clerk-js sends only GET and POST, the other verbs as `POST …?_method=PATCH|PUT|DELETE`:
+ *   such an answer is validated against the overridden method's operation.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
-import AjvImport from 'ajv';
-import addFormatsImport from 'ajv-formats';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createSpecValidator, pathOf, type SpecRequest } from './openapi-spec.js';
 
-// ajv / ajv-formats are CommonJS modules with `module.exports = X; exports.default = X`.
-// Depending on TS module resolution the default import is either X or the module object:
-// normalise both at the type level and at runtime.
-type Unwrap<T> = T extends { default: infer D } ? D : T;
-const Ajv = ((AjvImport as unknown as { default?: unknown }).default ?? AjvImport) as Unwrap<
-  typeof AjvImport
->;
-const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ??
-  addFormatsImport) as Unwrap<typeof addFormatsImport>;
-type AjvInstance = InstanceType<typeof Ajv>;
+export type { ResolvedOperation, ValidationResult } from './openapi-spec.js';
+export { toJsonSchema } from './openapi-schema.js';
 
-// ---------------------------------------------------------------------------------------------
-// Spec location / availability
-// ---------------------------------------------------------------------------------------------
+/** Roster's path prefix for the Frontend API. */
+export const FAPI_PREFIX = '/fapi';
 
-const REFERENCE_DIR_URL = new URL('../../../shared/reference/', import.meta.url);
-const MAIN_SPEC_FILE = 'clerk-bapi-2026-05-12.yml';
-const EXTRA_SPEC_FILES = ['clerk-bapi-create-user-totp-2024-10-01.yml'];
+const bapi = createSpecValidator({
+  mainFile: 'clerk-bapi-2026-05-12.yml',
+  extraFiles: ['clerk-bapi-create-user-totp-2024-10-01.yml'],
+  toSpecRequest: (method, url) => ({ method, path: pathOf(url, '/v1') }),
+  paginatedWrapsArrays: true,
+});
 
-const referenceDir = fileURLToPath(REFERENCE_DIR_URL);
-const mainSpecPath = fileURLToPath(new URL(MAIN_SPEC_FILE, REFERENCE_DIR_URL));
+const OVERRIDABLE_METHODS = new Set(['PATCH', 'PUT', 'DELETE']);
+
+/**
+ * The Frontend API operation a request addresses: `/fapi` dropped from the path (a path without it is
+ * taken as already relative to the FAPI's base), and `POST ?_method=X` read as X.
+ */
+export function toFapiSpecRequest(method: string, url: string): SpecRequest {
+  const path = pathOf(url, FAPI_PREFIX);
+  const query = /\?([^#]*)/.exec(url)?.[1] ?? '';
+  const override = new URLSearchParams(query).get('_method')?.toUpperCase();
+  const overridden = method.toUpperCase() === 'POST' && override !== undefined && OVERRIDABLE_METHODS.has(override);
+  return { method: overridden ? override : method, path };
+}
+
+const fapi = createSpecValidator({ mainFile: 'clerk-fapi-2026-05-12.yml', toSpecRequest: toFapiSpecRequest });
 
 /** True when `../shared/reference/` (with the main BAPI spec) exists. */
-export const specAvailable: boolean = existsSync(referenceDir) && existsSync(mainSpecPath);
-
-/** Human readable reason to use when skipping spec-validation tests. */
-export const specSkipReason: string =
-  existsSync(referenceDir) && !existsSync(mainSpecPath)
-    ? `../shared/reference/${MAIN_SPEC_FILE} is absent: spec validation tests skipped`
-    : '../shared/reference is absent: spec validation tests skipped';
-
-// ---------------------------------------------------------------------------------------------
-// Types
-// ---------------------------------------------------------------------------------------------
-
-type Json = Record<string, unknown>;
-
-export type ValidationResult = { ok: true } | { ok: false; errors: string };
-
-export interface ResolvedOperation {
-  /** Path template as written in the spec, e.g. `/users/{user_id}`. */
-  template: string;
-  /** Lower-case HTTP method. */
-  method: string;
-  operationId: string | undefined;
-  /** Path parameters extracted from the URL. */
-  params: Record<string, string>;
-}
-
-interface LoadedSpec {
-  paths: Record<string, Json>;
-  responses: Record<string, Json>;
-  templates: CompiledTemplate[];
-  ajv: AjvInstance;
-}
-
-interface CompiledTemplate {
-  template: string;
-  segments: Array<{ literal: string } | { regex: RegExp; names: string[] }>;
-}
-
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-const SCHEMAS_ID = 'https://clerk-bapi.spec.local/components.json';
-const COMPONENT_SCHEMA_REF = '#/components/schemas/';
-
-// ---------------------------------------------------------------------------------------------
-// OpenAPI 3.0 schema -> JSON Schema (draft-07) conversion
-// ---------------------------------------------------------------------------------------------
-
-const DROPPED_KEYWORDS = new Set([
-  'nullable',
-  'discriminator',
-  'example',
-  'examples',
-  'deprecated',
-  'xml',
-  'externalDocs',
-]);
-/** Keywords whose value is a single subschema. */
-const SCHEMA_KEYWORDS = new Set(['items', 'additionalProperties', 'not', 'additionalItems', 'contains', 'propertyNames']);
-/** Keywords whose value is an array of subschemas. */
-const SCHEMA_ARRAY_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf']);
-/** Keywords whose value is a map name -> subschema. */
-const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions']);
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function rewriteRef(ref: string): string {
-  if (ref.startsWith(COMPONENT_SCHEMA_REF)) {
-    return `${SCHEMAS_ID}#/definitions/${ref.slice(COMPONENT_SCHEMA_REF.length)}`;
-  }
-  throw new Error(`openapi helper: unsupported $ref in schema: ${ref}`);
-}
-
-/** Converts one OpenAPI 3.0 Schema Object (recursively) into a draft-07 JSON Schema. */
-export function toJsonSchema(schema: unknown): unknown {
-  if (typeof schema === 'boolean') return schema;
-  if (!isObject(schema)) return schema;
-
-  const out: Json = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
-    if (key === '$ref' && typeof value === 'string') {
-      out.$ref = rewriteRef(value);
-    } else if (SCHEMA_KEYWORDS.has(key)) {
-      out[key] = Array.isArray(value) ? value.map(toJsonSchema) : toJsonSchema(value);
-    } else if (SCHEMA_ARRAY_KEYWORDS.has(key) && Array.isArray(value)) {
-      out[key] = value.map(toJsonSchema);
-    } else if (SCHEMA_MAP_KEYWORDS.has(key) && isObject(value)) {
-      const map: Json = {};
-      for (const [name, sub] of Object.entries(value)) map[name] = toJsonSchema(sub);
-      out[key] = map;
-    } else {
-      out[key] = value; // enum, required, default, type, format, pattern, description...
-    }
-  }
-
-  // OpenAPI 3.0 boolean exclusiveMinimum/exclusiveMaximum -> draft-07 numeric form.
-  for (const [excl, bound] of [
-    ['exclusiveMinimum', 'minimum'],
-    ['exclusiveMaximum', 'maximum'],
-  ] as const) {
-    if (typeof out[excl] === 'boolean') {
-      if (out[excl] === true && typeof out[bound] === 'number') {
-        out[excl] = out[bound];
-        delete out[bound];
-      } else {
-        delete out[excl];
-      }
-    }
-  }
-
-  // In OpenAPI 3.0 `$ref` siblings are ignored; only keep annotations next to it.
-  if (typeof out.$ref === 'string') {
-    const ref: Json = { $ref: out.$ref };
-    if (typeof out.description === 'string') ref.description = out.description;
-    return applyNullable(ref, schema.nullable === true);
-  }
-  return applyNullable(out, schema.nullable === true);
-}
-
-function applyNullable(schema: Json, nullable: boolean): Json {
-  if (!nullable) return schema;
-  const hasComposition =
-    '$ref' in schema || 'allOf' in schema || 'oneOf' in schema || 'anyOf' in schema || 'not' in schema;
-  if (!hasComposition && 'enum' in schema && Array.isArray(schema.enum)) {
-    const enumValues = schema.enum.includes(null) ? schema.enum : [...schema.enum, null];
-    const withEnum: Json = { ...schema, enum: enumValues };
-    if (typeof schema.type === 'string') withEnum.type = [schema.type, 'null'];
-    return withEnum;
-  }
-  if (!hasComposition && typeof schema.type === 'string') {
-    return { ...schema, type: [schema.type, 'null'] };
-  }
-  if (!hasComposition && schema.type === undefined) {
-    return schema; // `{nullable: true}` without a type: anything goes already
-  }
-  // Composition (allOf/oneOf/$ref...) possibly with a type: null must bypass all of it.
-  const { description, ...rest } = schema;
-  const wrapped: Json = { anyOf: [{ type: 'null' }, rest] };
-  if (description !== undefined) wrapped.description = description;
-  return wrapped;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Loading
-// ---------------------------------------------------------------------------------------------
-
-let loaded: LoadedSpec | undefined;
-
-function readYaml(path: string): Json {
-  const doc: unknown = parseYaml(readFileSync(path, 'utf8'), { maxAliasCount: -1 });
-  if (!isObject(doc)) throw new Error(`openapi helper: ${path} is not a YAML mapping`);
-  return doc;
-}
-
-function compileTemplate(template: string): CompiledTemplate {
-  const segments = template
-    .split('/')
-    .filter((s) => s !== '')
-    .map((seg): CompiledTemplate['segments'][number] => {
-      if (!seg.includes('{')) return { literal: seg };
-      const names: string[] = [];
-      const source = seg
-        .split(/(\{[^}]+\})/)
-        .map((part) => {
-          const m = /^\{([^}]+)\}$/.exec(part);
-          if (m) {
-            names.push(m[1]!);
-            return '([^/]+)';
-          }
-          return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        })
-        .join('');
-      return { regex: new RegExp(`^${source}$`), names };
-    });
-  return { template, segments };
-}
-
-function loadSpec(): LoadedSpec {
-  if (loaded) return loaded;
-  if (!specAvailable) throw new Error(specSkipReason);
-
-  const main = readYaml(mainSpecPath);
-  const paths = { ...((main.paths as Record<string, Json> | undefined) ?? {}) };
-  const components = (main.components as Json | undefined) ?? {};
-  const schemas = { ...((components.schemas as Record<string, Json> | undefined) ?? {}) };
-  const responses = { ...((components.responses as Record<string, Json> | undefined) ?? {}) };
-
-  // Merge the supplementary specs (e.g. POST /users/{user_id}/totp) without overriding anything.
-  for (const file of EXTRA_SPEC_FILES) {
-    const path = fileURLToPath(new URL(file, REFERENCE_DIR_URL));
-    if (!existsSync(path)) continue;
-    const extra = readYaml(path);
-    for (const [template, item] of Object.entries((extra.paths as Record<string, Json> | undefined) ?? {})) {
-      const existing = paths[template];
-      if (!existing) {
-        paths[template] = item;
-        continue;
-      }
-      const mergedItem: Json = { ...existing };
-      for (const [method, op] of Object.entries(item)) {
-        if (!(method in mergedItem)) mergedItem[method] = op;
-      }
-      paths[template] = mergedItem;
-    }
-    const extraComponents = (extra.components as Json | undefined) ?? {};
-    for (const [name, s] of Object.entries((extraComponents.schemas as Record<string, Json> | undefined) ?? {})) {
-      if (!(name in schemas)) schemas[name] = s;
-    }
-    for (const [name, r] of Object.entries((extraComponents.responses as Record<string, Json> | undefined) ?? {})) {
-      if (!(name in responses)) responses[name] = r;
-    }
-  }
-
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  addFormats(ajv);
-  // OpenAPI 3.0 formats that ajv-formats does not know.
-  ajv.addFormat('int32', {
-    type: 'number',
-    validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647,
-  });
-  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  ajv.addFormat('float', { type: 'number', validate: () => true });
-  ajv.addFormat('double', { type: 'number', validate: () => true });
-  ajv.addFormat('binary', { type: 'string', validate: () => true });
-  ajv.addFormat('byte', { type: 'string', validate: () => true });
-  ajv.addFormat('password', { type: 'string', validate: () => true });
-
-  const definitions: Json = {};
-  for (const [name, s] of Object.entries(schemas)) definitions[name] = toJsonSchema(s);
-  ajv.addSchema({ $id: SCHEMAS_ID, definitions });
-
-  const templates = Object.keys(paths).map(compileTemplate);
-  loaded = { paths, responses, templates, ajv };
-  return loaded;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Path matching
-// ---------------------------------------------------------------------------------------------
-
-function normalisePath(url: string): string {
-  let path = url;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) path = new URL(path).pathname;
-  path = path.split(/[?#]/, 1)[0] ?? '';
-  if (!path.startsWith('/')) path = `/${path}`;
-  if (path === '/v1' || path.startsWith('/v1/')) path = path.slice(3) || '/';
-  if (path.length > 1) path = path.replace(/\/+$/, '');
-  return path;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function matchTemplate(
-  t: CompiledTemplate,
-  segments: string[],
-): { params: Record<string, string>; rank: number[] } | undefined {
-  if (t.segments.length !== segments.length) return undefined;
-  const params: Record<string, string> = {};
-  const rank: number[] = [];
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i]!;
-    const ts = t.segments[i]!;
-    if ('literal' in ts) {
-      if (ts.literal !== seg && ts.literal !== safeDecode(seg)) return undefined;
-      rank.push(1);
-    } else {
-      const m = ts.regex.exec(seg);
-      if (!m) return undefined;
-      ts.names.forEach((name, j) => {
-        params[name] = safeDecode(m[j + 1]!);
-      });
-      rank.push(0);
-    }
-  }
-  return { params, rank };
-}
-
-/** Literal segments win over `{param}` segments, left-most difference first. */
-function compareRank(a: number[], b: number[]): number {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) return (b[i] ?? 0) - (a[i] ?? 0);
-  }
-  return 0;
-}
-
-type Resolution =
-  | { ok: true; op: ResolvedOperation; operation: Json }
-  | { ok: false; errors: string };
-
-function resolve(method: string, url: string): Resolution {
-  const spec = loadSpec();
-  const m = method.toLowerCase();
-  const path = normalisePath(url);
-  const segments = path.split('/').filter((s) => s !== '');
-
-  const candidates = spec.templates
-    .map((t) => ({ t, match: matchTemplate(t, segments) }))
-    .filter((c): c is { t: CompiledTemplate; match: NonNullable<typeof c.match> } => c.match !== undefined)
-    .sort((a, b) => compareRank(a.match.rank, b.match.rank));
-
-  if (candidates.length === 0) {
-    return { ok: false, errors: `no path template in the spec matches ${path} (from ${url})` };
-  }
-  const withMethod = candidates.filter((c) => HTTP_METHODS.has(m) && isObject(spec.paths[c.t.template]?.[m]));
-  const chosen = withMethod[0];
-  if (!chosen) {
-    return {
-      ok: false,
-      errors:
-        `operation ${method.toUpperCase()} ${path} is not documented ` +
-        `(matching templates: ${candidates.map((c) => c.t.template).join(', ')})`,
-    };
-  }
-  const operation = spec.paths[chosen.t.template]![m] as Json;
-  return {
-    ok: true,
-    operation,
-    op: {
-      template: chosen.t.template,
-      method: m,
-      operationId: typeof operation.operationId === 'string' ? operation.operationId : undefined,
-      params: chosen.match.params,
-    },
-  };
-}
+export const specAvailable: boolean = bapi.available;
+/** Human readable reason to use when skipping Backend API spec-validation tests. */
+export const specSkipReason: string = bapi.skipReason;
 
 /**
- * Finds the documented operation for an actual request (e.g. `POST /v1/users/ban?x=1`),
+ * Finds the documented Backend API operation for an actual request (e.g. `POST /v1/users/ban?x=1`),
  * or undefined when none is documented.
  */
-export function resolveOperation(method: string, url: string): ResolvedOperation | undefined {
-  const r = resolve(method, url);
-  return r.ok ? r.op : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Validation
-// ---------------------------------------------------------------------------------------------
-
-/** undefined = no JSON schema documented (any body accepted). */
-const validatorCache = new Map<string, ValidateFunction | null>();
-
-function resolveResponse(spec: LoadedSpec, response: unknown): Json | undefined {
-  let r = response;
-  for (let depth = 0; depth < 10 && isObject(r) && typeof r.$ref === 'string'; depth++) {
-    const ref = r.$ref as string;
-    const prefix = '#/components/responses/';
-    if (!ref.startsWith(prefix)) throw new Error(`openapi helper: unsupported response $ref ${ref}`);
-    r = spec.responses[ref.slice(prefix.length)];
-  }
-  return isObject(r) ? r : undefined;
-}
-
-function jsonSchemaOf(response: Json): unknown {
-  const content = response.content;
-  if (!isObject(content)) return undefined;
-  const key =
-    'application/json' in content
-      ? 'application/json'
-      : Object.keys(content).find((k) => /^application\/([\w.+-]+\+)?json\b/i.test(k));
-  if (!key) return undefined;
-  const media = content[key];
-  return isObject(media) ? media.schema : undefined;
-}
-
-function formatAjvErrors(errors: ErrorObject[] | null | undefined, limit = 30): string {
-  if (!errors || errors.length === 0) return '(no details)';
-  // Group `required` / `additionalProperties` errors of the same object into one line each.
-  const grouped = new Map<string, { where: string; text: string; names: string[]; schemaPath: string }>();
-  const lines: string[] = [];
-  for (const e of errors) {
-    const where = e.instancePath || '(root)';
-    const params = e.params as { missingProperty?: unknown; additionalProperty?: unknown; allowedValues?: unknown };
-    if (e.keyword === 'required' || e.keyword === 'additionalProperties') {
-      const key = `${where} ${e.keyword} ${e.schemaPath}`;
-      const name = String(e.keyword === 'required' ? params.missingProperty : params.additionalProperty);
-      const text = e.keyword === 'required' ? 'is missing required properties' : 'has additional properties (not allowed)';
-      const g = grouped.get(key);
-      if (g) {
-        if (!g.names.includes(name)) g.names.push(name);
-      } else {
-        grouped.set(key, { where, text, names: [name], schemaPath: e.schemaPath });
-        lines.push(key);
-      }
-      continue;
-    }
-    const detail = e.keyword === 'enum' ? `: ${JSON.stringify(params.allowedValues)}` : '';
-    lines.push(`${where} ${e.message ?? e.keyword}${detail} [${e.schemaPath}]`);
-  }
-  const rendered = [
-    ...new Set(
-      lines.map((line) => {
-        const g = grouped.get(line);
-        return g ? `${g.where} ${g.text}: ${g.names.map((n) => `'${n}'`).join(', ')} [${g.schemaPath}]` : line;
-      }),
-    ),
-  ];
-  const shown = rendered.slice(0, limit);
-  if (rendered.length > limit) shown.push(`... and ${rendered.length - limit} more`);
-  return shown.join('\n').split(`${SCHEMAS_ID}#/definitions/`).join(COMPONENT_SCHEMA_REF);
-}
+export const resolveOperation = bapi.resolveOperation;
 
 /**
- * Validates a response body against the documented response for (method, url, status).
+ * Validates a response body against the Backend API's documented response for (method, url, status).
  * `url` is the actual request path, optionally with `/v1` prefix, query string or origin.
  * Undocumented operations/statuses are reported as mismatches; a documented response without
  * a JSON schema accepts any body. Throws when the spec is not available.
  */
-export function validateResponse(
-  method: string,
-  url: string,
-  status: number,
-  body: unknown,
-): ValidationResult {
-  const spec = loadSpec();
-  const resolution = resolve(method, url);
-  if (!resolution.ok) return resolution;
-  const { op, operation } = resolution;
-  const label = `${op.method.toUpperCase()} ${op.template}${op.operationId ? ` (${op.operationId})` : ''}`;
-
-  const responses = isObject(operation.responses) ? operation.responses : {};
-  const statusKey = String(status);
-  const rangeKey = `${statusKey[0] ?? ''}XX`;
-  const key = [statusKey, rangeKey, rangeKey.toLowerCase(), 'default'].find((k) => k in responses);
-  if (key === undefined && status >= 400) {
-    // Clerk's spec lists only some error statuses per operation (no 422 on GET /users/{id}, for
-    // instance) while its API answers every error with the same ClerkErrors body: hold an
-    // undocumented error status to that shape instead of calling it a mismatch.
-    return validateClerkErrors(spec, body, `${status} of ${label} (undocumented error status)`);
-  }
-  if (key === undefined) {
-    return {
-      ok: false,
-      errors:
-        `status ${status} is not documented for ${label}; ` +
-        `documented: ${Object.keys(responses).join(', ') || '(none)'}`,
-    };
-  }
-
-  // `paginated=true` (which @clerk/backend sends to list endpoints) turns a documented bare array into
-  // `{ data, total_count }`, as Clerk's API answers; the spec shows only the array.
-  const paginated = status < 300 && /[?&]paginated=true(?:&|#|$)/.test(url);
-  const cacheKey = `${op.method} ${op.template} ${key}${paginated ? ' paginated' : ''}`;
-  let validate = validatorCache.get(cacheKey);
-  if (validate === undefined) {
-    const response = resolveResponse(spec, responses[key]);
-    let schema = response ? jsonSchemaOf(response) : undefined;
-    if (paginated && isObject(schema) && schema.type === 'array') {
-      schema = {
-        type: 'object',
-        additionalProperties: false,
-        required: ['data', 'total_count'],
-        properties: { data: schema, total_count: { type: 'integer', format: 'int64' } },
-      };
-    }
-    validate = schema === undefined ? null : spec.ajv.compile(toJsonSchema(schema) as Json);
-    validatorCache.set(cacheKey, validate);
-  }
-  if (validate === null) return { ok: true };
-  if (validate(body)) return { ok: true };
-  return {
-    ok: false,
-    errors: `response ${status} of ${label} does not match the spec:\n${formatAjvErrors(validate.errors)}`,
-  };
-}
-
-function validateClerkErrors(spec: ReturnType<typeof loadSpec>, body: unknown, label: string): ValidationResult {
-  const cacheKey = '#ClerkErrors';
-  let validate = validatorCache.get(cacheKey);
-  if (validate === undefined) {
-    validate = spec.ajv.compile(toJsonSchema({ $ref: '#/components/schemas/ClerkErrors' }) as Json);
-    validatorCache.set(cacheKey, validate);
-  }
-  if (validate!(body)) return { ok: true };
-  return { ok: false, errors: `response ${label} is not a ClerkErrors body:\n${formatAjvErrors(validate!.errors)}` };
-}
-
-function truncatedJson(body: unknown, max = 2000): string {
-  let text: string;
-  try {
-    text = JSON.stringify(body, null, 2) ?? String(body);
-  } catch {
-    text = String(body);
-  }
-  return text.length > max ? `${text.slice(0, max)}\n... (${text.length - max} more chars)` : text;
-}
+export const validateResponse = bapi.validateResponse;
 
 /**
- * Vitest convenience: throws a readable Error when the body does not match the spec.
+ * Vitest convenience: throws a readable Error when the body does not match the Backend API spec.
  * No-op when the spec folder is absent (`specAvailable === false`).
  */
-export function expectSpec(method: string, url: string, status: number, body: unknown): void {
-  if (!specAvailable) return;
-  const result = validateResponse(method, url, status, body);
-  if (result.ok) return;
-  throw new Error(
-    `OpenAPI mismatch for ${method.toUpperCase()} ${url} -> ${status}\n` +
-      `${result.errors}\n` +
-      `body: ${truncatedJson(body)}`,
-  );
-}
+export const expectSpec = bapi.expectSpec;
+
+/** True when `../shared/reference/clerk-fapi-2026-05-12.yml` exists. */
+export const fapiSpecAvailable: boolean = fapi.available;
+/** Human readable reason to use when skipping Frontend API spec-validation tests. */
+export const fapiSpecSkipReason: string = fapi.skipReason;
+
+/** The documented Frontend API operation for a request (`/fapi/v1/…`, `_method` honoured), or undefined. */
+export const resolveFapiOperation = fapi.resolveOperation;
+
+/**
+ * Validates a Frontend API answer: `url` is the request's URL (`/fapi/v1/client?_method=DELETE`, with or
+ * without origin). Throws when the spec is not available.
+ */
+export const validateFapiResponse = fapi.validateResponse;
+
+/**
+ * Vitest convenience for Frontend API answers, e.g. those a browser test captures itself: throws a
+ * readable Error on a mismatch. No-op when the FAPI spec is absent.
+ */
+export const expectFapiSpec = fapi.expectSpec;
+
+/** Validates a Frontend API body against one of the spec's component schemas (e.g. `Client.Environment`). */
+export const validateFapiSchema = fapi.validateSchema;

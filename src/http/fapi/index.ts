@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { frontendEnvironment } from '../../frontend/environment.js';
+import { createFrontendAuth, type FapiContext } from './fapi-context.js';
+import { toEnvironmentJSON } from './serialize/environment.js';
+import { FAPI_ROUTE } from './route-options.js';
+import { registerClientRoutes } from './routes/client-routes.js';
+import { registerHandshakeRoute } from './routes/handshake-route.js';
+import { registerSessionRoutes } from './routes/session-routes.js';
+import { registerSignInRoutes } from './routes/sign-in-routes.js';
+import { registerSignUpRoutes } from './routes/sign-up-routes.js';
+
+export type { FapiContext };
+
+/**
+ * Clerk's Frontend API under `/fapi` (what clerk-js's `proxyUrl` points at). Every route declares the
+ * `frontend` auth; `setFrontendAuth` receives the check they run.
+ */
+export function registerFrontendApi(app: FastifyInstance, ctx: FapiContext, setFrontendAuth: (hook: ReturnType<typeof createFrontendAuth>) => void): void {
+  setFrontendAuth(createFrontendAuth(ctx));
+  // CORS preflight (uploads with non-simple content types): answered for allowed origins only, by the same check.
+  app.options('/fapi/*', FAPI_ROUTE, async (_request, reply) =>
+    reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
+      .header('access-control-allow-headers', 'Content-Type, Authorization')
+      .header('access-control-max-age', '600')
+      .send(),
+  );
+  // Development clients PATCH it with their origin, production clients GET it: the same settings either way.
+  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType }));
+  app.get('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
+  app.patch('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
+  registerClientRoutes(app, ctx);
+  registerSignInRoutes(app, ctx);
+  registerSignUpRoutes(app, ctx);
+  registerSessionRoutes(app, ctx);
+  registerHandshakeRoute(app, ctx);
+}
