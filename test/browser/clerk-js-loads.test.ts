@@ -45,9 +45,7 @@ describeBrowser('clerk-js in Chromium, served by Roster', () => {
     await context.close();
   });
 
-  it('calls the environment and client endpoints, which answer', async (test) => {
-    // Until the Frontend API routes are registered, clerk-js's calls can only fail.
-    if (!server.app.hasRoute({ method: 'GET', url: '/fapi/v1/client' })) test.skip('the Frontend API routes are not registered yet');
+  it('calls the environment and client endpoints, which answer', async () => {
     const { context, offsite, pageErrors, fapi } = await openSignIn();
     const environment = await fapi.waitFor((request) => request.path === '/v1/environment');
     const client = await fapi.waitFor((request) => request.path === '/v1/client');
