@@ -57,7 +57,12 @@ export function recordRequests(page: Page, baseUrl: string): RequestRecorder {
   page.on('requestfinished', async (request) => {
     const recorded = byRequest.get(request);
     if (!recorded) return;
-    recorded.status = (await request.response())?.status() ?? null;
+    try {
+      recorded.status = (await request.response())?.status() ?? null;
+    } catch (error) {
+      // The page or its context closed meanwhile: the request stays unanswered in the record.
+      recorded.failure = `no response: ${(error as Error).message}`;
+    }
     notify();
   });
   page.on('requestfailed', (request) => {
