@@ -7,6 +7,8 @@ import { createHasherRegistry } from './passwords/registry.js';
 import type { RosterDatabase } from './storage/database.js';
 import { createDatabase } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
+import { assertEmailDeliveryConfigured } from './email/create-mailer.js';
+import { instanceTypeOf } from './frontend/instance.js';
 
 export interface StartOptions {
   /** Pino options or `false`. @default pino at the configured level, with credentials redacted */
@@ -45,6 +47,8 @@ export async function startServer(env: NodeJS.ProcessEnv, options: StartOptions 
     config = Object.freeze({ ...config, secretKeys: Object.freeze([generated.key]) });
   }
   if (!config.instanceKey) config = Object.freeze({ ...config, instanceKey: ensureInstanceKey(config.dataDir) });
+  // A production instance whose sign-up needs an email address cannot start without a way to send the codes.
+  assertEmailDeliveryConfigured({ config: config.email, instanceType: instanceTypeOf(config.secretKeys), requiredIdentifiers: config.requiredIdentifiers });
 
   const database = await createDatabase(config);
   let app: FastifyInstance | undefined;
@@ -69,7 +73,17 @@ export async function startServer(env: NodeJS.ProcessEnv, options: StartOptions 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   const where = database.dialect === 'sqlite' ? config.sqliteFile : 'PostgreSQL (DATABASE_URL)';
-  const banner = ['', `Roster is listening on ${base}  (database: ${where})`, `  apiUrl:    ${base}`, secretKeyLine(source), ''].join('\n') + '\n';
+  const frontend = app.frontendInstance;
+  const banner =
+    [
+      '',
+      `Roster is listening on ${base}  (database: ${where})`,
+      `  apiUrl:    ${base}`,
+      secretKeyLine(source),
+      `  publishableKey: ${frontend.publishableKey()}`,
+      `  frontendApiUrl: ${frontend.url()}   (clerk-js's proxyUrl; its scripts load from ${frontend.url()}/npm/@clerk/…)`,
+      '',
+    ].join('\n') + '\n';
   return {
     app,
     database,

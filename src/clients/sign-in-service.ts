@@ -27,22 +27,27 @@ export interface SignInCollaborators {
   mfa: MFAService;
 }
 
-/** Who an identifier names: a verified email address or phone number, or a username. */
+/**
+ * Who an identifier names, among the identifiers the instance signs in with (`ROSTER_SIGN_IN_IDENTIFIERS`): a
+ * verified email address or phone number, or a username.
+ */
 async function resolveIdentifier(deps: ServiceDeps, identifier: string): Promise<{ userId: string; identificationId: string | null } | undefined> {
   const { db } = deps.database;
+  const allowed = new Set(deps.config.frontend.signInIdentifiers);
   const trimmed = identifier.trim();
+  if (!trimmed) return undefined;
   if (trimmed.includes('@')) {
-    const email = normalizeEmailAddress(trimmed);
+    const email = allowed.has('email_address') ? normalizeEmailAddress(trimmed) : null;
     const found = email ? await findClaimedIdentification(db, 'email_address', email) : undefined;
     return found && found.verified === 1 ? { userId: found.user_id, identificationId: found.id } : undefined;
   }
-  if (/^\+?[\d\s().-]{6,}$/.test(trimmed)) {
+  if (allowed.has('phone_number') && /^\+?[\d\s().-]{6,}$/.test(trimmed)) {
     const phone = normalizePhoneNumber(trimmed);
     const found = phone ? await findClaimedIdentification(db, 'phone_number', phone) : undefined;
     if (found && found.verified === 1) return { userId: found.user_id, identificationId: found.id };
   }
-  if (!deps.config.requiredIdentifiers.includes('username') && !trimmed) return undefined;
-  const userId = trimmed ? await findUserIdByUsername(db, normalizeUsername(trimmed)) : undefined;
+  if (!allowed.has('username')) return undefined;
+  const userId = await findUserIdByUsername(db, normalizeUsername(trimmed));
   return userId ? { userId, identificationId: null } : undefined;
 }
 

@@ -9,8 +9,20 @@ import { ConfigError } from './config-error.js';
  * - `update_user`: `PATCH /v1/users/{user_id}`, `PATCH`/`PUT /v1/users/{user_id}/metadata`: 10 per 10 s per user.
  * - `organization_invitations`: `POST /v1/organizations/{id}/invitations`: 250 per hour.
  * - `organization_invitations_bulk`: `POST /v1/organizations/{id}/invitations/bulk`: 50 per hour.
+ * - `fapi`: every Frontend API request, per client IP address (browsers never spend the Backend API's budget).
+ * - `fapi_attempts`: the Frontend API's steps that check a secret or send a code (new sign-ins and sign-ups,
+ *   `attempt_*`, `prepare_*`), per client IP: password spraying across many accounts, which per-user lockout
+ *   cannot see, is slowed here.
  */
-export const RATE_LIMIT_RULES = ['bapi', 'create_user', 'update_user', 'organization_invitations', 'organization_invitations_bulk'] as const;
+export const RATE_LIMIT_RULES = [
+  'bapi',
+  'create_user',
+  'update_user',
+  'organization_invitations',
+  'organization_invitations_bulk',
+  'fapi',
+  'fapi_attempts',
+] as const;
 export type RateLimitRuleName = (typeof RATE_LIMIT_RULES)[number];
 
 /** At most `max` requests in each fixed window of `windowInSeconds`. */
@@ -44,6 +56,8 @@ export const CLERK_RATE_LIMITS: Readonly<Record<InstanceKind, Readonly<Record<Ra
     update_user: perTenSeconds(10),
     organization_invitations: perHour(250),
     organization_invitations_bulk: perHour(50),
+    fapi: perTenSeconds(300),
+    fapi_attempts: perTenSeconds(20),
   },
   development: {
     bapi: perTenSeconds(100),
@@ -51,6 +65,8 @@ export const CLERK_RATE_LIMITS: Readonly<Record<InstanceKind, Readonly<Record<Ra
     update_user: perTenSeconds(10),
     organization_invitations: perHour(250),
     organization_invitations_bulk: perHour(50),
+    fapi: perTenSeconds(300),
+    fapi_attempts: perTenSeconds(20),
   },
 };
 

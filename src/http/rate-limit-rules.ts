@@ -32,6 +32,12 @@ export const UNLIMITED_ROUTES: readonly { method: string; url: string }[] = [{ m
 /** Rules counted per user: the route's `user_id` joins the counter's key. */
 export const PER_USER_RULES: ReadonlySet<RateLimitRuleName> = new Set(['update_user']);
 
+/** Rules counted per client IP address (the Frontend API's: browsers have no key). */
+export const PER_IP_RULES: ReadonlySet<RateLimitRuleName> = new Set(['fapi', 'fapi_attempts']);
+
+/** Frontend API steps that check a secret or send a code. */
+const FAPI_ATTEMPT = /^\/fapi\/v1\/client\/(sign_ins|sign_ups)(\/:[a-z_]+\/(attempt|prepare)_[a-z_]+)?$/;
+
 /**
  * The rules that count a request to `method url` (a route's template); undefined `url` is a request no route
  * matched, which counts toward the general limit only.
@@ -39,6 +45,7 @@ export const PER_USER_RULES: ReadonlySet<RateLimitRuleName> = new Set(['update_u
 export function rulesForRoute(method: string, url: string | undefined): RateLimitRuleName[] {
   // Fastify's HEAD twin of a GET route is limited as its GET.
   const asGet = method === 'HEAD' ? 'GET' : method;
+  if (url?.startsWith('/fapi/')) return ['fapi', ...(asGet === 'POST' && FAPI_ATTEMPT.test(url) ? (['fapi_attempts'] as const) : [])];
   if (UNLIMITED_ROUTES.some((route) => route.method === asGet && route.url === url)) return [];
   const own = ENDPOINT_RULES.filter((entry) => entry.method === asGet && entry.url === url);
   return [...(own.some((entry) => entry.insteadOfGeneral) ? [] : ['bapi' as const]), ...own.map((entry) => entry.rule)];

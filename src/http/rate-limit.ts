@@ -2,7 +2,7 @@ import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RATE_LIMIT_RULES, type RateLimitConfig, type RateLimitRuleName } from '../config/rate-limit-config.js';
 import { errors } from '../lib/error-catalog.js';
-import { PER_USER_RULES, rulesForRoute } from './rate-limit-rules.js';
+import { PER_IP_RULES, PER_USER_RULES, rulesForRoute } from './rate-limit-rules.js';
 import { closeRateLimitRedis, connectRateLimitRedis, createRedisStore, rateLimitKeyPrefix } from './rate-limit-store.js';
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
@@ -19,6 +19,7 @@ export interface RateLimitOptions {
  */
 function keyGenerator(rule: RateLimitRuleName, limit: { max: number; windowInSeconds: number }): (request: FastifyRequest) => string {
   const name = `${rule}:${limit.max}/${limit.windowInSeconds}s`;
+  if (PER_IP_RULES.has(rule)) return (request) => `${name}:${request.ip}`;
   if (!PER_USER_RULES.has(rule)) return () => name;
   return (request) => `${name}:${(request.params as { user_id?: string }).user_id ?? ''}`;
 }

@@ -5,6 +5,7 @@ import { createSignUpService, type EmailCodes } from '../clients/sign-up-service
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { createMailer } from '../email/create-mailer.js';
 import type { MailLogger } from '../email/mailer.js';
+import { signUpPossible } from '../frontend/environment.js';
 import { instanceTypeOf } from '../frontend/instance.js';
 import { assertVerified } from '../verification/outcome-errors.js';
 import { sendEmailCode } from '../verification/send-email-code.js';
@@ -59,7 +60,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     mailer,
     clients: createClientService({ ...deps, sessions }),
     signIns: createSignInService(deps, { sessions, passwords, mfa }),
-    signUps: createSignUpService(deps, { sessions, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' }),
+    signUps: createSignUpService(deps, { sessions, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config) }),
     handshake: createHandshakeService({ ...deps, sessions, signingKeys }),
     userList: createUserListService(deps),
     userMetadata: createUserMetadataService(deps),

@@ -45,6 +45,8 @@ describe("Roster's OpenAPI document", () => {
   it('lists every served route once, and nothing that is not served', () => {
     const served = routeTable(server.app)
       .filter((route) => route.method !== 'HEAD' && !UNDOCUMENTED.has(`${route.method} ${route.url}`))
+      // The Frontend API's contract is Clerk's FAPI spec: its routes are hidden from Roster's document.
+      .filter((route) => !route.url.startsWith('/fapi/'))
       .map((route) => `${route.method} ${toTemplate(route.url)}`)
       .sort();
     const documented = operations.map(({ method, path }) => `${method} ${path}`).sort();

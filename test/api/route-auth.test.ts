@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installRouteAuth, PUBLIC_ROUTES } from '../../src/http/route-auth.js';
+import { FRONTEND_API_PREFIX, installRouteAuth, PUBLIC_ROUTES } from '../../src/http/route-auth.js';
 import { uniqueEmail, uniquePhone } from '../helpers/fixtures.js';
 import { rawRequest, type RawResponse } from '../helpers/raw-http.js';
 import { routeTable, type RouteEntry } from '../helpers/route-table.js';
@@ -67,6 +67,9 @@ async function databaseDigest(server: TestServer): Promise<string> {
 const isPublic = (route: RouteEntry) =>
   PUBLIC_ROUTES.some((listed) => listed.url === route.url && (route.method === listed.method || (route.method === 'HEAD' && listed.method === 'GET')));
 
+/** Frontend API routes (browsers: no secret key; the page's Origin and the client cookie instead). */
+const isFrontend = (route: RouteEntry) => !isPublic(route) && route.url.startsWith(FRONTEND_API_PREFIX);
+
 describe('authentication is decided by the route that runs', () => {
   let server: TestServer;
   let port: number;
@@ -105,6 +108,8 @@ describe('authentication is decided by the route that runs', () => {
       email_address_id: user.body.email_addresses[0].id,
       phone_number_id: user.body.phone_numbers[0].id,
       web3_wallet_identification_id: user.body.web3_wallets[0].id,
+      sign_in_id: 'sia_0000000000000000000000000000',
+      sign_up_id: 'sua_0000000000000000000000000000',
     });
   });
   afterAll(() => server?.close());
@@ -137,7 +142,7 @@ describe('authentication is decided by the route that runs', () => {
   it('serves without a key only the routes on the public list', async () => {
     const open: string[] = [];
     for (const route of routes) {
-      if (isPublic(route)) continue;
+      if (isPublic(route) || isFrontend(route)) continue;
       const response = await send(route.method, concretePath(route), {});
       if (response.status !== 401) open.push(`${route.method} ${route.url} → ${response.status}`);
       else if (route.method !== 'HEAD') expect(response.json?.errors?.[0]?.code).toBe('authentication_invalid');
@@ -151,7 +156,7 @@ describe('authentication is decided by the route that runs', () => {
     const before = await databaseDigest(server);
     const served: string[] = [];
     for (const route of routes) {
-      if (isPublic(route)) continue;
+      if (isPublic(route) || isFrontend(route)) continue;
       const path = concretePath(route);
       const targets = [path, ...spellingsOf(path, port)];
       for (const [label, headers] of Object.entries(CREDENTIALS)) {
@@ -177,6 +182,29 @@ describe('authentication is decided by the route that runs', () => {
       );
       for (const { target, response } of responses) {
         if (response.status !== 404) served.push(`${route.method} ${target} → ${response.status}`);
+      }
+    }
+    expect(served).toEqual([]);
+    expect(await databaseDigest(server)).toBe(before);
+  });
+
+  it('answers every Frontend API route, in every spelling, from a page of another origin with origin_invalid or 404, and changes nothing', async () => {
+    const frontend = routes.filter(isFrontend);
+    expect(frontend.length).toBeGreaterThan(15);
+    const before = await databaseDigest(server);
+    const served: string[] = [];
+    for (const route of frontend) {
+      const path = concretePath(route);
+      const headers = { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' };
+      const exact = await rawRequest(port, { method: route.method, target: path, headers, body: 'identifier=a' });
+      if (exact.status !== 400 || exact.json?.errors?.[0]?.code !== 'origin_invalid') {
+        if (!(route.method === 'HEAD' && exact.status === 400)) served.push(`${route.method} ${path} → ${exact.status}`);
+      }
+      if (exact.headers['access-control-allow-origin']) served.push(`${route.method} ${path} allowed CORS for a foreign origin`);
+      for (const target of spellingsOf(path, port)) {
+        const response = await rawRequest(port, { method: route.method, target, headers, body: 'identifier=a' });
+        // Refused: a foreign origin (400), no such route (404), or an unrouted spelling outside /fapi/ that needs the key (401).
+        if (![400, 401, 404].includes(response.status)) served.push(`${route.method} ${target} → ${response.status}`);
       }
     }
     expect(served).toEqual([]);

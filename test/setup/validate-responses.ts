@@ -12,14 +12,19 @@ import { checkAgainstRosterDocument } from '../helpers/roster-document.js';
  */
 const realFetch = globalThis.fetch.bind(globalThis);
 
+/** Test servers listen on 127.0.0.1; FAPI tests may call them as localhost, the host browsers share cookies with. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
 globalThis.fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
   const response = await realFetch(input, init);
   const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
   const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
-  if (url.hostname !== '127.0.0.1' || response.headers.get('content-type') !== 'application/json') return response;
-  const isFapi = url.pathname.startsWith(`${FAPI_PREFIX}/v1/`);
+  const contentType = response.headers.get('content-type');
+  // clerk-js parses any JSON media type; @clerk/backend only exactly `application/json` (its answers are held to that).
+  const isFapi = LOCAL_HOSTS.has(url.hostname) && url.pathname.startsWith(`${FAPI_PREFIX}/v1/`) && contentType?.split(';')[0]?.trim() === 'application/json';
   // Roster's own OpenAPI document is not an operation of Clerk's.
-  const isBapi = !isFapi && url.pathname.startsWith('/v1') && url.pathname !== '/v1/openapi.json';
+  const isBapi =
+    url.hostname === '127.0.0.1' && url.pathname.startsWith('/v1') && url.pathname !== '/v1/openapi.json' && contentType === 'application/json';
   if (!isFapi && !isBapi) return response;
   const text = await response.clone().text();
   if (!text) return response;

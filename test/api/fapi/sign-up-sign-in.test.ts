@@ -104,4 +104,55 @@ describe('Frontend API: sign-up with an email code, sign-in with a password, ses
     expect(again.status).toBe(403);
     expect(again.body.errors[0].code).toBe('user_banned');
   });
+
+  it('a password change with sign_out_of_other_sessions and revokeSession sign the browser out', async () => {
+    const email = `revoke-${uniqueTag()}@example.com`;
+    const user = await server.clerk.users.createUser({ emailAddress: [email], password: PASSWORD });
+    const signInWith = async () => {
+      const browser = fapiBrowser(() => server);
+      const signIn = await browser.call('POST', '/v1/client/sign_ins', { identifier: email, strategy: 'password', password: PASSWORD });
+      expect(signIn.body.response.status).toBe('complete');
+      return { browser, sessionId: signIn.body.response.created_session_id as string };
+    };
+    const first = await signInWith();
+    await server.clerk.users.updateUser(user.id, { password: PASSWORD, signOutOfOtherSessions: true });
+    expect((await first.browser.call('POST', `/v1/client/sessions/${first.sessionId}/tokens`, {})).status).toBe(404);
+    expect((await first.browser.call('GET', '/v1/client')).body.response.sessions).toEqual([]);
+
+    const second = await signInWith();
+    await server.clerk.sessions.revokeSession(second.sessionId);
+    expect((await second.browser.call('POST', `/v1/client/sessions/${second.sessionId}/tokens`, {})).status).toBe(404);
+    expect((await second.browser.call('GET', '/v1/client')).body.response.last_active_session_id).toBeNull();
+  });
+
+  it('locks a user after the configured failed passwords, shared with verify_password', async () => {
+    const email = `lock-${uniqueTag()}@example.com`;
+    const user = await server.clerk.users.createUser({ emailAddress: [email], password: PASSWORD });
+    const browser = fapiBrowser(() => server);
+    const signIn = await browser.call('POST', '/v1/client/sign_ins', { identifier: email });
+    for (let i = 0; i < 9; i++) {
+      const wrong = await browser.call('POST', `/v1/client/sign_ins/${signIn.body.response.id}/attempt_first_factor`, { strategy: 'password', password: `nope ${i}` });
+      expect(wrong.body.errors[0].code).toBe('form_password_incorrect');
+    }
+    // The tenth failure is counted by the Backend API's verify_password: one counter for both APIs.
+    await expect(server.clerk.users.verifyPassword({ userId: user.id, password: 'nope 10' })).rejects.toThrow();
+    const locked = await browser.call('POST', `/v1/client/sign_ins/${signIn.body.response.id}/attempt_first_factor`, { strategy: 'password', password: PASSWORD });
+    expect(locked.status).toBe(403);
+    expect(locked.body.errors[0].code).toBe('user_locked');
+    expect((await server.clerk.users.getUser(user.id)).locked).toBe(true);
+  });
+
+  it('refuses a weak or breached password at sign-up with the Backend API\'s codes', async () => {
+    const browser = fapiBrowser(() => server);
+    const short = await browser.call('POST', '/v1/client/sign_ups', { email_address: `short-${uniqueTag()}@example.com`, password: 'abc' });
+    expect(short.status).toBe(422);
+    expect(short.body.errors[0].code).toBe('form_password_length_too_short');
+    const pwned = await browser.call('POST', '/v1/client/sign_ups', { email_address: `pwned-${uniqueTag()}@example.com`, password: 'password123' });
+    expect(pwned.status).toBe(422);
+    expect(pwned.body.errors[0].code).toBe('form_password_pwned');
+    const taken = await server.clerk.users.createUser({ emailAddress: [`taken-${uniqueTag()}@example.com`], password: PASSWORD });
+    const duplicate = await browser.call('POST', '/v1/client/sign_ups', { email_address: taken.emailAddresses[0]!.emailAddress, password: PASSWORD });
+    expect(duplicate.status).toBe(422);
+    expect(duplicate.body.errors[0].code).toBe('form_identifier_exists');
+  });
 });

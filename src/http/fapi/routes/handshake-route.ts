@@ -31,7 +31,8 @@ export function registerHandshakeRoute(app: FastifyInstance, ctx: FapiContext): 
       suffixedCookies: query.suffixed_cookies === 'true',
       cookieSuffix: ctx.instance.cookieSuffix(),
       instanceType: ctx.instance.instanceType,
-      devBrowserToken: development && query.__clerk_db_jwt ? query.__clerk_db_jwt.slice(0, 200) : null,
+      // Kept only when it is a plain token: it goes into a Set-Cookie directive the middleware writes verbatim.
+      devBrowserToken: development && query.__clerk_db_jwt && /^[A-Za-z0-9_.-]{1,512}$/.test(query.__clerk_db_jwt) ? query.__clerk_db_jwt : null,
       issuer: ctx.instance.url(),
     });
     const [name, value] =

@@ -41,10 +41,7 @@ export function toClientSessionJSON(item: ClientSession, context: FapiSerializeC
 }
 
 function supportedIdentifiers(config: Readonly<Config>): ('email_address' | 'phone_number' | 'username')[] {
-  const supported: ('email_address' | 'phone_number' | 'username')[] = ['email_address'];
-  if (config.requiredIdentifiers.includes('phone_number')) supported.push('phone_number');
-  if (config.requiredIdentifiers.includes('username')) supported.push('username');
-  return supported;
+  return [...config.frontend.signInIdentifiers];
 }
 
 /** `Client.SignIn`. */
