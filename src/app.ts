@@ -35,6 +35,7 @@ import { registerProfileImageRoutes } from './http/routes/users/profile-image.js
 import { registerWeb3WalletRoutes } from './http/routes/users/web3-wallets.js';
 import { registerOrganizationRoutes } from './http/routes/organizations/index.js';
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
+import { registerClientRoutes } from './http/routes/clients/index.js';
 import { registerJwtTemplateRoutes } from './http/routes/jwt-templates/index.js';
 import { registerBundleRoutes } from './http/fapi/bundles.js';
 import { applyMethodOverride, parseFormBody } from './http/fapi/form-body.js';
@@ -184,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   registerCredentialRoutes(app, ctx);
   await registerOrganizationRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });
   registerSessionRoutes(app, ctx);
+  registerClientRoutes(app, ctx);
   registerJwtTemplateRoutes(app, ctx);
   registerContactRoutes(app, ctx, 'email_address');
   registerContactRoutes(app, ctx, 'phone_number');

@@ -79,6 +79,12 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
     return { session, user };
   }
 
+  /** The client a cookie secret belongs to. */
+  async function authenticate(token: string): Promise<ClientRow | undefined> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    return findClientByTokenDigest(db, clientTokenDigest(token));
+  }
+
   return {
     withUser,
 
@@ -100,17 +106,20 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
       return { client, token };
     },
 
-    /** The client a cookie secret belongs to. */
-    async authenticate(token: string): Promise<ClientRow | undefined> {
-      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-      return findClientByTokenDigest(db, clientTokenDigest(token));
-    },
+    authenticate,
 
     state: stateOf,
 
     async get(clientId: string): Promise<ClientState> {
       const client = await findClientById(db, clientId);
-      if (!client) throw errors.resourceNotFound();
+      if (!client) throw errors.clientNotFoundById(clientId);
+      return stateOf(client);
+    },
+
+    /** Backend API `POST /v1/clients/verify`: the client whose `__client` cookie holds `token`. */
+    async verifyToken(token: string): Promise<ClientState> {
+      const client = await authenticate(token);
+      if (!client) throw errors.clientNotFoundByToken();
       return stateOf(client);
     },
 

@@ -2,7 +2,7 @@ import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { SessionService } from '../sessions/session-service.js';
-import { findSignIn, insertSignIn, updateClient, updateSignInIn } from '../storage/repositories/clients-repository.js';
+import { findSignIn, insertSignIn, listActiveSessionsOfClient, updateClient, updateSignInIn } from '../storage/repositories/clients-repository.js';
 import { usersWithBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserById, findUserByIdForUpdate, findUserIdByUsername } from '../storage/repositories/users-repository.js';
@@ -130,6 +130,8 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
     async create(client: ClientRow, input: SignInInput): Promise<SignInRow> {
       const nowMs = clock.nowMs();
       const identifier = input.identifier?.trim() || null;
+      // One signed-in account per browser (Clerk's single-session mode): sign out before signing in again.
+      if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(db, client.id, nowMs)).length > 0) throw errors.sessionExists();
       const target = identifier ? await resolveIdentifier(deps, identifier) : undefined;
       if (identifier && !target) throw errors.identifierNotFound();
       if (target) await assertMaySignIn(target.userId);

@@ -3,7 +3,7 @@ import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { Metadata } from '../domain/metadata.js';
 import type { SessionService } from '../sessions/session-service.js';
-import { findSignUp, insertSignUp, updateClient, updateSignUpIn } from '../storage/repositories/clients-repository.js';
+import { findSignUp, insertSignUp, listActiveSessionsOfClient, updateClient, updateSignUpIn } from '../storage/repositories/clients-repository.js';
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserIdByUsername } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignUpRow, SignUpUpdate } from '../storage/tables/client-tables.js';
@@ -165,6 +165,8 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     async create(client: ClientRow, input: SignUpInput): Promise<SignUpRow> {
       if (!collaborators.signUpAllowed()) throw errors.signUpModeRestricted();
       const nowMs = clock.nowMs();
+      // One signed-in account per browser (Clerk's single-session mode): sign out before signing in again.
+      if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(db, client.id, nowMs)).length > 0) throw errors.sessionExists();
       const row: SignUpRow = {
         id: newId('sua', nowMs),
         client_id: client.id,

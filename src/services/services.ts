@@ -1,5 +1,6 @@
 import { createClientService } from '../clients/client-service.js';
 import { createHandshakeService } from '../clients/handshake.js';
+import { createSessionRefresh } from '../clients/session-refresh.js';
 import { createSignInService } from '../clients/sign-in-service.js';
 import { createSignUpService, type EmailCodes } from '../clients/sign-up-service.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
@@ -19,6 +20,8 @@ import { createOrganizationService } from '../organizations/organization-service
 import { createRoleRegistry } from '../organizations/roles.js';
 import { createSessionService } from '../sessions/session-service.js';
 import { createSigningKeyStore } from '../sessions/signing-keys.js';
+import { createSessionTokenVerifier } from '../sessions/session-token-verifier.js';
+import { createSessionVerification } from '../sessions/session-verification.js';
 import { createIdentificationService } from '../users/identification-service.js';
 import { createMFAService } from '../users/mfa-service.js';
 import { createPasswordService } from '../users/password-service.js';
@@ -43,6 +46,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
   await signingKeys.ensureKey();
   const sessions = createSessionService({ ...deps, signingKeys, roles });
   const users = createUserService(deps, { passwords, mfa });
+  const tokenVerifier = createSessionTokenVerifier({ signingKeys });
 
   // The Frontend API: email codes, clients, sign-ins and sign-ups.
   const instanceType = instanceTypeOf(deps.config.secretKeys);
@@ -62,6 +66,9 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     signIns: createSignInService(deps, { sessions, passwords, mfa }),
     signUps: createSignUpService(deps, { sessions, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config) }),
     handshake: createHandshakeService({ ...deps, sessions, signingKeys }),
+    /** Backend API session refresh (the app's middleware) and the deprecated session verification. */
+    sessionRefresh: createSessionRefresh({ ...deps, sessions, verifier: tokenVerifier }),
+    sessionVerification: createSessionVerification({ ...deps, verifier: tokenVerifier }),
     userList: createUserListService(deps),
     userMetadata: createUserMetadataService(deps),
     moderation: createUserModeration(deps),

@@ -1,12 +1,13 @@
 import { generateKeyPair as generateNodeKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
-import { calculateJwkThumbprint, importPKCS8, type CryptoKey } from 'jose';
+import { calculateJwkThumbprint, importJWK, importPKCS8, type CryptoKey } from 'jose';
 import type { Clock } from '../lib/clock.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import type { RosterDatabase } from '../storage/database.js';
 import {
   extendSigningKeyTokensExpiry,
   findCurrentSigningKey,
+  findSigningKeyByKid,
   insertCurrentSigningKey,
   listPublishedSigningKeys,
   retireSigningKey,
@@ -52,6 +53,8 @@ export function createSigningKeyStore(deps: SigningKeyStoreDeps) {
   const { db } = database;
   // Decrypted private keys by kid: a kid's key never changes, so this cache cannot go stale.
   const opened = new Map<string, Promise<CryptoKey>>();
+  // Public keys by kid, for verifying tokens Roster signed (same reasoning).
+  const publicKeys = new Map<string, Promise<CryptoKey | undefined>>();
   /** What this process already stored per key (an optimisation only: the database stays the truth). */
   const recordedUntil = new Map<string, number>();
 
@@ -140,6 +143,23 @@ export function createSigningKeyStore(deps: SigningKeyStoreDeps) {
       if ((recordedUntil.get(kid) ?? 0) >= coveredUntilMs) return;
       await extendSigningKeyTokensExpiry(db, kid, coveredUntilMs);
       recordedUntil.set(kid, coveredUntilMs);
+    },
+
+    /**
+     * The public key of any key Roster ever signed with (retired ones included, so a token that expired after
+     * a rotation can still be recognised as Roster's), or undefined for a kid Roster never had.
+     */
+    async publicKey(kid: string): Promise<CryptoKey | undefined> {
+      let key = publicKeys.get(kid);
+      if (!key) {
+        key = findSigningKeyByKid(db, kid).then(async (row) =>
+          row ? ((await importJWK({ ...(JSON.parse(row.public_jwk) as object), alg: SIGNING_ALGORITHM }, SIGNING_ALGORITHM)) as CryptoKey) : undefined,
+        );
+        publicKeys.set(kid, key);
+        // Unknown kids are not remembered: the map holds only keys that exist.
+        void key.then((found) => found ?? publicKeys.delete(kid), () => publicKeys.delete(kid));
+      }
+      return key;
     },
 
     /** The JSON Web Key Set: the current key first, then retired keys with live tokens. */

@@ -47,8 +47,8 @@ describe('operations Roster does not serve', () => {
   it('fail an @clerk/backend call with feature_not_implemented', async () => {
     const error = await expectSdkError(server.clerk.invitations.getInvitationList(), 403, 'feature_not_implemented');
     expect(error.errors[0]?.longMessage).toBe('Roster does not serve ListInvitations (GET /v1/invitations) yet');
-    const clients = await expectSdkError(server.clerk.clients.getClientList(), 403, 'feature_not_implemented');
-    expect(clients.errors[0]?.longMessage).toBe('Roster does not serve GetClientList (GET /v1/clients) yet');
+    const allowlist = await expectSdkError(server.clerk.allowlistIdentifiers.getAllowlistIdentifierList(), 403, 'feature_not_implemented');
+    expect(allowlist.errors[0]?.longMessage).toBe('Roster does not serve ListAllowlistIdentifiers (GET /v1/allowlist_identifiers) yet');
   });
 
   it('need the secret key first: 401 without it, with a wrong one, and for paths in no spec', async () => {

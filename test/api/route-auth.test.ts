@@ -103,6 +103,7 @@ describe('authentication is decided by the route that runs', () => {
       organization_id: organization.body.id,
       invitation_id: invitation.body.id,
       session_id: session.body.id,
+      client_id: session.body.client_id,
       template_id: template.body.id,
       template_name: template.body.name,
       email_address_id: user.body.email_addresses[0].id,

@@ -68,6 +68,9 @@ export const validateResponse = bapi.validateResponse;
  */
 export const expectSpec = bapi.expectSpec;
 
+/** Validates a Backend API body against one of the spec's component schemas (e.g. `ClerkErrors`). */
+export const validateSchema = bapi.validateSchema;
+
 /** True when `../shared/reference/clerk-fapi-2026-05-12.yml` exists. */
 export const fapiSpecAvailable: boolean = fapi.available;
 /** Human readable reason to use when skipping Frontend API spec-validation tests. */

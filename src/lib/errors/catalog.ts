@@ -79,6 +79,19 @@ export const catalog = {
   /** Testing-only endpoints on a production instance. */
   requestInvalidForEnvironment: { status: 400, code: 'request_invalid_for_environment', message: 'Invalid request for environment' },
   invalidActionForSession: { status: 400, code: 'invalid_action_for_session', message: 'Invalid action for user session', frontendApiCode: true },
+  invalidSessionToken: { status: 400, code: 'invalid_session_token', message: 'Invalid session token' },
+  // Session refresh (`POST /v1/sessions/{session_id}/refresh`): every refusal is a 401, which tells the SDKs to
+  // fall back to the handshake.
+  refreshRequestOriginInvalid: { status: 401, code: 'refresh_request_origin_invalid', message: 'Request origin is invalid' },
+  expiredSessionTokenInvalid: { status: 401, code: 'expired_session_token_invalid', message: 'Invalid expired_token param' },
+  expiredSessionTokenMissingSid: { status: 401, code: 'expired_session_token_missing_sid', message: "missing 'sid' claim" },
+  refreshSidMismatch: { status: 401, code: 'refresh_sid_mismatch', message: "Session ID does not match the 'sid' claim" },
+  expiredSessionTokenMissingIat: { status: 401, code: 'session_refresh_expired_session_token_missing_iat', message: "missing 'iat' claim" },
+  expiredSessionTokenMissingAzp: { status: 401, code: 'expired_session_token_missing_azp', message: "missing 'azp' claim" },
+  refreshRequestOriginAzpMismatch: { status: 401, code: 'refresh_request_origin_azp_mismatch', message: 'Request origin does not match azp claim' },
+  sessionRefreshSessionNotFound: { status: 401, code: 'session_refresh_session_not_found', message: 'Session not found' },
+  sessionRefreshInactiveSession: { status: 401, code: 'session_refresh_inactive_session', message: 'session inactive' },
+  refreshTokenNotFound: { status: 401, code: 'refresh_token_not_found', message: 'Refresh token not found' },
   // The Frontend API's own (usage.fapi in Clerk's index).
   originInvalid: { status: 400, code: 'origin_invalid', message: 'Invalid HTTP Origin header', frontendApiCode: true },
   multipleOriginHeaders: { status: 400, code: 'multiple_origin_header_values_forbidden', message: "Multiple 'Origin' header values", frontendApiCode: true },

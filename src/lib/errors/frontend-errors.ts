@@ -5,6 +5,12 @@ export const frontendErrors = {
   originInvalid: () => make('originInvalid', 'The Request HTTP Origin header must be one of the origins this instance allows (ROSTER_ALLOWED_ORIGINS).'),
   multipleOriginHeaders: () => make('multipleOriginHeaders', "Setting multiple values in the 'Origin' header is forbidden"),
   clientNotFound: () => make('clientNotFound', 'This request is expecting a client and did not find one'),
+  /** The Backend API's client lookups (by id, by the `__client` cookie's token). */
+  clientNotFoundById: (id: string) => make('resourceNotFound', `No client was found with id ${id}`, {}, 'Client not found'),
+  clientNotFoundByToken: () => make('resourceNotFound', 'No client was found with the given token', {}, 'Client not found'),
+  /** `GET /v1/clients/handshake_payload`: nonces are single-use and short-lived. */
+  handshakeNonceNotFound: () =>
+    make('resourceNotFound', 'No handshake payload was found for the given nonce: it is unknown, expired, or already redeemed', {}, 'Handshake payload not found'),
   signInNotFound: (id: string) => make('resourceNotFound', `No sign in was found with id ${id}`, {}, 'Sign in not found'),
   signUpNotFound: (id: string) => make('resourceNotFound', `No sign up was found with id ${id}`, {}, 'Sign up not found'),
   identifierNotFound: () => make('identifierNotFound', "Couldn't find your account.", param('identifier')),

@@ -14,6 +14,20 @@ export const sessionErrors = {
     ),
   invalidActionForSession: (action: string, sessionId: string, status: string) =>
     make('invalidActionForSession', `Unable to ${action} session ${sessionId}: its status is ${status}`),
+  /** `POST /v1/sessions/{session_id}/verify`: the token is not a current token of that active session. */
+  invalidSessionToken: () => make('invalidSessionToken', 'The token provided could not be successfully verified'),
+  refreshRequestOriginInvalid: () => make('refreshRequestOriginInvalid', 'The request_origin parameter could not be parsed'),
+  expiredSessionTokenInvalid: () => make('expiredSessionTokenInvalid', 'The session token provided could not be successfully verified'),
+  expiredSessionTokenMissingSid: () => make('expiredSessionTokenMissingSid', "No 'sid' claim present in the provided expired session token"),
+  refreshSidMismatch: () =>
+    make('refreshSidMismatch', "The 'sid' claim of the provided expired session token does not match the session ID provided in the request path"),
+  expiredSessionTokenMissingIat: () => make('expiredSessionTokenMissingIat', "No 'iat' claim present in the provided expired session token"),
+  expiredSessionTokenMissingAzp: () => make('expiredSessionTokenMissingAzp', "No 'azp' claim present in the provided expired session token"),
+  refreshRequestOriginAzpMismatch: () =>
+    make('refreshRequestOriginAzpMismatch', "The request_origin parameter does not match the 'azp' claim of expired_token"),
+  sessionRefreshSessionNotFound: (sessionId: string) => make('sessionRefreshSessionNotFound', `No session was found with id ${sessionId}`),
+  sessionRefreshInactiveSession: () => make('sessionRefreshInactiveSession', 'The provided session is not active'),
+  refreshTokenNotFound: () => make('refreshTokenNotFound', 'The provided refresh token was not found'),
   jwtTemplateNotFoundById: (id: string) => make('jwtTemplateNotFound', `No JWT template exists with id: ${id}`),
   jwtTemplateNotFoundByName: (name: string) => make('jwtTemplateNotFound', `No JWT template exists with name: ${name}`),
   /** Clerk's 400 naming the claim; `param_name` is the claim itself. */

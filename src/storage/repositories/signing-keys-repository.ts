@@ -12,6 +12,11 @@ export async function findCurrentSigningKey(db: Executor): Promise<SigningKeyRow
   return db.selectFrom('signing_keys').selectAll().where('is_current', '=', 1).executeTakeFirst();
 }
 
+/** Any key by its `kid`, current or retired (keys are never deleted). */
+export async function findSigningKeyByKid(db: Executor, kid: string): Promise<SigningKeyRow | undefined> {
+  return db.selectFrom('signing_keys').selectAll().where('kid', '=', kid).executeTakeFirst();
+}
+
 /** Inserts a key as the current one; fails on the unique `is_current` when another current key exists. */
 export async function insertCurrentSigningKey(db: Executor, key: NewSigningKey): Promise<void> {
   await db

@@ -79,6 +79,11 @@ describe('Frontend API: sign-up with an email code, sign-in with a password, ses
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.response.status).toBe('complete');
     expect(signedIn.body.client.sessions).toHaveLength(1);
+
+    // Single-session mode (the default): a signed-in browser signs out before signing in again.
+    const again = await browser.call('POST', '/v1/client/sign_ins', { identifier: email });
+    expect(again.status).toBe(400);
+    expect(again.body.errors[0].code).toBe('session_exists');
   });
 
   it('refuses pages of other origins with origin_invalid, without CORS', async () => {

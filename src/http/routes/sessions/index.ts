@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../../route-context.js';
+import { registerSessionRefreshRoutes } from './refresh.js';
 import { registerSessionCrudRoutes } from './sessions.js';
 import { registerTemplateTokenRoute } from './template-tokens.js';
 import { registerSessionTokenRoutes } from './tokens.js';
@@ -9,4 +10,5 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: RouteContext): 
   registerSessionCrudRoutes(app, ctx);
   registerSessionTokenRoutes(app, ctx);
   registerTemplateTokenRoute(app, ctx);
+  registerSessionRefreshRoutes(app, ctx);
 }

@@ -20,6 +20,33 @@ export const CreateSessionTokenBody = Type.Object(
 );
 export type CreateSessionTokenBody = Static<typeof CreateSessionTokenBody>;
 
+/** `POST /v1/sessions/{session_id}/refresh`, as the spec lists it (`@clerk/backend` sends `request_headers` too). */
+export const RefreshSessionBody = Type.Object(
+  {
+    expired_token: Type.String({ description: 'The `__session` token (a token Roster signed for this session, expired or not).' }),
+    refresh_token: Type.String({ description: "Roster sets no `__refresh` cookie: this is the value of the browser's `__client` cookie." }),
+    request_origin: Type.String({ description: "The origin of the app's page: the token's `azp`." }),
+    request_headers: Type.Optional(Nullable(Type.Record(Type.String(), Type.Unknown()))),
+    format: Type.Optional(Type.Unsafe<'token' | 'cookie' | null>({ type: ['string', 'null'], enum: ['token', 'cookie', null], default: 'token' })),
+    request_originating_ip: Type.Optional(Nullable(Type.String())),
+  },
+  { additionalProperties: false },
+);
+export type RefreshSessionBody = Static<typeof RefreshSessionBody>;
+
+/**
+ * `suffixed_cookies=true` (with `format: cookie`) adds the suffixed cookie names the middleware reads: `@clerk/backend`
+ * sends it, Clerk's spec does not list it.
+ */
+export const RefreshSessionQuery = Type.Object(
+  { suffixed_cookies: Type.Optional(Type.Boolean({ description: 'Also set `__session_<suffix>`', ...rosterExtension })) },
+  { additionalProperties: false },
+);
+
+/** `POST /v1/sessions/{session_id}/verify`. */
+export const VerifySessionBody = Type.Object({ token: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+export type VerifySessionBody = Static<typeof VerifySessionBody>;
+
 /** `GET /v1/sessions` (parsed by query-schema.ts; the order is the order problems are reported in). */
 export const SessionListQuery = Type.Object(
   {
@@ -66,6 +93,9 @@ export const SessionList = Type.Union(
 
 /** `{ object: 'token', jwt }`: a minted session token or JWT template token. */
 export const Token = Type.Object({ object: Type.Literal('token'), jwt: Type.String() }, { additionalProperties: false });
+
+/** `{ object: 'cookies', cookies }`: Set-Cookie directives (a refresh with `format: cookie`). */
+export const Cookies = Type.Object({ object: Type.Literal('cookies'), cookies: Type.Array(Type.String()) }, { additionalProperties: false });
 
 /** `GET /v1/jwks`: the RSA public keys that verify session tokens. */
 export const JWKS = Type.Object(
