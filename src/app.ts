@@ -37,6 +37,7 @@ import { registerOrganizationRoutes } from './http/routes/organizations/index.js
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
 import { registerClientRoutes } from './http/routes/clients/index.js';
 import { registerJwtTemplateRoutes } from './http/routes/jwt-templates/index.js';
+import { registerBundleRoutes } from './http/fapi/bundles.js';
 import { applyMethodOverride, parseFormBody } from './http/fapi/form-body.js';
 import { registerFrontendApi } from './http/fapi/index.js';
 import { createFrontendInstance } from './frontend/instance.js';
@@ -190,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   registerContactRoutes(app, ctx, 'phone_number');
   await registerProfileImageRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });
   registerWeb3WalletRoutes(app, ctx);
+  registerBundleRoutes(app);
   const instance = createFrontendInstance({
     secretKeys: config.secretKeys,
     frontendApiUrl: config.fapi.frontendApiUrl,

@@ -40,6 +40,10 @@ export const PUBLIC_ROUTES: readonly { method: 'GET'; url: string }[] = [
   { method: 'GET', url: '/roster/docs' },
   { method: 'GET', url: '/roster/docs/swagger-ui.css' },
   { method: 'GET', url: '/roster/docs/swagger-ui-bundle.js' },
+  // Clerk's browser bundles (src/http/fapi/bundles.ts): the same public files Clerk's CDN serves to anyone,
+  // loaded by <script src> before any client or session exists.
+  { method: 'GET', url: '/fapi/npm/@clerk/clerk-js@:version/dist/*' },
+  { method: 'GET', url: '/fapi/npm/@clerk/ui@:version/dist/*' },
 ];
 
 function isListedPublic(method: string, url: string): boolean {

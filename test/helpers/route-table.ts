@@ -8,12 +8,14 @@ export interface RouteEntry {
 
 /**
  * Every (method, path) Fastify will serve, read from Fastify's own route table (`printRoutes`), so a route
- * registered anywhere, by anyone, later, is in the list without being named here.
+ * registered anywhere, by anyone, later, is in the list without being named here. The tree is read with its
+ * common prefixes (each node a fragment of the path, joined on the way down): without them find-my-way prints
+ * any route ending in a wildcard as a bare `*`.
  */
 export function routeTable(app: FastifyInstance): RouteEntry[] {
   const entries: RouteEntry[] = [];
   const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+  for (const line of app.printRoutes().split('\n')) {
     const match = /^((?:│ {3}| {4})*)(?:├── |└── )(\S+)(?: \(([^)]*)\))?$/u.exec(line);
     if (!match) continue;
     const depth = [...match[1]!].length / 4;

@@ -74,8 +74,10 @@ export function toSignInJSON(signIn: SignInRow, factors: SignInFactors, context:
 export function toSignUpJSON(signUp: SignUpRow, context: FapiSerializeContext) {
   const { required, optional } = signUpFields(context.config);
   const { missing, unverified } = signUpProgress(signUp, context.config);
+  // Until prepare_verification there is no verification: clerk-ui's SignUp prepares one only when the sign-up
+  // does not already show an `unverified` email_code verification, so showing one here would skip the prepare.
   const emailVerification =
-    signUp.email_address === null
+    signUp.email_address === null || signUp.email_verification_status === null
       ? null
       : {
           object: 'verification_otp' as const,

@@ -1,0 +1,118 @@
+// A tiny app for browser tests: an HTML page that loads Clerk's unmodified browser bundles from Roster
+// (`<frontendApiUrl>/npm/@clerk/…`), points clerk-js at Roster's Frontend API and mounts one of Clerk's
+// components by path: /sign-in → <SignIn/>, /sign-up → <SignUp/>, anything else → <UserButton/>.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { publishableKeyFor } from '../../../src/frontend/instance.js';
+
+export interface AppPageOptions {
+  /** Roster's Frontend API base, e.g. `http://localhost:<roster port>/fapi` (clerk-js's `proxyUrl`). */
+  frontendApiUrl: string;
+  publishableKey: string;
+  /** The version in the bundle URLs, as Clerk's SDKs write it (a major by default). */
+  clerkJsVersion?: string;
+  uiVersion?: string;
+  /**
+   * More options for `Clerk.load()`, merged over the page's own. Telemetry is off by default: in development
+   * clerk-js would send events to clerk-telemetry.com, a host a Roster deployment does not need.
+   */
+  loadOptions?: Record<string, unknown>;
+}
+
+/**
+ * The frontend API URL and publishable key of a Roster test server: its own when it says (the test server helper
+ * will), else derived as Roster derives them for a server listening at `baseUrl` without ROSTER_FRONTEND_API_URL.
+ */
+export function frontendApiOf(server: { baseUrl: string; frontendApiUrl?: string; publishableKey?: string }): { frontendApiUrl: string; publishableKey: string } {
+  // Page and FAPI must be the same site for the SameSite=Lax `__client` cookie: both on localhost.
+  const frontendApiUrl = server.frontendApiUrl ?? `http://localhost:${new URL(server.baseUrl).port}/fapi`;
+  return { frontendApiUrl, publishableKey: server.publishableKey ?? publishableKeyFor(frontendApiUrl, 'development') };
+}
+
+/** Which component a path mounts. */
+export type MountedComponent = 'SignIn' | 'SignUp' | 'UserButton';
+
+export function componentForPath(pathname: string): MountedComponent {
+  if (pathname === '/sign-in' || pathname.startsWith('/sign-in/')) return 'SignIn';
+  if (pathname === '/sign-up' || pathname.startsWith('/sign-up/')) return 'SignUp';
+  return 'UserButton';
+}
+
+const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** The HTML of the page at `pathname`. */
+export function renderAppPage(options: AppPageOptions, pathname: string): string {
+  const fapi = options.frontendApiUrl.replace(/\/+$/, '');
+  const component = componentForPath(pathname);
+  const loadOptions = { signInUrl: '/sign-in', signUpUrl: '/sign-up', afterSignOutUrl: '/', signInFallbackRedirectUrl: '/', signUpFallbackRedirectUrl: '/', telemetry: false, ...options.loadOptions };
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Roster · ${component}</title></head>
+<body>
+<main><div id="component"></div><pre id="user-id"></pre></main>
+<!-- clerk.browser.js creates window.Clerk from these data attributes; ui.browser.js defines window.__internal_ClerkUICtor. -->
+<script src="${attribute(fapi)}/npm/@clerk/clerk-js@${attribute(options.clerkJsVersion ?? '6')}/dist/clerk.browser.js"
+  data-clerk-publishable-key="${attribute(options.publishableKey)}" data-clerk-proxy-url="${attribute(fapi)}" crossorigin="anonymous"></script>
+<script src="${attribute(fapi)}/npm/@clerk/ui@${attribute(options.uiVersion ?? '1')}/dist/ui.browser.js" crossorigin="anonymous"></script>
+<script>
+window.__roster = { ready: false, error: null };
+(async () => {
+  const clerk = window.Clerk;
+  await clerk.load({ ...${json(loadOptions)}, ui: { ClerkUI: window.__internal_ClerkUICtor } });
+  const node = document.getElementById('component');
+  const component = ${json(component)};
+  if (component === 'SignIn') clerk.mountSignIn(node, { routing: 'path', path: '/sign-in' });
+  else if (component === 'SignUp') clerk.mountSignUp(node, { routing: 'path', path: '/sign-up' });
+  else clerk.mountUserButton(node);
+  document.getElementById('user-id').textContent = clerk.user ? clerk.user.id : 'signed out';
+  clerk.addListener(({ user }) => { document.getElementById('user-id').textContent = user ? user.id : 'signed out'; });
+  window.__roster.ready = true;
+})().catch((error) => { window.__roster.error = String(error && error.stack || error); });
+</script>
+</body>
+</html>
+`;
+}
+
+export interface AppPageServer {
+  /** `http://localhost:<port>`: open pages here, the same site as a FAPI on localhost. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the page on 127.0.0.1 (port 0); every path answers, so clerk's path routing (`/sign-in/factor-one`) works. */
+export async function startAppPage(options: AppPageOptions): Promise<AppPageServer> {
+  const server = http.createServer((request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    if (pathname === '/favicon.ico') return void response.writeHead(204).end();
+    const body = renderAppPage(options, pathname);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** Waits until the page's script loaded Clerk and mounted its component; throws what clerk-js threw. */
+export async function waitForClerk(page: Page, timeoutMs = 20_000): Promise<void> {
+  const state = await page.waitForFunction(
+    () => {
+      const roster = (window as unknown as { __roster?: { ready: boolean; error: string | null } }).__roster;
+      return roster && (roster.ready || roster.error) ? roster : null;
+    },
+    undefined,
+    { timeout: timeoutMs },
+  );
+  const { error } = (await state.jsonValue()) as { ready: boolean; error: string | null };
+  if (error) throw new Error(`Clerk failed to load in the page: ${error}`);
+}
