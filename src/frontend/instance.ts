@@ -14,11 +14,24 @@ export function instanceTypeOf(secretKeys: readonly string[]): InstanceType {
  * clients are, the SDKs send requests to the proxy URL and use the key's host for nothing else.
  */
 export function publishableKeyFor(frontendApiUrl: string, instanceType: InstanceType): string {
+  const prefix = instanceType === 'development' ? 'pk_test_' : 'pk_live_';
+  return `${prefix}${Buffer.from(`${frontendApiNameOf(frontendApiUrl)}$`).toString('base64')}`;
+}
+
+/** What the publishable key names: `<host[:port]><path>`, `clerk.` before a dotless host. */
+function frontendApiNameOf(frontendApiUrl: string): string {
   const url = new URL(frontendApiUrl);
   const host = url.hostname.includes('.') ? url.host : `clerk.${url.host}`;
-  const path = url.pathname.replace(/\/+$/, '');
-  const prefix = instanceType === 'development' ? 'pk_test_' : 'pk_live_';
-  return `${prefix}${Buffer.from(`${host}${path}$`).toString('base64')}`;
+  return `${host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
+ * The `iss` of the Frontend API's session tokens: the publishable key's name with the URL's scheme. Clerk's
+ * middleware compares a token's issuer, scheme removed, with the name in the publishable key to tell its own
+ * instance's tokens from another's; a mismatch makes it read other cookie names and never sign the visitor in.
+ */
+export function frontendApiIssuerFor(frontendApiUrl: string): string {
+  return `${new URL(frontendApiUrl).protocol}//${frontendApiNameOf(frontendApiUrl)}`;
 }
 
 /** The suffix of Clerk's suffixed cookie names: the first 8 characters of base64url(SHA-1(publishable key)). */
@@ -50,6 +63,8 @@ export interface FrontendInstance {
   readonly instanceType: InstanceType;
   /** The Frontend API's public URL, without a trailing slash. */
   url(): string;
+  /** The `iss` of session tokens minted through the Frontend API (frontendApiIssuerFor). */
+  issuer(): string;
   publishableKey(): string;
   cookieSuffix(): string;
   /** Cookies get `Secure` when the Frontend API is served over https. */
@@ -81,6 +96,7 @@ export function createFrontendInstance(options: {
   return {
     instanceType,
     url: () => resolve().url,
+    issuer: () => frontendApiIssuerFor(resolve().url),
     publishableKey: () => resolve().publishableKey,
     cookieSuffix: () => resolve().cookieSuffix,
     secureCookies: () => resolve().url.startsWith('https:'),

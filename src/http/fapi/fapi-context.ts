@@ -92,7 +92,7 @@ export async function clientJSON(ctx: FapiContext, request: FastifyRequest, repl
   const state: ClientState = await ctx.clients.state(await ctx.clients.reload(client));
   const tokens = new Map<string, string>();
   for (const { session } of state.sessions) {
-    const { jwt } = await ctx.sessions.createToken(session.id, { issuer: ctx.instance.url(), azp: request.fapiOrigin });
+    const { jwt } = await ctx.sessions.createToken(session.id, { issuer: ctx.instance.issuer(), azp: request.fapiOrigin });
     tokens.set(session.id, jwt);
   }
   let signInFactors: SignInFactors | null = null;

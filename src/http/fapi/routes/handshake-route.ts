@@ -33,7 +33,7 @@ export function registerHandshakeRoute(app: FastifyInstance, ctx: FapiContext): 
       instanceType: ctx.instance.instanceType,
       // Kept only when it is a plain token: it goes into a Set-Cookie directive the middleware writes verbatim.
       devBrowserToken: development && query.__clerk_db_jwt && /^[A-Za-z0-9_.-]{1,512}$/.test(query.__clerk_db_jwt) ? query.__clerk_db_jwt : null,
-      issuer: ctx.instance.url(),
+      issuer: ctx.instance.issuer(),
     });
     const [name, value] =
       format === 'nonce' ? ['__clerk_handshake_nonce', await ctx.handshake.issueNonce(directives)] : ['__clerk_handshake', await ctx.handshake.token(directives)];

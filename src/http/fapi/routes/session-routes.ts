@@ -27,7 +27,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: FapiContext): v
   // The session token clerk-js refreshes about every minute; `azp` is the page's origin.
   app.post<{ Params: Params }>('/fapi/v1/client/sessions/:session_id/tokens', FAPI_ROUTE, async (request) => {
     const session = await ctx.clients.requireOwnSession(requireClient(request), request.params.session_id);
-    const { jwt } = await ctx.sessions.createToken(session.id, { issuer: ctx.instance.url(), azp: request.fapiOrigin });
+    const { jwt } = await ctx.sessions.createToken(session.id, { issuer: ctx.instance.issuer(), azp: request.fapiOrigin });
     return { object: 'token' as const, jwt };
   });
 
@@ -38,7 +38,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: FapiContext): v
       const session = await ctx.clients.requireOwnSession(requireClient(request), request.params.session_id);
       const { baseUrl } = ctx.serializeContext(request);
       const { jwt } = await ctx.templateTokens.mint(session.id, request.params.template_name, {
-        issuer: ctx.instance.url(),
+        issuer: ctx.instance.issuer(),
         ...templateImageUrls(baseUrl),
       });
       return { object: 'token' as const, jwt };
