@@ -81,6 +81,11 @@ export async function startServer(env: NodeJS.ProcessEnv, options: StartOptions 
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   const where = database.dialect === 'sqlite' ? config.sqliteFile : 'PostgreSQL (DATABASE_URL)';
   const frontend = app.frontendInstance;
+  if (config.databaseUrl && !config.fapi.frontendApiUrl && !config.publicUrl) {
+    // Every node would name its own port in the publishable key: browsers signed in through one node would carry
+    // cookies and tokens the others' middleware does not recognise.
+    app.log.warn('DATABASE_URL is set but neither ROSTER_FRONTEND_API_URL nor ROSTER_PUBLIC_URL: set one of them, the same on every node');
+  }
   const banner =
     [
       '',
