@@ -25,6 +25,8 @@ describe('rate-limit configuration', () => {
           update_user: { max: 10, windowInSeconds: 10 },
           organization_invitations: { max: 250, windowInSeconds: 3600 },
           organization_invitations_bulk: { max: 50, windowInSeconds: 3600 },
+          fapi: { max: 300, windowInSeconds: 10 },
+          fapi_attempts: { max: 20, windowInSeconds: 10 },
         },
       });
     }
@@ -54,6 +56,7 @@ describe('rate-limit configuration', () => {
       ROSTER_RATE_LIMIT_UPDATE_USER: 'off',
       ROSTER_RATE_LIMIT_ORGANIZATION_INVITATIONS: '10/24h',
       ROSTER_RATE_LIMIT_ORGANIZATION_INVITATIONS_BULK: ' ',
+      ROSTER_RATE_LIMIT_FAPI_ATTEMPTS: '5/1m',
     }).rateLimits;
     expect(rules).toEqual({
       bapi: { max: 5000, windowInSeconds: 10 },
@@ -61,6 +64,8 @@ describe('rate-limit configuration', () => {
       update_user: null,
       organization_invitations: { max: 10, windowInSeconds: 86_400 },
       organization_invitations_bulk: { max: 50, windowInSeconds: 3600 },
+      fapi: { max: 300, windowInSeconds: 10 },
+      fapi_attempts: { max: 5, windowInSeconds: 60 },
     });
   });
 
