@@ -88,7 +88,7 @@ describeBrowser('signing up with a code delivered over SMTP', () => {
 
     const user = await userWithVerifiedAddress(email);
     expect(shown).toBe(user.id);
-    // Exactly one message, to the address signed up with; the code worked once and is not shown anywhere else.
+    // Exactly one message went to the address signed up with, and the code travelled only in a request body.
     expect(inbox.messages.filter((message) => message.to.includes(email))).toHaveLength(1);
     expect(fapi.requests.some((request) => request.url.includes(code))).toBe(false);
     const { data: sessions } = await server.clerk.sessions.getSessionList({ userId: user.id, status: 'active' });
