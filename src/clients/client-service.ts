@@ -14,7 +14,8 @@ import {
   listClients,
   updateClient,
 } from '../storage/repositories/clients-repository.js';
-import { updateActiveSession } from '../storage/repositories/sessions-repository.js';
+import { findSessionById, updateActiveSession } from '../storage/repositories/sessions-repository.js';
+import { findUserById } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignInRow, SignUpRow } from '../storage/tables/client-tables.js';
 import type { SessionRow } from '../storage/tables/session-tables.js';
 import { loadRecordsById } from '../users/deps.js';
@@ -64,12 +65,19 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
     };
   }
 
-  /** The client's own active session, or the Frontend API's 404 (another client's session is not this one's). */
+  /**
+   * The client's own active session. A session the client had that is no longer active (signed out, revoked,
+   * expired) is Clerk's 401 `signed_out`, or 403 `user_banned` when its user is banned: clerk-js signs the page
+   * out on either, while on a 404 it only retries. Another client's session, or none, is the 404.
+   */
   async function requireOwnSession(client: ClientRow, sessionId: string): Promise<SessionRow> {
     const sessions = await listActiveSessionsOfClient(db, client.id, clock.nowMs());
     const session = sessions.find((candidate) => candidate.id === sessionId);
-    if (!session) throw errors.sessionNotFound(sessionId);
-    return session;
+    if (session) return session;
+    const inactive = await findSessionById(db, sessionId);
+    if (inactive?.client_id !== client.id) throw errors.sessionNotFound(sessionId);
+    if ((await findUserById(db, inactive.user_id))?.banned) throw errors.userBanned();
+    throw errors.signedOut();
   }
 
   /** A session with its user, as the Frontend API shows it. */

@@ -103,6 +103,8 @@ export const catalog = {
   signUpModeRestricted: { status: 403, code: 'sign_up_mode_restricted', message: 'Sign-ups restricted', frontendApiCode: true },
   // Roster's: the SMTP server refused or could not be reached, so no code went out (the request may be retried).
   emailDeliveryUnavailable: { status: 503, code: 'email_delivery_unavailable', message: 'Email could not be sent', rosterExtension: true },
+  // A session of the browser's client that is no longer active (signed out, revoked, expired): clerk-js signs out on it.
+  signedOut: { status: 401, code: 'signed_out', message: 'Signed out', frontendApiCode: true },
   actionForSessionNotAuthorized: { status: 401, code: 'action_for_session_not_authorized', message: 'Unauthorized action for session', frontendApiCode: true },
   // JWT templates
   jwtTemplateNotFound: { status: 404, code: 'resource_not_found', message: 'JWT template not found' },

@@ -20,6 +20,7 @@ export const frontendErrors = {
   signUpModeRestricted: () => make('signUpModeRestricted', 'New sign-ups are currently restricted.'),
   emailDeliveryUnavailable: () =>
     make('emailDeliveryUnavailable', 'The verification code could not be sent: the mail server did not accept it. Try again in a moment.'),
+  signedOut: () => make('signedOut', 'You are signed out'),
   actionForSessionNotAuthorized: (sessionId: string) =>
     make('actionForSessionNotAuthorized', `Not authorized to perform requested action on session ${sessionId}`),
   /** A sign-in or sign-up that is complete or abandoned takes no more steps. */

@@ -115,3 +115,36 @@ export async function blockOffsiteRequests(context: BrowserContext): Promise<str
   });
   return attempted;
 }
+
+export interface RecordedError {
+  /** `METHOD /path` as in RequestRecorder.calls() (the effective method). */
+  call: string;
+  status: number;
+  /** The `code`s of the answer's `errors` (Clerk's error body), empty when it had none. */
+  codes: string[];
+}
+
+/**
+ * Every Frontend API answer of `page` under `baseUrl` with a status of 400 or more, with Clerk's error codes from
+ * its body: what the page was told, to set beside what its component shows.
+ */
+export function recordErrorAnswers(page: Page, baseUrl: string): RecordedError[] {
+  const base = baseUrl.replace(/\/+$/, '');
+  const answers: RecordedError[] = [];
+  page.on('response', async (response) => {
+    const url = new URL(response.url());
+    if (!response.url().startsWith(`${base}/`) || response.status() < 400) return;
+    const method = response.request().method();
+    const override = url.searchParams.get('_method');
+    const call = `${method === 'POST' && override ? override.toUpperCase() : method} ${url.pathname.slice(new URL(base).pathname.replace(/\/+$/, '').length)}`;
+    const entry: RecordedError = { call, status: response.status(), codes: [] };
+    answers.push(entry);
+    try {
+      const body = (await response.json()) as { errors?: { code?: string }[] };
+      entry.codes.push(...(body.errors ?? []).map((error) => String(error.code)));
+    } catch {
+      // Not JSON, or the page closed before the body was read: the status alone is recorded.
+    }
+  });
+  return answers;
+}
