@@ -174,6 +174,7 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     try {
       const user = await users.create({
         emailAddresses: signUp.email_address ? [signUp.email_address] : [],
+        emailAddressVerificationStrategy: 'email_code',
         username: signUp.username,
         firstName: signUp.first_name,
         lastName: signUp.last_name,

@@ -12,6 +12,7 @@ import { userCountMigration } from './migrations/2026-11-30-0009-user-count.js';
 import { usernameOrderMigration } from './migrations/2026-11-30-0010-username-order.js';
 import { foldedUserSearchMigration } from './migrations/2026-11-30-0011-folded-user-search.js';
 import { clientsMigration } from './migrations/2026-11-30-0012-clients.js';
+import { verificationStrategyMigration } from './migrations/2026-11-30-0014-verification-strategy.js';
 import { verificationCodesMigration } from './migrations/2026-11-30-0013-verification-codes.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -29,6 +30,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0011-folded-user-search': foldedUserSearchMigration(dialect),
     '2026-11-30-0012-clients': clientsMigration(),
     '2026-11-30-0013-verification-codes': verificationCodesMigration(),
+    '2026-11-30-0014-verification-strategy': verificationStrategyMigration(),
   };
 }
 

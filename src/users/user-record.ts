@@ -44,6 +44,8 @@ export interface Identification {
   /** Normalised value: lower-cased email, E.164 phone, lower-cased hex wallet. */
   value: string;
   verified: boolean;
+  /** How it was verified: null for an admin verification, else the strategy a person completed (`email_code`). */
+  verificationStrategy: string | null;
   /** Held for the user without being verified (`identification_status: reserved`). */
   reserved: boolean;
   reservedForSecondFactor: boolean;
@@ -102,6 +104,7 @@ export function toIdentification(row: IdentificationRow): Identification {
     type: row.type,
     value: row.identifier,
     verified: row.verified === 1,
+    verificationStrategy: row.verification_strategy ?? null,
     reserved: row.reserved === 1,
     reservedForSecondFactor: row.reserved_for_second_factor === 1,
     defaultSecondFactor: row.default_second_factor === 1,

@@ -26,6 +26,8 @@ export interface CreateUserInput {
   locale?: string | null;
   emailAddresses?: string[];
   emailAddressStatuses?: IdentificationStatus[];
+  /** How the (verified) email addresses were verified: `email_code` at a Frontend API sign-up; admin otherwise. */
+  emailAddressVerificationStrategy?: 'email_code';
   phoneNumbers?: string[];
   phoneNumberStatuses?: IdentificationStatus[];
   web3Wallets?: string[];
@@ -167,6 +169,7 @@ export function createUserService(deps: ServiceDeps, { passwords, mfa }: UserSer
         type: item.type,
         identifier: item.identifier,
         verified: item.reserved ? 0 : 1,
+        verification_strategy: !item.reserved && item.type === 'email_address' ? (input.emailAddressVerificationStrategy ?? null) : null,
         reserved: item.reserved ? 1 : 0,
         reserved_for_second_factor: 0,
         default_second_factor: 0,

@@ -57,16 +57,14 @@ describeBrowser('signing up with a code delivered over SMTP', () => {
     return code;
   }
 
-  /**
-   * The one user with `email`, which the Backend API shows verified. (Roster shows every verified address with
-   * its `admin` verification, where Clerk would say `email_code`: it does not keep how an address was verified.)
-   */
+  /** The one user with `email`, which the Backend API shows verified by the email code, as Clerk does. */
   async function userWithVerifiedAddress(email: string) {
     const { data: users } = await server.clerk.users.getUserList({ emailAddress: [email] });
     expect(users).toHaveLength(1);
     const [user] = users;
     const address = user!.emailAddresses.find((entry) => entry.emailAddress === email);
     expect(address?.verification?.status).toBe('verified');
+    expect(address?.verification?.strategy).toBe('email_code');
     expect(user!.primaryEmailAddressId).toBe(address!.id);
     expect(user!.passwordEnabled).toBe(true);
     return user!;

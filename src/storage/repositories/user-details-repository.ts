@@ -19,6 +19,7 @@ const IDENTIFICATION_COLUMN_SET: Record<keyof IdentificationRow, true> = {
   type: true,
   identifier: true,
   verified: true,
+  verification_strategy: true,
   reserved: true,
   reserved_for_second_factor: true,
   default_second_factor: true,

@@ -68,6 +68,8 @@ export interface IdentificationsTable {
   /** Normalised value: lower-cased email, E.164 phone, lower-cased hex wallet. */
   identifier: string;
   verified: number;
+  /** How a verified identification was verified: null for an admin verification, else the strategy (`email_code`). */
+  verification_strategy: string | null;
   reserved: number;
   reserved_for_second_factor: number;
   default_second_factor: number;

@@ -51,6 +51,8 @@ describe('Frontend API: sign-up with an email code, sign-in with a password, ses
     const user = await server.clerk.users.getUser(userId);
     expect(user.emailAddresses[0]!.emailAddress).toBe(email);
     expect(user.emailAddresses[0]!.verification?.status).toBe('verified');
+    // Verified by the code the person entered, as Clerk shows it, not by an admin.
+    expect(user.emailAddresses[0]!.verification?.strategy).toBe('email_code');
     const sessions = await server.clerk.sessions.getSessionList({ userId });
     expect(sessions.data.map((session) => session.id)).toEqual([sessionId]);
 

@@ -106,15 +106,19 @@ export const SetCompromisedBody = Fields({ revoke_all_sessions: NullableBoolean 
 
 // Answers.
 
-/** Roster verifies identifications as an admin would; reserved or unverified ones carry no verification yet. */
+/**
+ * How a verified identification was verified: as an admin would (the Backend API), or by the email code a person
+ * entered at a Frontend API sign-up; reserved or unverified ones carry no verification yet.
+ */
 const AdminVerification = Nullable(
   Type.Object(
     {
-      object: Type.Literal('verification_admin'),
+      object: Type.Union([Type.Literal('verification_admin'), Type.Literal('verification_otp')]),
       status: Type.Literal('verified'),
-      strategy: Type.Literal('admin'),
+      strategy: Type.Union([Type.Literal('admin'), Type.Literal('email_code')]),
       attempts: Type.Null(),
-      expire_at: Type.Null(),
+      /** The email code's verification: when the address was verified (the code's own expiry is not kept). */
+      expire_at: Nullable(Type.Integer()),
     },
     { additionalProperties: false },
   ),

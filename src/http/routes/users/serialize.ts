@@ -4,11 +4,18 @@ import { userImageUrl } from '../images.js';
 import type { EmailAddressJSON, PhoneNumberJSON, UserJSON, Web3WalletJSON } from './schemas.js';
 
 
-/** Verified identifications carry an admin verification; reserved or unverified ones none yet. */
-const verificationOf = (identification: Identification) =>
-  identification.verified
-    ? ({ object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null } as const)
-    : null;
+/**
+ * Verified identifications carry how they were verified: an admin verification (the Backend API), or the code a
+ * person entered at sign-up; reserved or unverified ones none yet.
+ */
+const verificationOf = (identification: Identification) => {
+  if (!identification.verified) return null;
+  if (identification.verificationStrategy === 'email_code') {
+    // The Frontend API's OTP verification needs an integer expiry; Roster keeps when the address was verified.
+    return { object: 'verification_otp', status: 'verified', strategy: 'email_code', attempts: null, expire_at: identification.createdAtMs } as const;
+  }
+  return { object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null } as const;
+};
 
 export function toEmailAddressJSON(identification: Identification): EmailAddressJSON {
   return {
