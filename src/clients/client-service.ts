@@ -24,6 +24,9 @@ import type { UserRecord } from '../users/user-record.js';
 /** The secret a browser holds in its `__client` cookie is stored only as this digest. */
 export const clientTokenDigest = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** A new cookie secret: 256 random bits, base64url. */
+export const newClientToken = (): string => randomBytes(32).toString('base64url');
+
 /** A session of the client with its user, as the Frontend API shows it. */
 export interface ClientSession {
   session: SessionRow;
@@ -99,7 +102,7 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
     /** A new client with a fresh cookie secret (returned once, never stored). */
     async create(): Promise<{ client: ClientRow; token: string }> {
       const nowMs = clock.nowMs();
-      const token = randomBytes(32).toString('base64url');
+      const token = newClientToken();
       const client: ClientRow = {
         id: newId('client', nowMs),
         token_digest: clientTokenDigest(token),

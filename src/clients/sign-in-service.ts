@@ -7,6 +7,7 @@ import { usersWithBackupCodes } from '../storage/repositories/credentials-reposi
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserById, findUserByIdForUpdate, findUserIdByUsername } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignInRow } from '../storage/tables/client-tables.js';
+import { clientTokenDigest, newClientToken } from './client-service.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeUsername } from '../users/identifiers.js';
 import { lockStatus } from '../users/lockout.js';
 import { hasSecondFactor, type MFAService } from '../users/mfa-service.js';
@@ -19,6 +20,15 @@ export interface SignInInput {
   identifier?: string | undefined;
   strategy?: string | undefined;
   password?: string | undefined;
+}
+
+/**
+ * What a step of a sign-in gives: the sign-in, and the client's new cookie secret when the step signed the browser
+ * in (the secret is replaced then, so one planted in the browser beforehand holds no session).
+ */
+export interface SignInStep {
+  signIn: SignInRow;
+  clientToken: string | null;
 }
 
 export interface SignInCollaborators {
@@ -79,7 +89,7 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
   }
 
   /** The user's session, in one transaction with the sign-in's last step (which can happen once) and a ban check. */
-  async function complete(client: ClientRow, signIn: SignInRow, fromStatus: SignInRow['status'], strategy: string): Promise<SignInRow> {
+  async function complete(client: ClientRow, signIn: SignInRow, fromStatus: SignInRow['status'], strategy: string): Promise<SignInStep> {
     return db.transaction().execute(async (trx) => {
       const nowMs = clock.nowMs();
       const user = signIn.user_id ? await findUserByIdForUpdate(trx, signIn.user_id) : undefined;
@@ -97,13 +107,15 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
       });
       // Another request completed this sign-in first: this one must not mint a second session.
       if (!completed) throw errors.attemptNotInProgress('sign in', signIn.id, 'complete');
+      const clientToken = newClientToken();
       await updateClient(trx, client.id, {
+        token_digest: clientTokenDigest(clientToken),
         sign_in_id: null,
         last_active_session_id: session.id,
         last_authentication_strategy: strategy,
         updated_at: nowMs,
       });
-      return completed;
+      return { signIn: completed, clientToken };
     });
   }
 
@@ -116,7 +128,7 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
     if (lock.locked) throw errors.userLocked(lock.lockoutExpiresInSeconds);
   }
 
-  async function attemptPassword(client: ClientRow, signIn: SignInRow, password: string): Promise<SignInRow> {
+  async function attemptPassword(client: ClientRow, signIn: SignInRow, password: string): Promise<SignInStep> {
     if (!signIn.user_id) throw errors.identifierNotFound();
     try {
       await passwords.verify(signIn.user_id, password);
@@ -135,14 +147,14 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
         updated_at: nowMs,
       });
       if (!advanced) throw errors.attemptNotInProgress('sign in', signIn.id, 'complete');
-      return advanced;
+      return { signIn: advanced, clientToken: null };
     }
     return complete(client, signIn, 'needs_first_factor', 'password');
   }
 
   return {
     /** `POST /v1/client/sign_ins`: a new attempt replacing the client's current one; with a password, tried at once. */
-    async create(client: ClientRow, input: SignInInput): Promise<SignInRow> {
+    async create(client: ClientRow, input: SignInInput): Promise<SignInStep> {
       const nowMs = clock.nowMs();
       const identifier = input.identifier?.trim() || null;
       // One signed-in account per browser (Clerk's single-session mode): sign out before signing in again.
@@ -168,13 +180,13 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
       await insertSignIn(db, row);
       await updateClient(db, client.id, { sign_in_id: row.id, updated_at: nowMs });
       if (input.strategy === 'password' && input.password !== undefined && target) return attemptPassword(client, row, input.password);
-      return row;
+      return { signIn: row, clientToken: null };
     },
 
     get: requireOwn,
 
     /** `POST /v1/client/sign_ins/{id}/attempt_first_factor` with `strategy: password`. */
-    async attemptFirstFactor(client: ClientRow, signInId: string, input: { strategy?: string; password?: string }): Promise<SignInRow> {
+    async attemptFirstFactor(client: ClientRow, signInId: string, input: { strategy?: string; password?: string }): Promise<SignInStep> {
       const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
       if (input.strategy !== 'password') throw errors.strategyForUserInvalid();
@@ -183,13 +195,14 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
     },
 
     /** `POST /v1/client/sign_ins/{id}/attempt_second_factor` with `strategy: totp` or `backup_code`, counted toward lockout. */
-    async attemptSecondFactor(client: ClientRow, signInId: string, input: { strategy?: string; code?: string }): Promise<SignInRow> {
+    async attemptSecondFactor(client: ClientRow, signInId: string, input: { strategy?: string; code?: string }): Promise<SignInStep> {
       const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_second_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
       if (input.strategy !== 'totp' && input.strategy !== 'backup_code') throw errors.strategyForUserInvalid();
       if (!input.code) throw errors.paramMissing('code');
       try {
-        await mfa.verify(signIn.user_id!, input.code);
+        // Only the factor named: a backup code typed as a TOTP code is a wrong TOTP code.
+        await mfa.verify(signIn.user_id!, input.code, { only: input.strategy });
       } catch (error) {
         if (error instanceof ClerkError && error.status === 422) throw errors.codeIncorrect();
         throw error;

@@ -14,6 +14,7 @@ import {
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserIdByUsername } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignUpRow, SignUpUpdate } from '../storage/tables/client-tables.js';
+import { clientTokenDigest, newClientToken } from './client-service.js';
 import { normalizeUsername, parseIdentifier, parseUsernameInput } from '../users/identifiers.js';
 import type { PasswordService } from '../users/password-service.js';
 import type { UserService } from '../users/user-service.js';
@@ -41,6 +42,12 @@ export interface EmailCodes {
   send(subject: string, emailAddress: string): Promise<{ expiresAtMs: number }>;
   /** Resolves when the code is right; throws Clerk's error (incorrect, expired, too many attempts) otherwise. */
   check(subject: string, code: string): Promise<void>;
+}
+
+/** What a step of a sign-up gives: the sign-up, and the client's new cookie secret when the step signed the browser in. */
+export interface SignUpStep {
+  signUp: SignUpRow;
+  clientToken: string | null;
 }
 
 export interface SignUpCollaborators {
@@ -164,12 +171,12 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
    * first (a conditional update), so two requests racing here make one user; if making the user fails (the
    * address was taken meanwhile), the sign-up goes back to missing requirements with the error.
    */
-  async function completeIfReady(client: ClientRow, signUp: SignUpRow): Promise<SignUpRow> {
+  async function completeIfReady(client: ClientRow, signUp: SignUpRow): Promise<SignUpStep> {
     const { missing, unverified } = signUpProgress(signUp, config);
-    if (missing.length > 0 || unverified.length > 0 || signUp.status !== 'missing_requirements') return signUp;
+    if (missing.length > 0 || unverified.length > 0 || signUp.status !== 'missing_requirements') return { signUp, clientToken: null };
     await assertNoActiveSession(db, client);
     const claimed = await updateSignUpIn(db, signUp.id, 'missing_requirements', { status: 'complete', updated_at: clock.nowMs() });
-    if (!claimed) return (await findSignUp(db, signUp.id)) ?? signUp;
+    if (!claimed) return { signUp: (await findSignUp(db, signUp.id)) ?? signUp, clientToken: null };
     let userId: string;
     try {
       const user = await users.create({
@@ -196,19 +203,22 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
       await assertNoActiveSession(trx, client);
       const session = await sessions.start(trx, { userId, clientId: client.id }, nowMs);
       const done = await updateSignUpIn(trx, signUp.id, 'complete', { created_user_id: userId, created_session_id: session.id, updated_at: nowMs });
+      // A new cookie secret with the session: one planted in the browser beforehand holds no session.
+      const clientToken = newClientToken();
       await updateClient(trx, client.id, {
+        token_digest: clientTokenDigest(clientToken),
         sign_up_id: null,
         last_active_session_id: session.id,
         last_authentication_strategy: 'email_code',
         updated_at: nowMs,
       });
-      return done!;
+      return { signUp: done!, clientToken };
     });
   }
 
   return {
     /** `POST /v1/client/sign_ups`: a new attempt replacing the client's current one. */
-    async create(client: ClientRow, input: SignUpInput): Promise<SignUpRow> {
+    async create(client: ClientRow, input: SignUpInput): Promise<SignUpStep> {
       if (!collaborators.signUpAllowed()) throw errors.signUpModeRestricted();
       const nowMs = clock.nowMs();
       // One signed-in account per browser (Clerk's single-session mode): sign out before signing up again.
@@ -243,7 +253,7 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     get: requireOwn,
 
     /** `PATCH /v1/client/sign_ups/{id}`: more fields for a sign-up in progress. */
-    async update(client: ClientRow, signUpId: string, input: SignUpInput): Promise<SignUpRow> {
+    async update(client: ClientRow, signUpId: string, input: SignUpInput): Promise<SignUpStep> {
       const signUp = await requireCurrent(client, signUpId);
       const update = await toUpdate(input, signUp);
       const updated = await updateSignUpIn(db, signUp.id, 'missing_requirements', { ...update, updated_at: clock.nowMs() });
@@ -281,7 +291,7 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
      * `POST …/attempt_verification` with the code: a right one verifies the address it was sent to (if the sign-up
      * still holds it) and may complete the sign-up. Wrong codes count against the sign-up across re-sent codes.
      */
-    async attemptVerification(client: ClientRow, signUpId: string, input: { strategy?: string; code?: string }): Promise<SignUpRow> {
+    async attemptVerification(client: ClientRow, signUpId: string, input: { strategy?: string; code?: string }): Promise<SignUpStep> {
       const signUp = await requireCurrent(client, signUpId);
       if (input.strategy !== undefined && input.strategy !== 'email_code') throw errors.paramValueNotAllowed('strategy', input.strategy, ['email_code']);
       if (!input.code) throw errors.paramMissing('code');

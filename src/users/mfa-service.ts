@@ -105,7 +105,7 @@ export function createMFAService(deps: ServiceDeps) {
      * `POST /v1/users/{id}/verify_totp`: the current TOTP code (one step either side; each step once), or
      * an unused backup code (consumed; exactly one of any concurrent presenters wins).
      */
-    async verify(userId: string, code: string): Promise<CodeType> {
+    async verify(userId: string, code: string, options: { only?: CodeType } = {}): Promise<CodeType> {
       const user = await requireUser(db, userId);
       if (user.banned) throw errors.userBanned();
       const trimmed = code.trim();
@@ -122,7 +122,7 @@ export function createMFAService(deps: ServiceDeps) {
         // A right code that another request used first (a double submit, a retry) is refused but is no
         // guess: it does not count toward the lockout (its attempt is given back).
         let usedMeanwhile = false;
-        if (user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
+        if (options.only !== 'backup_code' && user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
           const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
           if (step !== null) {
             if (await claimTOTPStep(db, userId, user.totp_secret, step, now)) {
@@ -133,7 +133,7 @@ export function createMFAService(deps: ServiceDeps) {
             usedMeanwhile = true;
           }
         }
-        if (backupCodes.length > 0) {
+        if (options.only !== 'totp' && backupCodes.length > 0) {
           const index = await codeStore.find(storedCodes, trimmed);
           if (index >= 0) {
             if (await consumeBackupCode(db, backupCodes[index]!.id, now)) {

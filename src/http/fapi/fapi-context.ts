@@ -69,11 +69,16 @@ function cookieOptions(ctx: FapiContext, httpOnly: boolean) {
   return { path: '/', httpOnly, sameSite: 'lax' as const, secure: ctx.instance.secureCookies(), maxAge: CLIENT_COOKIE_DAYS * 86_400 };
 }
 
+/** Gives the browser its client's cookie secret (a new client's, or the one a sign-in replaced). */
+export function setClientCookie(ctx: FapiContext, reply: FastifyReply, token: string | null): void {
+  if (token) reply.setCookie(CLIENT_COOKIE, token, cookieOptions(ctx, true));
+}
+
 /** The request's client, or a new one (with its cookie set on the reply) for the first step of a sign-in or sign-up. */
 export async function ensureClient(ctx: FapiContext, request: FastifyRequest, reply: FastifyReply): Promise<ClientRow> {
   if (request.fapiClient) return request.fapiClient;
   const { client, token } = await ctx.clients.create();
-  reply.setCookie(CLIENT_COOKIE, token, cookieOptions(ctx, true));
+  setClientCookie(ctx, reply, token);
   request.fapiClient = client;
   return client;
 }

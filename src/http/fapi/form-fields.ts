@@ -1,5 +1,6 @@
 import { errors } from '../../lib/error-catalog.js';
-import type { Metadata } from '../../domain/metadata.js';
+import { assertMetadataSize, type Metadata } from '../../domain/metadata.js';
+import { findJsonBodyProblem } from '../json-body.js';
 
 /** Reads typed fields from a form body (all values arrive as text), with Clerk's errors for wrong ones. */
 export function formFields(body: unknown) {
@@ -31,6 +32,11 @@ export function formFields(body: unknown) {
         throw errors.paramTypeInvalid(name, 'object');
       }
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw errors.paramTypeInvalid(name, 'object');
+      // The Backend API's rules for JSON bodies and metadata: bounded depth, no NUL, at most 8 KiB.
+      const problem = findJsonBodyProblem(parsed);
+      if (problem === 'nul') throw errors.paramValueInvalid(name, `${name} must not contain NUL characters.`);
+      if (problem) throw errors.paramValueInvalid(name, `${name} is nested too deeply.`);
+      assertMetadataSize(parsed as Metadata, name);
       return parsed as Metadata;
     },
   };

@@ -19,7 +19,8 @@ export function registerHandshakeRoute(app: FastifyInstance, ctx: FapiContext): 
     } catch {
       throw errors.paramValueInvalid('redirect_url', 'redirect_url must be the absolute URL of a page of an allowed origin.');
     }
-    if (!ctx.instance.isAllowedOrigin(redirectUrl.origin)) {
+    // An http(s) page of an allowed origin: a blob: or other URL shares its page's origin but is no page to return to.
+    if ((redirectUrl.protocol !== 'http:' && redirectUrl.protocol !== 'https:') || !ctx.instance.isAllowedOrigin(redirectUrl.origin)) {
       throw errors.paramValueInvalid('redirect_url', 'redirect_url must be a page of an origin this instance allows (ROSTER_ALLOWED_ORIGINS).');
     }
     const format = query.format ?? 'token';

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { ensureClient, envelope, fapiSerializeContext, requireClient, type FapiContext } from '../fapi-context.js';
+import { ensureClient, envelope, fapiSerializeContext, requireClient, setClientCookie, type FapiContext } from '../fapi-context.js';
 import { formFields } from '../form-fields.js';
 import { FAPI_ROUTE } from '../route-options.js';
 import { toSignInJSON } from '../serialize/client.js';
+import type { SignInStep } from '../../../clients/sign-in-service.js';
 import type { SignInRow } from '../../../storage/tables/client-tables.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
@@ -15,6 +16,10 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
     const response = toSignInJSON(signIn, await ctx.signIns.factorsOf(signIn), fapiSerializeContext(ctx, request));
     return envelope(ctx, request, reply, response);
   };
+  const answerStep = async (request: FastifyRequest, reply: FastifyReply, step: SignInStep) => {
+    setClientCookie(ctx, reply, step.clientToken);
+    return answer(request, reply, step.signIn);
+  };
 
   app.post('/fapi/v1/client/sign_ins', FAPI_ROUTE, async (request, reply) => {
     const form = formFields(request.body);
@@ -22,7 +27,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
     if (strategy !== undefined && strategy !== 'password') throw errors.paramValueNotAllowed('strategy', strategy, ['password']);
     const client = await ensureClient(ctx, request, reply);
     const signIn = await ctx.signIns.create(client, { identifier: form.string('identifier'), strategy, password: form.string('password') });
-    return answer(request, reply, signIn);
+    return answerStep(request, reply, signIn);
   });
 
   app.get<{ Params: Params }>('/fapi/v1/client/sign_ins/:sign_in_id', FAPI_ROUTE, async (request, reply) =>
@@ -45,7 +50,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
       strategy: form.string('strategy'),
       password: form.string('password'),
     });
-    return answer(request, reply, signIn);
+    return answerStep(request, reply, signIn);
   });
 
   app.post<{ Params: Params }>('/fapi/v1/client/sign_ins/:sign_in_id/attempt_second_factor', FAPI_ROUTE, async (request, reply) => {
@@ -54,6 +59,6 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
       strategy: form.string('strategy'),
       code: form.string('code'),
     });
-    return answer(request, reply, signIn);
+    return answerStep(request, reply, signIn);
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { SignUpInput } from '../../../clients/sign-up-service.js';
+import type { SignUpInput, SignUpStep } from '../../../clients/sign-up-service.js';
 import type { SignUpRow } from '../../../storage/tables/client-tables.js';
-import { ensureClient, envelope, fapiSerializeContext, requireClient, type FapiContext } from '../fapi-context.js';
+import { ensureClient, envelope, fapiSerializeContext, requireClient, setClientCookie, type FapiContext } from '../fapi-context.js';
 import { formFields } from '../form-fields.js';
 import { FAPI_ROUTE } from '../route-options.js';
 import { toSignUpJSON } from '../serialize/client.js';
@@ -25,11 +25,15 @@ function signUpInput(body: unknown): SignUpInput {
 export function registerSignUpRoutes(app: FastifyInstance, ctx: FapiContext): void {
   const answer = async (request: FastifyRequest, reply: FastifyReply, signUp: SignUpRow) =>
     envelope(ctx, request, reply, toSignUpJSON(signUp, fapiSerializeContext(ctx, request)));
+  const answerStep = async (request: FastifyRequest, reply: FastifyReply, step: SignUpStep) => {
+    setClientCookie(ctx, reply, step.clientToken);
+    return answer(request, reply, step.signUp);
+  };
 
   app.post('/fapi/v1/client/sign_ups', FAPI_ROUTE, async (request, reply) => {
     const input = signUpInput(request.body);
     const client = await ensureClient(ctx, request, reply);
-    return answer(request, reply, await ctx.signUps.create(client, input));
+    return answerStep(request, reply, await ctx.signUps.create(client, input));
   });
 
   app.get<{ Params: Params }>('/fapi/v1/client/sign_ups/:sign_up_id', FAPI_ROUTE, async (request, reply) =>
@@ -37,7 +41,7 @@ export function registerSignUpRoutes(app: FastifyInstance, ctx: FapiContext): vo
   );
 
   app.patch<{ Params: Params }>('/fapi/v1/client/sign_ups/:sign_up_id', FAPI_ROUTE, async (request, reply) =>
-    answer(request, reply, await ctx.signUps.update(requireClient(request), request.params.sign_up_id, signUpInput(request.body))),
+    answerStep(request, reply, await ctx.signUps.update(requireClient(request), request.params.sign_up_id, signUpInput(request.body))),
   );
 
   app.post<{ Params: Params }>('/fapi/v1/client/sign_ups/:sign_up_id/prepare_verification', FAPI_ROUTE, async (request, reply) => {
@@ -51,6 +55,6 @@ export function registerSignUpRoutes(app: FastifyInstance, ctx: FapiContext): vo
       strategy: form.string('strategy'),
       code: form.string('code'),
     });
-    return answer(request, reply, signUp);
+    return answerStep(request, reply, signUp);
   });
 }
