@@ -9,6 +9,12 @@ export interface FapiConfig {
   frontendApiUrl: string | null;
   /** Origins (`scheme://host[:port]`) whose pages may call the Frontend API, besides the defaults. */
   allowedOrigins: readonly string[];
+  /**
+   * `ROSTER_COOKIE_DOMAIN`: the domain the cookies an app's server must read are set on, when the Frontend API and
+   * the app are on different hosts of one site (`example.com` for `clerk.example.com` and `app.example.com`):
+   * production's `__client_uat` and handshake nonce. Null: the Frontend API's host only.
+   */
+  cookieDomain: string | null;
 }
 
 function parseOrigin(raw: string, name: string): string {
@@ -44,5 +50,15 @@ export function loadFapiConfig(env: NodeJS.ProcessEnv): FapiConfig {
     .map((value) => value.trim())
     .filter(Boolean)
     .map((value) => parseOrigin(value, 'ROSTER_ALLOWED_ORIGINS'));
-  return Object.freeze({ frontendApiUrl, allowedOrigins: Object.freeze(allowedOrigins) });
+  const cookieDomain = env.ROSTER_COOKIE_DOMAIN?.trim().toLowerCase().replace(/^\./, '') || null;
+  if (cookieDomain !== null && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(cookieDomain)) {
+    throw new ConfigError(`ROSTER_COOKIE_DOMAIN must be a domain name such as example.com, got "${env.ROSTER_COOKIE_DOMAIN}"`);
+  }
+  if (cookieDomain !== null && frontendApiUrl !== null) {
+    const host = new URL(frontendApiUrl).hostname;
+    if (host !== cookieDomain && !host.endsWith(`.${cookieDomain}`)) {
+      throw new ConfigError(`ROSTER_COOKIE_DOMAIN (${cookieDomain}) must be the Frontend API's host or a parent of it (${host})`);
+    }
+  }
+  return Object.freeze({ frontendApiUrl, allowedOrigins: Object.freeze(allowedOrigins), cookieDomain });
 }

@@ -69,6 +69,11 @@ function cookieOptions(ctx: FapiContext, httpOnly: boolean) {
   return { path: '/', httpOnly, sameSite: 'lax' as const, secure: ctx.instance.secureCookies(), maxAge: CLIENT_COOKIE_DAYS * 86_400 };
 }
 
+/** Cookies the app's own server reads (`__client_uat`, the handshake nonce): on ROSTER_COOKIE_DOMAIN when set. */
+export function appCookieDomain(ctx: FapiContext): { domain?: string } {
+  return ctx.config.fapi.cookieDomain ? { domain: ctx.config.fapi.cookieDomain } : {};
+}
+
 /** Gives the browser its client's cookie secret (a new client's, or the one a sign-in replaced). */
 export function setClientCookie(ctx: FapiContext, reply: FastifyReply, token: string | null): void {
   if (token) reply.setCookie(CLIENT_COOKIE, token, cookieOptions(ctx, true));
@@ -105,7 +110,9 @@ export async function clientJSON(ctx: FapiContext, request: FastifyRequest, repl
   // Production clients do not write `__client_uat` themselves: the Frontend API keeps it in step.
   if (ctx.instance.instanceType === 'production') {
     const uat = state.sessions.length > 0 ? String(Math.floor(Math.max(...state.sessions.map((item) => item.session.created_at)) / 1000)) : '0';
-    for (const name of [CLIENT_UAT_COOKIE, `${CLIENT_UAT_COOKIE}_${ctx.instance.cookieSuffix()}`]) reply.setCookie(name, uat, cookieOptions(ctx, false));
+    for (const name of [CLIENT_UAT_COOKIE, `${CLIENT_UAT_COOKIE}_${ctx.instance.cookieSuffix()}`]) {
+      reply.setCookie(name, uat, { ...cookieOptions(ctx, false), ...appCookieDomain(ctx) });
+    }
   }
   const cookieExpiresAt = state.client.created_at + CLIENT_COOKIE_DAYS * 86_400_000;
   return toClientJSON(state, { tokens, signInFactors, cookieExpiresAt }, fapiSerializeContext(ctx, request));

@@ -92,6 +92,7 @@ describe('the handshake on a production instance', () => {
     ROSTER_FRONTEND_API_URL: 'https://clerk.example.com',
     ROSTER_ALLOWED_ORIGINS: 'https://app.example.com',
     ROSTER_SMTP_URL: 'smtp://127.0.0.1:9',
+    ROSTER_COOKIE_DOMAIN: 'example.com',
   });
 
   it('hands the nonce over in a cookie, not in the URL, and sets no development-browser cookie', async () => {
@@ -104,6 +105,8 @@ describe('the handshake on a production instance', () => {
     const nonceCookie = answer.headers.getSetCookie().find((line) => line.startsWith('__clerk_handshake_nonce='))!;
     expect(nonceCookie).toMatch(/HttpOnly/i);
     expect(nonceCookie).toMatch(/Secure/i);
+    // On the domain the app (app.example.com) shares with the Frontend API (clerk.example.com), so its middleware sees it.
+    expect(nonceCookie).toMatch(/Domain=example\.com/i);
     const nonce = nonceCookie.split('=')[1]!.split(';')[0]!;
     const payload = await server.api('GET', `/v1/clients/handshake_payload?nonce=${encodeURIComponent(nonce)}`, undefined, { authorization: `Bearer ${LIVE_KEY}` });
     expect(payload.status).toBe(200);

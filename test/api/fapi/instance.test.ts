@@ -30,12 +30,25 @@ describe('publishable keys and origins', () => {
   });
 });
 
+describe('ROSTER_COOKIE_DOMAIN', () => {
+  it('must be a domain the Frontend API is on', async () => {
+    const { loadConfig } = await import('../../../src/config/config.js');
+    const base = { ROSTER_FRONTEND_API_URL: 'https://clerk.example.com' };
+    expect(loadConfig({ ...base, ROSTER_COOKIE_DOMAIN: '.Example.com' }).fapi.cookieDomain).toBe('example.com');
+    for (const bad of ['example', 'other.com', 'exa mple.com', 'https://example.com']) {
+      expect(() => loadConfig({ ...base, ROSTER_COOKIE_DOMAIN: bad })).toThrow(/ROSTER_COOKIE_DOMAIN/);
+    }
+  });
+});
+
 describe('a production instance', () => {
   const server = useTestServer({
     ROSTER_SECRET_KEYS: LIVE_KEY,
     ROSTER_PUBLIC_URL: 'https://roster.example.com',
     ROSTER_FRONTEND_API_URL: 'https://clerk.example.com',
     ROSTER_ALLOWED_ORIGINS: 'https://app.example.com',
+    ROSTER_COOKIE_DOMAIN: 'example.com',
+    ROSTER_SMTP_URL: 'smtp://127.0.0.1:9',
   });
   const api = (method: string, url: string, body?: unknown) => server.api(method, url, body, { authorization: `Bearer ${LIVE_KEY}` });
 
@@ -61,6 +74,9 @@ describe('a production instance', () => {
     const uat = cookies.filter((line) => line.startsWith('__client_uat'));
     expect(uat.map((line) => line.split('=')[0]).sort()).toEqual(['__client_uat', `__client_uat_${server.app.frontendInstance.cookieSuffix()}`]);
     expect(Number(uat[0]!.split('=')[1]!.split(';')[0])).toBeGreaterThan(0);
+    // The app's server (app.example.com) reads __client_uat: it is set on the shared domain; __client stays on the FAPI's host.
+    for (const line of uat) expect(line).toMatch(/Domain=example\.com/i);
+    expect(client).not.toMatch(/Domain=/i);
     expect(server.app.frontendInstance.publishableKey()).toMatch(/^pk_live_/);
   });
 });

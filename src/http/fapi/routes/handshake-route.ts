@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
-import type { FapiContext } from '../fapi-context.js';
+import { appCookieDomain, type FapiContext } from '../fapi-context.js';
 import { FAPI_ROUTE } from '../route-options.js';
 
 type Query = Record<string, string | undefined>;
@@ -41,7 +41,7 @@ export function registerHandshakeRoute(app: FastifyInstance, ctx: FapiContext): 
     if (development) {
       redirectUrl.searchParams.set(name, value);
     } else {
-      reply.setCookie(name, value, { path: '/', maxAge: 60, sameSite: 'lax', secure: redirectUrl.protocol === 'https:', httpOnly: true });
+      reply.setCookie(name, value, { path: '/', maxAge: 60, sameSite: 'lax', secure: redirectUrl.protocol === 'https:', httpOnly: true, ...appCookieDomain(ctx) });
     }
     return reply.code(307).header('location', redirectUrl.href).send();
   });
