@@ -163,6 +163,13 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   await assertInstanceKeyMatches(deps.database, secretBox, { config, clock: deps.clock });
   const services = await createServices({ database: deps.database, clock: deps.clock, hashers: deps.hashers, config, secretBox }, { logger: app.log });
   app.addHook('onClose', async () => services.mailer.close());
+  // Abandoned sign-ins and sign-ups, used codes and idle clients are deleted every ten minutes (every node may run
+  // it: deleting what another node deleted is a no-op).
+  const purge = setInterval(() => {
+    services.purgeStaleFrontendRows().catch((error: unknown) => app.log.warn({ err: error }, 'purging stale Frontend API rows failed'));
+  }, 10 * 60_000);
+  purge.unref();
+  app.addHook('onClose', async () => clearInterval(purge));
   const ctx: RouteContext = {
     ...services,
     serializeContext: (request: FastifyRequest) => ({ baseUrl: requestBaseUrl(request, config.publicUrl) }),

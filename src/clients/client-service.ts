@@ -12,7 +12,9 @@ import {
   insertClient,
   listActiveSessionsOfClient,
   listClients,
+  purgeStaleClientRows,
   updateClient,
+  deleteExpiredHandshakeNonces,
 } from '../storage/repositories/clients-repository.js';
 import { findSessionById, updateActiveSession } from '../storage/repositories/sessions-repository.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
@@ -23,6 +25,9 @@ import type { UserRecord } from '../users/user-record.js';
 
 /** The secret a browser holds in its `__client` cookie is stored only as this digest. */
 export const clientTokenDigest = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** A client with no active session and no activity for this long is forgotten (its cookie then starts a new one). */
+export const CLIENT_IDLE_DAYS = 30;
 
 /** A new cookie secret: 256 random bits, base64url. */
 export const newClientToken = (): string => randomBytes(32).toString('base64url');
@@ -167,6 +172,16 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
         await updateClient(trx, client.id, { last_active_session_id: null, sign_in_id: null, sign_up_id: null, updated_at: nowMs });
       });
       return (await findClientById(db, client.id)) ?? client;
+    },
+
+    /**
+     * Deletes abandoned sign-ins and sign-ups, expired handshake nonces, and clients idle for CLIENT_IDLE_DAYS that
+     * hold no active session, so anonymous requests cannot grow the database without bound.
+     */
+    async purgeStale(): Promise<number> {
+      const nowMs = clock.nowMs();
+      await deleteExpiredHandshakeNonces(db, nowMs);
+      return purgeStaleClientRows(db, nowMs, nowMs - CLIENT_IDLE_DAYS * 86_400_000);
     },
 
     /** Re-reads a client after a change made elsewhere (a sign-in completing). */

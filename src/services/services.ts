@@ -58,11 +58,17 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     check: async (subject, code) => assertVerified(await codes.attempt(subject, code)),
   };
 
+  const clients = createClientService({ ...deps, sessions });
+
   return {
     users,
     /** Sends email; closed with the app. */
     mailer,
-    clients: createClientService({ ...deps, sessions }),
+    clients,
+    /** Drops what the Frontend API no longer needs (app.ts runs it every few minutes). */
+    async purgeStaleFrontendRows(): Promise<number> {
+      return (await clients.purgeStale()) + (await codes.purgeExpired(3600));
+    },
     signIns: createSignInService(deps, { sessions, passwords, mfa }),
     signUps: createSignUpService(deps, { sessions, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config) }),
     handshake: createHandshakeService({ ...deps, sessions, signingKeys }),

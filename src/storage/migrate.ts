@@ -13,6 +13,7 @@ import { usernameOrderMigration } from './migrations/2026-11-30-0010-username-or
 import { foldedUserSearchMigration } from './migrations/2026-11-30-0011-folded-user-search.js';
 import { clientsMigration } from './migrations/2026-11-30-0012-clients.js';
 import { verificationStrategyMigration } from './migrations/2026-11-30-0014-verification-strategy.js';
+import { frontendPurgeIndexesMigration } from './migrations/2026-11-30-0015-frontend-purge-indexes.js';
 import { verificationCodesMigration } from './migrations/2026-11-30-0013-verification-codes.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -31,6 +32,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0012-clients': clientsMigration(),
     '2026-11-30-0013-verification-codes': verificationCodesMigration(),
     '2026-11-30-0014-verification-strategy': verificationStrategyMigration(),
+    '2026-11-30-0015-frontend-purge-indexes': frontendPurgeIndexesMigration(),
   };
 }
 

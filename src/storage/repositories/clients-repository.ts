@@ -118,3 +118,28 @@ export async function takeHandshakeNonce(db: Executor, nonceDigest: string, nowM
 export async function deleteExpiredHandshakeNonces(db: Executor, nowMs: number): Promise<void> {
   await db.deleteFrom('handshake_nonces').where('expire_at', '<=', nowMs).execute();
 }
+
+/**
+ * Deletes what the Frontend API no longer needs: sign-ins and sign-ups past their abandon time, and clients idle
+ * since `idleBefore` that hold no active session. Returns how many rows went.
+ */
+export async function purgeStaleClientRows(db: Executor, nowMs: number, idleBefore: number): Promise<number> {
+  const signIns = await db.deleteFrom('sign_ins').where('abandon_at', '<=', nowMs).executeTakeFirst();
+  const signUps = await db.deleteFrom('sign_ups').where('abandon_at', '<=', nowMs).executeTakeFirst();
+  const clients = await db
+    .deleteFrom('clients')
+    .where('updated_at', '<', idleBefore)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('sessions')
+            .select('sessions.id')
+            .whereRef('sessions.client_id', '=', 'clients.id')
+            .where('sessions.status', '=', 'active')
+            .where('sessions.expire_at', '>', nowMs),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(signIns.numDeletedRows) + Number(signUps.numDeletedRows) + Number(clients.numDeletedRows);
+}
