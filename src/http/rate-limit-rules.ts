@@ -1,4 +1,5 @@
 import type { RateLimitRuleName } from '../config/rate-limit-config.js';
+import { FRONTEND_API_PREFIX } from './route-auth.js';
 
 /**
  * Which of Clerk's rate limits count a request to a route, by the route that runs (its method and path
@@ -48,7 +49,7 @@ const isFapiAttempt = (method: string, url: string): boolean =>
 export function rulesForRoute(method: string, url: string | undefined): RateLimitRuleName[] {
   // Fastify's HEAD twin of a GET route is limited as its GET.
   const asGet = method === 'HEAD' ? 'GET' : method;
-  if (url?.startsWith('/fapi/')) return ['fapi', ...(isFapiAttempt(asGet, url) ? (['fapi_attempts'] as const) : [])];
+  if (url?.startsWith(FRONTEND_API_PREFIX)) return ['fapi', ...(isFapiAttempt(asGet, url) ? (['fapi_attempts'] as const) : [])];
   if (UNLIMITED_ROUTES.some((route) => route.method === asGet && route.url === url)) return [];
   const own = ENDPOINT_RULES.filter((entry) => entry.method === asGet && entry.url === url);
   return [...(own.some((entry) => entry.insteadOfGeneral) ? [] : ['bapi' as const]), ...own.map((entry) => entry.rule)];

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RATE_LIMIT_RULES, type RateLimitConfig, type RateLimitRuleName } from '../config/rate-limit-config.js';
 import { errors } from '../lib/error-catalog.js';
 import { PER_IP_RULES, PER_USER_RULES, rulesForRoute } from './rate-limit-rules.js';
+import { FRONTEND_API_PREFIX } from './route-auth.js';
 import { closeRateLimitRedis, connectRateLimitRedis, createRedisStore, rateLimitKeyPrefix } from './rate-limit-store.js';
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
@@ -52,7 +53,10 @@ export async function installRateLimits(app: FastifyInstance, { config, instance
   }
   const limitersByRoute = new Map<string, Limiter[]>();
   const limitersFor = (request: FastifyRequest): Limiter[] => {
-    const url = request.is404 ? undefined : request.routeOptions.url;
+    // A path no route serves counts toward the general limit of its API: the Frontend API's unknown paths are
+    // browsers' (per IP, needing no key), never the Backend API's instance budget.
+    const unroutedFrontend = request.is404 && (request.raw.url ?? '').startsWith(FRONTEND_API_PREFIX);
+    const url = request.is404 ? (unroutedFrontend ? FRONTEND_API_PREFIX : undefined) : request.routeOptions.url;
     const route = `${request.method} ${url ?? ''}`;
     let found = limitersByRoute.get(route);
     if (!found) {

@@ -31,13 +31,13 @@ import { createUserMetadataService } from '../users/user-metadata-service.js';
 import { createUserModeration } from '../users/user-moderation.js';
 import { createUserService } from '../users/user-service.js';
 
-/**
- * Builds every service from the shared dependencies, each exactly once (the services that need another one
- * receive it), and makes sure a session signing key exists before anything is served.
- */
 const SILENT: MailLogger = { info: () => undefined, warn: () => undefined };
 
-/** `logger` receives what the development mailer writes (codes, on development instances only). */
+/**
+ * Builds every service from the shared dependencies, each exactly once (the services that need another one
+ * receive it), and makes sure a session signing key exists before anything is served. `logger` receives what the
+ * development mailer writes (codes, on development instances only).
+ */
 export async function createServices(deps: ServiceDeps, options: { logger?: MailLogger } = {}) {
   const passwords = createPasswordService(deps);
   const mfa = createMFAService(deps);

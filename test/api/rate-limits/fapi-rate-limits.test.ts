@@ -1,6 +1,7 @@
 // The Frontend API's rate limits: per client IP, apart from the Backend API's instance budget.
 import { describe, expect, it } from 'vitest';
-import { fapiBrowser } from '../../helpers/fapi-client.js';
+import { fapiBrowser, PAGE_ORIGIN } from '../../helpers/fapi-client.js';
+import { raw } from '../../helpers/fapi-raw-http.js';
 import { uniqueEmail } from '../../helpers/fixtures.js';
 import { useTestServer } from '../../helpers/test-server.js';
 
@@ -15,6 +16,8 @@ describe('Frontend API rate limits', () => {
   it('browsers never spend the Backend API budget, and sign-in attempts have their own', async () => {
     const browser = fapiBrowser(() => server);
     for (let i = 0; i < 10; i++) expect((await browser.call('GET', '/v1/environment')).status).toBe(200);
+    // Paths the Frontend API does not serve are browsers' too: they never count against the Backend API.
+    for (let i = 0; i < 6; i++) expect((await raw(server.baseUrl, 'GET', '/fapi/v1/no_such_thing', { headers: { origin: PAGE_ORIGIN } })).status).toBe(404);
     // Ten FAPI requests later the Backend API still has its whole budget of 5.
     for (let i = 0; i < 5; i++) expect((await server.api('GET', '/v1/users?limit=1')).status).toBe(200);
     expect((await server.api('GET', '/v1/users?limit=1')).status).toBe(429);
