@@ -21,6 +21,7 @@ import { findUserById } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignInRow, SignUpRow } from '../storage/tables/client-tables.js';
 import type { SessionRow } from '../storage/tables/session-tables.js';
 import { loadRecordsById } from '../users/deps.js';
+import type { Executor } from '../storage/database.js';
 import type { UserRecord } from '../users/user-record.js';
 
 /** The secret a browser holds in its `__client` cookie is stored only as this digest. */
@@ -48,7 +49,7 @@ export interface ClientState {
 
 /** Clients: the browsers the Frontend API knows, their sessions, sign-ins and sign-ups. */
 export function createClientService(deps: ServiceDeps & { sessions: SessionService }) {
-  const { database, clock } = deps;
+  const { database, clock, config } = deps;
   const { db } = database;
 
   async function stateOf(client: ClientRow): Promise<ClientState> {
@@ -103,6 +104,32 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
 
   return {
     withUser,
+
+    /**
+     * Signs the browser in: a new session for the user on this client, in the caller's transaction (the one that
+     * completes a sign-in or sign-up). The client's row is held first, so two attempts of one browser finishing at
+     * once make one session; single-session mode is checked there; the user's ban and lock are checked by
+     * `sessions.start`; and the cookie secret is replaced, so one planted in the browser beforehand holds no session.
+     */
+    async startSession(
+      trx: Executor,
+      client: ClientRow,
+      input: { userId: string; strategy: string; finished: 'sign_in_id' | 'sign_up_id' },
+      nowMs: number,
+    ): Promise<{ session: SessionRow; clientToken: string }> {
+      await updateClient(trx, client.id, { updated_at: nowMs });
+      if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(trx, client.id, nowMs)).length > 0) throw errors.sessionExists();
+      const session = await deps.sessions.start(trx, { userId: input.userId, clientId: client.id }, nowMs);
+      const clientToken = newClientToken();
+      await updateClient(trx, client.id, {
+        token_digest: clientTokenDigest(clientToken),
+        [input.finished]: null,
+        last_active_session_id: session.id,
+        last_authentication_strategy: input.strategy,
+        updated_at: nowMs,
+      });
+      return { session, clientToken };
+    },
 
     /** A new client with a fresh cookie secret (returned once, never stored). */
     async create(): Promise<{ client: ClientRow; token: string }> {

@@ -4,7 +4,7 @@ import type { ServiceDeps } from '../domain/service-deps.js';
 import type { InstanceType } from '../frontend/instance.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { SIGNING_ALGORITHM, type SigningKeyStore } from '../sessions/signing-keys.js';
-import { deleteExpiredHandshakeNonces, insertHandshakeNonce, listActiveSessionsOfClient, takeHandshakeNonce } from '../storage/repositories/clients-repository.js';
+import { insertHandshakeNonce, listActiveSessionsOfClient, takeHandshakeNonce } from '../storage/repositories/clients-repository.js';
 import type { ClientRow } from '../storage/tables/client-tables.js';
 
 /** A handshake nonce or token is redeemed by the middleware right after the redirect; a minute is plenty. */
@@ -65,7 +65,6 @@ export function createHandshakeService(deps: ServiceDeps & { sessions: SessionSe
     async issueNonce(directives: readonly string[]): Promise<string> {
       const nowMs = clock.nowMs();
       const nonce = randomBytes(24).toString('base64url');
-      await deleteExpiredHandshakeNonces(db, nowMs);
       await insertHandshakeNonce(db, { nonce_digest: nonceDigest(nonce), directives: JSON.stringify(directives), expire_at: nowMs + HANDSHAKE_TTL_MS, created_at: nowMs });
       return nonce;
     },

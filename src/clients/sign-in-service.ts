@@ -1,15 +1,14 @@
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
-import type { SessionService } from '../sessions/session-service.js';
 import { findSignIn, insertSignIn, listActiveSessionsOfClient, updateClient, updateSignInIn } from '../storage/repositories/clients-repository.js';
 import { usersWithBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
-import { findUserById, findUserByIdForUpdate, findUserIdByUsername } from '../storage/repositories/users-repository.js';
+import { findUserById, findUserIdByUsername } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignInRow } from '../storage/tables/client-tables.js';
-import { clientTokenDigest, newClientToken } from './client-service.js';
+import type { ClientService } from './client-service.js';
+import { assertMaySignIn } from '../sessions/session-service.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeUsername } from '../users/identifiers.js';
-import { lockStatus } from '../users/lockout.js';
 import { hasSecondFactor, type MFAService } from '../users/mfa-service.js';
 import type { PasswordService } from '../users/password-service.js';
 
@@ -32,7 +31,7 @@ export interface SignInStep {
 }
 
 export interface SignInCollaborators {
-  sessions: SessionService;
+  clients: ClientService;
   passwords: PasswordService;
   mfa: MFAService;
 }
@@ -66,7 +65,7 @@ async function resolveIdentifier(deps: ServiceDeps, identifier: string): Promise
  * the user has one. The password check is the Backend API's `verify_password` (lockout, bans, imported digests),
  * so both APIs enforce one rule.
  */
-export function createSignInService(deps: ServiceDeps, { sessions, passwords, mfa }: SignInCollaborators) {
+export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa }: SignInCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
 
@@ -83,49 +82,35 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
     return signIn;
   }
 
-  /** Single-session mode: a browser with an active session starts or finishes no other sign-in. */
-  async function assertNoActiveSession(executor: typeof db, client: ClientRow): Promise<void> {
-    if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(executor, client.id, clock.nowMs())).length > 0) throw errors.sessionExists();
+  /** Single-session mode: a browser with an active session starts no other sign-in (checked again at the end). */
+  async function assertNoActiveSession(client: ClientRow): Promise<void> {
+    if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(db, client.id, clock.nowMs())).length > 0) throw errors.sessionExists();
   }
 
-  /** The user's session, in one transaction with the sign-in's last step (which can happen once) and a ban check. */
+  /** The user's session, in one transaction with the sign-in's last step (which can happen once). */
   async function complete(client: ClientRow, signIn: SignInRow, fromStatus: SignInRow['status'], strategy: string): Promise<SignInStep> {
+    if (!signIn.user_id) throw errors.identifierNotFound();
+    const userId = signIn.user_id;
     return db.transaction().execute(async (trx) => {
       const nowMs = clock.nowMs();
-      const user = signIn.user_id ? await findUserByIdForUpdate(trx, signIn.user_id) : undefined;
-      if (!user) throw errors.identifierNotFound();
-      if (user.banned) throw errors.userBanned();
-      // The client's row is held first, so two attempts of one browser finishing at once make one session.
-      await updateClient(trx, client.id, { updated_at: nowMs });
-      await assertNoActiveSession(trx, client);
-      const session = await sessions.start(trx, { userId: user.id, clientId: client.id }, nowMs);
+      const { session, clientToken } = await clients.startSession(trx, client, { userId, strategy, finished: 'sign_in_id' }, nowMs);
       const completed = await updateSignInIn(trx, signIn.id, fromStatus, {
         status: 'complete',
         first_factor_status: 'verified',
         created_session_id: session.id,
         updated_at: nowMs,
       });
-      // Another request completed this sign-in first: this one must not mint a second session.
+      // Another request completed this sign-in first: this one must not mint a second session (rolled back).
       if (!completed) throw errors.attemptNotInProgress('sign in', signIn.id, 'complete');
-      const clientToken = newClientToken();
-      await updateClient(trx, client.id, {
-        token_digest: clientTokenDigest(clientToken),
-        sign_in_id: null,
-        last_active_session_id: session.id,
-        last_authentication_strategy: strategy,
-        updated_at: nowMs,
-      });
       return { signIn: completed, clientToken };
     });
   }
 
   /** Refuses a user who may not sign in now, before any factor is tried. */
-  async function assertMaySignIn(userId: string): Promise<void> {
+  async function refuseEarly(userId: string): Promise<void> {
     const user = await findUserById(db, userId);
     if (!user) throw errors.identifierNotFound();
-    if (user.banned) throw errors.userBanned();
-    const lock = lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, config.lockout, clock.nowMs());
-    if (lock.locked) throw errors.userLocked(lock.lockoutExpiresInSeconds);
+    assertMaySignIn(user, config.lockout, clock.nowMs());
   }
 
   async function attemptPassword(client: ClientRow, signIn: SignInRow, password: string): Promise<SignInStep> {
@@ -158,10 +143,10 @@ export function createSignInService(deps: ServiceDeps, { sessions, passwords, mf
       const nowMs = clock.nowMs();
       const identifier = input.identifier?.trim() || null;
       // One signed-in account per browser (Clerk's single-session mode): sign out before signing in again.
-      await assertNoActiveSession(db, client);
+      await assertNoActiveSession(client);
       const target = identifier ? await resolveIdentifier(deps, identifier) : undefined;
       if (identifier && !target) throw errors.identifierNotFound();
-      if (target) await assertMaySignIn(target.userId);
+      if (target) await refuseEarly(target.userId);
       const row: SignInRow = {
         id: newId('sia', nowMs),
         client_id: client.id,

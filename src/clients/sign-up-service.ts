@@ -2,7 +2,6 @@ import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { Metadata } from '../domain/metadata.js';
-import type { SessionService } from '../sessions/session-service.js';
 import {
   countSignUpCodeGuess,
   findSignUp,
@@ -14,7 +13,7 @@ import {
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserIdByUsername } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignUpRow, SignUpUpdate } from '../storage/tables/client-tables.js';
-import { clientTokenDigest, newClientToken } from './client-service.js';
+import type { ClientService } from './client-service.js';
 import { normalizeUsername, parseIdentifier, parseUsernameInput } from '../users/identifiers.js';
 import type { PasswordService } from '../users/password-service.js';
 import type { UserService } from '../users/user-service.js';
@@ -51,7 +50,7 @@ export interface SignUpStep {
 }
 
 export interface SignUpCollaborators {
-  sessions: SessionService;
+  clients: ClientService;
   passwords: PasswordService;
   users: UserService;
   emailCodes: EmailCodes;
@@ -99,7 +98,7 @@ const subjectOf = (signUp: SignUpRow, emailAddress: string) => `sign_up:${signUp
 export function createSignUpService(deps: ServiceDeps, collaborators: SignUpCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
-  const { sessions, passwords, users, emailCodes } = collaborators;
+  const { clients, passwords, users, emailCodes } = collaborators;
 
   async function requireOwn(client: ClientRow, signUpId: string): Promise<SignUpRow> {
     const signUp = await findSignUp(db, signUpId);
@@ -115,9 +114,9 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     return signUp;
   }
 
-  /** Single-session mode: a browser with an active session starts or finishes no other sign-up. */
-  async function assertNoActiveSession(executor: typeof db, client: ClientRow): Promise<void> {
-    if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(executor, client.id, clock.nowMs())).length > 0) throw errors.sessionExists();
+  /** Single-session mode: a browser with an active session starts no other sign-up (checked again at the end). */
+  async function assertNoActiveSession(client: ClientRow): Promise<void> {
+    if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(db, client.id, clock.nowMs())).length > 0) throw errors.sessionExists();
   }
 
   function name(value: string, paramName: string): string | null {
@@ -174,7 +173,7 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
   async function completeIfReady(client: ClientRow, signUp: SignUpRow): Promise<SignUpStep> {
     const { missing, unverified } = signUpProgress(signUp, config);
     if (missing.length > 0 || unverified.length > 0 || signUp.status !== 'missing_requirements') return { signUp, clientToken: null };
-    await assertNoActiveSession(db, client);
+    await assertNoActiveSession(client);
     const claimed = await updateSignUpIn(db, signUp.id, 'missing_requirements', { status: 'complete', updated_at: clock.nowMs() });
     if (!claimed) return { signUp: (await findSignUp(db, signUp.id)) ?? signUp, clientToken: null };
     let userId: string;
@@ -197,21 +196,8 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     }
     return db.transaction().execute(async (trx) => {
       const nowMs = clock.nowMs();
-      // Checked again where the session is made, with the client's row held: another attempt of this browser may
-      // have signed it in meanwhile.
-      await updateClient(trx, client.id, { updated_at: nowMs });
-      await assertNoActiveSession(trx, client);
-      const session = await sessions.start(trx, { userId, clientId: client.id }, nowMs);
+      const { session, clientToken } = await clients.startSession(trx, client, { userId, strategy: 'email_code', finished: 'sign_up_id' }, nowMs);
       const done = await updateSignUpIn(trx, signUp.id, 'complete', { created_user_id: userId, created_session_id: session.id, updated_at: nowMs });
-      // A new cookie secret with the session: one planted in the browser beforehand holds no session.
-      const clientToken = newClientToken();
-      await updateClient(trx, client.id, {
-        token_digest: clientTokenDigest(clientToken),
-        sign_up_id: null,
-        last_active_session_id: session.id,
-        last_authentication_strategy: 'email_code',
-        updated_at: nowMs,
-      });
       return { signUp: done!, clientToken };
     });
   }
@@ -222,7 +208,7 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
       if (!collaborators.signUpAllowed()) throw errors.signUpModeRestricted();
       const nowMs = clock.nowMs();
       // One signed-in account per browser (Clerk's single-session mode): sign out before signing up again.
-      await assertNoActiveSession(db, client);
+      await assertNoActiveSession(client);
       const row: SignUpRow = {
         id: newId('sua', nowMs),
         client_id: client.id,

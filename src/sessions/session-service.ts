@@ -15,6 +15,8 @@ import {
   updateActiveSession,
 } from '../storage/repositories/sessions-repository.js';
 import type { SessionRow } from '../storage/tables/session-tables.js';
+import type { UserRow } from '../storage/database.js';
+import type { Config } from '../config/config.js';
 import { lockStatus } from '../users/lockout.js';
 import { createOrganizationClaimResolver, type OrganizationClaimResolver } from './organization-claim.js';
 import { effectiveStatus, expiryAfterActivity, initialLifetime, startOfDayMs } from './session-lifetime.js';
@@ -45,6 +47,13 @@ export interface SessionList {
 }
 
 // A session made through the Backend API's testing endpoint gets a client id of its own, belonging to no browser.
+
+/** Refuses a sign-in of a banned or locked user (Clerk's rules, the same for both APIs). */
+export function assertMaySignIn(user: UserRow, lockout: Config['lockout'], nowMs: number): void {
+  if (user.banned) throw errors.userBanned();
+  const lock = lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, lockout, nowMs);
+  if (lock.locked) throw errors.userLocked(lock.lockoutExpiresInSeconds);
+}
 
 /** Sessions: creation (a sign-in), lookup and lists, revocation, and session tokens. */
 export function createSessionService(deps: SessionServiceDeps) {
@@ -103,9 +112,13 @@ export function createSessionService(deps: SessionServiceDeps) {
   return {
     /**
      * A sign-in through the Frontend API: a new active session on the browser's client, inside the caller's
-     * transaction (the one that completes the sign-in or sign-up, after it has checked the user).
+     * transaction (the one that completes the sign-in or sign-up). The user's row is held while the ban and lock
+     * are checked, so a concurrent ban either sees this session or refuses it.
      */
     async start(trx: Executor, input: { userId: string; clientId: string }, nowMs: number): Promise<SessionRow> {
+      const user = await findUserByIdForUpdate(trx, input.userId);
+      if (!user) throw errors.userNotFound(input.userId);
+      assertMaySignIn(user, config.lockout, nowMs);
       const row = newSessionRow({ ...input, activeOrganizationId: null }, nowMs);
       await insertSession(trx, row);
       await recordUserSignIn(trx, input.userId, nowMs, startOfDayMs(nowMs));
@@ -121,10 +134,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       return db.transaction().execute(async (trx) => {
         const user = await findUserByIdForUpdate(trx, input.userId);
         if (!user) throw errors.userNotFound(input.userId);
-        if (user.banned) throw errors.userBanned();
         const nowMs = clock.nowMs();
-        const lock = lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, config.lockout, nowMs);
-        if (lock.locked) throw errors.userLocked(lock.lockoutExpiresInSeconds);
+        assertMaySignIn(user, config.lockout, nowMs);
         const activeOrganizationId = input.activeOrganizationId || null;
         // The active organization must be one the user belongs to.
         if (activeOrganizationId && !(await findMembership(trx, activeOrganizationId, user.id))) {
