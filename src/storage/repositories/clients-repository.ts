@@ -27,10 +27,6 @@ export async function updateClient(db: Executor, id: string, update: ClientUpdat
   return db.updateTable('clients').set(update).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
-export async function deleteClient(db: Executor, id: string): Promise<void> {
-  await db.deleteFrom('clients').where('id', '=', id).execute();
-}
-
 /** Clients, newest first, for the Backend API's list. */
 export async function listClients(db: Executor, page: { limit: number; offset: number }): Promise<ClientRow[]> {
   return db.selectFrom('clients').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
