@@ -1,20 +1,15 @@
 // Smoke test: a page loads Clerk's unmodified clerk-js and UI bundles from Roster, no other host, and clerk-js
 // asks Roster's Frontend API for the environment and the client.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf, startAppPage, waitForClerk, type AppPageServer } from './helpers/app-page.js';
+import { frontendApiOf, useAppPage, waitForClerk } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests } from './helpers/requests.js';
 
 describeBrowser('clerk-js in Chromium, served by Roster', () => {
   const server = useTestServer();
   const browser = useBrowser();
-  let app: AppPageServer;
-
-  beforeAll(async () => {
-    app = await startAppPage(frontendApiOf(server));
-  });
-  afterAll(async () => app?.close());
+  const app = useAppPage(server);
 
   /** Opens `/sign-in` in a fresh context that may reach localhost only; resolves once the form is rendered. */
   async function openSignIn() {

@@ -1,10 +1,10 @@
 // In Chromium, with Clerk's unmodified <SignIn/>: a wrong password and a banned user. The component shows Clerk's
 // error because the Frontend API answered with Clerk's error (422 form_password_incorrect, 403 user_banned), and
 // the Backend API shows that no session was made.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { uniqueEmail } from '../helpers/fixtures.js';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf, startAppPage, waitForClerk, type AppPageServer } from './helpers/app-page.js';
+import { frontendApiOf, useAppPage, waitForClerk } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordErrorAnswers, recordRequests } from './helpers/requests.js';
 
@@ -13,12 +13,7 @@ const PASSWORD = 'sign-in-failures-Pa55word!';
 describeBrowser('sign-in failures in <SignIn/>', () => {
   const server = useTestServer();
   const browser = useBrowser();
-  let app: AppPageServer;
-
-  beforeAll(async () => {
-    app = await startAppPage(frontendApiOf(server));
-  });
-  afterAll(async () => app?.close());
+  const app = useAppPage(server);
 
   /** A page on /sign-in with the FAPI calls and error answers recorded. */
   async function signInPage() {

@@ -1,21 +1,16 @@
 // In Chromium, with Clerk's unmodified components: a person signs up with an email code, signs out through
 // <UserButton/>, and signs in again with their password; Roster's Backend API sees the same user throughout.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { uniqueEmail } from '../helpers/fixtures.js';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf, startAppPage, waitForClerk, type AppPageServer } from './helpers/app-page.js';
+import { frontendApiOf, useAppPage, waitForClerk } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests } from './helpers/requests.js';
 
 describeBrowser('signing up and in with Clerk\'s components', () => {
   const server = useTestServer();
   const browser = useBrowser();
-  let app: AppPageServer;
-
-  beforeAll(async () => {
-    app = await startAppPage(frontendApiOf(server));
-  });
-  afterAll(async () => app?.close());
+  const app = useAppPage(server);
 
   it('signs up with a test address and its code, signs out, and signs in with the password', { timeout: 90_000 }, async () => {
     const context = await browser.newContext();

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { publishableKeyFor } from '../../../src/frontend/instance.js';
 
 export interface AppPageOptions {
@@ -115,4 +116,22 @@ export async function waitForClerk(page: Page, timeoutMs = 20_000): Promise<void
   );
   const { error } = (await state.jsonValue()) as { ready: boolean; error: string | null };
   if (error) throw new Error(`Clerk failed to load in the page: ${error}`);
+}
+
+/**
+ * Starts the page server for the enclosing block, after its test server, and closes it after the block. The
+ * returned object reads the page's URL once the tests run.
+ */
+export function useAppPage(server: Parameters<typeof frontendApiOf>[0]): { readonly url: string } {
+  let started: AppPageServer | undefined;
+  beforeAll(async () => {
+    started = await startAppPage(frontendApiOf(server));
+  });
+  afterAll(async () => started?.close());
+  return {
+    get url() {
+      if (!started) throw new Error('useAppPage: the page server starts in beforeAll; use it inside tests and hooks');
+      return started.url;
+    },
+  };
 }
