@@ -37,6 +37,7 @@ import { registerOrganizationRoutes } from './http/routes/organizations/index.js
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
 import { registerClientRoutes } from './http/routes/clients/index.js';
 import { registerJwtTemplateRoutes } from './http/routes/jwt-templates/index.js';
+import { registerTestingTokenRoute } from './http/routes/testing-tokens.js';
 import { registerBundleRoutes } from './http/fapi/bundles.js';
 import { applyMethodOverride, parseFormBody } from './http/fapi/form-body.js';
 import { registerFrontendApi } from './http/fapi/index.js';
@@ -176,7 +177,16 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   };
 
   // Clerk's rate limits count a request after its key check and before its body: after the hooks above, before any route.
-  await installRateLimits(app, { config: config.rateLimits, instanceKey: config.instanceKey });
+  await installRateLimits(app, {
+    config: config.rateLimits,
+    instanceKey: config.instanceKey,
+    // Development instances let end-to-end suites through with a testing token (`__clerk_testing_token`).
+    exemptFrontendRequest: (request) => {
+      if (!config.sessions.testMode) return false;
+      const token = (request.query as Record<string, unknown> | undefined)?.__clerk_testing_token;
+      return typeof token === 'string' && services.testingTokens.isValid(token);
+    },
+  });
   await registerOpenApi(app);
   // Public, so it says nothing about why: 503 when the database does not answer (database-health.ts).
   const health = (status: string) => Type.Object({ status: Type.Literal(status) }, { additionalProperties: false });
@@ -194,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   registerSessionRoutes(app, ctx);
   registerClientRoutes(app, ctx);
   registerJwtTemplateRoutes(app, ctx);
+  registerTestingTokenRoute(app, ctx, { testMode: config.sessions.testMode });
   registerContactRoutes(app, ctx, 'email_address');
   registerContactRoutes(app, ctx, 'phone_number');
   await registerProfileImageRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });

@@ -12,6 +12,8 @@ export interface RateLimitOptions {
   config: RateLimitConfig;
   /** Names this instance's counters in Redis (rate-limit-store.ts). */
   instanceKey: Uint8Array;
+  /** Frontend API requests this answers true for skip the limits (a development instance's testing tokens). */
+  exemptFrontendRequest?: (request: FastifyRequest) => boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ function keyGenerator(rule: RateLimitRuleName, limit: { max: number; windowInSec
  *
  * Call after installRouteAuth and before any route is registered.
  */
-export async function installRateLimits(app: FastifyInstance, { config, instanceKey }: RateLimitOptions): Promise<void> {
+export async function installRateLimits(app: FastifyInstance, { config, instanceKey, exemptFrontendRequest }: RateLimitOptions): Promise<void> {
   if (!config.enabled) return;
   let store: FastifyRateLimitStoreCtor | undefined;
   if (config.redisUrl) {
@@ -70,6 +72,7 @@ export async function installRateLimits(app: FastifyInstance, { config, instance
   // no route matches) and before the body is read: a refused request costs no body.
   app.addHook('preParsing', async (request, reply) => {
     if (request.routeOptions.config.auth === 'public') return;
+    if (exemptFrontendRequest && (request.raw.url ?? '').startsWith(FRONTEND_API_PREFIX) && exemptFrontendRequest(request)) return;
     const results = await Promise.all(limitersFor(request).map((limiter) => limiter(request)));
     let retryAfterInSeconds = 0;
     for (const result of results) {

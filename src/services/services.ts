@@ -8,6 +8,7 @@ import { createMailer } from '../email/create-mailer.js';
 import type { MailLogger } from '../email/mailer.js';
 import { signUpPossible } from '../frontend/environment.js';
 import { instanceTypeOf } from '../frontend/instance.js';
+import { createTestingTokens } from '../frontend/testing-tokens.js';
 import { assertVerified } from '../verification/outcome-errors.js';
 import { sendEmailCode } from '../verification/send-email-code.js';
 import { createVerificationCodes } from '../verification/verification-codes.js';
@@ -65,6 +66,8 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     /** Sends email; closed with the app. */
     mailer,
     clients,
+    /** Testing tokens for end-to-end suites on development instances. */
+    testingTokens: createTestingTokens({ instanceKey: deps.config.instanceKey!, clock: deps.clock }),
     /** Drops what the Frontend API no longer needs (app.ts runs it every few minutes). */
     async purgeStaleFrontendRows(): Promise<number> {
       return (await clients.purgeStale()) + (await codes.purgeExpired(3600));
