@@ -2,7 +2,6 @@ import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import { findSignIn, insertSignIn, listActiveSessionsOfClient, updateClient, updateSignInIn } from '../storage/repositories/clients-repository.js';
-import { usersWithBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserById, findUserIdByUsername } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignInRow } from '../storage/tables/client-tables.js';
@@ -11,6 +10,9 @@ import { assertMaySignIn } from '../sessions/session-service.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeUsername } from '../users/identifiers.js';
 import { hasSecondFactor, type MFAService } from '../users/mfa-service.js';
 import type { PasswordService } from '../users/password-service.js';
+import type { UserService } from '../users/user-service.js';
+import { createVerificationGuard } from '../users/verification-guard.js';
+import type { EmailCodes } from './sign-up-service.js';
 
 /** Clerk abandons a sign-in attempt a day after it starts. */
 const ABANDON_AFTER_MS = 24 * 3600 * 1000;
@@ -30,11 +32,27 @@ export interface SignInStep {
   clientToken: string | null;
 }
 
+/** What a sign-in's user offers as factors: a password, TOTP, backup codes, and the verified addresses codes go to. */
+export interface SignInFactors {
+  password: boolean;
+  totp: boolean;
+  backupCode: boolean;
+  emails: { id: string; address: string; primary: boolean }[];
+}
+
 export interface SignInCollaborators {
   clients: ClientService;
   passwords: PasswordService;
   mfa: MFAService;
+  users: UserService;
+  emailCodes: EmailCodes;
 }
+
+/** The first factors that are an email code: signing in by code, and resetting a forgotten password. */
+export type EmailCodeStrategy = 'email_code' | 'reset_password_email_code';
+export const EMAIL_CODE_STRATEGIES: readonly EmailCodeStrategy[] = ['email_code', 'reset_password_email_code'];
+const isEmailCodeStrategy = (strategy: string | undefined): strategy is EmailCodeStrategy =>
+  EMAIL_CODE_STRATEGIES.includes(strategy as EmailCodeStrategy);
 
 /**
  * Who an identifier names, among the identifiers the instance signs in with (`ROSTER_SIGN_IN_IDENTIFIERS`): a
@@ -65,9 +83,10 @@ async function resolveIdentifier(deps: ServiceDeps, identifier: string): Promise
  * the user has one. The password check is the Backend API's `verify_password` (lockout, bans, imported digests),
  * so both APIs enforce one rule.
  */
-export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa }: SignInCollaborators) {
+export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes }: SignInCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
+  const guard = createVerificationGuard(deps);
 
   async function requireOwn(client: ClientRow, signInId: string): Promise<SignInRow> {
     const signIn = await findSignIn(db, signInId);
@@ -122,20 +141,51 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       if (error instanceof ClerkError && error.code === 'no_password_set') throw errors.strategyForUserInvalid();
       throw error;
     }
-    const user = await findUserById(db, signIn.user_id);
+    return afterFirstFactor(client, signIn, 'needs_first_factor', 'password');
+  }
+
+  /** The first factor is verified: on to the second when the user has one, else signed in. */
+  async function afterFirstFactor(client: ClientRow, signIn: SignInRow, fromStatus: SignInRow['status'], strategy: string): Promise<SignInStep> {
+    const user = await findUserById(db, signIn.user_id!);
     if (user && (await hasSecondFactor(db, user))) {
-      const nowMs = clock.nowMs();
-      const advanced = await updateSignInIn(db, signIn.id, 'needs_first_factor', {
+      const advanced = await updateSignInIn(db, signIn.id, fromStatus, {
         status: 'needs_second_factor',
         first_factor_status: 'verified',
-        first_factor_strategy: 'password',
-        updated_at: nowMs,
+        first_factor_strategy: strategy,
+        updated_at: clock.nowMs(),
       });
       if (!advanced) throw errors.attemptNotInProgress('sign in', signIn.id, 'complete');
       return { signIn: advanced, clientToken: null };
     }
-    return complete(client, signIn, 'needs_first_factor', 'password');
+    return complete(client, signIn, fromStatus, strategy);
   }
+
+  /** The verified email address a code goes to: the one named (the user's), else the one signed in with, else the primary. */
+  async function emailFor(signIn: SignInRow, emailAddressId: string | undefined): Promise<{ id: string; address: string }> {
+    const record = await users.get(signIn.user_id!);
+    const verified = record.identifications.filter((item) => item.type === 'email_address' && item.verified);
+    const wanted = emailAddressId ?? signIn.identification_id ?? record.user.primaryEmailAddressId ?? undefined;
+    const chosen = verified.find((item) => item.id === wanted) ?? (emailAddressId === undefined ? verified[0] : undefined);
+    if (!chosen) throw emailAddressId === undefined ? errors.strategyForUserInvalid() : errors.formResourceNotFound('email_address_id');
+    return { id: chosen.id, address: chosen.value };
+  }
+
+  /** Checks a code as one verification attempt of the user: a wrong one counts toward lockout, as a wrong password does. */
+  async function countedCodeCheck(userId: string, check: () => Promise<void>): Promise<void> {
+    const user = await findUserById(db, userId);
+    if (!user) throw errors.identifierNotFound();
+    await guard.withAttempt(db, user, async (attempt) => {
+      try {
+        await check();
+      } catch (error) {
+        if (error instanceof ClerkError && error.code === 'form_code_incorrect') await attempt.failed();
+        throw error;
+      }
+      await attempt.succeeded();
+    });
+  }
+
+  const codeSubject = (signIn: SignInRow, strategy: EmailCodeStrategy, address: string) => `sign_in:${signIn.id}:${strategy}:${address}`;
 
   return {
     /** `POST /v1/client/sign_ins`: a new attempt replacing the client's current one; with a password, tried at once. */
@@ -157,6 +207,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
         first_factor_strategy: null,
         first_factor_status: null,
         first_factor_attempts: null,
+        first_factor_expire_at: null,
         created_session_id: null,
         abandon_at: nowMs + ABANDON_AFTER_MS,
         created_at: nowMs,
@@ -170,13 +221,63 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
 
     get: requireOwn,
 
-    /** `POST /v1/client/sign_ins/{id}/attempt_first_factor` with `strategy: password`. */
-    async attemptFirstFactor(client: ClientRow, signInId: string, input: { strategy?: string; password?: string }): Promise<SignInStep> {
+    /**
+     * `POST …/prepare_first_factor`: nothing to prepare for a password; for `email_code` (sign in by code) and
+     * `reset_password_email_code` (forgot password) a code is sent to one of the user's verified addresses.
+     */
+    async prepareFirstFactor(client: ClientRow, signInId: string, input: { strategy?: string; emailAddressId?: string }): Promise<SignInRow> {
       const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
-      if (input.strategy !== 'password') throw errors.strategyForUserInvalid();
-      if (input.password === undefined) throw errors.paramMissing('password');
-      return attemptPassword(client, signIn, input.password);
+      if (input.strategy === 'password') return signIn;
+      if (!isEmailCodeStrategy(input.strategy)) throw errors.paramValueNotAllowed('strategy', input.strategy ?? '', ['password', ...EMAIL_CODE_STRATEGIES]);
+      const email = await emailFor(signIn, input.emailAddressId);
+      const { expiresAtMs } = await emailCodes.send(codeSubject(signIn, input.strategy, email.address), email.address);
+      const prepared = await updateSignInIn(db, signIn.id, 'needs_first_factor', {
+        identification_id: email.id,
+        first_factor_strategy: input.strategy,
+        first_factor_status: 'unverified',
+        first_factor_expire_at: expiresAtMs,
+        updated_at: clock.nowMs(),
+      });
+      if (!prepared) throw errors.conflict('The sign-in changed while the code was being sent; prepare the factor again.');
+      return prepared;
+    },
+
+    /**
+     * `POST …/attempt_first_factor`: a password, or the email code prepared. Wrong passwords and wrong codes count
+     * toward the user's lockout alike. A right `reset_password_email_code` leaves the sign-in needing a new password.
+     */
+    async attemptFirstFactor(client: ClientRow, signInId: string, input: { strategy?: string; password?: string; code?: string }): Promise<SignInStep> {
+      const signIn = await requireCurrent(client, signInId);
+      if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
+      if (input.strategy === 'password') {
+        if (input.password === undefined) throw errors.paramMissing('password');
+        return attemptPassword(client, signIn, input.password);
+      }
+      if (!isEmailCodeStrategy(input.strategy)) throw errors.strategyForUserInvalid();
+      if (!input.code) throw errors.paramMissing('code');
+      if (signIn.first_factor_strategy !== input.strategy || signIn.first_factor_status !== 'unverified') throw errors.verificationMissing();
+      const email = await emailFor(signIn, signIn.identification_id ?? undefined);
+      const strategy = input.strategy;
+      await countedCodeCheck(signIn.user_id!, () => emailCodes.check(codeSubject(signIn, strategy, email.address), input.code!));
+      if (strategy === 'reset_password_email_code') {
+        const waiting = await updateSignInIn(db, signIn.id, 'needs_first_factor', { status: 'needs_new_password', first_factor_status: 'verified', updated_at: clock.nowMs() });
+        if (!waiting) throw errors.attemptNotInProgress('sign in', signIn.id, 'complete');
+        return { signIn: waiting, clientToken: null };
+      }
+      return afterFirstFactor(client, signIn, 'needs_first_factor', 'email_code');
+    },
+
+    /**
+     * `POST …/reset_password` after a right reset code: the new password (the Backend API's policy), optionally
+     * signing the user out everywhere else, then on to the second factor or signed in.
+     */
+    async resetPassword(client: ClientRow, signInId: string, input: { password?: string; signOutOfOtherSessions?: boolean }): Promise<SignInStep> {
+      const signIn = await requireCurrent(client, signInId);
+      if (signIn.status !== 'needs_new_password') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
+      if (!input.password) throw errors.paramMissing('password');
+      await users.update(signIn.user_id!, { password: input.password, signOutOfOtherSessions: input.signOutOfOtherSessions ?? false });
+      return afterFirstFactor(client, signIn, 'needs_new_password', 'reset_password_email_code');
     },
 
     /** `POST /v1/client/sign_ins/{id}/attempt_second_factor` with `strategy: totp` or `backup_code`, counted toward lockout. */
@@ -196,13 +297,16 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     },
 
     /** Whether the user has a password, TOTP or backup codes: what the sign-in offers as factors. */
-    async factorsOf(signIn: SignInRow): Promise<{ password: boolean; totp: boolean; backupCode: boolean }> {
-      const user = signIn.user_id ? await findUserById(db, signIn.user_id) : undefined;
-      if (!user) return { password: false, totp: false, backupCode: false };
+    async factorsOf(signIn: SignInRow): Promise<SignInFactors> {
+      const record = signIn.user_id ? await users.get(signIn.user_id).catch(() => undefined) : undefined;
+      if (!record) return { password: false, totp: false, backupCode: false, emails: [] };
       return {
-        password: user.password_digest !== null,
-        totp: user.totp_secret !== null && user.totp_verified === 1,
-        backupCode: (await usersWithBackupCodes(db, [user.id])).has(user.id),
+        password: record.user.passwordEnabled,
+        totp: record.totpEnabled,
+        backupCode: record.backupCodeEnabled,
+        emails: record.identifications
+          .filter((item) => item.type === 'email_address' && item.verified)
+          .map((item) => ({ id: item.id, address: item.value, primary: item.id === record.user.primaryEmailAddressId })),
       };
     },
   };

@@ -37,7 +37,7 @@ export const PER_USER_RULES: ReadonlySet<RateLimitRuleName> = new Set(['update_u
 export const PER_IP_RULES: ReadonlySet<RateLimitRuleName> = new Set(['fapi', 'fapi_attempts']);
 
 /** Frontend API steps that check a secret or send a code. */
-const FAPI_ATTEMPT = /^\/fapi\/v1\/client\/(sign_ins|sign_ups)(\/:[a-z_]+\/(attempt|prepare)_[a-z_]+)?$/;
+const FAPI_ATTEMPT = /^\/fapi\/v1\/client\/(sign_ins|sign_ups)(\/:[a-z_]+\/((attempt|prepare)_[a-z_]+|reset_password))?$/;
 /** A new attempt, a step of one, or more sign-up fields (which check addresses and hash passwords too). */
 const isFapiAttempt = (method: string, url: string): boolean =>
   (method === 'POST' && FAPI_ATTEMPT.test(url)) || (method === 'PATCH' && url === '/fapi/v1/client/sign_ups/:sign_up_id');

@@ -72,7 +72,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     async purgeStaleFrontendRows(): Promise<number> {
       return (await clients.purgeStale()) + (await codes.purgeExpired(3600));
     },
-    signIns: createSignInService(deps, { clients, passwords, mfa }),
+    signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes }),
     signUps: createSignUpService(deps, { clients, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config) }),
     handshake: createHandshakeService({ ...deps, sessions, signingKeys }),
     /** Backend API session refresh (the app's middleware) and the deprecated session verification. */

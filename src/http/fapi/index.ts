@@ -27,7 +27,8 @@ export function registerFrontendApi(app: FastifyInstance, ctx: FapiContext, setF
       .send(),
   );
   // Development clients PATCH it with their origin, production clients GET it: the same settings either way.
-  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType }));
+  // Sign-in by email code (and forgot password) is served, so the environment offers it.
+  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true } }));
   app.get('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
   app.patch('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
   registerClientRoutes(app, ctx);

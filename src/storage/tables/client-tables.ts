@@ -14,7 +14,7 @@ export interface ClientsTable {
   updated_at: number;
 }
 
-export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'complete' | 'abandoned';
+export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete' | 'abandoned';
 
 export interface SignInsTable {
   id: string;
@@ -28,6 +28,8 @@ export interface SignInsTable {
   /** `unverified` | `verified` | `failed` while a first factor is being verified. */
   first_factor_status: string | null;
   first_factor_attempts: number | null;
+  /** When the email code of an `email_code` or `reset_password_email_code` first factor expires. */
+  first_factor_expire_at: number | null;
   created_session_id: string | null;
   abandon_at: number;
   created_at: number;

@@ -67,7 +67,12 @@ describe('Frontend API: sign-up with an email code, sign-in with a password, ses
 
     const signIn = await browser.call('POST', '/v1/client/sign_ins', { identifier: email });
     expect(signIn.body.response.status).toBe('needs_first_factor');
-    expect(signIn.body.response.supported_first_factors).toEqual([{ strategy: 'password' }]);
+    // The password, and codes to the verified address (sign in by code, forgot password).
+    expect(signIn.body.response.supported_first_factors.map((factor: { strategy: string }) => factor.strategy)).toEqual([
+      'password',
+      'email_code',
+      'reset_password_email_code',
+    ]);
     const badPassword = await browser.call('POST', `/v1/client/sign_ins/${signIn.body.response.id}/attempt_first_factor`, {
       strategy: 'password',
       password: 'not the password',

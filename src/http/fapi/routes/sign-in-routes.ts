@@ -3,7 +3,7 @@ import { ensureClient, envelope, fapiSerializeContext, requireClient, setClientC
 import { formFields } from '../form-fields.js';
 import { FAPI_ROUTE } from '../route-options.js';
 import { toSignInJSON } from '../serialize/client.js';
-import type { SignInStep } from '../../../clients/sign-in-service.js';
+import { EMAIL_CODE_STRATEGIES, type SignInStep } from '../../../clients/sign-in-service.js';
 import type { SignInRow } from '../../../storage/tables/client-tables.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
@@ -24,31 +24,56 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
   app.post('/fapi/v1/client/sign_ins', FAPI_ROUTE, async (request, reply) => {
     const form = formFields(request.body);
     const strategy = form.string('strategy');
-    if (strategy !== undefined && strategy !== 'password') throw errors.paramValueNotAllowed('strategy', strategy, ['password']);
+    const allowed = ['password', ...EMAIL_CODE_STRATEGIES];
+    if (strategy !== undefined && !allowed.includes(strategy)) throw errors.paramValueNotAllowed('strategy', strategy, allowed);
     const client = await ensureClient(ctx, request, reply);
-    const signIn = await ctx.signIns.create(client, { identifier: form.string('identifier'), strategy, password: form.string('password') });
-    return answerStep(request, reply, signIn);
+    const step = await ctx.signIns.create(client, { identifier: form.string('identifier'), strategy, password: form.string('password') });
+    // With an email-code strategy the code goes out at once (clerk-js's `signIn.create({ strategy, identifier })`).
+    if (strategy !== undefined && strategy !== 'password' && step.signIn.status === 'needs_first_factor') {
+      const current = await ctx.clients.reload(client);
+      return answer(request, reply, await ctx.signIns.prepareFirstFactor(current, step.signIn.id, { strategy }));
+    }
+    return answerStep(request, reply, step);
   });
 
   app.get<{ Params: Params }>('/fapi/v1/client/sign_ins/:sign_in_id', FAPI_ROUTE, async (request, reply) =>
     answer(request, reply, await ctx.signIns.get(requireClient(request), request.params.sign_in_id)),
   );
 
-  // Password and TOTP need no preparation; other strategies are not offered (supported_first_factors says so).
-  for (const step of ['prepare_first_factor', 'prepare_second_factor'] as const) {
-    app.post<{ Params: Params }>(`/fapi/v1/client/sign_ins/:sign_in_id/${step}`, FAPI_ROUTE, async (request, reply) => {
-      const strategy = formFields(request.body).string('strategy');
-      const allowed = step === 'prepare_first_factor' ? ['password'] : ['totp', 'backup_code'];
-      if (!strategy || !allowed.includes(strategy)) throw errors.paramValueNotAllowed('strategy', strategy ?? '', allowed);
-      return answer(request, reply, await ctx.signIns.get(requireClient(request), request.params.sign_in_id));
+  // A password needs no preparation; an email code (sign in by code, forgot password) is sent here.
+  app.post<{ Params: Params }>('/fapi/v1/client/sign_ins/:sign_in_id/prepare_first_factor', FAPI_ROUTE, async (request, reply) => {
+    const form = formFields(request.body);
+    const signIn = await ctx.signIns.prepareFirstFactor(requireClient(request), request.params.sign_in_id, {
+      strategy: form.string('strategy'),
+      emailAddressId: form.string('email_address_id'),
     });
-  }
+    return answer(request, reply, signIn);
+  });
+
+  // TOTP and backup codes need no preparation.
+  app.post<{ Params: Params }>('/fapi/v1/client/sign_ins/:sign_in_id/prepare_second_factor', FAPI_ROUTE, async (request, reply) => {
+    const strategy = formFields(request.body).string('strategy');
+    const allowed = ['totp', 'backup_code'];
+    if (!strategy || !allowed.includes(strategy)) throw errors.paramValueNotAllowed('strategy', strategy ?? '', allowed);
+    return answer(request, reply, await ctx.signIns.get(requireClient(request), request.params.sign_in_id));
+  });
+
+  // After a right reset code: the new password.
+  app.post<{ Params: Params }>('/fapi/v1/client/sign_ins/:sign_in_id/reset_password', FAPI_ROUTE, async (request, reply) => {
+    const form = formFields(request.body);
+    const step = await ctx.signIns.resetPassword(requireClient(request), request.params.sign_in_id, {
+      password: form.string('password'),
+      signOutOfOtherSessions: form.boolean('sign_out_of_other_sessions'),
+    });
+    return answerStep(request, reply, step);
+  });
 
   app.post<{ Params: Params }>('/fapi/v1/client/sign_ins/:sign_in_id/attempt_first_factor', FAPI_ROUTE, async (request, reply) => {
     const form = formFields(request.body);
     const signIn = await ctx.signIns.attemptFirstFactor(requireClient(request), request.params.sign_in_id, {
       strategy: form.string('strategy'),
       password: form.string('password'),
+      code: form.string('code'),
     });
     return answerStep(request, reply, signIn);
   });

@@ -2,16 +2,12 @@ import type { ClientSession, ClientState } from '../../../clients/client-service
 import { signUpFields, signUpProgress } from '../../../clients/sign-up-service.js';
 import type { Config } from '../../../config/config.js';
 import { effectiveStatus } from '../../../sessions/session-lifetime.js';
+import type { SignInFactors } from '../../../clients/sign-in-service.js';
 import type { SignInRow, SignUpRow } from '../../../storage/tables/client-tables.js';
 import type { SerializeContext } from '../../serialize-context.js';
 import { toFapiUserJSON, toPublicUserDataJSON } from './user.js';
 
-/** What the sign-in's user offers as factors (read by the sign-in service). */
-export interface SignInFactors {
-  password: boolean;
-  totp: boolean;
-  backupCode: boolean;
-}
+export type { SignInFactors };
 
 export interface FapiSerializeContext extends SerializeContext {
   config: Readonly<Config>;
@@ -45,13 +41,46 @@ function supportedIdentifiers(config: Readonly<Config>): ('email_address' | 'pho
 }
 
 /** `Client.SignIn`. */
+/** `jane@example.com` → `j***@example.com`: enough to recognise an address, as Clerk's `safe_identifier`. */
+function safeEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at > 0 ? `${address[0]}***${address.slice(at)}` : '***';
+}
+
+/** The first factor's verification: a password, or the email code sent for a sign-in by code or a password reset. */
+function firstFactorVerification(signIn: SignInRow, context: FapiSerializeContext) {
+  const strategy = signIn.first_factor_strategy;
+  if (strategy === 'email_code' || strategy === 'reset_password_email_code') {
+    const verified = signIn.first_factor_status === 'verified';
+    const expireAt = signIn.first_factor_expire_at ?? 0;
+    return {
+      object: 'verification_otp' as const,
+      status: (verified ? 'verified' : expireAt <= context.nowMs ? 'expired' : 'unverified') as 'verified' | 'expired' | 'unverified',
+      strategy,
+      attempts: null,
+      expire_at: expireAt,
+    };
+  }
+  if (signIn.first_factor_status === 'verified' || signIn.status === 'needs_second_factor' || signIn.status === 'complete') {
+    return { object: 'verification_password' as const, status: 'verified' as const, strategy: 'password' as const, attempts: null, expire_at: null };
+  }
+  return null;
+}
+
 export function toSignInJSON(signIn: SignInRow, factors: SignInFactors, context: FapiSerializeContext) {
-  const firstFactors = factors.password ? [{ strategy: 'password' as const }] : [];
+  const emailFactors = factors.emails.flatMap((email) =>
+    (['email_code', 'reset_password_email_code'] as const).map((strategy) => ({
+      strategy,
+      safe_identifier: safeEmail(email.address),
+      email_address_id: email.id,
+      primary: email.primary,
+    })),
+  );
+  const firstFactors = [...(factors.password ? [{ strategy: 'password' as const }] : []), ...emailFactors];
   const secondFactors = [
     ...(factors.totp ? [{ strategy: 'totp' as const }] : []),
     ...(factors.backupCode ? [{ strategy: 'backup_code' as const }] : []),
   ];
-  const firstFactorDone = signIn.status === 'needs_second_factor' || signIn.status === 'complete';
   return {
     object: 'sign_in_attempt' as const,
     id: signIn.id,
@@ -59,9 +88,7 @@ export function toSignInJSON(signIn: SignInRow, factors: SignInFactors, context:
     supported_identifiers: supportedIdentifiers(context.config),
     supported_first_factors: signIn.user_id ? firstFactors : [],
     supported_second_factors: signIn.status === 'needs_second_factor' ? secondFactors : null,
-    first_factor_verification: firstFactorDone
-      ? { object: 'verification_password' as const, status: 'verified' as const, strategy: 'password' as const, attempts: null, expire_at: null }
-      : null,
+    first_factor_verification: firstFactorVerification(signIn, context),
     second_factor_verification: null,
     identifier: signIn.identifier,
     user_data: null,
@@ -137,7 +164,7 @@ export function toClientJSON(
     object: 'client' as const,
     id: client.id,
     sessions: state.sessions.map((item) => toClientSessionJSON(item, context, extras.tokens.get(item.session.id) ?? null)),
-    sign_in: state.signIn ? toSignInJSON(state.signIn, extras.signInFactors ?? { password: false, totp: false, backupCode: false }, context) : null,
+    sign_in: state.signIn ? toSignInJSON(state.signIn, extras.signInFactors ?? { password: false, totp: false, backupCode: false, emails: [] }, context) : null,
     sign_up: state.signUp ? toSignUpJSON(state.signUp, context) : null,
     last_active_session_id: state.sessions.some((item) => item.session.id === client.last_active_session_id) ? client.last_active_session_id : null,
     last_authentication_strategy: client.last_authentication_strategy,
