@@ -1,34 +1,25 @@
 // examples/fapi-express: @clerk/express verifies Roster's session tokens with Roster's keys, and in Chromium a
 // person signs up through Clerk's <SignUp/> and the backend's getAuth(req) knows them.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createExampleApp, publishableKeyFor } from '../../examples/fapi-express/app.mjs';
+import { publishableKeyFor } from '../../examples/fapi-express/app.mjs';
 import { publishableKeyFor as rosterPublishableKeyFor } from '../../src/frontend/instance.js';
 import { uniqueEmail } from '../helpers/fixtures.js';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf } from './helpers/app-page.js';
+import { frontendApiOf, startExampleApp, type AppPageServer } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests } from './helpers/requests.js';
 
 describeBrowser('the Express example app', () => {
   const server = useTestServer();
   const browser = useBrowser();
-  let example: Server;
+  let example: AppPageServer | undefined;
   let exampleUrl: string;
 
   beforeAll(async () => {
-    const { frontendApiUrl, publishableKey } = frontendApiOf(server);
-    const app = createExampleApp({ rosterUrl: server.baseUrl, frontendApiUrl, publishableKey, secretKey: server.secretKey });
-    example = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    exampleUrl = `http://localhost:${(example.address() as AddressInfo).port}`;
+    example = await startExampleApp(server);
+    exampleUrl = example.url;
   });
-  afterAll(async () => {
-    example?.closeAllConnections();
-    await new Promise((resolve) => example?.close(resolve));
-  });
+  afterAll(async () => example?.close());
 
   it('derives the publishable key the way Roster does', () => {
     for (const url of ['http://localhost:3000/fapi', 'https://auth.example.com/fapi', 'http://127.0.0.1:8080/fapi/']) {

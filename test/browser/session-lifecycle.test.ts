@@ -5,16 +5,13 @@
 //
 // Roster's test clock is manual: here it follows the real time (a ticker sets it), so the tokens' `iat` moves on
 // as the page lives. The three waits for the poller (about 10 s each) run concurrently.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { verifyToken } from '@clerk/backend';
 import { decodeJwt } from 'jose';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createExampleApp } from '../../examples/fapi-express/app.mjs';
 import { uniqueEmail } from '../helpers/fixtures.js';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf, startAppPage, waitForClerk, type AppPageServer } from './helpers/app-page.js';
+import { frontendApiOf, startAppPage, startExampleApp, waitForClerk, type AppPageServer } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordErrorAnswers, recordRequests } from './helpers/requests.js';
 
@@ -157,20 +154,14 @@ describeBrowser('a signed-in page over time', () => {
   });
 
   describe('the example app\'s clerkMiddleware', () => {
-    let example: Server;
+    let example: AppPageServer | undefined;
     let exampleUrl: string;
 
     beforeAll(async () => {
-      const exampleApp = createExampleApp({ rosterUrl: server.baseUrl, ...frontendApiOf(server), secretKey: server.secretKey });
-      example = await new Promise<Server>((resolve) => {
-        const listening = exampleApp.listen(0, '127.0.0.1', () => resolve(listening));
-      });
-      exampleUrl = `http://localhost:${(example.address() as AddressInfo).port}`;
+      example = await startExampleApp(server);
+      exampleUrl = example.url;
     });
-    afterAll(async () => {
-      example?.closeAllConnections();
-      await new Promise((resolve) => (example ? example.close(resolve) : resolve(undefined)));
-    });
+    afterAll(async () => example?.close());
 
     it('refreshes an expired __session cookie with one redirect through the handshake', { timeout: 45_000 }, async () => {
       const email = uniqueEmail('handshake');

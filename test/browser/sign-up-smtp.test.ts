@@ -1,15 +1,12 @@
 // In Chromium, with Clerk's unmodified components: a person signs up with an ordinary address (no +clerk_test),
 // Roster mails the code over SMTP, and the person types the code from the message into <SignUp/>. Then the same
 // through the Express example app, whose /me page shows the user id clerkMiddleware read from the session token.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createExampleApp } from '../../examples/fapi-express/app.mjs';
 import { uniqueEmail } from '../helpers/fixtures.js';
 import { codeOf, startSmtpInbox, type SmtpInbox } from '../helpers/smtp-inbox.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { frontendApiOf, startAppPage, waitForClerk, type AppPageServer } from './helpers/app-page.js';
+import { frontendApiOf, startAppPage, startExampleApp, waitForClerk, type AppPageServer } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests, type RequestRecorder } from './helpers/requests.js';
 
@@ -18,7 +15,7 @@ describeBrowser('signing up with a code delivered over SMTP', () => {
   let inbox: SmtpInbox;
   let server: TestServer;
   let app: AppPageServer;
-  let example: Server;
+  let example: AppPageServer | undefined;
   let exampleUrl: string;
 
   beforeAll(async () => {
@@ -26,15 +23,11 @@ describeBrowser('signing up with a code delivered over SMTP', () => {
     server = await startTestServer({ ROSTER_SMTP_URL: inbox.url, ROSTER_EMAIL_FROM: 'Acme <accounts@acme.test>', ROSTER_APP_NAME: 'Acme' });
     const fapi = frontendApiOf(server);
     app = await startAppPage(fapi);
-    const exampleApp = createExampleApp({ rosterUrl: server.baseUrl, ...fapi, secretKey: server.secretKey });
-    example = await new Promise<Server>((resolve) => {
-      const listening = exampleApp.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    exampleUrl = `http://localhost:${(example.address() as AddressInfo).port}`;
+    example = await startExampleApp(server);
+    exampleUrl = example.url;
   });
   afterAll(async () => {
-    example?.closeAllConnections();
-    await new Promise((resolve) => (example ? example.close(resolve) : resolve(undefined)));
+    await example?.close();
     await app?.close();
     await server?.close();
     await inbox?.close();

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { createExampleApp } from '../../../examples/fapi-express/app.mjs';
 import { publishableKeyFor } from '../../../src/frontend/instance.js';
 
 export interface AppPageOptions {
@@ -132,6 +133,21 @@ export function useAppPage(server: Parameters<typeof frontendApiOf>[0]): { reado
     get url() {
       if (!started) throw new Error('useAppPage: the page server starts in beforeAll; use it inside tests and hooks');
       return started.url;
+    },
+  };
+}
+
+/** The example app (examples/fapi-express) against `server`, on 127.0.0.1 port 0, opened at `http://localhost:<port>`. */
+export async function startExampleApp(server: { baseUrl: string; secretKey: string; frontendApiUrl?: string; publishableKey?: string }): Promise<AppPageServer> {
+  const exampleApp = createExampleApp({ rosterUrl: server.baseUrl, ...frontendApiOf(server), secretKey: server.secretKey });
+  const listening = await new Promise<http.Server>((resolve) => {
+    const started = exampleApp.listen(0, '127.0.0.1', () => resolve(started));
+  });
+  return {
+    url: `http://localhost:${(listening.address() as AddressInfo).port}`,
+    async close() {
+      listening.closeAllConnections();
+      await new Promise((resolve) => listening.close(resolve));
     },
   };
 }
