@@ -98,7 +98,13 @@ export function requireClient(request: FastifyRequest): ClientRow {
  * The client as the Frontend API answers it: with a fresh session token (`azp` = the page's origin) for each
  * of its active sessions, as clerk-js reads `last_active_token` to set its `__session` cookie.
  */
-export async function clientJSON(ctx: FapiContext, request: FastifyRequest, reply: FastifyReply, client: ClientRow) {
+/** Factors the caller already read for a sign-in (the one it answers), so they are not read twice. */
+export interface KnownSignInFactors {
+  signInId: string;
+  factors: SignInFactors;
+}
+
+export async function clientJSON(ctx: FapiContext, request: FastifyRequest, reply: FastifyReply, client: ClientRow, known?: KnownSignInFactors) {
   const state: ClientState = await ctx.clients.state(await ctx.clients.reload(client));
   const tokens = new Map<string, string>();
   for (const { session } of state.sessions) {
@@ -106,7 +112,7 @@ export async function clientJSON(ctx: FapiContext, request: FastifyRequest, repl
     tokens.set(session.id, jwt);
   }
   let signInFactors: SignInFactors | null = null;
-  if (state.signIn) signInFactors = await ctx.signIns.factorsOf(state.signIn);
+  if (state.signIn) signInFactors = known?.signInId === state.signIn.id ? known.factors : await ctx.signIns.factorsOf(state.signIn);
   // Production clients do not write `__client_uat` themselves: the Frontend API keeps it in step.
   if (ctx.instance.instanceType === 'production') {
     const uat = state.sessions.length > 0 ? String(Math.floor(Math.max(...state.sessions.map((item) => item.session.created_at)) / 1000)) : '0';
@@ -119,7 +125,7 @@ export async function clientJSON(ctx: FapiContext, request: FastifyRequest, repl
 }
 
 /** `{ response, client }`: what every Frontend API mutation answers. */
-export async function envelope<T>(ctx: FapiContext, request: FastifyRequest, reply: FastifyReply, response: T) {
-  const client = request.fapiClient ? await clientJSON(ctx, request, reply, request.fapiClient) : null;
+export async function envelope<T>(ctx: FapiContext, request: FastifyRequest, reply: FastifyReply, response: T, known?: KnownSignInFactors) {
+  const client = request.fapiClient ? await clientJSON(ctx, request, reply, request.fapiClient, known) : null;
   return { response, client };
 }

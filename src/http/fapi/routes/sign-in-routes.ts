@@ -13,8 +13,8 @@ type Params = { sign_in_id: string };
 /** `/v1/client/sign_ins`: identifier, password, second factor. */
 export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): void {
   const answer = async (request: FastifyRequest, reply: FastifyReply, signIn: SignInRow) => {
-    const response = toSignInJSON(signIn, await ctx.signIns.factorsOf(signIn), fapiSerializeContext(ctx, request));
-    return envelope(ctx, request, reply, response);
+    const factors = await ctx.signIns.factorsOf(signIn);
+    return envelope(ctx, request, reply, toSignInJSON(signIn, factors, fapiSerializeContext(ctx, request)), { signInId: signIn.id, factors });
   };
   const answerStep = async (request: FastifyRequest, reply: FastifyReply, step: SignInStep) => {
     setClientCookie(ctx, reply, step.clientToken);
