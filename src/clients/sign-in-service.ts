@@ -276,8 +276,17 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_new_password') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
       if (!input.password) throw errors.paramMissing('password');
-      await users.update(signIn.user_id!, { password: input.password, signOutOfOtherSessions: input.signOutOfOtherSessions ?? false });
-      return afterFirstFactor(client, signIn, 'needs_new_password', 'reset_password_email_code');
+      // Claimed first, so of concurrent resets exactly one sets the password (and it is the one that answers 200).
+      const claimed = await updateSignInIn(db, signIn.id, 'needs_new_password', { first_factor_status: 'resetting', updated_at: clock.nowMs() }, 'verified');
+      if (!claimed) throw errors.attemptNotInProgress('sign in', signIn.id, 'resetting its password');
+      try {
+        await users.update(signIn.user_id!, { password: input.password, signOutOfOtherSessions: input.signOutOfOtherSessions ?? false });
+      } catch (error) {
+        // A refused password (the policy) leaves the reset to try again.
+        await updateSignInIn(db, signIn.id, 'needs_new_password', { first_factor_status: 'verified', updated_at: clock.nowMs() }, 'resetting');
+        throw error;
+      }
+      return afterFirstFactor(client, claimed, 'needs_new_password', 'reset_password_email_code');
     },
 
     /** `POST /v1/client/sign_ins/{id}/attempt_second_factor` with `strategy: totp` or `backup_code`, counted toward lockout. */

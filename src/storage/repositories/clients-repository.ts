@@ -62,8 +62,16 @@ export async function findSignIn(db: Executor, id: string): Promise<SignInRow | 
  * Changes a sign-in only while it is in `fromStatus`: the conditional update is what makes completing a
  * sign-in happen once, however many requests race for it.
  */
-export async function updateSignInIn(db: Executor, id: string, fromStatus: SignInRow['status'], update: SignInUpdate): Promise<SignInRow | undefined> {
-  return db.updateTable('sign_ins').set(update).where('id', '=', id).where('status', '=', fromStatus).returningAll().executeTakeFirst();
+export async function updateSignInIn(
+  db: Executor,
+  id: string,
+  fromStatus: SignInRow['status'],
+  update: SignInUpdate,
+  fromFirstFactorStatus?: string,
+): Promise<SignInRow | undefined> {
+  let query = db.updateTable('sign_ins').set(update).where('id', '=', id).where('status', '=', fromStatus);
+  if (fromFirstFactorStatus !== undefined) query = query.where('first_factor_status', '=', fromFirstFactorStatus);
+  return query.returningAll().executeTakeFirst();
 }
 
 export async function insertSignUp(db: Executor, row: NewSignUpRow): Promise<void> {
