@@ -5,6 +5,7 @@ import { toEnvironmentJSON } from './serialize/environment.js';
 import { FAPI_ROUTE } from './route-options.js';
 import { registerClientRoutes } from './routes/client-routes.js';
 import { registerHandshakeRoute } from './routes/handshake-route.js';
+import { registerMeRoutes } from './routes/me-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerSignInRoutes } from './routes/sign-in-routes.js';
 import { registerSignUpRoutes } from './routes/sign-up-routes.js';
@@ -36,4 +37,5 @@ export function registerFrontendApi(app: FastifyInstance, ctx: FapiContext, setF
   registerSignUpRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
   registerHandshakeRoute(app, ctx);
+  registerMeRoutes(app, ctx);
 }
