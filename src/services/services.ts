@@ -23,6 +23,8 @@ import { createSessionService } from '../sessions/session-service.js';
 import { createSigningKeyStore } from '../sessions/signing-keys.js';
 import { createSessionTokenVerifier } from '../sessions/session-token-verifier.js';
 import { createSessionVerification } from '../sessions/session-verification.js';
+import { createAccountService } from '../users/account-service.js';
+import { createEmailVerificationService } from '../users/email-verification-service.js';
 import { createIdentificationService } from '../users/identification-service.js';
 import { createMFAService } from '../users/mfa-service.js';
 import { createPasswordService } from '../users/password-service.js';
@@ -82,6 +84,10 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     userMetadata: createUserMetadataService(deps),
     moderation: createUserModeration(deps),
     identifications: createIdentificationService(deps),
+    /** Email addresses verified by a code: the signed-in user's own (`/v1/me`) and the Backend API's. */
+    emailVerifications: createEmailVerificationService(deps, { codes, sendCode: emailCodes.send }),
+    /** What signed-in users do to their own account (`/v1/me`): password, deletion, sessions. */
+    accounts: createAccountService(deps, { passwords, users }),
     passwords,
     mfa,
     profileImages: createProfileImageService(deps),
