@@ -119,8 +119,11 @@ export function createEmailVerificationService(deps: ServiceDeps, { codes, sendC
       const user = await findUserById(db, userId);
       if (!user) throw errors.userNotFound(userId);
       await guard.withAttempt(db, user, async (attempt) => {
+        const before = await codes.find(selfSubject(row));
         const outcome = await codes.attempt(selfSubject(row), code);
-        if (outcome === 'incorrect' || outcome === 'too_many_attempts') await attempt.failed();
+        // A wrong guess counts, including the one that uses up the code; tries at a code already dead guess nothing.
+        const guessed = outcome === 'incorrect' || (outcome === 'too_many_attempts' && before !== null && before.attempts < before.maxAttempts);
+        if (guessed) await attempt.failed();
         else if (outcome === 'verified') await attempt.succeeded();
         assertVerified(outcome);
       });
