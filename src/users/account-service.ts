@@ -19,15 +19,6 @@ export interface ChangePasswordInput {
 const MAX_LISTED_SESSIONS = 100;
 
 /**
- * A password policy error names `password`; on the Frontend API the field is `new_password`. The error is rebuilt
- * rather than changed, as catalogue errors may be shared.
- */
-function asNewPasswordError(error: unknown): unknown {
-  if (!(error instanceof ClerkError) || error.meta.param_name !== 'password') return error;
-  return new ClerkError(error.status, error.code, error.message, error.longMessage, { ...error.meta, param_name: 'new_password' });
-}
-
-/**
  * What signed-in users do to their own account through the Frontend API (`/v1/me…`), on the same services and rules
  * as the Backend API: the password policy and lockout, the deletion of users (which ends their sessions).
  */
@@ -60,12 +51,7 @@ export function createAccountService(deps: ServiceDeps, { passwords, users }: { 
         await checkCurrentPassword(userId, input.currentPassword);
         if (input.newPassword === input.currentPassword) throw errors.newPasswordMatchesCurrent();
       }
-      let prepared;
-      try {
-        prepared = await passwords.prepare({ password: input.newPassword });
-      } catch (error) {
-        throw asNewPasswordError(error);
-      }
+      const prepared = await passwords.prepare({ password: input.newPassword }, { paramName: 'new_password' });
       await db.transaction().execute(async (trx) => {
         await requireUserForUpdate(trx, userId);
         const now = clock.nowMs();

@@ -66,7 +66,7 @@ describe('Frontend API: /v1/me sessions and profile image', () => {
 
   const upload = async (browser: ReturnType<typeof fapiBrowser>, path: string, bytes: Buffer) => {
     const form = new FormData();
-    form.append('file', new Blob([bytes], { type: 'image/png' }), 'me.png');
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'me.png');
     const cookie = [...browser.jar].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await fetch(`${server.baseUrl}/fapi${path}&__clerk_api_version=2025-11-10&_clerk_js_version=6.40.0`, {
       method: 'POST',
