@@ -5,8 +5,13 @@ import { fapiBrowser, PAGE_ORIGIN } from '../../helpers/fapi-client.js';
 import { uniqueTag } from '../../helpers/fixtures.js';
 import { makePNG } from '../../helpers/images.js';
 import { useTestServer } from '../../helpers/test-server.js';
+import { createServices } from '../../../src/services/services.js';
+import { createHasherRegistry } from '../../../src/passwords/registry.js';
+import { createSecretBox } from '../../../src/lib/secret-box.js';
 
 const PASSWORD = 'correct horse battery 42';
+const IPHONE_SAFARI =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 
 describe('Frontend API: /v1/me sessions and profile image', () => {
   const server = useTestServer();
@@ -33,11 +38,44 @@ describe('Frontend API: /v1/me sessions and profile image', () => {
     expect(listed.body.map((session: any) => session.id).sort()).toEqual([laptop.sessionId, phone.sessionId].sort());
     expect(listed.body[0]).toMatchObject({ object: 'session', status: 'active', user: { id: user.id } });
 
+    // clerk-js touches a session when a page loads: the browser it came from is the session's latest activity.
+    const touched = await phone.browser.call('POST', `/v1/client/sessions/${phone.sessionId}/touch`, undefined, { 'user-agent': IPHONE_SAFARI });
+    expect(touched.status).toBe(200);
     const active = await laptop.browser.call('GET', laptop.me('/sessions/active'));
     expect(active.status).toBe(200);
     expect(active.body.map((session: any) => session.id).sort()).toEqual([laptop.sessionId, phone.sessionId].sort());
-    for (const session of active.body) expect(session.latest_activity).toMatchObject({ object: 'session_activity', is_mobile: false });
+    const byId = new Map(active.body.map((session: any) => [session.id, session]));
+    expect((byId.get(phone.sessionId) as any).latest_activity).toMatchObject({
+      object: 'session_activity',
+      browser_name: 'Safari',
+      browser_version: '18',
+      device_type: 'iPhone',
+      is_mobile: true,
+      ip_address: expect.stringMatching(/127\.0\.0\.1/),
+    });
+    // Never touched: only what the spec requires.
+    expect((byId.get(laptop.sessionId) as any).latest_activity).toEqual({ object: 'session_activity', id: expect.any(String), is_mobile: false });
     expect(active.body.some((session: any) => session.id === stranger.sessionId)).toBe(false);
+  });
+
+  it('forgets where a session was used once it is over', async () => {
+    const { email } = await newUser();
+    const phone = await signIn(email);
+    await phone.browser.call('POST', `/v1/client/sessions/${phone.sessionId}/touch`, undefined, { 'user-agent': IPHONE_SAFARI });
+    const laptop = await signIn(email);
+    await laptop.browser.call('POST', `/v1/client/sessions/${laptop.sessionId}/touch`, undefined, { 'user-agent': IPHONE_SAFARI });
+    const stored = () => server.database.db.selectFrom('session_activities').select('session_id').where('session_id', 'in', [phone.sessionId, laptop.sessionId]).execute();
+    expect(await stored()).toHaveLength(2);
+    await phone.browser.call('POST', `/v1/client/sessions/${phone.sessionId}/end`);
+    const services = await createServices({
+      database: server.database,
+      clock: server.clock,
+      hashers: createHasherRegistry(),
+      config: server.config,
+      secretBox: createSecretBox(server.config.instanceKey!),
+    });
+    await services.purgeStaleFrontendRows();
+    expect((await stored()).map((row) => row.session_id)).toEqual([laptop.sessionId]);
   });
 
   it('revokes one of the own sessions, and not another user’s', async () => {

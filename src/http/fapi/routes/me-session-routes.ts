@@ -1,7 +1,8 @@
 // GET /v1/me/sessions — the signed-in user's active sessions (on every client), as `<UserProfile/>` lists them.
-// GET /v1/me/sessions/active — the same, each with its `latest_activity`.
+// GET /v1/me/sessions/active — the same, each with its `latest_activity` (the browser it was last used from).
 // POST /v1/me/sessions/{session_id}/revoke — signs one of the user's own sessions out (another user's is not found).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SessionActivity } from '../../../sessions/session-activity.js';
 import type { SessionRow } from '../../../storage/tables/session-tables.js';
 import type { UserRecord } from '../../../users/user-record.js';
 import { envelope, fapiSerializeContext, type FapiContext } from '../fapi-context.js';
@@ -12,10 +13,17 @@ import { toClientSessionJSON } from '../serialize/client.js';
 type Params = { session_id: string };
 
 /**
- * `Client.SessionActivity`. Roster records no device, browser or location of a sign-in yet, so the activity carries
- * only its id and what is known (`is_mobile`, which the spec requires, is false); clerk-js shows "Web browser".
+ * `Client.SessionActivity`: the browser the session was last used from (recorded when clerk-js touches it). Roster
+ * has no location database, so there is no city or country; a session never touched shows only its id.
  */
-const latestActivityOf = (session: SessionRow) => ({ object: 'session_activity' as const, id: `sess_activity_${session.id.slice('sess_'.length)}`, is_mobile: false });
+function latestActivityJSON(session: SessionRow, activity: SessionActivity | undefined) {
+  const json: Record<string, unknown> = { object: 'session_activity', id: `sess_activity_${session.id.slice('sess_'.length)}`, is_mobile: activity?.isMobile ?? false };
+  if (activity?.browserName) json.browser_name = activity.browserName;
+  if (activity?.browserVersion) json.browser_version = activity.browserVersion;
+  if (activity?.deviceType) json.device_type = activity.deviceType;
+  if (activity?.ipAddress) json.ip_address = activity.ipAddress;
+  return json;
+}
 
 export function registerMeSessionRoutes(app: FastifyInstance, ctx: FapiContext): void {
   const toJSON = (request: FastifyRequest, user: UserRecord, session: SessionRow) =>
@@ -30,7 +38,8 @@ export function registerMeSessionRoutes(app: FastifyInstance, ctx: FapiContext):
   app.get('/fapi/v1/me/sessions/active', FAPI_ROUTE, async (request) => {
     const me = await requireMeSession(ctx, request);
     const sessions = await ctx.accounts.activeSessions(me.user.user.id);
-    return sessions.map((session) => ({ ...toJSON(request, me.user, session), latest_activity: latestActivityOf(session) }));
+    const activities = await ctx.sessionActivity.latestOf(sessions.map((session) => session.id));
+    return sessions.map((session) => ({ ...toJSON(request, me.user, session), latest_activity: latestActivityJSON(session, activities.get(session.id)) }));
   });
 
   app.post<{ Params: Params }>('/fapi/v1/me/sessions/:session_id/revoke', FAPI_ROUTE, async (request, reply) => {
