@@ -135,6 +135,29 @@ describe('Frontend API: /v1/me sessions and profile image', () => {
     expect(none.body.errors[0].code).toBe('image_not_found');
   });
 
+  it('takes the image as a base64 body too (clerk-js sends a string file that way)', async () => {
+    const { email, user } = await newUser();
+    const { browser, me } = await signIn(email);
+    const send = async (body: string) => {
+      const cookie = [...browser.jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      const response = await fetch(`${server.baseUrl}/fapi${me('/profile_image')}&__clerk_api_version=2025-11-10&_clerk_js_version=6.40.0`, {
+        method: 'POST',
+        headers: { origin: PAGE_ORIGIN, cookie, 'content-type': 'application/octet-stream' },
+        body,
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    const png = (await makePNG()).toString('base64');
+    const plain = await send(png);
+    expect(plain.status).toBe(200);
+    const dataUrl = await send(`data:image/png;base64,${png}`);
+    expect(dataUrl.status).toBe(200);
+    expect(dataUrl.body.response.id).not.toBe(plain.body.response.id);
+    expect((await server.clerk.users.getUser(user.id)).imageUrl).toBe(dataUrl.body.response.public_url);
+    expect((await send('not base64 at all!')).status).toBe(400);
+    expect((await send('')).status).toBe(400);
+  });
+
   it('refuses an oversized image, a non-image, and an upload for a foreign session', async () => {
     const { email, user } = await newUser();
     const { browser, me } = await signIn(email);
