@@ -1,7 +1,7 @@
 // Issue 12: `<UserProfile/>`'s account section through the Frontend API — PATCH/DELETE /v1/me, metadata,
 // change_password and remove_password — with the Backend API's rules, checked through @clerk/backend.
 import { describe, expect, it } from 'vitest';
-import { fapiBrowser } from '../../helpers/fapi-client.js';
+import { fapiBrowser, PAGE_ORIGIN } from '../../helpers/fapi-client.js';
 import { uniqueTag } from '../../helpers/fixtures.js';
 import { useTestServer } from '../../helpers/test-server.js';
 
@@ -33,7 +33,7 @@ describe('Frontend API: /v1/me account', () => {
     expect((await server.clerk.users.getUser(user.id)).lastName).toBeNull();
   });
 
-  it('PATCH /v1/me refuses a taken username, unknown fields, metadata and over-long names', async () => {
+  it('PATCH /v1/me refuses a taken username, unknown fields, public metadata and over-long names', async () => {
     const alice = await signedIn();
     const bob = await signedIn();
     const username = `taken_${uniqueTag()}`;
@@ -42,9 +42,6 @@ describe('Frontend API: /v1/me account', () => {
     expect(taken.status).toBe(422);
     expect(taken.body.errors[0]).toMatchObject({ code: 'form_identifier_exists', meta: { param_name: 'username' } });
 
-    const metadata = await bob.browser.call('PATCH', bob.me(), { unsafe_metadata: '{"a":1}' });
-    expect(metadata.status).toBe(422);
-    expect(metadata.body.errors[0]).toMatchObject({ code: 'form_param_unknown', meta: { param_name: 'unsafe_metadata' } });
     const publicMetadata = await bob.browser.call('PATCH', bob.me(), { public_metadata: '{"role":"admin"}' });
     expect(publicMetadata.body.errors[0].code).toBe('form_param_unknown');
     const long = await bob.browser.call('PATCH', bob.me(), { first_name: 'x'.repeat(257) });
@@ -70,6 +67,24 @@ describe('Frontend API: /v1/me account', () => {
     expect(moved.status).toBe(200);
     expect((await server.clerk.users.getUser(alice.user.id)).primaryEmailAddressId).toBe(verified.id);
     expect((await server.clerk.users.getUser(bob.user.id)).primaryEmailAddressId).toBe(bob.user.emailAddresses[0]!.id);
+  });
+
+  it('PATCH /v1/me takes unsafe_metadata (replacing it) before API version 2026-05-12 only, as clerk-js 5 sends it', async () => {
+    const { user, browser, sessionId, me } = await signedIn();
+    const replaced = await browser.call('PATCH', me(), { unsafe_metadata: JSON.stringify({ a: 1 }) });
+    expect(replaced.status).toBe(200);
+    expect((await server.clerk.users.getUser(user.id)).unsafeMetadata).toEqual({ a: 1 });
+
+    // clerk-js 6.40 speaks 2026-08-20: metadata goes through PATCH /v1/me/metadata.
+    const cookie = [...browser.jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await fetch(`${server.baseUrl}/fapi/v1/me?_clerk_session_id=${sessionId}&__clerk_api_version=2026-08-20&_method=PATCH`, {
+      method: 'POST',
+      headers: { origin: PAGE_ORIGIN, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ unsafe_metadata: JSON.stringify({ b: 2 }) }).toString(),
+    });
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors[0]).toMatchObject({ code: 'form_param_unknown', meta: { param_name: 'unsafe_metadata' } });
+    expect((await server.clerk.users.getUser(user.id)).unsafeMetadata).toEqual({ a: 1 });
   });
 
   it("refuses another browser's session and a browser without a client", async () => {

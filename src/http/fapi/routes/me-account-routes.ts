@@ -2,7 +2,7 @@
 // DELETE /v1/me — the user deletes their own account (when `delete_self_enabled`); their sessions end.
 // PATCH /v1/me/metadata — deep-merges `unsafe_metadata` (null removes a key), as the Backend API's metadata PATCH.
 // POST /v1/me/change_password, POST /v1/me/remove_password — the user's password, under the instance's policy.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { frontendEnvironment } from '../../../frontend/environment.js';
 import { errors } from '../../../lib/error-catalog.js';
 import type { UpdateUserInput } from '../../../users/user-service.js';
@@ -17,10 +17,20 @@ const NAME_MAX_LENGTH = 256;
 /** What `PATCH /v1/me` accepts (the FAPI spec's list); metadata has its own endpoint since 2026-05-12. */
 const UPDATABLE = new Set(['first_name', 'last_name', 'username', 'primary_email_address_id', 'primary_phone_number_id', 'primary_web3_wallet_id']);
 
-function readUserUpdate(body: unknown): UpdateUserInput {
+/**
+ * Clients before API version 2026-05-12 (clerk-js 5) send `unsafe_metadata` with `PATCH /v1/me`, replacing it; from
+ * 2026-05-12 on it is refused there (`PATCH /v1/me/metadata` merges it). The FAPI's version is the
+ * `__clerk_api_version` query parameter (ISO dates compare as strings; clerk-js 6.40 sends 2026-08-20).
+ */
+function acceptsMetadataInUpdate(request: FastifyRequest): boolean {
+  const version = (request.query as Record<string, unknown> | undefined)?.__clerk_api_version;
+  return typeof version === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(version) && version < '2026-05-12';
+}
+
+function readUserUpdate(body: unknown, options: { metadataAccepted: boolean }): UpdateUserInput {
   const record = (body ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(record)) {
-    if (UPDATABLE.has(name)) continue;
+    if (UPDATABLE.has(name) || (options.metadataAccepted && name === 'unsafe_metadata')) continue;
     throw name === 'unsafe_metadata'
       ? errors.paramUnknown(name, ' Use PATCH /v1/me/metadata to update unsafe_metadata.')
       : errors.paramUnknown(name);
@@ -37,6 +47,8 @@ function readUserUpdate(body: unknown): UpdateUserInput {
     return value;
   };
   const input: UpdateUserInput = {};
+  const unsafeMetadata = options.metadataAccepted ? fields.object('unsafe_metadata') : undefined;
+  if (unsafeMetadata !== undefined) input.unsafeMetadata = unsafeMetadata;
   const firstName = name('first_name');
   const lastName = name('last_name');
   if (firstName !== undefined) input.firstName = firstName;
@@ -62,7 +74,7 @@ export function registerMeAccountRoutes(app: FastifyInstance, ctx: FapiContext):
 
   app.patch('/fapi/v1/me', FAPI_ROUTE, async (request, reply) => {
     const me = await requireMeSession(ctx, request);
-    const input = readUserUpdate(request.body);
+    const input = readUserUpdate(request.body, { metadataAccepted: acceptsMetadataInUpdate(request) });
     if (Object.keys(input).length > 0) await ctx.users.update(me.user.user.id, input);
     return meUserEnvelope(ctx, request, reply, me);
   });
