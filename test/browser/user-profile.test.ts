@@ -1,6 +1,7 @@
 // In Chromium, with Clerk's unmodified <UserProfile/>: a signed-in person edits their name and username, adds a
-// second email address and verifies it with its code, makes it primary, and changes their password, then signs
-// out and in with the new one. Roster's Backend API sees each change.
+// second email address and verifies it with its code, makes it primary, changes their password, then signs out
+// and in with the new one; and signs another device out (listed with its browser) and deletes the account. Roster's
+// Backend API sees each change.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { uniqueEmail, uniqueTag } from '../helpers/fixtures.js';
@@ -25,6 +26,7 @@ describeBrowser("editing one's account in <UserProfile/>", () => {
     const context = await browser.newContext();
     const offsite = await blockOffsiteRequests(context);
     const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     const fapi = recordRequests(page, frontendApiOf(server).frontendApiUrl);
     await page.goto(`${app.url}/`);
     await waitForClerk(page);
@@ -48,6 +50,7 @@ describeBrowser("editing one's account in <UserProfile/>", () => {
       await work();
     } catch (error) {
       await page.screenshot({ path: `/tmp/user-profile-${name}.png`, fullPage: true });
+      await import('node:fs').then((fs) => page.content().then((html) => fs.writeFileSync(`/tmp/user-profile-${name}.html`, html)));
       throw new Error(`${name}: ${(error as Error).message}\nFAPI calls:\n${fapi.calls().join('\n')}`);
     }
   }
@@ -108,11 +111,58 @@ describeBrowser("editing one's account in <UserProfile/>", () => {
     await context.close();
   });
 
+  it('signs another device out, then deletes the account', { timeout: 90_000 }, async () => {
+    const { email, user, context, offsite, page, fapi } = await profilePage('profile-danger');
+    // Another browser of the same user, signed in through the Frontend API.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto(`${app.url}/`);
+    await waitForClerk(otherPage);
+    const otherSessionId = await otherPage.evaluate(
+      async ([identifier, password]) => {
+        const clerk = (window as any).Clerk;
+        const signIn = await clerk.client.signIn.create({ strategy: 'password', identifier, password });
+        await clerk.setActive({ session: signIn.createdSessionId });
+        return clerk.session.id as string;
+      },
+      [email, PASSWORD],
+    );
+    const ownSessionId = await page.evaluate(() => (window as any).Clerk.session.id as string);
+    await step(page, fapi, 'revoke-device', async () => {
+      await page.goto(`${app.url}/user/security`);
+      await waitForClerk(page);
+      await page.locator('.cl-activeDevice').nth(1).waitFor();
+      // The current device has no menu; the other one does.
+      await page.locator('.cl-activeDeviceListItem .cl-menuButton').first().click();
+      await page.locator('.cl-menuItem').first().click();
+      const revoked = await fapi.waitFor((request) => request.path === `/v1/me/sessions/${otherSessionId}/revoke`);
+      expect(revoked.status).toBe(200);
+    });
+    expect((await server.clerk.sessions.getSession(otherSessionId)).status).toBe('revoked');
+    expect((await server.clerk.sessions.getSession(ownSessionId)).status).toBe('active');
+
+    await step(page, fapi, 'delete-account', async () => {
+      await page.locator('.cl-profileSectionPrimaryButton__danger').click();
+      await page.locator('input[name=deleteConfirmation]').fill('Delete account');
+      await page.locator('.cl-formButtonPrimary').click();
+      const deleted = await fapi.waitFor((request) => request.effectiveMethod === 'DELETE' && request.path === '/v1/me');
+      expect(deleted.status).toBe(200);
+    });
+    await expect(server.clerk.users.getUser(user.id)).rejects.toMatchObject({ status: 404 });
+    expect((await server.clerk.sessions.getSession(ownSessionId)).status).toBe('ended');
+    expect(failedMeCalls(fapi), fapi.calls().join('\n')).toEqual([]);
+    expect(offsite).toEqual([]);
+    await other.close();
+    await context.close();
+  });
+
   it('changes the password, then signs out and in with the new one', { timeout: 90_000 }, async () => {
     const { email, user, context, offsite, page, fapi } = await profilePage('profile-password');
     await step(page, fapi, 'password', async () => {
       await page.goto(`${app.url}/user/security`);
       await waitForClerk(page);
+      // The device list shows this browser, as its touch recorded it.
+      await page.locator('.cl-activeDevice', { hasText: /Chrom/ }).first().waitFor({ timeout: 10_000 });
       await page.locator('.cl-profileSectionPrimaryButton__password').click();
       await page.locator('input[name=currentPassword]').fill(PASSWORD);
       await page.locator('input[name=newPassword]').fill(NEW_PASSWORD);
