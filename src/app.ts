@@ -221,6 +221,6 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
     },
   });
   app.decorate('frontendInstance', instance);
-  registerFrontendApi(app, { ...ctx, config, clock: deps.clock, instance }, routeAuth.setFrontendAuth);
+  await registerFrontendApi(app, { ...ctx, config, clock: deps.clock, instance }, routeAuth.setFrontendAuth);
   return app;
 }

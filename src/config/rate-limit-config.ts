@@ -11,6 +11,7 @@ import { ConfigError } from './config-error.js';
  * - `organization_invitations_bulk`: `POST /v1/organizations/{id}/invitations/bulk`: 50 per hour.
  * - `fapi`: every Frontend API request, per client IP address (browsers never spend the Backend API's budget).
  * - `fapi_attempts`: the Frontend API's steps that check a secret or send a code (new sign-ins and sign-ups,
+ *   the signed-in user's `change_password`, `remove_password`, new email addresses and their codes,
  *   `attempt_*`, `prepare_*`), per client IP: password spraying across many accounts, which per-user lockout
  *   cannot see, is slowed here.
  */

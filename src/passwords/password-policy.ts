@@ -19,11 +19,13 @@ export interface PasswordPolicy {
 }
 
 /** Throws the catalogue error for the first rule the password breaks; `skipChecks` keeps only the byte cap. */
-export function assertPasswordAllowed(password: string, policy: PasswordPolicy, options: { skipChecks: boolean }): void {
-  if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) throw errors.passwordTooLong(MAX_PASSWORD_BYTES);
+export function assertPasswordAllowed(password: string, policy: PasswordPolicy, options: { skipChecks: boolean; paramName?: string }): void {
+  // The field the errors name: `password`, or `new_password` for the Frontend API's change_password.
+  const paramName = options.paramName ?? 'password';
+  if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) throw errors.passwordTooLong(MAX_PASSWORD_BYTES, paramName);
   // An empty password is never a password, checks skipped or not.
-  if (password.length === 0) throw errors.passwordTooShort(policy.minLength);
+  if (password.length === 0) throw errors.passwordTooShort(policy.minLength, paramName);
   if (options.skipChecks) return;
-  if ([...password].length < policy.minLength) throw errors.passwordTooShort(policy.minLength);
-  if (isBreachedPassword(password)) throw errors.passwordPwned();
+  if ([...password].length < policy.minLength) throw errors.passwordTooShort(policy.minLength, paramName);
+  if (isBreachedPassword(password)) throw errors.passwordPwned(paramName);
 }

@@ -19,10 +19,13 @@ import { createInvitationService } from '../organizations/invitation-service.js'
 import { createMembershipService } from '../organizations/membership-service.js';
 import { createOrganizationService } from '../organizations/organization-service.js';
 import { createRoleRegistry } from '../organizations/roles.js';
+import { createSessionActivity } from '../sessions/session-activity.js';
 import { createSessionService } from '../sessions/session-service.js';
 import { createSigningKeyStore } from '../sessions/signing-keys.js';
 import { createSessionTokenVerifier } from '../sessions/session-token-verifier.js';
 import { createSessionVerification } from '../sessions/session-verification.js';
+import { createAccountService } from '../users/account-service.js';
+import { createEmailVerificationService } from '../users/email-verification-service.js';
 import { createIdentificationService } from '../users/identification-service.js';
 import { createMFAService } from '../users/mfa-service.js';
 import { createPasswordService } from '../users/password-service.js';
@@ -60,6 +63,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
   };
 
   const clients = createClientService({ ...deps, sessions });
+  const sessionActivity = createSessionActivity(deps);
 
   return {
     users,
@@ -70,7 +74,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     testingTokens: createTestingTokens({ instanceKey: deps.config.instanceKey!, clock: deps.clock }),
     /** Drops what the Frontend API no longer needs (app.ts runs it every few minutes). */
     async purgeStaleFrontendRows(): Promise<number> {
-      return (await clients.purgeStale()) + (await codes.purgeExpired(3600));
+      return (await clients.purgeStale()) + (await codes.purgeExpired(3600)) + (await sessionActivity.purgeInactive());
     },
     signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes }),
     signUps: createSignUpService(deps, { clients, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config) }),
@@ -82,6 +86,12 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     userMetadata: createUserMetadataService(deps),
     moderation: createUserModeration(deps),
     identifications: createIdentificationService(deps),
+    /** Email addresses verified by a code: the signed-in user's own (`/v1/me`) and the Backend API's. */
+    emailVerifications: createEmailVerificationService(deps, { codes, sendCode: emailCodes.send }),
+    /** What signed-in users do to their own account (`/v1/me`): password, deletion, sessions. */
+    accounts: createAccountService(deps, { passwords, users }),
+    /** The browser each session was last used from (`/v1/me/sessions/active`). */
+    sessionActivity,
     passwords,
     mfa,
     profileImages: createProfileImageService(deps),

@@ -9,6 +9,7 @@ import type { ImageTables } from './tables/image-tables.js';
 import type { InstanceTables } from './tables/instance-tables.js';
 import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
+import type { SessionActivityTables } from './tables/session-activity-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
 import type { UserTables } from './tables/user-tables.js';
 import type { VerificationTables } from './tables/verification-tables.js';
@@ -34,6 +35,7 @@ export interface Database
   extends UserTables,
     OrganizationTables,
     SessionTables,
+    SessionActivityTables,
     InstanceTables,
     JwtTemplateTables,
     ImageTables,

@@ -44,7 +44,7 @@ export function createPasswordService(deps: ServiceDeps) {
      * Turns request input into what is stored: a new argon2id digest for a plain password (after the
      * policy), or an imported digest checked for its hasher's format. Undefined when neither is given.
      */
-    async prepare(input: PasswordInput): Promise<StoredPassword | undefined> {
+    async prepare(input: PasswordInput, options: { paramName?: string } = {}): Promise<StoredPassword | undefined> {
       const { password, passwordDigest, passwordHasher } = input;
       if (passwordDigest != null || passwordHasher != null) {
         if (password != null) {
@@ -59,7 +59,7 @@ export function createPasswordService(deps: ServiceDeps) {
         return { digest: passwordDigest, hasher: passwordHasher };
       }
       if (password == null) return undefined;
-      assertPasswordAllowed(password, policy, { skipChecks: Boolean(input.skipPasswordChecks) });
+      assertPasswordAllowed(password, policy, { skipChecks: Boolean(input.skipPasswordChecks), ...options });
       return { digest: await hashers.preferred.hash(password), hasher: hashers.preferred.name };
     },
 

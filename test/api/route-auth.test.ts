@@ -107,6 +107,7 @@ describe('authentication is decided by the route that runs', () => {
       template_id: template.body.id,
       template_name: template.body.name,
       email_address_id: user.body.email_addresses[0].id,
+      email_id: user.body.email_addresses[0].id,
       phone_number_id: user.body.phone_numbers[0].id,
       web3_wallet_identification_id: user.body.web3_wallets[0].id,
       sign_in_id: 'sia_0000000000000000000000000000',

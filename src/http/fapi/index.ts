@@ -16,7 +16,11 @@ export type { FapiContext };
  * Clerk's Frontend API under `/fapi` (what clerk-js's `proxyUrl` points at). Every route declares the
  * `frontend` auth; `setFrontendAuth` receives the check they run.
  */
-export function registerFrontendApi(app: FastifyInstance, ctx: FapiContext, setFrontendAuth: (hook: ReturnType<typeof createFrontendAuth>) => void): void {
+export async function registerFrontendApi(
+  app: FastifyInstance,
+  ctx: FapiContext,
+  setFrontendAuth: (hook: ReturnType<typeof createFrontendAuth>) => void,
+): Promise<void> {
   setFrontendAuth(createFrontendAuth(ctx));
   // CORS preflight (uploads with non-simple content types): answered for allowed origins only, by the same check.
   app.options('/fapi/*', FAPI_ROUTE, async (_request, reply) =>
@@ -28,8 +32,8 @@ export function registerFrontendApi(app: FastifyInstance, ctx: FapiContext, setF
       .send(),
   );
   // Development clients PATCH it with their origin, production clients GET it: the same settings either way.
-  // Sign-in by email code (and forgot password) is served, so the environment offers it.
-  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true } }));
+  // Sign-in by email code (and forgot password) is served, so the environment offers it; so is `DELETE /v1/me`.
+  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true, deleteSelf: true } }));
   app.get('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
   app.patch('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
   registerClientRoutes(app, ctx);
@@ -37,5 +41,5 @@ export function registerFrontendApi(app: FastifyInstance, ctx: FapiContext, setF
   registerSignUpRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
   registerHandshakeRoute(app, ctx);
-  registerMeRoutes(app, ctx);
+  await registerMeRoutes(app, ctx);
 }

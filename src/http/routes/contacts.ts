@@ -1,12 +1,16 @@
 // POST /v1/email_addresses, GET/PATCH/DELETE /v1/email_addresses/{id}, PUT /v1/users/{user_id}/email_address
+// POST /v1/email_addresses/{id}/prepare_verification, …/attempt_verification — a code sent to the address, checked by the backend
 // POST /v1/phone_numbers, GET/PATCH/DELETE /v1/phone_numbers/{id}, PUT /v1/users/{user_id}/phone_number
 // Email addresses and phone numbers as resources: same rules, one registration per type.
 import type { TSchema } from 'typebox';
+import type { BackendVerification } from '../../users/email-verification-service.js';
 import type { ContactType, IdentificationService } from '../../users/identification-service.js';
 import type { RosterApp } from '../roster-app.js';
 import type { RouteContext } from '../route-context.js';
 import { DeletedObject, IdParams } from '../schemas/common.js';
 import {
+  AttemptEmailVerificationBody,
+  CodeVerification,
   CreateEmailAddressBody,
   CreatePhoneNumberBody,
   EmailAddress,
@@ -46,6 +50,26 @@ function registerEmailAddressRoutes(app: RosterApp, ctx: RouteContext): void {
   );
 
   registerReadAndDelete(app, ctx, { type, itemPath: '/v1/email_addresses/:email_address_id', param: 'email_address_id', response, toJSON: toEmailAddressJSON });
+
+  // A code for the backend's own flow: every prepare is a verification of its own; an attempt reports its outcome.
+  const toVerificationJSON = (verification: BackendVerification) => ({
+    object: 'verification' as const,
+    id: verification.id,
+    status: verification.status,
+    strategy: 'email_code' as const,
+    attempts: verification.attempts,
+    expire_at: verification.expiresAtMs,
+    channel: null,
+  });
+  const verificationResponse = { 200: CodeVerification };
+  app.post('/v1/email_addresses/:email_address_id/prepare_verification', { schema: { params: Params, response: verificationResponse } }, async ({ params }) =>
+    toVerificationJSON(await ctx.emailVerifications.prepareForBackend(params.email_address_id)),
+  );
+  app.post(
+    '/v1/email_addresses/:email_address_id/attempt_verification',
+    { schema: { params: Params, body: AttemptEmailVerificationBody, response: verificationResponse } },
+    async ({ params, body }) => toVerificationJSON(await ctx.emailVerifications.attemptForBackend(params.email_address_id, body.verification_id, body.code)),
+  );
 }
 
 function registerPhoneNumberRoutes(app: RosterApp, ctx: RouteContext): void {

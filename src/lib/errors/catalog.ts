@@ -99,6 +99,10 @@ export const catalog = {
   identifierNotFound: { status: 422, code: 'form_identifier_not_found', message: "Couldn't find your account." },
   passwordIncorrect: { status: 422, code: 'form_password_incorrect', message: 'Password is incorrect. Try again, or use another method.', frontendApiCode: true },
   strategyForUserInvalid: { status: 400, code: 'strategy_for_user_invalid', message: 'Invalid verification strategy', frontendApiCode: true },
+  passwordValidationFailed: { status: 422, code: 'form_password_validation_failed', message: 'Incorrect password. Please try again.' },
+  newPasswordMatchesCurrent: { status: 422, code: 'form_new_password_matches_current', message: 'is invalid', frontendApiCode: true },
+  passwordRequired: { status: 400, code: 'password_required', message: 'password required', frontendApiCode: true },
+  userDeleteSelfNotEnabled: { status: 403, code: 'user_delete_self_not_enabled', message: 'delete self not enabled', frontendApiCode: true },
   sessionExists: { status: 400, code: 'session_exists', message: 'Session already exists', frontendApiCode: true },
   signUpModeRestricted: { status: 403, code: 'sign_up_mode_restricted', message: 'Sign-ups restricted', frontendApiCode: true },
   // Roster's: the SMTP server refused or could not be reached, so no code went out (the request may be retried).

@@ -16,6 +16,13 @@ export const frontendErrors = {
   identifierNotFound: () => make('identifierNotFound', "Couldn't find your account.", param('identifier')),
   passwordIncorrect: () => make('passwordIncorrect', 'Password is incorrect. Try again, or use another method.', param('password')),
   strategyForUserInvalid: () => make('strategyForUserInvalid', 'The verification strategy is not valid for this account', param('strategy')),
+  /** `/v1/me/change_password` and `/v1/me/remove_password`: the current password given is not the user's. */
+  passwordValidationFailed: (paramName = 'current_password') =>
+    make('passwordValidationFailed', 'Incorrect password. Please try again.', param(paramName)),
+  newPasswordMatchesCurrent: () =>
+    make('newPasswordMatchesCurrent', 'New password cannot be the same as the current password.', param('new_password')),
+  passwordRequired: () => make('passwordRequired', "Settings for this instance require a password to be set. Cannot remove the user's password."),
+  userDeleteSelfNotEnabled: () => make('userDeleteSelfNotEnabled', 'Self deletion is not enabled for this user'),
   sessionExists: () => make('sessionExists', "You're already signed in."),
   signUpModeRestricted: () => make('signUpModeRestricted', 'New sign-ups are currently restricted.'),
   emailDeliveryUnavailable: () =>

@@ -90,6 +90,25 @@ export async function closeActiveSessionsOfUsers(
 }
 
 /** A sign-in: `last_sign_in_at` exactly, `last_active_at` at day precision. */
+/** Closes every active session of a user but one (a password change that signs out the user's other sessions). */
+export async function closeOtherActiveSessionsOfUser(
+  db: Executor,
+  userId: string,
+  keepSessionId: string,
+  status: Exclude<StoredSessionStatus, 'active'>,
+  nowMs: number,
+): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ status, updated_at: nowMs })
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .where('status', '=', 'active')
+    .where('expire_at', '>', nowMs)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function recordUserSignIn(db: Executor, userId: string, nowMs: number, activeDayMs: number): Promise<void> {
   await db.updateTable('users').set({ last_sign_in_at: nowMs, last_active_at: activeDayMs }).where('id', '=', userId).execute();
 }

@@ -1,6 +1,6 @@
 // A tiny app for browser tests: an HTML page that loads Clerk's unmodified browser bundles from Roster
 // (`<frontendApiUrl>/npm/@clerk/…`), points clerk-js at Roster's Frontend API and mounts one of Clerk's
-// components by path: /sign-in → <SignIn/>, /sign-up → <SignUp/>, anything else → <UserButton/>.
+// components by path: /sign-in → <SignIn/>, /sign-up → <SignUp/>, /user → <UserProfile/>, anything else → <UserButton/>.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -33,11 +33,12 @@ export function frontendApiOf(server: { baseUrl: string; frontendApiUrl?: string
 }
 
 /** Which component a path mounts. */
-export type MountedComponent = 'SignIn' | 'SignUp' | 'UserButton';
+export type MountedComponent = 'SignIn' | 'SignUp' | 'UserProfile' | 'UserButton';
 
 export function componentForPath(pathname: string): MountedComponent {
   if (pathname === '/sign-in' || pathname.startsWith('/sign-in/')) return 'SignIn';
   if (pathname === '/sign-up' || pathname.startsWith('/sign-up/')) return 'SignUp';
+  if (pathname === '/user' || pathname.startsWith('/user/')) return 'UserProfile';
   return 'UserButton';
 }
 
@@ -67,6 +68,8 @@ window.__roster = { ready: false, error: null };
   const component = ${json(component)};
   if (component === 'SignIn') clerk.mountSignIn(node, { routing: 'path', path: '/sign-in' });
   else if (component === 'SignUp') clerk.mountSignUp(node, { routing: 'path', path: '/sign-up' });
+  // <UserProfile/> renders only for a signed-in user: a signed-out page shows nothing.
+  else if (component === 'UserProfile') { if (clerk.user) clerk.mountUserProfile(node, { routing: 'path', path: '/user' }); }
   else clerk.mountUserButton(node);
   document.getElementById('user-id').textContent = clerk.user ? clerk.user.id : 'signed out';
   clerk.addListener(({ user }) => { document.getElementById('user-id').textContent = user ? user.id : 'signed out'; });

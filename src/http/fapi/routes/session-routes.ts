@@ -20,6 +20,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: FapiContext): v
   app.post<{ Params: Params }>('/fapi/v1/client/sessions/:session_id/touch', FAPI_ROUTE, async (request, reply) => {
     const client = await ctx.clients.touch(requireClient(request), request.params.session_id);
     request.fapiClient = client;
+    // clerk-js touches the session on every load and sign-in: where it was last used, for `<UserProfile/>`.
+    await ctx.sessionActivity.record(request.params.session_id, { userAgent: request.headers['user-agent'], ipAddress: request.ip });
     const session = await ctx.clients.requireOwnSession(client, request.params.session_id);
     return answer(request, reply, session);
   });
