@@ -16,6 +16,7 @@ import { verificationStrategyMigration } from './migrations/2026-11-30-0014-veri
 import { frontendPurgeIndexesMigration } from './migrations/2026-11-30-0015-frontend-purge-indexes.js';
 import { signInCodesMigration } from './migrations/2026-11-30-0016-sign-in-codes.js';
 import { verificationCodesMigration } from './migrations/2026-11-30-0013-verification-codes.js';
+import { signInTicketsMigration } from './migrations/2026-11-30-0017-sign-in-tickets.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -35,6 +36,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0014-verification-strategy': verificationStrategyMigration(),
     '2026-11-30-0015-frontend-purge-indexes': frontendPurgeIndexesMigration(),
     '2026-11-30-0016-sign-in-codes': signInCodesMigration(),
+    '2026-11-30-0017-sign-in-tickets': signInTicketsMigration(),
   };
 }
 
