@@ -114,7 +114,13 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
     async startSession(
       trx: Executor,
       client: ClientRow,
-      input: { userId: string; strategy: string; finished: 'sign_in_id' | 'sign_up_id'; impersonation?: Impersonation | undefined },
+      input: {
+        userId: string;
+        strategy: string;
+        finished: 'sign_in_id' | 'sign_up_id';
+        impersonation?: Impersonation | undefined;
+        activeOrganizationId?: string | null | undefined;
+      },
       nowMs: number,
     ): Promise<{ session: SessionRow; clientToken: string }> {
       await updateClient(trx, client.id, { updated_at: nowMs });
@@ -122,7 +128,11 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
       if (config.frontend.singleSessionMode && active.length > 0) throw errors.sessionExists();
       // Clerk's rule: a browser impersonating someone signs no one else in (nor impersonates anyone else) alongside.
       if (active.some((session) => session.actor !== null)) throw errors.sessionCreationNotAllowed();
-      const session = await deps.sessions.start(trx, { userId: input.userId, clientId: client.id, impersonation: input.impersonation }, nowMs);
+      const session = await deps.sessions.start(
+        trx,
+        { userId: input.userId, clientId: client.id, impersonation: input.impersonation, activeOrganizationId: input.activeOrganizationId },
+        nowMs,
+      );
       const clientToken = newClientToken();
       await updateClient(trx, client.id, {
         token_digest: clientTokenDigest(clientToken),

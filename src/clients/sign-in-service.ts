@@ -116,7 +116,12 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     const userId = signIn.user_id;
     return db.transaction().execute(async (trx) => {
       const nowMs = clock.nowMs();
-      const { session, clientToken } = await clients.startSession(trx, client, { userId, strategy, finished: 'sign_in_id' }, nowMs);
+      const { session, clientToken } = await clients.startSession(
+        trx,
+        client,
+        { userId, strategy, finished: 'sign_in_id', activeOrganizationId: signIn.activate_organization_id },
+        nowMs,
+      );
       const completed = await updateSignInIn(trx, signIn.id, fromStatus, {
         status: 'complete',
         first_factor_status: 'verified',
@@ -226,6 +231,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
         first_factor_attempts: null,
         first_factor_expire_at: null,
         created_session_id: null,
+        activate_organization_id: ticket.organizationId,
         abandon_at: nowMs + ABANDON_AFTER_MS,
         created_at: nowMs,
         updated_at: nowMs,
@@ -238,7 +244,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       const { session, clientToken } = await clients.startSession(
         trx,
         client,
-        { userId: ticket.userId, strategy: 'ticket', finished: 'sign_in_id', impersonation },
+        { userId: ticket.userId, strategy: 'ticket', finished: 'sign_in_id', impersonation, activeOrganizationId: ticket.organizationId },
         nowMs,
       );
       const completed: SignInRow = { ...row, status: 'complete', created_session_id: session.id };
@@ -270,6 +276,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
         first_factor_attempts: null,
         first_factor_expire_at: null,
         created_session_id: null,
+        activate_organization_id: null,
         abandon_at: nowMs + ABANDON_AFTER_MS,
         created_at: nowMs,
         updated_at: nowMs,

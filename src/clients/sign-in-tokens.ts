@@ -9,6 +9,8 @@ import {
   insertSignInTicket,
   settlePendingSignInTicket,
 } from '../storage/repositories/sign-in-tickets-repository.js';
+import { findMembership } from '../storage/repositories/organizations-memberships-repository.js';
+import { findOrganizationById } from '../storage/repositories/organizations-repository.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { SignInTicketKind, SignInTicketRow } from '../storage/tables/ticket-tables.js';
 
@@ -44,6 +46,8 @@ export interface RedeemableTicket {
   userId: string;
   actor: Record<string, unknown> | null;
   sessionMaxDurationInSeconds: number | null;
+  /** A sign-in token's organization, activated on the session (when the user is still a member then). */
+  organizationId: string | null;
 }
 
 function toRecord(row: SignInTicketRow, token: string | null, url: string | null): SignInTicketRecord {
@@ -81,9 +85,19 @@ export function createSignInTicketService(deps: ServiceDeps) {
 
   async function issue(
     kind: SignInTicketKind,
-    input: { userId: string; expiresInSeconds: number; actor?: Record<string, unknown>; sessionMaxDurationInSeconds?: number },
+    input: {
+      userId: string;
+      expiresInSeconds: number;
+      actor?: Record<string, unknown>;
+      sessionMaxDurationInSeconds?: number;
+      organizationId?: string | null | undefined;
+    },
   ): Promise<SignInTicketRecord> {
     if (!(await findUserById(db, input.userId))) throw errors.userNotFound(input.userId);
+    if (input.organizationId) {
+      if (!(await findOrganizationById(db, input.organizationId))) throw errors.organizationNotFound();
+      if (!(await findMembership(db, input.organizationId, input.userId))) throw errors.notAMember('org_id');
+    }
     const nowMs = clock.nowMs();
     const token = randomBytes(32).toString('base64url');
     const row: SignInTicketRow = {
@@ -94,6 +108,7 @@ export function createSignInTicketService(deps: ServiceDeps) {
       status: 'pending',
       actor: input.actor ? JSON.stringify(input.actor) : null,
       session_max_duration_in_seconds: input.sessionMaxDurationInSeconds ?? null,
+      organization_id: input.organizationId || null,
       expire_at: nowMs + input.expiresInSeconds * 1000,
       created_at: nowMs,
       updated_at: nowMs,
@@ -123,8 +138,12 @@ export function createSignInTicketService(deps: ServiceDeps) {
 
   return {
     /** `POST /v1/sign_in_tokens`. */
-    createSignInToken: (input: { userId: string; expiresInSeconds?: number | null }) =>
-      issue('sign_in_token', { userId: input.userId, expiresInSeconds: input.expiresInSeconds ?? SIGN_IN_TOKEN_DEFAULT_EXPIRES_IN_SECONDS }),
+    createSignInToken: (input: { userId: string; expiresInSeconds?: number | null; organizationId?: string | null }) =>
+      issue('sign_in_token', {
+        userId: input.userId,
+        expiresInSeconds: input.expiresInSeconds ?? SIGN_IN_TOKEN_DEFAULT_EXPIRES_IN_SECONDS,
+        organizationId: input.organizationId,
+      }),
 
     /** `POST /v1/sign_in_tokens/{id}/revoke`: pending → revoked; anything else is refused with its status. */
     revokeSignInToken: (id: string) => revoke('sign_in_token', id),
@@ -168,6 +187,7 @@ export function createSignInTicketService(deps: ServiceDeps) {
         userId: row.user_id,
         actor: row.actor === null ? null : (JSON.parse(row.actor) as Record<string, unknown>),
         sessionMaxDurationInSeconds: row.session_max_duration_in_seconds,
+        organizationId: row.organization_id,
       };
     },
 

@@ -128,11 +128,18 @@ export function createSessionService(deps: SessionServiceDeps) {
      * transaction (the one that completes the sign-in or sign-up). The user's row is held while the ban and lock
      * are checked, so a concurrent ban either sees this session or refuses it.
      */
-    async start(trx: Executor, input: { userId: string; clientId: string; impersonation?: Impersonation | undefined }, nowMs: number): Promise<SessionRow> {
+    async start(
+      trx: Executor,
+      input: { userId: string; clientId: string; impersonation?: Impersonation | undefined; activeOrganizationId?: string | null | undefined },
+      nowMs: number,
+    ): Promise<SessionRow> {
       const user = await findUserByIdForUpdate(trx, input.userId);
       if (!user) throw errors.userNotFound(input.userId);
       assertMaySignIn(user, config.lockout, nowMs);
-      const row = newSessionRow({ ...input, activeOrganizationId: null }, nowMs);
+      // An organization to activate (a sign-in token's) only while the user still belongs to it.
+      const activeOrganizationId =
+        input.activeOrganizationId && (await findMembership(trx, input.activeOrganizationId, user.id)) ? input.activeOrganizationId : null;
+      const row = newSessionRow({ userId: input.userId, clientId: input.clientId, impersonation: input.impersonation, activeOrganizationId }, nowMs);
       await insertSession(trx, row);
       await recordUserSignIn(trx, input.userId, nowMs, startOfDayMs(nowMs));
       return row;

@@ -14,6 +14,7 @@ const MAX_EXPIRES_IN_SECONDS = 315_360_000;
 const CreateSignInTokenBody = Type.Object(
   {
     user_id: Type.String({ minLength: 1 }),
+    org_id: Type.Optional(Nullable(Type.String({ description: 'An organization of the user, activated on the session it signs in.' }))),
     expires_in_seconds: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: MAX_EXPIRES_IN_SECONDS, default: 2_592_000 }))),
   },
   { additionalProperties: false },
@@ -91,7 +92,7 @@ export function registerSignInTicketRoutes(app: RosterApp, ctx: RouteContext): v
 
   app.post('/v1/sign_in_tokens', { schema: { body: CreateSignInTokenBody, response: { 200: SignInToken } } }, async (request) => {
     const body: CreateSignInTokenBody = request.body;
-    return toSignInTokenJSON(await signInTickets.createSignInToken({ userId: body.user_id, expiresInSeconds: body.expires_in_seconds }));
+    return toSignInTokenJSON(await signInTickets.createSignInToken({ userId: body.user_id, expiresInSeconds: body.expires_in_seconds, organizationId: body.org_id }));
   });
 
   app.post(

@@ -19,13 +19,18 @@ export function signInTicketsMigration() {
         // Actor tokens: the actor as JSON (the session's `act`) and the impersonation session's longest life.
         .addColumn('actor', 'text')
         .addColumn('session_max_duration_in_seconds', 'integer')
+        // Sign-in tokens: the organization the session activates (`org_id`).
+        .addColumn('organization_id', 'text')
         .addColumn('expire_at', 'bigint', (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('sign_in_tickets_user_id_idx').on('sign_in_tickets').columns(['user_id']).execute();
+      // A sign-in with a sign-in token that names an organization, waiting for the second factor, remembers it here.
+      await db.schema.alterTable('sign_ins').addColumn('activate_organization_id', 'text').execute();
     },
     async down(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('sign_ins').dropColumn('activate_organization_id').execute();
       await db.schema.dropTable('sign_in_tickets').ifExists().execute();
     },
   };

@@ -19,6 +19,8 @@ export interface SignInTicketsTable {
   actor: string | null;
   /** Actor tokens: how long the impersonation session may last at most. */
   session_max_duration_in_seconds: number | null;
+  /** Sign-in tokens: the organization the session activates (`org_id`), if the user is still a member then. */
+  organization_id: string | null;
   expire_at: number;
   created_at: number;
   updated_at: number;

@@ -146,4 +146,42 @@ describe('sign-in with a sign-in token (Frontend API)', () => {
     expect(codeOf(refused)).toBe('session_exists');
     expect((await signIn(ticket)).status).toBe(200);
   });
+
+  it('org_id: the session starts in that organization (also after a second factor); only organizations of the user', async () => {
+    const user = await newUser();
+    const stranger = await newUser();
+    const organization = await server.api('POST', '/v1/organizations', { name: 'Ticket Org', created_by: user.id });
+    expect(organization.status).toBe(200);
+    const orgId = organization.body.id as string;
+
+    const token = await server.clerk.signInTokens.createSignInToken({ userId: user.id, orgId, expiresInSeconds: 600 });
+    const answer = await signIn(token.token);
+    expect(answer.status).toBe(200);
+    const sessionId = answer.body.response.created_session_id;
+    expect(answer.body.client.sessions[0].last_active_organization_id).toBe(orgId);
+    expect((await server.clerk.sessions.getSession(sessionId)).lastActiveOrganizationId).toBe(orgId);
+
+    const notMember = await server.api('POST', '/v1/sign_in_tokens', { user_id: stranger.id, org_id: orgId });
+    expect([notMember.status, notMember.body.errors[0].code]).toEqual([403, 'not_a_member_in_organization']);
+    const unknown = await server.api('POST', '/v1/sign_in_tokens', { user_id: user.id, org_id: 'org_unknown' });
+    expect([unknown.status, unknown.body.errors[0].code]).toEqual([404, 'resource_not_found']);
+    expect((await server.api('POST', '/v1/sign_in_tokens', { user_id: user.id, org_id: null })).status).toBe(200);
+
+    const withFactor = await newUser({ backup_codes: ['backup-code-two'] });
+    await server.api('POST', `/v1/organizations/${orgId}/memberships`, { user_id: withFactor.id, role: 'org:member' });
+    const browser = fapiBrowser(() => server);
+    const first = await signIn((await server.clerk.signInTokens.createSignInToken({ userId: withFactor.id, orgId, expiresInSeconds: 600 })).token, browser);
+    expect(first.body.response.status).toBe('needs_second_factor');
+    const done = await browser.call('POST', `/v1/client/sign_ins/${first.body.response.id}/attempt_second_factor`, { strategy: 'backup_code', code: 'backup-code-two' });
+    expect(done.body.client.sessions[0].last_active_organization_id).toBe(orgId);
+
+    // Removed from the organization before using the token: signed in, in no organization.
+    const leaver = await newUser();
+    await server.api('POST', `/v1/organizations/${orgId}/memberships`, { user_id: leaver.id, role: 'org:member' });
+    const leaving = await server.clerk.signInTokens.createSignInToken({ userId: leaver.id, orgId, expiresInSeconds: 600 });
+    expect((await server.api('DELETE', `/v1/organizations/${orgId}/memberships/${leaver.id}`)).status).toBe(200);
+    const signedIn = await signIn(leaving.token);
+    expect(signedIn.body.response.status).toBe('complete');
+    expect(signedIn.body.client.sessions[0].last_active_organization_id).toBeNull();
+  });
 });
