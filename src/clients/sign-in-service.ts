@@ -5,6 +5,7 @@ import { findSignIn, insertSignIn, listActiveSessionsOfClient, updateClient, upd
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserById, findUserIdByUsername } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignInRow } from '../storage/tables/client-tables.js';
+import type { UserRow } from '../storage/database.js';
 import type { ClientService } from './client-service.js';
 import { assertMaySignIn } from '../sessions/session-service.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeUsername } from '../users/identifiers.js';
@@ -135,10 +136,11 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
   }
 
   /** Refuses a user who may not sign in now, before any factor is tried. */
-  async function refuseEarly(userId: string): Promise<void> {
+  async function refuseEarly(userId: string): Promise<UserRow> {
     const user = await findUserById(db, userId);
     if (!user) throw errors.identifierNotFound();
     assertMaySignIn(user, config.lockout, clock.nowMs());
+    return user;
   }
 
   async function attemptPassword(client: ClientRow, signIn: SignInRow, password: string): Promise<SignInStep> {
@@ -207,11 +209,10 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     if (!ticketValue) throw errors.paramMissing('ticket');
     await assertNoActiveSession(client);
     const ticket = await tickets.inspect(ticketValue);
-    await refuseEarly(ticket.userId);
+    const user = await refuseEarly(ticket.userId);
     const record = await users.get(ticket.userId);
-    const user = await findUserById(db, ticket.userId);
     // A sign-in token stands for the first factor only; an actor token's holder never has the user's second factor.
-    const secondFactorNext = ticket.kind === 'sign_in_token' && user !== undefined && (await hasSecondFactor(db, user));
+    const secondFactorNext = ticket.kind === 'sign_in_token' && (await hasSecondFactor(db, user));
     const impersonation =
       ticket.kind === 'actor_token' && ticket.actor ? { actor: ticket.actor, maxDurationInSeconds: ticket.sessionMaxDurationInSeconds ?? 0 } : undefined;
     // One transaction: the ticket is used, and the sign-in recorded, only if the browser is signed in (or moved on
