@@ -107,7 +107,8 @@ describeBrowser('forgot password and ticket links in <SignIn/>', () => {
   });
 
   it("opening an actor token's url signs in as the impersonated user, with the actor on the session", { timeout: 60_000 }, async () => {
-    const user = await server.clerk.users.createUser({ emailAddress: [uniqueEmail('impersonated')], password: OLD_PASSWORD });
+    const email = uniqueEmail('impersonated');
+    const user = await server.clerk.users.createUser({ emailAddress: [email], password: OLD_PASSWORD });
     const actor = { sub: 'user_support_agent' };
     const token = await server.clerk.actorTokens.create({ userId: user.id, actor, sessionMaxDurationInSeconds: 600 });
     const target = new URL(token.url!, app.url);
@@ -115,6 +116,10 @@ describeBrowser('forgot password and ticket links in <SignIn/>', () => {
     expect(await signedInUserId(page, fapi, 'actor-token')).toBe(user.id);
     expect(await page.evaluate(() => (window as any).Clerk.session.actor)).toEqual(actor);
     expect(await page.evaluate(() => (window as any).Clerk.user.id)).toBe(user.id);
+    // Clerk's components show the impersonation notice, naming the impersonated user.
+    const notice = page.locator('.cl-impersonationFab');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.textContent()).toContain(email);
     // The session token clerk-js holds carries `act`.
     const jwt = await page.evaluate(() => (window as any).Clerk.session.getToken());
     const claims = JSON.parse(Buffer.from(String(jwt).split('.')[1]!, 'base64url').toString('utf8'));
