@@ -38,6 +38,7 @@ import { registerSessionRoutes } from './http/routes/sessions/index.js';
 import { registerClientRoutes } from './http/routes/clients/index.js';
 import { registerJwtTemplateRoutes } from './http/routes/jwt-templates/index.js';
 import { registerTestingTokenRoute } from './http/routes/testing-tokens.js';
+import { registerSignInTicketRoutes } from './http/routes/sign-in-tickets.js';
 import { registerBundleRoutes } from './http/fapi/bundles.js';
 import { applyMethodOverride, parseFormBody } from './http/fapi/form-body.js';
 import { registerFrontendApi } from './http/fapi/index.js';
@@ -205,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   registerClientRoutes(app, ctx);
   registerJwtTemplateRoutes(app, ctx);
   registerTestingTokenRoute(app, ctx, { testMode: config.sessions.testMode });
+  registerSignInTicketRoutes(app, ctx);
   registerContactRoutes(app, ctx, 'email_address');
   registerContactRoutes(app, ctx, 'phone_number');
   await registerProfileImageRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
-import type { SessionService } from '../sessions/session-service.js';
+import type { Impersonation, SessionService } from '../sessions/session-service.js';
 import {
   countClients,
   findClientById,
@@ -114,12 +114,25 @@ export function createClientService(deps: ServiceDeps & { sessions: SessionServi
     async startSession(
       trx: Executor,
       client: ClientRow,
-      input: { userId: string; strategy: string; finished: 'sign_in_id' | 'sign_up_id' },
+      input: {
+        userId: string;
+        strategy: string;
+        finished: 'sign_in_id' | 'sign_up_id';
+        impersonation?: Impersonation | undefined;
+        activeOrganizationId?: string | null | undefined;
+      },
       nowMs: number,
     ): Promise<{ session: SessionRow; clientToken: string }> {
       await updateClient(trx, client.id, { updated_at: nowMs });
-      if (config.frontend.singleSessionMode && (await listActiveSessionsOfClient(trx, client.id, nowMs)).length > 0) throw errors.sessionExists();
-      const session = await deps.sessions.start(trx, { userId: input.userId, clientId: client.id }, nowMs);
+      const active = await listActiveSessionsOfClient(trx, client.id, nowMs);
+      if (config.frontend.singleSessionMode && active.length > 0) throw errors.sessionExists();
+      // Clerk's rule: a browser impersonating someone signs no one else in (nor impersonates anyone else) alongside.
+      if (active.some((session) => session.actor !== null)) throw errors.sessionCreationNotAllowed();
+      const session = await deps.sessions.start(
+        trx,
+        { userId: input.userId, clientId: client.id, impersonation: input.impersonation, activeOrganizationId: input.activeOrganizationId },
+        nowMs,
+      );
       const clientToken = newClientToken();
       await updateClient(trx, client.id, {
         token_digest: clientTokenDigest(clientToken),

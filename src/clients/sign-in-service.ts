@@ -5,6 +5,7 @@ import { findSignIn, insertSignIn, listActiveSessionsOfClient, updateClient, upd
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserById, findUserIdByUsername } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignInRow } from '../storage/tables/client-tables.js';
+import type { UserRow } from '../storage/database.js';
 import type { ClientService } from './client-service.js';
 import { assertMaySignIn } from '../sessions/session-service.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeUsername } from '../users/identifiers.js';
@@ -13,6 +14,7 @@ import type { PasswordService } from '../users/password-service.js';
 import type { UserService } from '../users/user-service.js';
 import { createVerificationGuard } from '../users/verification-guard.js';
 import type { EmailCodes } from './sign-up-service.js';
+import type { SignInTicketService } from './sign-in-tokens.js';
 
 /** Clerk abandons a sign-in attempt a day after it starts. */
 const ABANDON_AFTER_MS = 24 * 3600 * 1000;
@@ -21,6 +23,8 @@ export interface SignInInput {
   identifier?: string | undefined;
   strategy?: string | undefined;
   password?: string | undefined;
+  /** With `strategy: ticket`: a sign-in token or actor token (`__clerk_ticket`). */
+  ticket?: string | undefined;
 }
 
 /**
@@ -46,12 +50,13 @@ export interface SignInCollaborators {
   mfa: MFAService;
   users: UserService;
   emailCodes: EmailCodes;
+  tickets: SignInTicketService;
 }
 
 /** The first factors that are an email code: signing in by code, and resetting a forgotten password. */
 export type EmailCodeStrategy = 'email_code' | 'reset_password_email_code';
 export const EMAIL_CODE_STRATEGIES: readonly EmailCodeStrategy[] = ['email_code', 'reset_password_email_code'];
-const isEmailCodeStrategy = (strategy: string | undefined): strategy is EmailCodeStrategy =>
+export const isEmailCodeStrategy = (strategy: string | undefined): strategy is EmailCodeStrategy =>
   EMAIL_CODE_STRATEGIES.includes(strategy as EmailCodeStrategy);
 
 /**
@@ -83,7 +88,7 @@ async function resolveIdentifier(deps: ServiceDeps, identifier: string): Promise
  * the user has one. The password check is the Backend API's `verify_password` (lockout, bans, imported digests),
  * so both APIs enforce one rule.
  */
-export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes }: SignInCollaborators) {
+export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes, tickets }: SignInCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
   const guard = createVerificationGuard(deps);
@@ -112,7 +117,12 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     const userId = signIn.user_id;
     return db.transaction().execute(async (trx) => {
       const nowMs = clock.nowMs();
-      const { session, clientToken } = await clients.startSession(trx, client, { userId, strategy, finished: 'sign_in_id' }, nowMs);
+      const { session, clientToken } = await clients.startSession(
+        trx,
+        client,
+        { userId, strategy, finished: 'sign_in_id', activeOrganizationId: signIn.activate_organization_id },
+        nowMs,
+      );
       const completed = await updateSignInIn(trx, signIn.id, fromStatus, {
         status: 'complete',
         first_factor_status: 'verified',
@@ -126,10 +136,11 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
   }
 
   /** Refuses a user who may not sign in now, before any factor is tried. */
-  async function refuseEarly(userId: string): Promise<void> {
+  async function refuseEarly(userId: string): Promise<UserRow> {
     const user = await findUserById(db, userId);
     if (!user) throw errors.identifierNotFound();
     assertMaySignIn(user, config.lockout, clock.nowMs());
+    return user;
   }
 
   async function attemptPassword(client: ClientRow, signIn: SignInRow, password: string): Promise<SignInStep> {
@@ -187,9 +198,66 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
 
   const codeSubject = (signIn: SignInRow, strategy: EmailCodeStrategy, address: string) => `sign_in:${signIn.id}:${strategy}:${address}`;
 
+  /**
+   * `POST /v1/client/sign_ins` with `strategy: ticket`: a sign-in token or actor token is the first factor. The
+   * ticket is used in the transaction that signs the browser in (or, for a sign-in token of a user with a second
+   * factor, that moves the sign-in on to it), so concurrent sign-ins with one ticket make one session. An actor
+   * token signs in as the user without their factors: the session records the actor, and lasts at most the
+   * token's `session_max_duration_in_seconds`.
+   */
+  async function signInWithTicket(client: ClientRow, ticketValue: string | undefined): Promise<SignInStep> {
+    if (!ticketValue) throw errors.paramMissing('ticket');
+    await assertNoActiveSession(client);
+    const ticket = await tickets.inspect(ticketValue);
+    const user = await refuseEarly(ticket.userId);
+    const record = await users.get(ticket.userId);
+    // A sign-in token stands for the first factor only; an actor token's holder never has the user's second factor.
+    const secondFactorNext = ticket.kind === 'sign_in_token' && (await hasSecondFactor(db, user));
+    const impersonation =
+      ticket.kind === 'actor_token' && ticket.actor ? { actor: ticket.actor, maxDurationInSeconds: ticket.sessionMaxDurationInSeconds ?? 0 } : undefined;
+    // One transaction: the ticket is used, and the sign-in recorded, only if the browser is signed in (or moved on
+    // to the second factor); the loser of a race, a ban or a lock rolls all of it back.
+    return db.transaction().execute(async (trx) => {
+      const nowMs = clock.nowMs();
+      await tickets.redeem(trx, ticket, nowMs);
+      const row: SignInRow = {
+        id: newId('sia', nowMs),
+        client_id: client.id,
+        status: 'needs_second_factor',
+        identifier: record.identifications.find((item) => item.id === record.user.primaryEmailAddressId)?.value ?? record.user.username,
+        user_id: ticket.userId,
+        identification_id: record.user.primaryEmailAddressId,
+        first_factor_strategy: 'ticket',
+        first_factor_status: 'verified',
+        first_factor_attempts: null,
+        first_factor_expire_at: null,
+        created_session_id: null,
+        activate_organization_id: ticket.organizationId,
+        abandon_at: nowMs + ABANDON_AFTER_MS,
+        created_at: nowMs,
+        updated_at: nowMs,
+      };
+      if (secondFactorNext) {
+        await insertSignIn(trx, row);
+        await updateClient(trx, client.id, { sign_in_id: row.id, updated_at: nowMs });
+        return { signIn: row, clientToken: null };
+      }
+      const { session, clientToken } = await clients.startSession(
+        trx,
+        client,
+        { userId: ticket.userId, strategy: 'ticket', finished: 'sign_in_id', impersonation, activeOrganizationId: ticket.organizationId },
+        nowMs,
+      );
+      const completed: SignInRow = { ...row, status: 'complete', created_session_id: session.id };
+      await insertSignIn(trx, completed);
+      return { signIn: completed, clientToken };
+    });
+  }
+
   return {
     /** `POST /v1/client/sign_ins`: a new attempt replacing the client's current one; with a password, tried at once. */
     async create(client: ClientRow, input: SignInInput): Promise<SignInStep> {
+      if (input.strategy === 'ticket') return signInWithTicket(client, input.ticket);
       const nowMs = clock.nowMs();
       const identifier = input.identifier?.trim() || null;
       // One signed-in account per browser (Clerk's single-session mode): sign out before signing in again.
@@ -209,6 +277,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
         first_factor_attempts: null,
         first_factor_expire_at: null,
         created_session_id: null,
+        activate_organization_id: null,
         abandon_at: nowMs + ABANDON_AFTER_MS,
         created_at: nowMs,
         updated_at: nowMs,

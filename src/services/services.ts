@@ -2,6 +2,7 @@ import { createClientService } from '../clients/client-service.js';
 import { createHandshakeService } from '../clients/handshake.js';
 import { createSessionRefresh } from '../clients/session-refresh.js';
 import { createSignInService } from '../clients/sign-in-service.js';
+import { createSignInTicketService } from '../clients/sign-in-tokens.js';
 import { createSignUpService, type EmailCodes } from '../clients/sign-up-service.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { createMailer } from '../email/create-mailer.js';
@@ -64,6 +65,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
 
   const clients = createClientService({ ...deps, sessions });
   const sessionActivity = createSessionActivity(deps);
+  const signInTickets = createSignInTicketService(deps);
 
   return {
     users,
@@ -76,7 +78,9 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     async purgeStaleFrontendRows(): Promise<number> {
       return (await clients.purgeStale()) + (await codes.purgeExpired(3600)) + (await sessionActivity.purgeInactive());
     },
-    signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes }),
+    /** Sign-in tokens and actor tokens (impersonation), redeemed by the Frontend API's ticket sign-in. */
+    signInTickets,
+    signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes, tickets: signInTickets }),
     signUps: createSignUpService(deps, { clients, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config) }),
     handshake: createHandshakeService({ ...deps, sessions, signingKeys }),
     /** Backend API session refresh (the app's middleware) and the deprecated session verification. */

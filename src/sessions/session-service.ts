@@ -40,6 +40,12 @@ export interface CreateSessionInput {
 
 export type { SessionRecord } from './session-record.js';
 
+/** A session signed in by an actor token: who impersonates the user (`act`), and how long the session may last. */
+export interface Impersonation {
+  actor: Record<string, unknown>;
+  maxDurationInSeconds: number;
+}
+
 export interface SessionList {
   sessions: SessionRecord[];
   /** Every session the filters match; 0 unless the input asked for it. */
@@ -90,19 +96,26 @@ export function createSessionService(deps: SessionServiceDeps) {
     });
   }
 
-  function newSessionRow(input: { userId: string; clientId: string; activeOrganizationId: string | null }, nowMs: number): SessionRow {
+  function newSessionRow(
+    input: { userId: string; clientId: string; activeOrganizationId: string | null; impersonation?: Impersonation | undefined },
+    nowMs: number,
+  ): SessionRow {
     const lifetime = initialLifetime(sessionsConfig, nowMs);
+    // An impersonation session ends after its actor token's maximum duration, however active it is.
+    const maxExpireAt = input.impersonation
+      ? Math.min(lifetime.maxExpireAt, nowMs + input.impersonation.maxDurationInSeconds * 1000)
+      : lifetime.maxExpireAt;
     return {
       id: newId('sess', nowMs),
       user_id: input.userId,
       client_id: input.clientId,
       status: 'active',
-      actor: null,
+      actor: input.impersonation ? JSON.stringify(input.impersonation.actor) : null,
       active_organization_id: input.activeOrganizationId,
       first_factor_verified_at: nowMs,
       last_active_at: nowMs,
-      expire_at: lifetime.expireAt,
-      max_expire_at: lifetime.maxExpireAt,
+      expire_at: Math.min(lifetime.expireAt, maxExpireAt),
+      max_expire_at: maxExpireAt,
       abandon_at: lifetime.abandonAt,
       created_at: nowMs,
       updated_at: nowMs,
@@ -115,11 +128,18 @@ export function createSessionService(deps: SessionServiceDeps) {
      * transaction (the one that completes the sign-in or sign-up). The user's row is held while the ban and lock
      * are checked, so a concurrent ban either sees this session or refuses it.
      */
-    async start(trx: Executor, input: { userId: string; clientId: string }, nowMs: number): Promise<SessionRow> {
+    async start(
+      trx: Executor,
+      input: { userId: string; clientId: string; impersonation?: Impersonation | undefined; activeOrganizationId?: string | null | undefined },
+      nowMs: number,
+    ): Promise<SessionRow> {
       const user = await findUserByIdForUpdate(trx, input.userId);
       if (!user) throw errors.userNotFound(input.userId);
       assertMaySignIn(user, config.lockout, nowMs);
-      const row = newSessionRow({ ...input, activeOrganizationId: null }, nowMs);
+      // An organization to activate (a sign-in token's) only while the user still belongs to it.
+      const activeOrganizationId =
+        input.activeOrganizationId && (await findMembership(trx, input.activeOrganizationId, user.id)) ? input.activeOrganizationId : null;
+      const row = newSessionRow({ userId: input.userId, clientId: input.clientId, impersonation: input.impersonation, activeOrganizationId }, nowMs);
       await insertSession(trx, row);
       await recordUserSignIn(trx, input.userId, nowMs, startOfDayMs(nowMs));
       return row;

@@ -11,6 +11,7 @@ import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionActivityTables } from './tables/session-activity-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
+import type { TicketTables } from './tables/ticket-tables.js';
 import type { UserTables } from './tables/user-tables.js';
 import type { VerificationTables } from './tables/verification-tables.js';
 
@@ -40,7 +41,8 @@ export interface Database
     JwtTemplateTables,
     ImageTables,
     VerificationTables,
-    ClientTables {}
+    ClientTables,
+    TicketTables {}
 
 export type Dialect = 'sqlite' | 'postgres';
 

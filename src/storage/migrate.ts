@@ -17,6 +17,7 @@ import { frontendPurgeIndexesMigration } from './migrations/2026-11-30-0015-fron
 import { signInCodesMigration } from './migrations/2026-11-30-0016-sign-in-codes.js';
 import { sessionActivityMigration } from './migrations/2026-11-30-0017-session-activity.js';
 import { verificationCodesMigration } from './migrations/2026-11-30-0013-verification-codes.js';
+import { signInTicketsMigration } from './migrations/2026-11-30-0018-sign-in-tickets.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -37,6 +38,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0015-frontend-purge-indexes': frontendPurgeIndexesMigration(),
     '2026-11-30-0016-sign-in-codes': signInCodesMigration(),
     '2026-11-30-0017-session-activity': sessionActivityMigration(),
+    '2026-11-30-0018-sign-in-tickets': signInTicketsMigration(),
   };
 }
 

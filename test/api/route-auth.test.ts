@@ -98,6 +98,10 @@ describe('authentication is decided by the route that runs', () => {
     expect(session.status).toBe(200);
     const template = await server.api('POST', '/v1/jwt_templates', { name: 'route-auth', claims: {} });
     expect(template.status).toBe(200);
+    const signInToken = await server.api('POST', '/v1/sign_in_tokens', { user_id: user.body.id });
+    expect(signInToken.status).toBe(200);
+    const actorToken = await server.api('POST', '/v1/actor_tokens', { user_id: user.body.id, actor: { sub: 'user_route_auth' } });
+    expect(actorToken.status).toBe(200);
     Object.assign(ids, {
       user_id: user.body.id,
       organization_id: organization.body.id,
@@ -112,6 +116,8 @@ describe('authentication is decided by the route that runs', () => {
       web3_wallet_identification_id: user.body.web3_wallets[0].id,
       sign_in_id: 'sia_0000000000000000000000000000',
       sign_up_id: 'sua_0000000000000000000000000000',
+      sign_in_token_id: signInToken.body.id,
+      actor_token_id: actorToken.body.id,
     });
   });
   afterAll(() => server?.close());

@@ -24,6 +24,8 @@ const NOT_MAPPED = {
     'verification_codes.subject',
     // A client's cookie secret is random (256 bits): a collision is no user's mistake to report.
     'clients.token_digest',
+    // Sign-in and actor tokens: 256 random bits too.
+    'sign_in_tickets.token_digest',
   ],
   postgres: [
     'user_search_docs_user_id_key',
@@ -32,6 +34,7 @@ const NOT_MAPPED = {
     'images_organization_id_key',
     'verification_codes_subject_key',
     'clients_token_digest_key',
+    'sign_in_tickets_token_digest_key',
   ],
 };
 

@@ -110,6 +110,18 @@ export const catalog = {
   // A session of the browser's client that is no longer active (signed out, revoked, expired): clerk-js signs out on it.
   signedOut: { status: 401, code: 'signed_out', message: 'Signed out', frontendApiCode: true },
   actionForSessionNotAuthorized: { status: 401, code: 'action_for_session_not_authorized', message: 'Unauthorized action for session', frontendApiCode: true },
+  // Sign-in tokens and actor tokens: redeemed at sign-in through the Frontend API (`strategy: ticket`).
+  ticketInvalid: { status: 400, code: 'ticket_invalid_code', message: 'ticket is invalid', frontendApiCode: true },
+  ticketExpired: { status: 400, code: 'ticket_expired_code', message: 'ticket has expired', frontendApiCode: true },
+  signInTokenRevoked: { status: 400, code: 'sign_in_token_revoked_code', message: 'sign in token has been revoked', frontendApiCode: true },
+  signInTokenAlreadyUsed: { status: 400, code: 'sign_in_token_already_used_code', message: 'sign in token has already been used', frontendApiCode: true },
+  signInTokenCannotBeUsed: { status: 400, code: 'sign_in_token_cannot_be_used_code', message: 'sign in token cannot be used', frontendApiCode: true },
+  signInTokenCannotBeRevoked: { status: 400, code: 'sign_in_token_cannot_be_revoked_code', message: 'cannot revoke' },
+  actorTokenRevoked: { status: 400, code: 'actor_token_revoked_code', message: 'actor token has been revoked', frontendApiCode: true },
+  actorTokenAlreadyUsed: { status: 400, code: 'actor_token_already_used_code', message: 'actor token has already been used', frontendApiCode: true },
+  actorTokenSubjectNotFound: { status: 404, code: 'actor_token_subject_not_found', message: 'user not found', frontendApiCode: true },
+  actorTokenCannotBeRevoked: { status: 400, code: 'actor_token_cannot_be_revoked_code', message: 'cannot revoke' },
+  sessionCreationNotAllowed: { status: 409, code: 'session_creation_not_allowed', message: 'unable to create session' },
   // JWT templates
   jwtTemplateNotFound: { status: 404, code: 'resource_not_found', message: 'JWT template not found' },
   jwtTemplateReservedClaim: { status: 400, code: 'jwt_template_reserved_claim', message: 'reserved claim used' },

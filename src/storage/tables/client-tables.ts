@@ -31,6 +31,8 @@ export interface SignInsTable {
   /** When the email code of an `email_code` or `reset_password_email_code` first factor expires. */
   first_factor_expire_at: number | null;
   created_session_id: string | null;
+  /** The organization the session activates on completion (a sign-in token's `org_id`). */
+  activate_organization_id: string | null;
   abandon_at: number;
   created_at: number;
   updated_at: number;

@@ -3,14 +3,14 @@ import { ensureClient, envelope, fapiSerializeContext, requireClient, setClientC
 import { formFields } from '../form-fields.js';
 import { FAPI_ROUTE } from '../route-options.js';
 import { toSignInJSON } from '../serialize/client.js';
-import { EMAIL_CODE_STRATEGIES, type SignInStep } from '../../../clients/sign-in-service.js';
+import { EMAIL_CODE_STRATEGIES, isEmailCodeStrategy, type SignInStep } from '../../../clients/sign-in-service.js';
 import type { SignInRow } from '../../../storage/tables/client-tables.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
 
 type Params = { sign_in_id: string };
 
-/** `/v1/client/sign_ins`: identifier, password, second factor. */
+/** `/v1/client/sign_ins`: identifier, password or email code or ticket (sign-in token, actor token), second factor. */
 export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): void {
   const answer = async (request: FastifyRequest, reply: FastifyReply, signIn: SignInRow) => {
     const factors = await ctx.signIns.factorsOf(signIn);
@@ -24,12 +24,17 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
   app.post('/fapi/v1/client/sign_ins', FAPI_ROUTE, async (request, reply) => {
     const form = formFields(request.body);
     const strategy = form.string('strategy');
-    const allowed = ['password', ...EMAIL_CODE_STRATEGIES];
+    const allowed = ['password', 'ticket', ...EMAIL_CODE_STRATEGIES];
     if (strategy !== undefined && !allowed.includes(strategy)) throw errors.paramValueNotAllowed('strategy', strategy, allowed);
     const client = await ensureClient(ctx, request, reply);
-    const step = await ctx.signIns.create(client, { identifier: form.string('identifier'), strategy, password: form.string('password') });
+    const step = await ctx.signIns.create(client, {
+      identifier: form.string('identifier'),
+      strategy,
+      password: form.string('password'),
+      ticket: form.string('ticket'),
+    });
     // With an email-code strategy the code goes out at once (clerk-js's `signIn.create({ strategy, identifier })`).
-    if (strategy !== undefined && strategy !== 'password' && step.signIn.status === 'needs_first_factor') {
+    if (strategy !== undefined && isEmailCodeStrategy(strategy) && step.signIn.status === 'needs_first_factor') {
       const current = await ctx.clients.reload(client);
       return answer(request, reply, await ctx.signIns.prepareFirstFactor(current, step.signIn.id, { strategy }));
     }

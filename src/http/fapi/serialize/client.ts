@@ -61,6 +61,10 @@ function firstFactorVerification(signIn: SignInRow, context: FapiSerializeContex
       expire_at: expireAt,
     };
   }
+  if (strategy === 'ticket') {
+    // A sign-in token or actor token: verified once used (a sign-in with a ticket is recorded only then).
+    return { object: 'verification_ticket' as const, status: 'verified' as const, strategy: 'ticket' as const, attempts: null, expire_at: null };
+  }
   if (signIn.first_factor_status === 'verified' || signIn.status === 'needs_second_factor' || signIn.status === 'complete') {
     return { object: 'verification_password' as const, status: 'verified' as const, strategy: 'password' as const, attempts: null, expire_at: null };
   }
