@@ -228,12 +228,13 @@ export function createMFAService(deps: ServiceDeps) {
     },
 
     /** `DELETE /v1/users/{id}/totp`. */
-    async deleteTOTP(userId: string): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await requireUser(trx, userId);
+    async deleteTOTP(userId: string): Promise<{ id: string | null }> {
+      return db.transaction().execute(async (trx) => {
+        const { totp_id: id } = await requireUser(trx, userId);
         const now = clock.nowMs();
         await updateUser(trx, userId, { totp_id: null, totp_secret: null, totp_verified: 0, totp_last_step: null, updated_at: now });
         await syncMFAState(trx, userId, now);
+        return { id };
       });
     },
 

@@ -6,6 +6,8 @@ import { FAPI_ROUTE } from './route-options.js';
 import { registerClientRoutes } from './routes/client-routes.js';
 import { registerHandshakeRoute } from './routes/handshake-route.js';
 import { registerMeRoutes } from './routes/me-routes.js';
+import { registerMeMFARoutes } from './routes/me-mfa-routes.js';
+import { registerMePhoneRoutes } from './routes/me-phone-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerSignInRoutes } from './routes/sign-in-routes.js';
 import { registerSignUpRoutes } from './routes/sign-up-routes.js';
@@ -29,7 +31,7 @@ export function registerFrontendApi(app: FastifyInstance, ctx: FapiContext, setF
   );
   // Development clients PATCH it with their origin, production clients GET it: the same settings either way.
   // Sign-in by email code (and forgot password) is served, so the environment offers it.
-  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true } }));
+  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true, secondFactors: true } }));
   app.get('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
   app.patch('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
   registerClientRoutes(app, ctx);
@@ -38,4 +40,6 @@ export function registerFrontendApi(app: FastifyInstance, ctx: FapiContext, setF
   registerSessionRoutes(app, ctx);
   registerHandshakeRoute(app, ctx);
   registerMeRoutes(app, ctx);
+  registerMePhoneRoutes(app, ctx);
+  registerMeMFARoutes(app, ctx);
 }

@@ -60,3 +60,21 @@ export type ReplacePhoneNumberBody = Static<typeof ReplacePhoneNumberBody>;
 
 /** The answers are the users' own identification objects (one schema for both places they appear). */
 export { EmailAddressJSON as EmailAddress, PhoneNumberJSON as PhoneNumber } from './users/schemas.js';
+
+/** `POST /v1/phone_numbers/{id}/attempt_verification`: the code of the verification `prepare_verification` answered. */
+export const AttemptPhoneVerificationBody = Type.Object({ verification_id: Type.String(), code: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
+export type AttemptPhoneVerificationBody = Static<typeof AttemptPhoneVerificationBody>;
+
+/** A phone code's verification (`_VerificationResponse`): never the code. */
+export const PhoneCodeVerification = Type.Object(
+  {
+    object: Type.Literal('verification'),
+    id: Type.String(),
+    status: Type.Enum(['unverified', 'verified', 'expired', 'failed'], { type: 'string' }),
+    strategy: Type.Literal('phone_code'),
+    attempts: Nullable(Type.Integer()),
+    expire_at: Nullable(Type.Integer()),
+    channel: Nullable(Type.String()),
+  },
+  { additionalProperties: false },
+);
