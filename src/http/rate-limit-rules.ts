@@ -38,9 +38,11 @@ export const PER_IP_RULES: ReadonlySet<RateLimitRuleName> = new Set(['fapi', 'fa
 
 /** Frontend API steps that check a secret or send a code. */
 const FAPI_ATTEMPT = /^\/fapi\/v1\/client\/(sign_ins|sign_ups)(\/:[a-z_]+\/((attempt|prepare)_[a-z_]+|reset_password))?$/;
+/** The profile's: texting a phone code (SMS costs money), and checking phone and TOTP codes. */
+const FAPI_ME_ATTEMPT = /^\/fapi\/v1\/me\/(phone_numbers\/:phone_number_id\/(attempt|prepare)_verification|totp\/attempt_verification)$/;
 /** A new attempt, a step of one, or more sign-up fields (which check addresses and hash passwords too). */
 const isFapiAttempt = (method: string, url: string): boolean =>
-  (method === 'POST' && FAPI_ATTEMPT.test(url)) || (method === 'PATCH' && url === '/fapi/v1/client/sign_ups/:sign_up_id');
+  (method === 'POST' && (FAPI_ATTEMPT.test(url) || FAPI_ME_ATTEMPT.test(url))) || (method === 'PATCH' && url === '/fapi/v1/client/sign_ups/:sign_up_id');
 
 /**
  * The rules that count a request to `method url` (a route's template); undefined `url` is a request no route

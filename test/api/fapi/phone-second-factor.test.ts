@@ -37,7 +37,7 @@ describe('sign-in with an SMS code as the second factor', () => {
   };
 
   it('offers phone_code, texts the code to the default phone, and the right code completes the sign-in once', async () => {
-    const { email, number, phone } = await userWithPhone();
+    const { user, email, number, phone } = await userWithPhone();
     const { browser, signInId, started } = await startSignIn(email);
     expect(started.body.response.supported_second_factors).toEqual([
       { strategy: 'phone_code', safe_identifier: `+*******${number.slice(-4)}`, phone_number_id: phone.id, default: true },
@@ -51,7 +51,7 @@ describe('sign-in with an SMS code as the second factor', () => {
     );
     const complete = results.filter((result) => result.status === 200 && result.body.response.status === 'complete');
     expect(complete).toHaveLength(1);
-    const sessions = await server.clerk.sessions.getSessionList({ userId: phone.userId! });
+    const sessions = await server.clerk.sessions.getSessionList({ userId: user.id });
     expect(sessions.data).toHaveLength(1);
   });
 
