@@ -19,6 +19,14 @@ export function signSmsWebhook(secret: string, id: string, timestampInSeconds: n
  * or the timeout rejects with an error naming only the redacted URL and the status.
  */
 export function createWebhookSmsSender(config: Readonly<SmsWebhookConfig>, fetchImpl: typeof fetch = fetch): SmsSender {
+  // fetch refuses URLs with credentials: `https://user:pass@host/…` becomes HTTP Basic authentication.
+  const target = new URL(config.url);
+  const authorization =
+    target.username || target.password
+      ? `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`
+      : null;
+  target.username = '';
+  target.password = '';
   return {
     async send(message) {
       const id = `sms_${randomUUID().replaceAll('-', '')}`;
@@ -26,10 +34,11 @@ export function createWebhookSmsSender(config: Readonly<SmsWebhookConfig>, fetch
       const body = JSON.stringify({ id, to: message.to, message: message.message, created_at: timestampInSeconds * 1000 });
       let status: number;
       try {
-        const response = await fetchImpl(config.url, {
+        const response = await fetchImpl(target.href, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
+            ...(authorization ? { authorization } : {}),
             [SMS_ID_HEADER]: id,
             [SMS_TIMESTAMP_HEADER]: String(timestampInSeconds),
             [SMS_SIGNATURE_HEADER]: signSmsWebhook(config.secret, id, timestampInSeconds, body),

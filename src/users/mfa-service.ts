@@ -227,6 +227,24 @@ export function createMFAService(deps: ServiceDeps) {
       });
     },
 
+    /**
+     * Backup codes back up another second factor: once the user has neither a verified TOTP nor a second-factor
+     * phone (the profile removed the last one), they go too, so a lone backup code is never the only second step.
+     */
+    async dropOrphanBackupCodes(userId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const user = await requireUser(trx, userId);
+        if (user.totp_secret !== null && user.totp_verified === 1) return;
+        const phones = await listIdentificationsForUsers(trx, [userId]);
+        if (phones.some((row) => row.type === 'phone_number' && row.verified === 1 && row.reserved_for_second_factor === 1)) return;
+        if (!(await usersWithBackupCodes(trx, [userId])).has(userId)) return;
+        const now = clock.nowMs();
+        await deleteBackupCodes(trx, userId);
+        await updateUser(trx, userId, { updated_at: now });
+        await syncMFAState(trx, userId, now);
+      });
+    },
+
     /** `DELETE /v1/users/{id}/totp`. */
     async deleteTOTP(userId: string): Promise<{ id: string | null }> {
       return db.transaction().execute(async (trx) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
 import { loadSmsConfig } from '../../src/config/sms-config.js';
 import { isClerkTestPhoneNumber } from '../../src/verification/clerk-test-phone.js';
-import { signSmsWebhook } from '../../src/sms/webhook-sms-sender.js';
+import { createWebhookSmsSender, signSmsWebhook } from '../../src/sms/webhook-sms-sender.js';
 
 const SECRET = 'a-webhook-secret-of-some-length';
 
@@ -54,5 +54,36 @@ describe("Clerk's test phone numbers", () => {
 describe('the webhook signature', () => {
   it('is v1 and the base64 HMAC-SHA256 of id.timestamp.body (known answer)', () => {
     expect(signSmsWebhook('secret', 'sms_1', 1700000000, '{}')).toBe('v1,Tfy0kpbf+CvixC7LF1e/2OIxoQQVHvM1N+E+6y/2ibc=');
+  });
+});
+
+describe('the webhook sender', () => {
+  const config = (url: string) => loadSmsConfig({ ROSTER_SMS_WEBHOOK_URL: url, ROSTER_SMS_WEBHOOK_SECRET: SECRET }).webhook!;
+
+  it('moves credentials in the URL to HTTP Basic authentication, and signs the body', async () => {
+    const seen: { url: string; headers: Record<string, string>; body: string }[] = [];
+    const fetchStub = (async (url: string, init: RequestInit) => {
+      seen.push({ url, headers: init.headers as Record<string, string>, body: String(init.body) });
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof fetch;
+    await createWebhookSmsSender(config('https://us%40er:p%3Ass@sms.example.com/hook?x=1'), fetchStub).send({ to: '+14155550123', message: 'hello' });
+    expect(seen[0]!.url).toBe('https://sms.example.com/hook?x=1');
+    expect(seen[0]!.headers.authorization).toBe(`Basic ${Buffer.from('us@er:p:ss').toString('base64')}`);
+    const headers = seen[0]!.headers;
+    expect(headers['roster-signature']).toBe(signSmsWebhook(SECRET, headers['roster-id']!, Number(headers['roster-timestamp']), seen[0]!.body));
+    expect(JSON.parse(seen[0]!.body)).toMatchObject({ to: '+14155550123', message: 'hello' });
+  });
+
+  it('rejects on a non-2xx answer or a network error, naming neither the message nor credentials', async () => {
+    const failing = (async () => new Response(null, { status: 502 })) as unknown as typeof fetch;
+    const sender = createWebhookSmsSender(config('https://u:secretpw@sms.example.com/hook'), failing);
+    await expect(sender.send({ to: '+14155550123', message: '123456 is your code' })).rejects.toThrow(/answered 502/);
+    const broken = (async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch;
+    const error = await createWebhookSmsSender(config('https://u:secretpw@sms.example.com/hook'), broken)
+      .send({ to: '+14155550123', message: '123456 is your code' })
+      .catch((caught: unknown) => caught as Error);
+    expect(String(error)).not.toMatch(/secretpw|123456/);
   });
 });

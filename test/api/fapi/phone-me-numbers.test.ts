@@ -111,6 +111,12 @@ describe('Frontend API: phone numbers from the profile', () => {
     const unset = await browser.call('PATCH', `/v1/me/phone_numbers/${second.id}`, { default_second_factor: 'false' });
     expect(unset.status).toBe(422);
     expect(unset.body.errors[0].code).toBe('form_disable_default_second_factor_not_allowed');
+
+    // Releasing both phones leaves no second factor: the backup codes go with the last one.
+    await browser.call('PATCH', `/v1/me/phone_numbers/${second.id}`, { reserved_for_second_factor: 'false' });
+    expect((await server.clerk.users.getUser(user.id)).backupCodeEnabled).toBe(true);
+    await browser.call('DELETE', `/v1/me/phone_numbers/${first.id}`);
+    expect(await server.clerk.users.getUser(user.id)).toMatchObject({ twoFactorEnabled: false, backupCodeEnabled: false });
   });
 
   it("another user's number is not found, for every route", async () => {

@@ -45,6 +45,7 @@ export function registerMeMFARoutes(app: FastifyInstance, ctx: FapiContext): voi
     const me = await requireMeSession(ctx, request);
     const { id } = await ctx.mfa.deleteTOTP(me.user.user.id);
     if (!id) throw errors.resourceNotFound();
+    await ctx.mfa.dropOrphanBackupCodes(me.user.user.id);
     return envelope(ctx, request, reply, { object: 'totp', id, deleted: true });
   });
 

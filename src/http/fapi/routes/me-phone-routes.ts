@@ -74,12 +74,14 @@ export function registerMePhoneRoutes(app: FastifyInstance, ctx: FapiContext): v
       defaultSecondFactor: form.boolean('default_second_factor'),
     });
     const backupCodes = reserved && !phone.reservedForSecondFactor ? await ctx.mfa.issueBackupCodesIfNone(me.user.user.id) : null;
+    if (reserved === false) await ctx.mfa.dropOrphanBackupCodes(me.user.user.id);
     return answer(request, reply, me, updated, backupCodes);
   });
 
   app.delete<{ Params: Params }>('/fapi/v1/me/phone_numbers/:phone_number_id', FAPI_ROUTE, async (request, reply) => {
     const me = await requireMeSession(ctx, request);
     const { id } = await ctx.identifications.delete('phone_number', ownPhone(me, request.params.phone_number_id).id, { ownerId: me.user.user.id });
+    await ctx.mfa.dropOrphanBackupCodes(me.user.user.id);
     return envelope(ctx, request, reply, toDeletedJSON('phone_number', id));
   });
 
