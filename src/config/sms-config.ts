@@ -3,7 +3,7 @@ import { ConfigError } from './config-error.js';
 /** Where text messages go: one HTTPS (or HTTP) endpoint that receives signed JSON and sends the SMS itself. */
 export interface SmsWebhookConfig {
   url: string;
-  /** The URL without credentials, query or fragment: the only form of it that may be logged. */
+  /** The URL's origin only (its path may hold a token, as many webhook URLs do): the only form of it that may be logged. */
   redactedUrl: string;
   /** `ROSTER_SMS_WEBHOOK_SECRET`: the HMAC-SHA256 key of the `roster-signature` header. */
   secret: string;
@@ -45,6 +45,6 @@ export function loadSmsConfig(env: NodeJS.ProcessEnv): Readonly<SmsConfig> {
     throw new ConfigError('ROSTER_SMS_WEBHOOK_TIMEOUT_MS must be an integer between 100 and 60000');
   }
   return Object.freeze({
-    webhook: Object.freeze({ url: url.href, redactedUrl: `${url.protocol}//${url.host}${url.pathname}`, secret, timeoutInMs }),
+    webhook: Object.freeze({ url: url.href, redactedUrl: url.origin, secret, timeoutInMs }),
   });
 }

@@ -12,13 +12,13 @@ describe('loadSmsConfig', () => {
     expect(loadSmsConfig({}).webhook).toBeNull();
   });
 
-  it('reads the URL, secret and timeout, and redacts credentials and query from the loggable URL', () => {
+  it('reads the URL, secret and timeout; only the origin may be logged (paths and queries often hold tokens)', () => {
     const { webhook } = loadSmsConfig({
       ROSTER_SMS_WEBHOOK_URL: 'https://user:pw@sms.example.com/hook?token=abc',
       ROSTER_SMS_WEBHOOK_SECRET: SECRET,
       ROSTER_SMS_WEBHOOK_TIMEOUT_MS: '2500',
     });
-    expect(webhook).toMatchObject({ url: 'https://user:pw@sms.example.com/hook?token=abc', redactedUrl: 'https://sms.example.com/hook', secret: SECRET, timeoutInMs: 2500 });
+    expect(webhook).toMatchObject({ url: 'https://user:pw@sms.example.com/hook?token=abc', redactedUrl: 'https://sms.example.com', secret: SECRET, timeoutInMs: 2500 });
     expect(loadSmsConfig({ ROSTER_SMS_WEBHOOK_URL: 'http://127.0.0.1:9/x', ROSTER_SMS_WEBHOOK_SECRET: SECRET }).webhook?.timeoutInMs).toBe(5000);
   });
 
