@@ -15,6 +15,8 @@ import type { UserService } from '../users/user-service.js';
 import { createVerificationGuard } from '../users/verification-guard.js';
 import type { EmailCodes } from './sign-up-service.js';
 import type { SignInTicketService } from './sign-in-tokens.js';
+import type { PhoneCodes } from '../verification/phone-codes.js';
+import { assertVerified } from '../verification/outcome-errors.js';
 
 /** Clerk abandons a sign-in attempt a day after it starts. */
 const ABANDON_AFTER_MS = 24 * 3600 * 1000;
@@ -42,7 +44,15 @@ export interface SignInFactors {
   totp: boolean;
   backupCode: boolean;
   emails: { id: string; address: string; primary: boolean }[];
+  /** Verified phone numbers reserved for second factor: SMS codes at the second step. */
+  phones: { id: string; number: string; default: boolean }[];
 }
+
+/** A sign-in's user with no factors (none is known yet). */
+export const NO_SIGN_IN_FACTORS: SignInFactors = Object.freeze({ password: false, totp: false, backupCode: false, emails: [], phones: [] }) as SignInFactors;
+
+/** The second factors Roster checks at sign-in. */
+export const SECOND_FACTOR_STRATEGIES = ['totp', 'backup_code', 'phone_code'] as const;
 
 export interface SignInCollaborators {
   clients: ClientService;
@@ -51,6 +61,7 @@ export interface SignInCollaborators {
   users: UserService;
   emailCodes: EmailCodes;
   tickets: SignInTicketService;
+  phoneCodes: PhoneCodes;
 }
 
 /** The first factors that are an email code: signing in by code, and resetting a forgotten password. */
@@ -88,7 +99,7 @@ async function resolveIdentifier(deps: ServiceDeps, identifier: string): Promise
  * the user has one. The password check is the Backend API's `verify_password` (lockout, bans, imported digests),
  * so both APIs enforce one rule.
  */
-export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes, tickets }: SignInCollaborators) {
+export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes, tickets, phoneCodes }: SignInCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
   const guard = createVerificationGuard(deps);
@@ -197,6 +208,30 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
   }
 
   const codeSubject = (signIn: SignInRow, strategy: EmailCodeStrategy, address: string) => `sign_in:${signIn.id}:${strategy}:${address}`;
+  // Bound to the sign-in, the phone and its number: a code sent to one number verifies nothing for another.
+  const phoneSubject = (signIn: SignInRow, phone: { id: string; number: string }) => `sign_in:${signIn.id}:phone_code:${phone.id}:${phone.number}`;
+
+  /** The user's second-factor phones now (a phone removed or released since a code was sent is not among them). */
+  async function secondFactorPhones(userId: string): Promise<SignInFactors['phones']> {
+    const record = await users.get(userId);
+    return record.identifications
+      .filter((item) => item.type === 'phone_number' && item.verified && item.reservedForSecondFactor)
+      .map((item) => ({ id: item.id, number: item.value, default: item.defaultSecondFactor }));
+  }
+
+  /** Checks an SMS code sent at this sign-in's second step: the most recent live code among the user's 2FA phones. */
+  async function checkPhoneCode(signIn: SignInRow, code: string): Promise<void> {
+    const phones = await secondFactorPhones(signIn.user_id!);
+    let latest: { subject: string; expiresAt: number } | null = null;
+    for (const phone of phones) {
+      const subject = phoneSubject(signIn, phone);
+      const state = await phoneCodes.find(subject);
+      if (state && !state.consumed && (!latest || state.expiresAt > latest.expiresAt)) latest = { subject, expiresAt: state.expiresAt };
+    }
+    if (!latest) throw errors.verificationMissing();
+    const subject = latest.subject;
+    await countedCodeCheck(signIn.user_id!, async () => assertVerified(await phoneCodes.attempt(subject, code)));
+  }
 
   /**
    * `POST /v1/client/sign_ins` with `strategy: ticket`: a sign-in token or actor token is the first factor. The
@@ -358,26 +393,53 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       return afterFirstFactor(client, claimed, 'needs_new_password', 'reset_password_email_code');
     },
 
-    /** `POST /v1/client/sign_ins/{id}/attempt_second_factor` with `strategy: totp` or `backup_code`, counted toward lockout. */
+    /**
+     * `POST …/prepare_second_factor`: nothing to prepare for TOTP and backup codes; for `phone_code` a code is texted
+     * to the named second-factor phone (else the default one).
+     */
+    async prepareSecondFactor(client: ClientRow, signInId: string, input: { strategy?: string; phoneNumberId?: string }): Promise<SignInRow> {
+      const signIn = await requireCurrent(client, signInId);
+      if (signIn.status !== 'needs_second_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
+      if (!SECOND_FACTOR_STRATEGIES.includes(input.strategy as (typeof SECOND_FACTOR_STRATEGIES)[number])) {
+        throw errors.paramValueNotAllowed('strategy', input.strategy ?? '', [...SECOND_FACTOR_STRATEGIES]);
+      }
+      if (input.strategy !== 'phone_code') return signIn;
+      const phones = await secondFactorPhones(signIn.user_id!);
+      const phone = input.phoneNumberId === undefined ? (phones.find((item) => item.default) ?? phones[0]) : phones.find((item) => item.id === input.phoneNumberId);
+      if (!phone) throw input.phoneNumberId === undefined ? errors.strategyForUserInvalid() : errors.formResourceNotFound('phone_number_id');
+      await refuseEarly(signIn.user_id!);
+      await phoneCodes.send(phoneSubject(signIn, phone), phone.number);
+      return signIn;
+    },
+
+    /**
+     * `POST /v1/client/sign_ins/{id}/attempt_second_factor` with `strategy: totp`, `backup_code` or `phone_code`; wrong
+     * codes of each count toward the user's lockout alike.
+     */
     async attemptSecondFactor(client: ClientRow, signInId: string, input: { strategy?: string; code?: string }): Promise<SignInStep> {
       const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_second_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
-      if (input.strategy !== 'totp' && input.strategy !== 'backup_code') throw errors.strategyForUserInvalid();
+      if (!SECOND_FACTOR_STRATEGIES.includes(input.strategy as (typeof SECOND_FACTOR_STRATEGIES)[number])) throw errors.strategyForUserInvalid();
       if (!input.code) throw errors.paramMissing('code');
+      if (input.strategy === 'phone_code') {
+        await checkPhoneCode(signIn, input.code);
+        return complete(client, signIn, 'needs_second_factor', 'phone_code');
+      }
+      const strategy = input.strategy as 'totp' | 'backup_code';
       try {
         // Only the factor named: a backup code typed as a TOTP code is a wrong TOTP code.
-        await mfa.verify(signIn.user_id!, input.code, { only: input.strategy });
+        await mfa.verify(signIn.user_id!, input.code, { only: strategy });
       } catch (error) {
         if (error instanceof ClerkError && error.status === 422) throw errors.codeIncorrect();
         throw error;
       }
-      return complete(client, signIn, 'needs_second_factor', input.strategy);
+      return complete(client, signIn, 'needs_second_factor', strategy);
     },
 
     /** Whether the user has a password, TOTP or backup codes: what the sign-in offers as factors. */
     async factorsOf(signIn: SignInRow): Promise<SignInFactors> {
       const record = signIn.user_id ? await users.get(signIn.user_id).catch(() => undefined) : undefined;
-      if (!record) return { password: false, totp: false, backupCode: false, emails: [] };
+      if (!record) return NO_SIGN_IN_FACTORS;
       return {
         password: record.user.passwordEnabled,
         totp: record.totpEnabled,
@@ -385,6 +447,9 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
         emails: record.identifications
           .filter((item) => item.type === 'email_address' && item.verified)
           .map((item) => ({ id: item.id, address: item.value, primary: item.id === record.user.primaryEmailAddressId })),
+        phones: record.identifications
+          .filter((item) => item.type === 'phone_number' && item.verified && item.reservedForSecondFactor)
+          .map((item) => ({ id: item.id, number: item.value, default: item.defaultSecondFactor })),
       };
     },
   };

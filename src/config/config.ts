@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
 import { loadEmailConfig, type EmailConfig } from './email-config.js';
+import { loadSmsConfig, type SmsConfig } from './sms-config.js';
 import { loadFapiConfig, type FapiConfig } from './fapi-config.js';
 import { loadFrontendConfig, type FrontendConfig } from './frontend-config.js';
 import { loadOrganizationConfig, type OrganizationConfig } from './organization-config.js';
@@ -57,6 +58,8 @@ export interface Config {
   fapi: FapiConfig;
   /** Email delivery (SMTP) and the application's name in messages. */
   email: EmailConfig;
+  /** SMS delivery (the signed webhook) for phone codes. */
+  sms: SmsConfig;
   /** What the Frontend API offers: sign-up mode and attributes, sign-in identifiers, URLs, names. */
   frontend: FrontendConfig;
 }
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     rateLimits: loadRateLimitConfig(env),
     fapi: loadFapiConfig(env),
     email: loadEmailConfig(env),
+    sms: loadSmsConfig(env),
     frontend: loadFrontendConfig(env),
   });
 }

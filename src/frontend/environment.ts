@@ -46,7 +46,7 @@ export interface AttributeSettings {
 export interface FrontendFeatures {
   /** Sign-in by a code sent to the email address (`email_code` first factor). @default false */
   emailCodeSignIn: boolean;
-  /** TOTP and backup codes asked at sign-in and managed from the profile (issue 12). @default false */
+  /** TOTP, backup codes and SMS codes asked at sign-in and managed from the profile (issue 12). @default false */
   secondFactors: boolean;
   /** Organizations in the components (`/v1/me/organization_memberships`, switcher, profile). @default false */
   organizations: boolean;
@@ -123,9 +123,14 @@ function attributesOf(config: EnvironmentConfig, features: FrontendFeatures): Re
       verifications: ['email_code'],
       verifyAtSignUp: true,
     },
-    // Roster sends no text messages, so a phone number is never collected at sign-up (where it would need a code);
-    // numbers set through the Backend API may still be typed to sign in with the password.
-    phone_number: { ...OFF, usedForFirstFactor: signIn.has('phone_number') },
+    // A phone number is never collected at sign-up (sign-up verifies only an email address); numbers set through the
+    // Backend API may be typed to sign in with the password. With second factors, a phone verified by an SMS code
+    // from the profile can be the second step (`phone_code`).
+    phone_number: {
+      ...OFF,
+      usedForFirstFactor: signIn.has('phone_number'),
+      ...(features.secondFactors ? { usedForSecondFactor: true, secondFactors: ['phone_code'], verifications: ['phone_code'] } : {}),
+    },
     username: { ...OFF, enabled: username !== 'off', required: username === 'required', usedForFirstFactor: signIn.has('username') },
     web3_wallet: OFF,
     first_name: { ...OFF, enabled: firstName !== 'off', required: firstName === 'required' },

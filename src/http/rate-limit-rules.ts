@@ -38,8 +38,9 @@ export const PER_IP_RULES: ReadonlySet<RateLimitRuleName> = new Set(['fapi', 'fa
 
 /** Frontend API steps that check a secret or send a code. */
 const FAPI_ATTEMPT = /^\/fapi\/v1\/client\/(sign_ins|sign_ups)(\/:[a-z_]+\/((attempt|prepare)_[a-z_]+|reset_password))?$/;
-/** The signed-in user's own: a password checked or hashed, an address added, a code sent or checked. */
-const FAPI_ME_ATTEMPT = /^\/fapi\/v1\/me\/(change_password|remove_password|email_addresses(\/:[a-z_]+\/(attempt|prepare)_verification)?)$/;
+/** The signed-in user's own: a password checked or hashed, an address added, a code sent (SMS costs money) or checked. */
+const FAPI_ME_ATTEMPT =
+  /^\/fapi\/v1\/me\/(change_password|remove_password|email_addresses(\/:[a-z_]+\/(attempt|prepare)_verification)?|phone_numbers\/:phone_number_id\/(attempt|prepare)_verification|totp\/attempt_verification)$/;
 /** A new attempt, a step of one, or more sign-up fields (which check addresses and hash passwords too). */
 const isFapiAttempt = (method: string, url: string): boolean =>
   (method === 'POST' && (FAPI_ATTEMPT.test(url) || FAPI_ME_ATTEMPT.test(url))) || (method === 'PATCH' && url === '/fapi/v1/client/sign_ups/:sign_up_id');

@@ -12,6 +12,9 @@ import { instanceTypeOf } from '../frontend/instance.js';
 import { createTestingTokens } from '../frontend/testing-tokens.js';
 import { assertVerified } from '../verification/outcome-errors.js';
 import { sendEmailCode } from '../verification/send-email-code.js';
+import { createPhoneCodes } from '../verification/phone-codes.js';
+import { createSmsSender } from '../sms/create-sms-sender.js';
+import { createPhoneVerificationService } from '../users/phone-verification-service.js';
 import { createVerificationCodes } from '../verification/verification-codes.js';
 import { createImageService } from '../images/image-service.js';
 import { createJwtTemplateService } from '../jwt-templates/jwt-template-service.js';
@@ -63,6 +66,12 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     check: async (subject, code) => assertVerified(await codes.attempt(subject, code)),
   };
 
+  // Phone codes by SMS: the Backend API's and the profile's phone verification, and SMS second factors at sign-in.
+  const logger = options.logger ?? SILENT;
+  const sms = createSmsSender({ config: deps.config.sms, instanceType, logger });
+  const phoneCodes = createPhoneCodes({ codes, sms, instanceType, appName: deps.config.email.appName, warn: (object, message) => logger.warn(object, message) });
+  const identifications = createIdentificationService(deps);
+
   const clients = createClientService({ ...deps, sessions });
   const sessionActivity = createSessionActivity(deps);
   const signInTickets = createSignInTicketService(deps);
@@ -80,7 +89,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     },
     /** Sign-in tokens and actor tokens (impersonation), redeemed by the Frontend API's ticket sign-in. */
     signInTickets,
-    signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes, tickets: signInTickets }),
+    signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes, tickets: signInTickets, phoneCodes }),
     signUps: createSignUpService(deps, { clients, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config) }),
     handshake: createHandshakeService({ ...deps, sessions, signingKeys }),
     /** Backend API session refresh (the app's middleware) and the deprecated session verification. */
@@ -89,13 +98,15 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     userList: createUserListService(deps),
     userMetadata: createUserMetadataService(deps),
     moderation: createUserModeration(deps),
-    identifications: createIdentificationService(deps),
+    identifications,
     /** Email addresses verified by a code: the signed-in user's own (`/v1/me`) and the Backend API's. */
     emailVerifications: createEmailVerificationService(deps, { codes, sendCode: emailCodes.send }),
     /** What signed-in users do to their own account (`/v1/me`): password, deletion, sessions. */
     accounts: createAccountService(deps, { passwords, users }),
     /** The browser each session was last used from (`/v1/me/sessions/active`). */
     sessionActivity,
+    /** Phone numbers verified by a code sent by SMS. */
+    phoneVerification: createPhoneVerificationService(deps, { phoneCodes, identifications }),
     passwords,
     mfa,
     profileImages: createProfileImageService(deps),

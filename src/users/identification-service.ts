@@ -33,6 +33,10 @@ export interface UpdateContactInput {
   verified?: boolean | null;
   primary?: boolean | null;
   reservedForSecondFactor?: boolean | null;
+  /** Makes a second-factor phone the default one; `false` is refused (another one must be made the default). */
+  defaultSecondFactor?: boolean | null;
+  /** With `verified: true`: how it was verified (`phone_code`); an admin verification otherwise. */
+  verificationStrategy?: string | null;
 }
 
 export type ReplacementStatus = 'verified' | 'reserved' | 'unverified';
@@ -123,6 +127,7 @@ export function createIdentificationService(deps: ServiceDeps) {
             change.verified = input.verified ? 1 : 0;
             // Verification settles a reservation.
             if (input.verified) change.reserved = 0;
+            if (input.verified && !row.verified) change.verification_strategy = input.verificationStrategy ?? null;
             // Unverified identifications cannot be second factors.
             if (!input.verified) {
               change.reserved_for_second_factor = 0;
@@ -136,8 +141,14 @@ export function createIdentificationService(deps: ServiceDeps) {
             change.reserved_for_second_factor = 0;
             change.default_second_factor = 0;
           }
+          if (input.defaultSecondFactor === false && row.default_second_factor === 1) throw errors.disableDefaultSecondFactorNotAllowed();
           row = (await updateIdentification(trx, id, change))!;
           if (input.reservedForSecondFactor && !row.reserved_for_second_factor) row = await reserveForSecondFactor(trx, row, now);
+          if (input.defaultSecondFactor && !row.default_second_factor) {
+            if (!row.reserved_for_second_factor) throw errors.updateSecondFactorUnverified();
+            row = (await updateIdentification(trx, id, { default_second_factor: 1, updated_at: now }))!;
+            await clearDefaultSecondFactor(trx, row.user_id, row.id);
+          }
           if (input.primary) await setPrimary(trx, row.user_id, type, row, now);
           await ensureDefaultSecondFactor(trx, row.user_id);
           await syncMFAState(trx, row.user_id, now);

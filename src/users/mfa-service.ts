@@ -1,5 +1,6 @@
+import { randomInt } from 'node:crypto';
 import type { ServiceDeps } from '../domain/service-deps.js';
-import { errors } from '../lib/error-catalog.js';
+import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import { createKeyedHash } from '../lib/keyed-hash.js';
 import { backupCodeImportProblem, createBackupCodes } from '../mfa/backup-codes.js';
@@ -26,6 +27,24 @@ export interface CreatedTOTP {
   secret: string;
   uri: string;
   verified: boolean;
+}
+
+/** A TOTP confirmed from the profile, with the backup codes issued with it (shown once), if any. */
+export interface ConfirmedTOTP {
+  id: string;
+  backupCodes: string[] | null;
+}
+
+/** How many backup codes a new set has, and their alphabet (Clerk's look: eight lower-case letters and digits). */
+const BACKUP_CODE_COUNT = 10;
+const BACKUP_CODE_LENGTH = 8;
+const BACKUP_CODE_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A new set of random backup codes (about 41 bits each). */
+export function generateBackupCodes(): string[] {
+  return Array.from({ length: BACKUP_CODE_COUNT }, () =>
+    Array.from({ length: BACKUP_CODE_LENGTH }, () => BACKUP_CODE_ALPHABET[randomInt(BACKUP_CODE_ALPHABET.length)]).join(''),
+  );
 }
 
 /** Whether the user has any second factor: a confirmed TOTP, an unused backup code, or a 2FA phone. */
@@ -66,12 +85,19 @@ export function createMFAService(deps: ServiceDeps) {
     return codes.map((code) => ({ id: newId('bkc', nowMs), user_id: userId, digest: codeStore.toStored(code), consumed_at: null, created_at: nowMs }));
   }
 
+  /** Replaces the user's backup codes with a new set (in `trx`); the plain codes, shown once. */
+  async function issueBackupCodes(trx: Executor, userId: string, nowMs: number): Promise<string[]> {
+    const codes = generateBackupCodes();
+    await replaceBackupCodes(trx, userId, await backupCodeRows(userId, codes, nowMs));
+    return codes;
+  }
+
   /** The label an authenticator shows: the user's primary identifier. */
   async function labelFor(user: UserRow): Promise<string> {
     return user.primary_email_address ?? user.primary_phone_number ?? user.username ?? user.primary_web3_wallet ?? user.id;
   }
 
-  return {
+  const service = {
     /** Validates and seals an imported `totp_secret`: the TOTP is in use at once, as Clerk documents. */
     sealImportedSecret(input: string): UserUpdate {
       const secret = parseTOTPSecret(input);
@@ -149,13 +175,84 @@ export function createMFAService(deps: ServiceDeps) {
       }));
     },
 
-    /** `DELETE /v1/users/{id}/totp`. */
-    async deleteTOTP(userId: string): Promise<void> {
+    /**
+     * `POST /v1/me/totp/attempt_verification`: the first right code of a TOTP created by `create` enables it (each
+     * step once; a wrong code counts toward the lockout). When the user had no backup codes, a new set is issued with
+     * it, as Clerk does when the first second factor is added.
+     */
+    async confirmTOTP(userId: string, code: string): Promise<ConfirmedTOTP> {
+      const user = await requireUser(db, userId);
+      if (user.totp_secret === null || user.totp_id === null) throw errors.resourceNotFound();
+      if (user.totp_verified === 1) throw errors.totpAlreadyEnabled();
+      try {
+        await service.verify(userId, code, { only: 'totp' });
+      } catch (error) {
+        // The Frontend API's wording for a wrong (or mistyped) code.
+        if (error instanceof ClerkError && error.status === 422) throw errors.codeIncorrect();
+        throw error;
+      }
+      const backupCodes = await db.transaction().execute(async (trx) => {
+        const now = clock.nowMs();
+        const issued = (await usersWithBackupCodes(trx, [userId])).has(userId) ? null : await issueBackupCodes(trx, userId, now);
+        await syncMFAState(trx, userId, now);
+        return issued;
+      });
+      return { id: user.totp_id, backupCodes };
+    },
+
+    /** `POST /v1/me/backup_codes`: a new set replacing the old one; only alongside another second factor. */
+    async regenerateBackupCodes(userId: string): Promise<string[]> {
+      return db.transaction().execute(async (trx) => {
+        const user = await requireUser(trx, userId);
+        const phones = await listIdentificationsForUsers(trx, [userId]);
+        const totp = user.totp_secret !== null && user.totp_verified === 1;
+        const phone = phones.some((row) => row.type === 'phone_number' && row.verified === 1 && row.reserved_for_second_factor === 1);
+        if (!totp && !phone) throw errors.backupCodesNotAvailable();
+        const now = clock.nowMs();
+        const codes = await issueBackupCodes(trx, userId, now);
+        await updateUser(trx, userId, { updated_at: now });
+        await syncMFAState(trx, userId, now);
+        return codes;
+      });
+    },
+
+    /** Backup codes for a user who just got a first second factor and has none (null when they have some). */
+    async issueBackupCodesIfNone(userId: string): Promise<string[] | null> {
+      return db.transaction().execute(async (trx) => {
+        if ((await usersWithBackupCodes(trx, [userId])).has(userId)) return null;
+        const now = clock.nowMs();
+        const codes = await issueBackupCodes(trx, userId, now);
+        await syncMFAState(trx, userId, now);
+        return codes;
+      });
+    },
+
+    /**
+     * Backup codes back up another second factor: once the user has neither a verified TOTP nor a second-factor
+     * phone (the profile removed the last one), they go too, so a lone backup code is never the only second step.
+     */
+    async dropOrphanBackupCodes(userId: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await requireUser(trx, userId);
+        const user = await requireUser(trx, userId);
+        if (user.totp_secret !== null && user.totp_verified === 1) return;
+        const phones = await listIdentificationsForUsers(trx, [userId]);
+        if (phones.some((row) => row.type === 'phone_number' && row.verified === 1 && row.reserved_for_second_factor === 1)) return;
+        if (!(await usersWithBackupCodes(trx, [userId])).has(userId)) return;
+        const now = clock.nowMs();
+        await deleteBackupCodes(trx, userId);
+        await updateUser(trx, userId, { updated_at: now });
+        await syncMFAState(trx, userId, now);
+      });
+    },
+
+    /** `DELETE /v1/users/{id}/totp`. */
+    async deleteTOTP(userId: string): Promise<{ id: string | null }> {
+      return db.transaction().execute(async (trx) => {
+        const { totp_id: id } = await requireUser(trx, userId);
         const now = clock.nowMs();
         await updateUser(trx, userId, { totp_id: null, totp_secret: null, totp_verified: 0, totp_last_step: null, updated_at: now });
         await syncMFAState(trx, userId, now);
+        return { id };
       });
     },
 
@@ -182,6 +279,7 @@ export function createMFAService(deps: ServiceDeps) {
       });
     },
   };
+  return service;
 }
 
 export type MFAService = ReturnType<typeof createMFAService>;

@@ -40,6 +40,8 @@ export interface IssueOptions {
 
 /** The code to deliver; it exists nowhere else (only its keyed hash is stored). */
 export interface IssuedCode {
+  /** Changes with every issue: what a Backend API verification's `id` is. */
+  id: string;
   code: string;
   /** Unix milliseconds. */
   expiresAt: number;
@@ -47,6 +49,7 @@ export interface IssuedCode {
 
 /** A subject's code as a verification object shows it (Clerk's `attempts`, `expire_at`), without the code. */
 export interface VerificationCodeState {
+  id: string;
   expiresAt: number;
   attempts: number;
   maxAttempts: number;
@@ -56,8 +59,11 @@ export interface VerificationCodeState {
 export interface VerificationCodes {
   /** A new code for `subject`, replacing any earlier one (whose attempts no longer count). */
   issue(subject: string, options?: IssueOptions): Promise<IssuedCode>;
-  /** Checks `code` for `subject` in constant time; a correct code is used up (exactly once, even under concurrency). */
-  attempt(subject: string, code: string): Promise<VerificationOutcome>;
+  /**
+   * Checks `code` for `subject` in constant time; a correct code is used up (exactly once, even under concurrency).
+   * With `id`, only that code (one issue) is checked: a replaced one is `missing`.
+   */
+  attempt(subject: string, code: string, options?: { id?: string }): Promise<VerificationOutcome>;
   /** The subject's code, or null when none was issued (or it was discarded). */
   find(subject: string): Promise<VerificationCodeState | null>;
   /** Forgets the subject's code (its sign-up or sign-in is gone). */
@@ -120,8 +126,9 @@ export function createVerificationCodes(deps: VerificationCodesDeps): Verificati
       const code = options.fixedCode ?? randomCode();
       const nowMs = clock.nowMs();
       const expiresAt = nowMs + ttlSeconds * 1000;
+      const id = newId('vcode', nowMs);
       await upsertVerificationCode(db, {
-        id: newId('vcode', nowMs),
+        id,
         subject,
         code_digest: digest(subject, code).toString('base64url'),
         expire_at: expiresAt,
@@ -130,15 +137,15 @@ export function createVerificationCodes(deps: VerificationCodesDeps): Verificati
         consumed_at: null,
         created_at: nowMs,
       });
-      return { code, expiresAt };
+      return { id, code, expiresAt };
     },
 
-    async attempt(subject, code) {
+    async attempt(subject, code, options = {}) {
       const candidate = digest(subject, code.trim());
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const nowMs = clock.nowMs();
         const row = await findVerificationCode(db, subject);
-        if (!row) return 'missing';
+        if (!row || (options.id !== undefined && row.id !== options.id)) return 'missing';
         const dead = deadOutcome(row, nowMs);
         if (dead) return dead;
         if (sameDigest(candidate, Buffer.from(row.code_digest, 'base64url'))) {
@@ -158,7 +165,7 @@ export function createVerificationCodes(deps: VerificationCodesDeps): Verificati
     async find(subject) {
       const row = await findVerificationCode(db, subject);
       if (!row) return null;
-      return { expiresAt: Number(row.expire_at), attempts: row.attempts, maxAttempts: row.max_attempts, consumed: row.consumed_at !== null };
+      return { id: row.id, expiresAt: Number(row.expire_at), attempts: row.attempts, maxAttempts: row.max_attempts, consumed: row.consumed_at !== null };
     },
 
     async discard(subject) {

@@ -136,7 +136,8 @@ describe('environment: attributes follow the configuration', () => {
     expect(on.user_settings.attributes.authenticator_app).toMatchObject({ enabled: true, used_for_second_factor: true, second_factors: ['totp'] });
     expect(on.user_settings.attributes.backup_code).toMatchObject({ enabled: true, used_for_second_factor: true, second_factors: ['backup_code'] });
     expect(on.user_settings.attributes.email_address.first_factors).toEqual(['email_code']);
-    expect(on.auth_config).toMatchObject({ first_factors: ['password', 'email_code'], second_factors: ['totp', 'backup_code'] });
+    expect(on.user_settings.attributes.phone_number).toMatchObject({ enabled: false, used_for_second_factor: true, second_factors: ['phone_code'] });
+    expect(on.auth_config).toMatchObject({ first_factors: ['password', 'email_code'], second_factors: ['phone_code', 'totp', 'backup_code'] });
     expect(on.organization_settings).toMatchObject({ enabled: true, creator_role: 'org:member', max_allowed_memberships: 0 });
     expect(on.user_settings.actions).toMatchObject({ create_organization: true, delete_self: false });
     expect(environmentJSON().organization_settings).toMatchObject({ enabled: false });

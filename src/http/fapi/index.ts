@@ -6,6 +6,8 @@ import { FAPI_ROUTE } from './route-options.js';
 import { registerClientRoutes } from './routes/client-routes.js';
 import { registerHandshakeRoute } from './routes/handshake-route.js';
 import { registerMeRoutes } from './routes/me-routes.js';
+import { registerMeMFARoutes } from './routes/me-mfa-routes.js';
+import { registerMePhoneRoutes } from './routes/me-phone-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerSignInRoutes } from './routes/sign-in-routes.js';
 import { registerSignUpRoutes } from './routes/sign-up-routes.js';
@@ -32,8 +34,8 @@ export async function registerFrontendApi(
       .send(),
   );
   // Development clients PATCH it with their origin, production clients GET it: the same settings either way.
-  // Sign-in by email code (and forgot password) is served, so the environment offers it; so is `DELETE /v1/me`.
-  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true, deleteSelf: true } }));
+  // Sign-in by email code (and forgot password) is served, so the environment offers it; so are `DELETE /v1/me` and second factors.
+  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true, deleteSelf: true, secondFactors: true } }));
   app.get('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
   app.patch('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
   registerClientRoutes(app, ctx);
@@ -42,4 +44,6 @@ export async function registerFrontendApi(
   registerSessionRoutes(app, ctx);
   registerHandshakeRoute(app, ctx);
   await registerMeRoutes(app, ctx);
+  registerMePhoneRoutes(app, ctx);
+  registerMeMFARoutes(app, ctx);
 }

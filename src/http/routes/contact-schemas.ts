@@ -61,19 +61,20 @@ export type ReplacePhoneNumberBody = Static<typeof ReplacePhoneNumberBody>;
 /** The answers are the users' own identification objects (one schema for both places they appear). */
 export { EmailAddressJSON as EmailAddress, PhoneNumberJSON as PhoneNumber } from './users/schemas.js';
 
-/** `POST /v1/email_addresses/{id}/attempt_verification`: the verification prepare_verification answered, and its code. */
-export const AttemptEmailVerificationBody = Type.Object(
+/** `POST /v1/{email_addresses,phone_numbers}/{id}/attempt_verification`: the verification prepare_verification answered, and its code. */
+export const AttemptVerificationBody = Type.Object(
   { verification_id: Type.String({ maxLength: 64 }), code: Type.String({ maxLength: 64 }) },
   { additionalProperties: false },
 );
+export type AttemptVerificationBody = Static<typeof AttemptVerificationBody>;
 
-/** Clerk's `_VerificationResponse`: a Backend API verification by code, without the code. */
+/** Clerk's `_VerificationResponse`: a Backend API verification by code (email or SMS), without the code. */
 export const CodeVerification = Type.Object(
   {
     object: Type.Literal('verification'),
     id: Type.String(),
     status: Type.Enum(['unverified', 'verified', 'expired', 'failed'], { type: 'string' }),
-    strategy: Type.Literal('email_code'),
+    strategy: Type.Enum(['email_code', 'phone_code'], { type: 'string' }),
     attempts: Nullable(Type.Integer()),
     expire_at: Nullable(Type.Integer()),
     channel: Nullable(Type.String()),

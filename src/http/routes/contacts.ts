@@ -1,15 +1,18 @@
 // POST /v1/email_addresses, GET/PATCH/DELETE /v1/email_addresses/{id}, PUT /v1/users/{user_id}/email_address
 // POST /v1/email_addresses/{id}/prepare_verification, …/attempt_verification — a code sent to the address, checked by the backend
 // POST /v1/phone_numbers, GET/PATCH/DELETE /v1/phone_numbers/{id}, PUT /v1/users/{user_id}/phone_number
+// POST /v1/phone_numbers/{id}/prepare_verification, /attempt_verification: a code sent by SMS, then checked
 // Email addresses and phone numbers as resources: same rules, one registration per type.
 import type { TSchema } from 'typebox';
 import type { BackendVerification } from '../../users/email-verification-service.js';
 import type { ContactType, IdentificationService } from '../../users/identification-service.js';
+import { errors } from '../../lib/error-catalog.js';
 import type { RosterApp } from '../roster-app.js';
 import type { RouteContext } from '../route-context.js';
 import { DeletedObject, IdParams } from '../schemas/common.js';
+import type { PhoneVerification } from '../../users/phone-verification-service.js';
 import {
-  AttemptEmailVerificationBody,
+  AttemptVerificationBody,
   CodeVerification,
   CreateEmailAddressBody,
   CreatePhoneNumberBody,
@@ -67,7 +70,7 @@ function registerEmailAddressRoutes(app: RosterApp, ctx: RouteContext): void {
   );
   app.post(
     '/v1/email_addresses/:email_address_id/attempt_verification',
-    { schema: { params: Params, body: AttemptEmailVerificationBody, response: verificationResponse } },
+    { schema: { params: Params, body: AttemptVerificationBody, response: verificationResponse } },
     async ({ params, body }) => toVerificationJSON(await ctx.emailVerifications.attemptForBackend(params.email_address_id, body.verification_id, body.code)),
   );
 }
@@ -104,6 +107,35 @@ function registerPhoneNumberRoutes(app: RosterApp, ctx: RouteContext): void {
   );
 
   registerReadAndDelete(app, ctx, { type, itemPath: '/v1/phone_numbers/:phone_number_id', param: 'phone_number_id', response, toJSON: toPhoneNumberJSON });
+
+  const verificationResponse = { 200: CodeVerification };
+  app.post('/v1/phone_numbers/:phone_number_id/prepare_verification', { schema: { params: Params, response: verificationResponse } }, async ({ params }) =>
+    toPhoneCodeVerificationJSON((await ctx.phoneVerification.prepare(params.phone_number_id)).verification),
+  );
+
+  // A wrong or expired code is reported through the status (Clerk's contract here), and still counts toward lockout.
+  app.post(
+    '/v1/phone_numbers/:phone_number_id/attempt_verification',
+    { schema: { params: Params, body: AttemptVerificationBody, response: verificationResponse } },
+    async ({ params, body }) => {
+      const { outcome, verification } = await ctx.phoneVerification.attempt(params.phone_number_id, body.code, { verificationId: body.verification_id });
+      if (outcome === 'missing' || !verification) throw errors.resourceNotFound();
+      if (outcome === 'already_verified') throw errors.verificationAlreadyVerified();
+      return toPhoneCodeVerificationJSON(verification);
+    },
+  );
+}
+
+function toPhoneCodeVerificationJSON(verification: PhoneVerification) {
+  return {
+    object: 'verification' as const,
+    id: verification.id,
+    status: verification.status,
+    strategy: 'phone_code' as const,
+    attempts: verification.attempts,
+    expire_at: verification.expiresAtMs,
+    channel: 'sms',
+  };
 }
 
 /** `GET` and `DELETE` of one email address or phone number: the same for both types. */

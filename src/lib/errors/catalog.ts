@@ -107,6 +107,15 @@ export const catalog = {
   signUpModeRestricted: { status: 403, code: 'sign_up_mode_restricted', message: 'Sign-ups restricted', frontendApiCode: true },
   // Roster's: the SMTP server refused or could not be reached, so no code went out (the request may be retried).
   emailDeliveryUnavailable: { status: 503, code: 'email_delivery_unavailable', message: 'Email could not be sent', rosterExtension: true },
+  // Roster's: the SMS webhook refused, failed or timed out (or none is configured on a production instance).
+  smsDeliveryUnavailable: { status: 503, code: 'sms_delivery_unavailable', message: 'SMS could not be sent', rosterExtension: true },
+  // Second factors from the profile (Frontend API)
+  backupCodesNotAvailable: { status: 400, code: 'backup_codes_not_available', message: 'Backup codes not available', frontendApiCode: true },
+  disableDefaultSecondFactorNotAllowed: {
+    status: 422,
+    code: 'form_disable_default_second_factor_not_allowed',
+    message: 'The default second factor method can only be changed by assigning another method as the default.',
+  },
   // A session of the browser's client that is no longer active (signed out, revoked, expired): clerk-js signs out on it.
   signedOut: { status: 401, code: 'signed_out', message: 'Signed out', frontendApiCode: true },
   actionForSessionNotAuthorized: { status: 401, code: 'action_for_session_not_authorized', message: 'Unauthorized action for session', frontendApiCode: true },

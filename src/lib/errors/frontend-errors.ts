@@ -27,6 +27,15 @@ export const frontendErrors = {
   signUpModeRestricted: () => make('signUpModeRestricted', 'New sign-ups are currently restricted.'),
   emailDeliveryUnavailable: () =>
     make('emailDeliveryUnavailable', 'The verification code could not be sent: the mail server did not accept it. Try again in a moment.'),
+  smsDeliveryUnavailable: () =>
+    make('smsDeliveryUnavailable', 'The verification code could not be sent: the SMS webhook did not accept it. Try again in a moment.'),
+  backupCodesNotAvailable: () => make('backupCodesNotAvailable', 'In order to use backup codes, you have to enable any other Multi-factor method'),
+  disableDefaultSecondFactorNotAllowed: () =>
+    make(
+      'disableDefaultSecondFactorNotAllowed',
+      'The default second factor method can only be changed by assigning another method as the default.',
+      param('default_second_factor'),
+    ),
   signedOut: () => make('signedOut', 'You are signed out'),
   actionForSessionNotAuthorized: (sessionId: string) =>
     make('actionForSessionNotAuthorized', `Not authorized to perform requested action on session ${sessionId}`),

@@ -24,4 +24,18 @@ describe('rate-limit rules', () => {
     // A request no route matched.
     expect(rulesForRoute('POST', undefined)).toEqual(['bapi']);
   });
+
+  it("count the profile's code steps (sending an SMS, checking phone and TOTP codes) as Frontend API attempts", () => {
+    const attempts = routeTable(server.app).filter((route) => route.method === 'POST' && rulesForRoute('POST', route.url).includes('fapi_attempts'));
+    const urls = attempts.map((route) => route.url);
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        '/fapi/v1/me/phone_numbers/:phone_number_id/prepare_verification',
+        '/fapi/v1/me/phone_numbers/:phone_number_id/attempt_verification',
+        '/fapi/v1/me/totp/attempt_verification',
+        '/fapi/v1/client/sign_ins/:sign_in_id/prepare_second_factor',
+      ]),
+    );
+    expect(rulesForRoute('GET', '/fapi/v1/me/phone_numbers')).toEqual(['fapi']);
+  });
 });

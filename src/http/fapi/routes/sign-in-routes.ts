@@ -55,12 +55,14 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
     return answer(request, reply, signIn);
   });
 
-  // TOTP and backup codes need no preparation.
+  // TOTP and backup codes need no preparation; an SMS code is sent here.
   app.post<{ Params: Params }>('/fapi/v1/client/sign_ins/:sign_in_id/prepare_second_factor', FAPI_ROUTE, async (request, reply) => {
-    const strategy = formFields(request.body).string('strategy');
-    const allowed = ['totp', 'backup_code'];
-    if (!strategy || !allowed.includes(strategy)) throw errors.paramValueNotAllowed('strategy', strategy ?? '', allowed);
-    return answer(request, reply, await ctx.signIns.get(requireClient(request), request.params.sign_in_id));
+    const form = formFields(request.body);
+    const signIn = await ctx.signIns.prepareSecondFactor(requireClient(request), request.params.sign_in_id, {
+      strategy: form.string('strategy'),
+      phoneNumberId: form.string('phone_number_id'),
+    });
+    return answer(request, reply, signIn);
   });
 
   // After a right reset code: the new password.

@@ -2,7 +2,7 @@ import type { ClientSession, ClientState } from '../../../clients/client-service
 import { signUpFields, signUpProgress } from '../../../clients/sign-up-service.js';
 import type { Config } from '../../../config/config.js';
 import { effectiveStatus } from '../../../sessions/session-lifetime.js';
-import type { SignInFactors } from '../../../clients/sign-in-service.js';
+import { NO_SIGN_IN_FACTORS, type SignInFactors } from '../../../clients/sign-in-service.js';
 import type { SignInRow, SignUpRow } from '../../../storage/tables/client-tables.js';
 import type { SerializeContext } from '../../serialize-context.js';
 import { toFapiUserJSON, toPublicUserDataJSON } from './user.js';
@@ -47,6 +47,11 @@ function safeEmail(address: string): string {
   return at > 0 ? `${address[0]}***${address.slice(at)}` : '***';
 }
 
+/** `+15555550123` → `+*******0123`: the last four digits, as Clerk's `safe_identifier` of a phone. */
+function safePhone(number: string): string {
+  return `+${'*'.repeat(Math.max(0, number.length - 5))}${number.slice(-4)}`;
+}
+
 /** The first factor's verification: a password, or the email code sent for a sign-in by code or a password reset. */
 function firstFactorVerification(signIn: SignInRow, context: FapiSerializeContext) {
   const strategy = signIn.first_factor_strategy;
@@ -83,6 +88,7 @@ export function toSignInJSON(signIn: SignInRow, factors: SignInFactors, context:
   const firstFactors = [...(factors.password ? [{ strategy: 'password' as const }] : []), ...emailFactors];
   const secondFactors = [
     ...(factors.totp ? [{ strategy: 'totp' as const }] : []),
+    ...factors.phones.map((phone) => ({ strategy: 'phone_code' as const, safe_identifier: safePhone(phone.number), phone_number_id: phone.id, default: phone.default })),
     ...(factors.backupCode ? [{ strategy: 'backup_code' as const }] : []),
   ];
   return {
@@ -168,7 +174,7 @@ export function toClientJSON(
     object: 'client' as const,
     id: client.id,
     sessions: state.sessions.map((item) => toClientSessionJSON(item, context, extras.tokens.get(item.session.id) ?? null)),
-    sign_in: state.signIn ? toSignInJSON(state.signIn, extras.signInFactors ?? { password: false, totp: false, backupCode: false, emails: [] }, context) : null,
+    sign_in: state.signIn ? toSignInJSON(state.signIn, extras.signInFactors ?? NO_SIGN_IN_FACTORS, context) : null,
     sign_up: state.signUp ? toSignUpJSON(state.signUp, context) : null,
     last_active_session_id: state.sessions.some((item) => item.session.id === client.last_active_session_id) ? client.last_active_session_id : null,
     last_authentication_strategy: client.last_authentication_strategy,

@@ -70,7 +70,7 @@ export function registerCredentialRoutes(app: RosterApp, ctx: RouteContext): voi
     },
   );
 
-  const removal = (path: string, action: (userId: string) => Promise<void>) =>
+  const removal = (path: string, action: (userId: string) => Promise<unknown>) =>
     app.delete(path, { schema: { params: UserParams, response: { 200: SecondFactorsRemoved } } }, async (request) => {
       await action(request.params.user_id);
       return { user_id: request.params.user_id };

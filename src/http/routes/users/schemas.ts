@@ -115,7 +115,7 @@ const AdminVerification = Nullable(
     {
       object: Type.Union([Type.Literal('verification_admin'), Type.Literal('verification_otp')]),
       status: Type.Literal('verified'),
-      strategy: Type.Union([Type.Literal('admin'), Type.Literal('email_code')]),
+      strategy: Type.Union([Type.Literal('admin'), Type.Literal('email_code'), Type.Literal('phone_code')]),
       attempts: Type.Null(),
       /** The email code's verification: when the address was verified (the code's own expiry is not kept). */
       expire_at: Nullable(Type.Integer()),

@@ -10,9 +10,10 @@ import type { EmailAddressJSON, PhoneNumberJSON, UserJSON, Web3WalletJSON } from
  */
 const verificationOf = (identification: Identification) => {
   if (!identification.verified) return null;
-  if (identification.verificationStrategy === 'email_code') {
+  const strategy = identification.verificationStrategy;
+  if (strategy === 'email_code' || strategy === 'phone_code') {
     // The Frontend API's OTP verification needs an integer expiry; Roster keeps when the address was verified.
-    return { object: 'verification_otp', status: 'verified', strategy: 'email_code', attempts: null, expire_at: identification.createdAtMs } as const;
+    return { object: 'verification_otp', status: 'verified', strategy, attempts: null, expire_at: identification.createdAtMs } as const;
   }
   return { object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null } as const;
 };
