@@ -10,6 +10,7 @@ import { sessionErrors } from '../src/lib/errors/session-errors.js';
 import { userErrors } from '../src/lib/errors/user-errors.js';
 import { verificationErrors } from '../src/lib/errors/verification-errors.js';
 import { frontendErrors } from '../src/lib/errors/frontend-errors.js';
+import { invitationErrors } from '../src/lib/errors/invitation-errors.js';
 
 /** One entry of Clerk's error index (`reference/clerk-api-errors.json`); statuses are strings there. */
 interface IndexEntry {
@@ -99,7 +100,7 @@ describe('every error Roster sends comes from the catalogue', () => {
   });
 
   it('the builder groups name each error once (none hides another in `errors`)', () => {
-    const names = [requestErrors, userErrors, organizationErrors, sessionErrors, imageErrors, verificationErrors, frontendErrors].flatMap((group) => Object.keys(group));
+    const names = [requestErrors, userErrors, organizationErrors, sessionErrors, imageErrors, verificationErrors, frontendErrors, invitationErrors].flatMap((group) => Object.keys(group));
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
     expect(Object.keys(errors).sort()).toEqual([...names].sort());
   });

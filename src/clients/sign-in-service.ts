@@ -1,3 +1,4 @@
+import type { IdentifierLists } from '../invitations/identifier-lists.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
@@ -46,6 +47,8 @@ export interface SignInCollaborators {
   mfa: MFAService;
   users: UserService;
   emailCodes: EmailCodes;
+  /** The allowlist and blocklist. */
+  lists: IdentifierLists;
 }
 
 /** The first factors that are an email code: signing in by code, and resetting a forgotten password. */
@@ -83,7 +86,7 @@ async function resolveIdentifier(deps: ServiceDeps, identifier: string): Promise
  * the user has one. The password check is the Backend API's `verify_password` (lockout, bans, imported digests),
  * so both APIs enforce one rule.
  */
-export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes }: SignInCollaborators) {
+export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes, lists }: SignInCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
   const guard = createVerificationGuard(deps);
@@ -197,6 +200,8 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       const target = identifier ? await resolveIdentifier(deps, identifier) : undefined;
       if (identifier && !target) throw errors.identifierNotFound();
       if (target) await refuseEarly(target.userId);
+      // The blocklist (and, when on, the allowlist) apply at sign-in too, before any factor is tried.
+      if (target) await lists.assertUserMaySignIn(target.userId);
       const row: SignInRow = {
         id: newId('sia', nowMs),
         client_id: client.id,

@@ -20,6 +20,8 @@ import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } from '../storage/tables/organization-tables.js';
 import { normalizeEmailAddress } from '../users/identifiers.js';
+import { invitationLink } from '../invitations/instance-invitation-service.js';
+import type { Tickets } from '../invitations/tickets.js';
 import { parseListPage, trimmedText, type ListPageInput } from './list-params.js';
 import { assertRole, assertRoomFor } from './membership-rules.js';
 import type { Page } from './membership-service.js';
@@ -65,12 +67,20 @@ function parseStatuses(values: readonly string[] | undefined): OrganizationInvit
 }
 
 /** Organization invitations: create (one or up to ten), list, read, revoke. Emails are recorded as intent (`notify`). */
-export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) {
+export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry, collaborators: { tickets: Tickets }) {
   const { db } = deps.database;
   const { clock } = deps;
 
-  const records = (executor: Executor, rows: readonly InvitationRow[], withOrganization = false) =>
-    toInvitationRecords(executor, rows, roles, clock.nowMs(), { withOrganization });
+  // A pending invitation's link carries its ticket: signing up with it makes the user a member with the role.
+  const records = async (executor: Executor, rows: readonly InvitationRow[], withOrganization = false) => {
+    const nowMs = clock.nowMs();
+    const built = await toInvitationRecords(executor, rows, roles, nowMs, { withOrganization });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return built.map((record) => ({
+      ...record,
+      url: record.status === 'pending' ? invitationLink(deps.config, collaborators.tickets, byId.get(record.id)!) : null,
+    }));
+  };
 
   async function page(filter: InvitationListFilter, pageInput: ListPageInput, withOrganization: boolean): Promise<Page<InvitationRecord>> {
     const now = clock.nowMs();

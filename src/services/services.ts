@@ -16,6 +16,10 @@ import { createImageService } from '../images/image-service.js';
 import { createJwtTemplateService } from '../jwt-templates/jwt-template-service.js';
 import { createTemplateTokenMinter } from '../jwt-templates/template-token.js';
 import { createInvitationService } from '../organizations/invitation-service.js';
+import { createIdentifierLists } from '../invitations/identifier-lists.js';
+import { createInstanceInvitationService } from '../invitations/instance-invitation-service.js';
+import { createTicketRedemption } from '../invitations/ticket-redemption.js';
+import { createTickets } from '../invitations/tickets.js';
 import { createMembershipService } from '../organizations/membership-service.js';
 import { createOrganizationService } from '../organizations/organization-service.js';
 import { createRoleRegistry } from '../organizations/roles.js';
@@ -61,6 +65,12 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
 
   const clients = createClientService({ ...deps, sessions });
 
+  // Invitations: tickets in their links, redeemed at sign-up; the allowlist and blocklist checked at sign-up and in.
+  const tickets = createTickets({ instanceKey: deps.config.instanceKey!, clock: deps.clock });
+  const ticketRedemption = createTicketRedemption(deps, { tickets });
+  const identifierLists = createIdentifierLists(deps);
+  const instanceInvitations = createInstanceInvitationService(deps, { tickets, mailer, logger: options.logger ?? SILENT });
+
   return {
     users,
     /** Sends email; closed with the app. */
@@ -72,8 +82,20 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     async purgeStaleFrontendRows(): Promise<number> {
       return (await clients.purgeStale()) + (await codes.purgeExpired(3600));
     },
-    signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes }),
-    signUps: createSignUpService(deps, { clients, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config) }),
+    signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes, lists: identifierLists }),
+    signUps: createSignUpService(deps, {
+      clients,
+      passwords,
+      users,
+      emailCodes,
+      signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config),
+      tickets: ticketRedemption,
+      lists: identifierLists,
+    }),
+    /** Instance invitations (`/v1/invitations`). */
+    instanceInvitations,
+    /** The allowlist and blocklist of identifiers. */
+    identifierLists,
     handshake: createHandshakeService({ ...deps, sessions, signingKeys }),
     /** Backend API session refresh (the app's middleware) and the deprecated session verification. */
     sessionRefresh: createSessionRefresh({ ...deps, sessions, verifier: tokenVerifier }),
@@ -91,7 +113,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     roles,
     organizations: createOrganizationService(deps, roles),
     memberships: createMembershipService(deps, roles),
-    invitations: createInvitationService(deps, roles),
+    invitations: createInvitationService(deps, roles, { tickets }),
     sessions,
     /** The keys that sign session tokens, published as the JWKS. */
     signingKeys,

@@ -7,6 +7,7 @@ import { STATEMENT_CACHE_SIZE, createSqliteReadPool, defaultReadWorkers, readPoo
 import type { ClientTables } from './tables/client-tables.js';
 import type { ImageTables } from './tables/image-tables.js';
 import type { InstanceTables } from './tables/instance-tables.js';
+import type { InvitationTables } from './tables/invitation-tables.js';
 import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
@@ -38,6 +39,7 @@ export interface Database
     JwtTemplateTables,
     ImageTables,
     VerificationTables,
+    InvitationTables,
     ClientTables {}
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -15,6 +15,7 @@ import { clientsMigration } from './migrations/2026-11-30-0012-clients.js';
 import { verificationStrategyMigration } from './migrations/2026-11-30-0014-verification-strategy.js';
 import { frontendPurgeIndexesMigration } from './migrations/2026-11-30-0015-frontend-purge-indexes.js';
 import { signInCodesMigration } from './migrations/2026-11-30-0016-sign-in-codes.js';
+import { invitationsAllowlistMigration } from './migrations/2026-11-30-0017-invitations-allowlist.js';
 import { verificationCodesMigration } from './migrations/2026-11-30-0013-verification-codes.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -35,6 +36,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0014-verification-strategy': verificationStrategyMigration(),
     '2026-11-30-0015-frontend-purge-indexes': frontendPurgeIndexesMigration(),
     '2026-11-30-0016-sign-in-codes': signInCodesMigration(),
+    '2026-11-30-0017-invitations-allowlist': invitationsAllowlistMigration(),
   };
 }
 

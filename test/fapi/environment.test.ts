@@ -191,6 +191,7 @@ describe('loadFrontendConfig', () => {
       signUpAttributes: { username: 'off', firstName: 'off', lastName: 'off' },
       signInIdentifiers: ['email_address'],
       singleSessionMode: true,
+      allowlistEnabled: false,
       supportEmail: null,
       urls: { home: '/', signIn: '/sign-in', signUp: '/sign-up', userProfile: '/user', afterSignIn: '/', afterSignUp: '/', afterSignOut: '/' },
     });

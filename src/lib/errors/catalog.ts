@@ -106,6 +106,29 @@ export const catalog = {
   // A session of the browser's client that is no longer active (signed out, revoked, expired): clerk-js signs out on it.
   signedOut: { status: 401, code: 'signed_out', message: 'Signed out', frontendApiCode: true },
   actionForSessionNotAuthorized: { status: 401, code: 'action_for_session_not_authorized', message: 'Unauthorized action for session', frontendApiCode: true },
+  // Invitations, tickets, allowlist and blocklist
+  duplicateRecord: { status: 400, code: 'duplicate_record', message: 'duplicate record' },
+  invitationAlreadyRevoked: { status: 400, code: 'invitation_already_revoked', message: 'Invitation is already revoked.' },
+  invitationAlreadyAccepted: { status: 400, code: 'invitation_already_accepted', message: 'Invitation is already accepted, try signing in instead.' },
+  revokedInvitation: { status: 400, code: 'revoked_invitation', message: 'The invitation was revoked.' },
+  invitationAccountExists: { status: 400, code: 'invitation_account_exists', message: 'account exists', frontendApiCode: true },
+  organizationInvitationRevoked: { status: 400, code: 'organization_invitation_revoked_code', message: 'invitation has been revoked' },
+  organizationInvitationAlreadyAccepted: { status: 400, code: 'organization_invitation_already_accepted', message: 'invitation has already been accepted' },
+  organizationInvitationIdentificationExists: {
+    status: 400,
+    code: 'organization_invitation_identification_already_exists',
+    message: 'email address already exists',
+    frontendApiCode: true,
+  },
+  organizationInvitationToDeletedOrganization: {
+    status: 400,
+    code: 'organization_invitation_to_deleted_organization',
+    message: 'organization invitation to deleted organization',
+    frontendApiCode: true,
+  },
+  ticketInvalid: { status: 400, code: 'ticket_invalid_code', message: 'ticket is invalid', frontendApiCode: true },
+  ticketExpired: { status: 400, code: 'ticket_expired_code', message: 'ticket has expired', frontendApiCode: true },
+  notAllowedAccess: { status: 403, code: 'not_allowed_access', message: 'Access not allowed.' },
   // JWT templates
   jwtTemplateNotFound: { status: 404, code: 'resource_not_found', message: 'JWT template not found' },
   jwtTemplateReservedClaim: { status: 400, code: 'jwt_template_reserved_claim', message: 'reserved claim used' },
