@@ -19,7 +19,7 @@ import {
 } from '../storage/repositories/invitations-repository.js';
 import type { InstanceInvitationRow, InstanceInvitationStatus } from '../storage/tables/invitation-tables.js';
 import { normalizeEmailAddress } from '../users/identifiers.js';
-import { ticketUrl, type Tickets } from './tickets.js';
+import { isInvitationRedirectUrl, ticketUrl, type Tickets } from './tickets.js';
 
 export const MAX_BULK_INSTANCE_INVITATIONS = 10;
 const DEFAULT_EXPIRES_IN_DAYS = 30;
@@ -94,13 +94,17 @@ export function createInstanceInvitationService(deps: ServiceDeps, collaborators
     const email = normalizeEmailAddress(input.emailAddress);
     if (!email) throw errors.emailInvalid('email_address');
     if (input.publicMetadata) assertMetadataSize(input.publicMetadata, 'public_metadata');
+    const redirectUrl = input.redirectUrl?.trim() || null;
+    if (redirectUrl !== null && !isInvitationRedirectUrl(redirectUrl)) {
+      throw errors.redirectUrlInvalid();
+    }
     const days = input.expiresInDays ?? DEFAULT_EXPIRES_IN_DAYS;
     if (!Number.isInteger(days) || days < 1 || days > 365) throw errors.paramValueInvalid('expires_in_days', 'expires_in_days must be between 1 and 365.');
     return {
       id: newId('inv', nowMs),
       email_address: email,
       public_metadata: JSON.stringify(input.publicMetadata ?? {}),
-      redirect_url: input.redirectUrl?.trim() || null,
+      redirect_url: redirectUrl,
       notify: input.notify === false ? 0 : 1,
       status: 'pending',
       accepted_user_id: null,

@@ -55,13 +55,21 @@ export type Tickets = ReturnType<typeof createTickets>;
  * `origin` when one is known (the first allowed origin), and left a path otherwise.
  */
 export function ticketUrl(base: string, ticket: string, origin: string | null): string {
-  let url: URL;
-  try {
-    url = new URL(base, origin ?? 'http://roster.invalid');
-  } catch {
-    url = new URL('/sign-up', origin ?? 'http://roster.invalid');
-  }
+  // Only web links: a stored `javascript:` (or other scheme) redirect URL never reaches an email.
+  const safeBase = isInvitationRedirectUrl(base) ? base : '/sign-up';
+  const url = new URL(safeBase, origin ?? 'http://roster.invalid');
   url.searchParams.set('__clerk_ticket', ticket);
-  if (!origin && !/^https?:\/\//i.test(base)) return `${url.pathname}${url.search}${url.hash}`;
+  if (!origin && !/^https?:\/\//i.test(safeBase)) return `${url.pathname}${url.search}${url.hash}`;
   return url.toString();
+}
+
+/** A path on the app (`/join`, not `//host`) or an absolute http(s) URL: what an invitation may link to. */
+export function isInvitationRedirectUrl(value: string): boolean {
+  if (value.startsWith('/')) return !value.startsWith('//') && !value.startsWith('/\\') && !/[\s\\]/.test(value);
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    return new URL(value).host !== '';
+  } catch {
+    return false;
+  }
 }

@@ -89,6 +89,10 @@ describe('instance invitations (Backend API)', () => {
       [{ email_address: uniqueEmail(), expires_in_days: 0 }, 422, 'form_param_value_invalid'],
       [{ email_address: uniqueEmail(), template_slug: 'other' }, 422, 'form_param_value_invalid'],
       [{ email_address: uniqueEmail(), surprise: true }, 422, 'form_param_unknown'],
+      // The link is emailed: only web links and paths.
+      [{ email_address: uniqueEmail(), redirect_url: 'javascript:alert(1)' }, 422, 'form_param_format_invalid'],
+      [{ email_address: uniqueEmail(), redirect_url: '//evil.example/x' }, 422, 'form_param_format_invalid'],
+      [{ email_address: uniqueEmail(), redirect_url: 'x'.repeat(3000) }, 422, 'form_param_max_length_exceeded'],
     ];
     for (const [body, status, code] of cases) {
       const answer = await server.api('POST', '/v1/invitations', body);
