@@ -22,6 +22,8 @@ import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } fr
 import { normalizeEmailAddress } from '../users/identifiers.js';
 import { invitationLink } from '../invitations/instance-invitation-service.js';
 import type { Tickets } from '../invitations/tickets.js';
+import { invitationEmail } from '../email/invitation-email.js';
+import type { Mailer, MailLogger } from '../email/mailer.js';
 import { parseListPage, trimmedText, type ListPageInput } from './list-params.js';
 import { assertRole, assertRoomFor } from './membership-rules.js';
 import type { Page } from './membership-service.js';
@@ -66,8 +68,14 @@ function parseStatuses(values: readonly string[] | undefined): OrganizationInvit
   return values.filter(isStatus);
 }
 
-/** Organization invitations: create (one or up to ten), list, read, revoke. Emails are recorded as intent (`notify`). */
-export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry, collaborators: { tickets: Tickets }) {
+/** Organization invitations: create (one or up to ten; emailed with their ticket link unless `notify` is false), list, read, revoke. */
+export interface InvitationCollaborators {
+  tickets: Tickets;
+  mailer: Mailer;
+  logger: MailLogger;
+}
+
+export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry, collaborators: InvitationCollaborators) {
   const { db } = deps.database;
   const { clock } = deps;
 
@@ -121,13 +129,29 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry, 
     };
   }
 
+  /** Emails each `notify` invitation its link, after the rows are committed; a refused delivery leaves it valid. */
+  async function notify(organizationName: string, rows: readonly InvitationRow[]): Promise<void> {
+    await Promise.all(
+      rows.map(async (row) => {
+        if (!row.notify) return;
+        const url = invitationLink(deps.config, collaborators.tickets, row);
+        const content = invitationEmail({ appName: deps.config.email.appName, url, expiresAtMs: row.expires_at, organizationName });
+        try {
+          await collaborators.mailer.send({ to: row.email_address, ...content });
+        } catch {
+          collaborators.logger.warn({ invitationId: row.id }, 'the invitation email could not be sent');
+        }
+      }),
+    );
+  }
+
   async function createMany(organizationId: string, inputs: readonly CreateInvitationInput[]): Promise<InvitationRecord[]> {
     const now = clock.nowMs();
     const rows = inputs.map((input) => prepare(organizationId, input, now));
     const emails = rows.map((row) => row.email_address);
     if (new Set(emails).size !== emails.length) throw errors.invitationNotUnique();
     try {
-      return await db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const organization = await findOrganizationForUpdate(trx, organizationId);
         if (!organization) throw errors.organizationNotFound();
         for (const inviter of new Set(rows.map((row) => row.inviter_id).filter((id): id is string => id !== null))) {
@@ -140,8 +164,10 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry, 
         await assertRoomFor(trx, organization, rows.length, now);
         // One pending invitation per address: the partial unique index decides, even under races.
         await insertInvitations(trx, rows);
-        return records(trx, rows as InvitationRow[]);
+        return { organizationName: organization.name, records: await records(trx, rows as InvitationRow[]) };
       });
+      await notify(created.organizationName, rows as InvitationRow[]);
+      return created.records;
     } catch (error) {
       if (!(error instanceof ClerkError) && uniqueViolationTarget(error) === 'pending_invitation') throw errors.invitationNotUnique();
       throw error;

@@ -113,7 +113,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     roles,
     organizations: createOrganizationService(deps, roles),
     memberships: createMembershipService(deps, roles),
-    invitations: createInvitationService(deps, roles, { tickets }),
+    invitations: createInvitationService(deps, roles, { tickets, mailer, logger: options.logger ?? SILENT }),
     sessions,
     /** The keys that sign session tokens, published as the JWKS. */
     signingKeys,

@@ -1,9 +1,11 @@
 // Organization invitations carry the same ticket in their `url`: signing up with it makes the user, the
 // membership with the invited role, and marks the organization invitation accepted, once.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fapiBrowser } from '../../helpers/fapi-client.js';
 import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
-import { useTestServer } from '../../helpers/test-server.js';
+import { findPart } from '../../helpers/mime.js';
+import { startSmtpInbox, type SmtpInbox } from '../../helpers/smtp-inbox.js';
+import { startTestServer, useTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
@@ -63,5 +65,34 @@ describe('Frontend API: sign-up with an organization invitation ticket', () => {
     await server.clerk.organizations.revokeOrganizationInvitation({ organizationId: organization.id, invitationId: invitation.id });
     const answer = await fapiBrowser(() => server).call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket });
     expect([answer.status, answer.body.errors[0].code]).toEqual([400, 'organization_invitation_revoked_code']);
+  });
+});
+
+describe('organization invitation emails', () => {
+  let server: TestServer;
+  let inbox: SmtpInbox;
+  beforeAll(async () => {
+    inbox = await startSmtpInbox();
+    server = await startTestServer({ ROSTER_SMTP_URL: inbox.url, ROSTER_APP_NAME: 'Acme' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await inbox?.close();
+  });
+
+  it('emails the ticket link, naming the organization; notify=false sends nothing', async () => {
+    const owner = await server.clerk.users.createUser({ emailAddress: [uniqueEmail('owner')], skipPasswordRequirement: true });
+    const organization = await server.clerk.organizations.createOrganization({ name: 'Blue Team', createdBy: owner.id });
+    const email = uniqueEmail('mailed');
+    const invitation = await server.clerk.organizations.createOrganizationInvitation({ organizationId: organization.id, emailAddress: email, role: 'org:member' });
+    const message = await inbox.waitForMessage(email);
+    expect(message.mime.headers.get('subject')).toBe('You have been invited to join Blue Team on Acme');
+    expect(findPart(message.mime, 'text/plain')!.body).toContain(invitation.url!);
+
+    const quiet = uniqueEmail('quiet');
+    const quietAnswer = await server.api('POST', `/v1/organizations/${organization.id}/invitations`, { email_address: quiet, role: 'org:member', notify: false });
+    expect(quietAnswer.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(inbox.messages.some((item) => item.to.includes(quiet))).toBe(false);
   });
 });
