@@ -190,7 +190,7 @@ export function createInstanceInvitationService(deps: ServiceDeps, collaborators
       return createMany(inputs, { bulk: true });
     },
 
-    /** `GET /v1/invitations`: `status`, `query` (the id, or the start of the address), ordering and a page. */
+    /** `GET /v1/invitations`: `status` (without it, all but revoked ones), `query` (the id, or the start of the address), ordering and a page. */
     async list(input: { status?: string; query?: string }, pageInput: ListPageInput): Promise<{ data: InstanceInvitationRecord[]; totalCount: number }> {
       const nowMs = clock.nowMs();
       const status = input.status?.trim() || undefined;

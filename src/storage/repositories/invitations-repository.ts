@@ -84,6 +84,8 @@ function whereInvitations(filter: InstanceInvitationFilter, nowMs: number) {
     if (status === 'pending') and.push(eb.and([eb('status', '=', 'pending'), eb('expires_at', '>', nowMs)]));
     else if (status === 'expired') and.push(eb.or([eb('status', '=', 'expired'), eb.and([eb('status', '=', 'pending'), eb('expires_at', '<=', nowMs)])]));
     else if (status) and.push(eb('status', '=', status));
+    // Without a status, Clerk lists every invitation but the revoked ones.
+    else and.push(eb('status', '!=', 'revoked'));
     if (query) {
       // A prefix range on the address index (no LIKE, whose escaping and case rules differ by dialect), or the id.
       const { id, emailPrefix } = query;

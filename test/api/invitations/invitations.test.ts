@@ -61,7 +61,7 @@ describe('instance invitations (Backend API)', () => {
     // ignore_existing replaces it: the old one is revoked (its link stops working).
     const replaced = await server.api('POST', '/v1/invitations', { email_address: email, notify: false, ignore_existing: true });
     expect(replaced.status).toBe(200);
-    const old = await server.api('GET', `/v1/invitations?query=${first.id}`);
+    const old = await server.api('GET', `/v1/invitations?query=${first.id}&status=revoked`);
     expect(old.body).toMatchObject([{ id: first.id, status: 'revoked', revoked: true }]);
     expect(old.body[0].url).toBeUndefined();
 
@@ -136,15 +136,16 @@ describe('instance invitations (Backend API)', () => {
     }
     await server.clerk.invitations.revokeInvitation(ids[2]!);
 
+    // Without a status, the revoked one is left out, as Clerk does.
     const all = await server.clerk.invitations.getInvitationList({ query: `list-${tag}`, orderBy: 'email_address' });
-    expect(all.totalCount).toBe(3);
-    expect(all.data.map((invitation) => invitation.emailAddress)).toEqual([...emails].sort());
+    expect(all.totalCount).toBe(2);
+    expect(all.data.map((invitation) => invitation.emailAddress)).toEqual(emails.slice(0, 2).sort());
     const pending = await server.clerk.invitations.getInvitationList({ query: `LIST-${tag}`, status: 'pending' });
     expect(pending.data.map((invitation) => invitation.id)).toEqual([ids[1], ids[0]]);
     const revoked = await server.clerk.invitations.getInvitationList({ query: `list-${tag}`, status: 'revoked' });
     expect(revoked.data.map((invitation) => invitation.id)).toEqual([ids[2]]);
     const page = await server.clerk.invitations.getInvitationList({ query: `list-${tag}`, limit: 1, offset: 1 });
-    expect(page).toMatchObject({ totalCount: 3, data: [{ id: ids[1] }] });
+    expect(page).toMatchObject({ totalCount: 2, data: [{ id: ids[0] }] });
     const byId = await server.api('GET', `/v1/invitations?query=${ids[0]}`);
     expect(byId.body.map((invitation: { id: string }) => invitation.id)).toEqual([ids[0]]);
 
