@@ -201,7 +201,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       if (identifier && !target) throw errors.identifierNotFound();
       if (target) await refuseEarly(target.userId);
       // The blocklist (and, when on, the allowlist) apply at sign-in too, before any factor is tried.
-      if (target) await lists.assertUserMaySignIn(target.userId);
+      if (target && identifier) await lists.assertUserMaySignIn(target.userId, identifier);
       const row: SignInRow = {
         id: newId('sia', nowMs),
         client_id: client.id,

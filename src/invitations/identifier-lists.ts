@@ -109,21 +109,22 @@ export function createIdentifierLists(deps: ServiceDeps) {
 
     /**
      * Sign-in: refuses a user any of whose verified email addresses or phone numbers is blocklisted, and (allowlist
-     * on) one with none allowlisted, unless they joined through an instance invitation.
+     * on) one with none allowlisted, unless they joined through an instance invitation. The error names only
+     * `typed` (what the person entered), never the user's other addresses.
      */
-    async assertUserMaySignIn(userId: string): Promise<void> {
+    async assertUserMaySignIn(userId: string, typed: string): Promise<void> {
       const identifications = (await listIdentificationsForUsers(db, [userId])).filter(
         (item) => item.verified === 1 && (item.type === 'email_address' || item.type === 'phone_number'),
       );
       for (const item of identifications) {
-        if (await anyListed(db, 'blocklist_identifiers', candidatesFor(item.type as IdentifierListType, item.identifier))) throw errors.notAllowedAccess(item.identifier);
+        if (await anyListed(db, 'blocklist_identifiers', candidatesFor(item.type as IdentifierListType, item.identifier))) throw errors.notAllowedAccess(typed);
       }
       if (!config.frontend.allowlistEnabled) return;
       for (const item of identifications) {
         if (await anyListed(db, 'allowlist_identifiers', candidatesFor(item.type as IdentifierListType, item.identifier))) return;
       }
       if (await hasAcceptedInstanceInvitation(db, userId)) return;
-      throw errors.notAllowedAccess(identifications[0]?.identifier ?? 'This account');
+      throw errors.notAllowedAccess(typed);
     },
   };
 }

@@ -79,7 +79,7 @@ describe('allowlist and blocklist routes', () => {
 });
 
 describe('the blocklist at sign-up and sign-in (allowlist off)', () => {
-  const server = useTestServer();
+  const server = useTestServer({ ROSTER_SIGN_IN_IDENTIFIERS: 'email_address,username' });
 
   it('refuses a blocked address in any spelling, and a blocked domain, at sign-up', async () => {
     const tag = uniqueTag();
@@ -121,6 +121,21 @@ describe('the blocklist at sign-up and sign-in (allowlist off)', () => {
     expect([refused.status, refused.body.errors[0].code]).toEqual([403, 'not_allowed_access']);
     await server.clerk.blocklistIdentifiers.deleteBlocklistIdentifier(entry.id);
     expect((await signIn(server, email)).status).toBe(200);
+  });
+
+  it('a username sign-in of a blocked user is refused without telling the address', async () => {
+    const tag = uniqueTag();
+    const email = `secret-${tag}@example.com`;
+    await server.clerk.users.createUser({ emailAddress: [email], username: `user_${tag}`, password: PASSWORD });
+    await server.clerk.blocklistIdentifiers.createBlocklistIdentifier({ identifier: `*@example.com` });
+    try {
+      const refused = await signIn(server, `user_${tag}`);
+      expect([refused.status, refused.body.errors[0].code]).toEqual([403, 'not_allowed_access']);
+      expect(JSON.stringify(refused.body)).not.toContain(email);
+    } finally {
+      const list = await server.clerk.blocklistIdentifiers.getBlocklistIdentifierList({ limit: 100 });
+      for (const entry of list.data.filter((item) => item.identifier === '*@example.com')) await server.clerk.blocklistIdentifiers.deleteBlocklistIdentifier(entry.id);
+    }
   });
 
   it('an invitation does not get past the blocklist', async () => {
