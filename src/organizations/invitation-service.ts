@@ -20,8 +20,6 @@ import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } from '../storage/tables/organization-tables.js';
 import { normalizeEmailAddress } from '../users/identifiers.js';
-import { invitationLink } from '../invitations/instance-invitation-service.js';
-import type { Tickets } from '../invitations/tickets.js';
 import { invitationEmail } from '../email/invitation-email.js';
 import type { Mailer, MailLogger } from '../email/mailer.js';
 import { parseListPage, trimmedText, type ListPageInput } from './list-params.js';
@@ -70,7 +68,8 @@ function parseStatuses(values: readonly string[] | undefined): OrganizationInvit
 
 /** Organization invitations: create (one or up to ten; emailed with their ticket link unless `notify` is false), list, read, revoke. */
 export interface InvitationCollaborators {
-  tickets: Tickets;
+  /** The accept link of a pending invitation: its redirect URL (or the sign-up URL) with the invitation's ticket. */
+  link: (invitation: { id: string; redirect_url: string | null; expires_at: number }) => string;
   mailer: Mailer;
   logger: MailLogger;
 }
@@ -86,7 +85,7 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry, 
     const byId = new Map(rows.map((row) => [row.id, row]));
     return built.map((record) => ({
       ...record,
-      url: record.status === 'pending' ? invitationLink(deps.config, collaborators.tickets, byId.get(record.id)!) : null,
+      url: record.status === 'pending' ? collaborators.link(byId.get(record.id)!) : null,
     }));
   };
 
@@ -134,7 +133,7 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry, 
     await Promise.all(
       rows.map(async (row) => {
         if (!row.notify) return;
-        const url = invitationLink(deps.config, collaborators.tickets, row);
+        const url = collaborators.link(row);
         const content = invitationEmail({ appName: deps.config.email.appName, url, expiresAtMs: row.expires_at, organizationName });
         try {
           await collaborators.mailer.send({ to: row.email_address, ...content });

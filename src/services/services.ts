@@ -17,7 +17,7 @@ import { createJwtTemplateService } from '../jwt-templates/jwt-template-service.
 import { createTemplateTokenMinter } from '../jwt-templates/template-token.js';
 import { createInvitationService } from '../organizations/invitation-service.js';
 import { createIdentifierLists } from '../invitations/identifier-lists.js';
-import { createInstanceInvitationService } from '../invitations/instance-invitation-service.js';
+import { createInstanceInvitationService, invitationLink } from '../invitations/instance-invitation-service.js';
 import { createTicketRedemption } from '../invitations/ticket-redemption.js';
 import { createTickets } from '../invitations/tickets.js';
 import { createMembershipService } from '../organizations/membership-service.js';
@@ -113,7 +113,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     roles,
     organizations: createOrganizationService(deps, roles),
     memberships: createMembershipService(deps, roles),
-    invitations: createInvitationService(deps, roles, { tickets, mailer, logger: options.logger ?? SILENT }),
+    invitations: createInvitationService(deps, roles, { link: (row) => invitationLink(deps.config, tickets, row), mailer, logger: options.logger ?? SILENT }),
     sessions,
     /** The keys that sign session tokens, published as the JWKS. */
     signingKeys,
