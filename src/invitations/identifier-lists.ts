@@ -10,6 +10,7 @@ import {
   deleteListIdentifier,
   insertListIdentifier,
   listListIdentifiers,
+  setListIdentifierInvitation,
   type IdentifierList,
 } from '../storage/repositories/identifier-lists-repository.js';
 import type { IdentifierListRow, IdentifierListType } from '../storage/tables/invitation-tables.js';
@@ -75,14 +76,14 @@ export function createIdentifierLists(deps: ServiceDeps) {
   }
 
   return {
-    async create(list: ListName, input: string, options: { invitationId?: string | null } = {}): Promise<IdentifierListRow> {
+    async create(list: ListName, input: string): Promise<IdentifierListRow> {
       const { identifier, type } = parseListIdentifier(input);
       const nowMs = clock.nowMs();
       const row: IdentifierListRow = {
         id: newId(list === 'allowlist' ? 'alid' : 'blid', nowMs),
         identifier,
         identifier_type: type,
-        invitation_id: options.invitationId ?? null,
+        invitation_id: null,
         created_at: nowMs,
         updated_at: nowMs,
       };
@@ -92,6 +93,13 @@ export function createIdentifierLists(deps: ServiceDeps) {
         if (!(error instanceof ClerkError) && uniqueViolationTarget(error) === `${list}_identifier`) throw errors.duplicateListIdentifier(list, identifier);
         throw error;
       }
+      return row;
+    },
+
+    /** Records the invitation an allowlisted address was sent (`notify`). */
+    async linkInvitation(id: string, invitationId: string): Promise<IdentifierListRow> {
+      const row = await setListIdentifierInvitation(db, 'allowlist_identifiers', id, invitationId, clock.nowMs());
+      if (!row) throw errors.listIdentifierNotFound(id);
       return row;
     },
 

@@ -31,3 +31,7 @@ export async function anyListed(db: Executor, list: IdentifierList, identifiers:
   const row = await db.selectFrom(list).select('id').where('identifier', 'in', identifiers).limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+export async function setListIdentifierInvitation(db: Executor, list: IdentifierList, id: string, invitationId: string, nowMs: number): Promise<IdentifierListRow | undefined> {
+  return db.updateTable(list).set({ invitation_id: invitationId, updated_at: nowMs }).where('id', '=', id).returningAll().executeTakeFirst();
+}

@@ -55,6 +55,10 @@ describe('allowlist and blocklist routes', () => {
     expect(entry.body.invitation_id).toMatch(/^inv_/);
     const invitations = await server.clerk.invitations.getInvitationList({ query: email });
     expect(invitations.data.map((invitation) => invitation.id)).toEqual([entry.body.invitation_id]);
+    // A second entry for the address is refused before anyone is invited again.
+    const again = await server.api('POST', '/v1/allowlist_identifiers', { identifier: email.toUpperCase(), notify: true });
+    expect(again.status).toBe(400);
+    expect((await server.clerk.invitations.getInvitationList({ query: email })).totalCount).toBe(1);
   });
 
   it('creates, lists and deletes blocklist identifiers through @clerk/backend', async () => {

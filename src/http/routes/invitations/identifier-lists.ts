@@ -34,13 +34,14 @@ export function registerIdentifierListRoutes(app: RosterApp, ctx: RouteContext):
 
   app.post('/v1/allowlist_identifiers', { schema: { body: CreateAllowlistIdentifierBody, response: { 200: AllowlistIdentifier } } }, async (request) => {
     const { identifier, notify } = request.body;
-    // With notify, an email address is also invited (an existing invitation or user is left as it is).
-    let invitationId: string | null = null;
-    if (notify && identifier.includes('@') && !identifier.trim().startsWith('*@')) {
-      const [invitation] = await instanceInvitations.inviteIfNew(identifier);
-      invitationId = invitation?.id ?? null;
+    // The entry first (a duplicate is refused before anyone is emailed); with notify, an email address is also
+    // invited (an address with a pending invitation or an account is left as it is).
+    const entry = await identifierLists.create('allowlist', identifier);
+    if (notify && entry.identifier_type === 'email_address' && !entry.identifier.startsWith('*@')) {
+      const [invitation] = await instanceInvitations.inviteIfNew(entry.identifier);
+      if (invitation) return toAllowlistIdentifierJSON(await identifierLists.linkInvitation(entry.id, invitation.id));
     }
-    return toAllowlistIdentifierJSON(await identifierLists.create('allowlist', identifier, { invitationId }));
+    return toAllowlistIdentifierJSON(entry);
   });
 
   app.delete('/v1/allowlist_identifiers/:identifier_id', { schema: { params: Params, response: { 200: DeletedObject } } }, async (request) => {
