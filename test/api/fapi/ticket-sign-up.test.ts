@@ -55,6 +55,10 @@ describe('Frontend API: sign-up with an invitation ticket', () => {
     expect(listed.data[0]).toMatchObject({ id: invitation.id, status: 'accepted' });
     expect(listed.data[0]!.url).toBeFalsy();
 
+    // An accepted invitation cannot be revoked.
+    const revoke = await server.api('POST', `/v1/invitations/${invitation.id}/revoke`);
+    expect([revoke.status, revoke.body.errors[0].code]).toEqual([400, 'invitation_already_accepted']);
+
     // The same ticket a second time: Clerk's "already accepted".
     const again = await fapiBrowser(() => server).call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket: invitation.ticket });
     expect([again.status, again.body.errors[0].code]).toEqual([400, 'invitation_already_accepted']);
