@@ -121,6 +121,10 @@ describe('instance invitations (Backend API)', () => {
     const repeated = await server.api('POST', '/v1/invitations/bulk', [{ email_address: fresh }, { email_address: fresh.toUpperCase() }]);
     expect(repeated.status).toBe(400);
     expect(repeated.body.errors[0].code).toBe('duplicate_record');
+    for (const body of [{ email_address: fresh }, [], ['x'], '[{"email_address":']) {
+      const malformed = await server.api('POST', '/v1/invitations/bulk', body);
+      expect([JSON.stringify(body), malformed.status < 500, malformed.status >= 400]).toEqual([JSON.stringify(body), true, true]);
+    }
     const badItem = await server.api('POST', '/v1/invitations/bulk', [{ email_address: fresh, role: 'admin' }]);
     expect(badItem.status).toBe(422);
     expect(badItem.body.errors[0]).toMatchObject({ code: 'form_param_unknown', meta: { param_name: 'role' } });
