@@ -1,4 +1,5 @@
-import { escapeHtml, type EmailContent } from './verification-code-email.js';
+import { emailLayout, escapeHtml } from './email-layout.js';
+import type { EmailContent } from './verification-code-email.js';
 
 /** What `invitationEmail` fills in. */
 export interface InvitationEmailInput {
@@ -32,21 +33,10 @@ export function invitationEmail({ appName, url, expiresAtMs, templateSlug, organ
     `The link works once and expires on ${day(expiresAtMs)} (UTC). If you were not expecting this invitation, you can ignore this email.`,
     '',
   ].join('\n');
-  const html = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
-<body style="margin:0;padding:24px;background:#f6f6f7;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2024">
-<table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="max-width:480px;margin:0 auto;background:#ffffff;border-radius:8px">
-<tr><td style="padding:32px">
-<h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(appName)}</h1>
-<p style="margin:0 0 24px;font-size:15px">${escapeHtml(headline)}.</p>
+  const bodyHtml = `<p style="margin:0 0 24px;font-size:15px">${escapeHtml(headline)}.</p>
 <p style="margin:0 0 24px"><a href="${escapeHtml(url)}" style="display:inline-block;padding:12px 20px;background:#1f2024;color:#ffffff;border-radius:6px;text-decoration:none;font-size:15px">Accept invitation</a></p>
 <p style="margin:0 0 8px;font-size:14px;color:#5e5f6e">The link works once and expires on ${day(expiresAtMs)} (UTC).</p>
-<p style="margin:0;font-size:14px;color:#5e5f6e">If you were not expecting this invitation, you can ignore this email.</p>
-</td></tr>
-</table>
-</body>
-</html>
-`;
+<p style="margin:0;font-size:14px;color:#5e5f6e">If you were not expecting this invitation, you can ignore this email.</p>`;
+  const html = emailLayout({ subject, appName, bodyHtml });
   return { subject, text, html };
 }

@@ -2,6 +2,7 @@ import { assertMetadataSize, parseStoredMetadata, type Metadata } from '../domai
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { invitationEmail } from '../email/invitation-email.js';
 import type { Mailer, MailLogger } from '../email/mailer.js';
+import { sendInvitationEmail } from '../email/send-invitation-email.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import { parseListPage, trimmedText, type ListPageInput } from '../organizations/list-params.js';
@@ -125,12 +126,7 @@ export function createInstanceInvitationService(deps: ServiceDeps, collaborators
           expiresAtMs: row.expires_at,
           templateSlug: inputs[index]?.templateSlug ?? 'invitation',
         });
-        try {
-          await mailer.send({ to: row.email_address, ...content });
-        } catch {
-          // Never the address or the link in the log: the invitation id is enough to find it.
-          logger.warn({ invitationId: row.id }, 'the invitation email could not be sent');
-        }
+        await sendInvitationEmail({ mailer, logger }, row.id, row.email_address, content);
       }),
     );
   }

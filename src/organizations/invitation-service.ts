@@ -22,6 +22,7 @@ import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } fr
 import { normalizeEmailAddress } from '../users/identifiers.js';
 import { invitationEmail } from '../email/invitation-email.js';
 import type { Mailer, MailLogger } from '../email/mailer.js';
+import { sendInvitationEmail } from '../email/send-invitation-email.js';
 import { parseListPage, trimmedText, type ListPageInput } from './list-params.js';
 import { assertRole, assertRoomFor } from './membership-rules.js';
 import type { Page } from './membership-service.js';
@@ -135,11 +136,7 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry, 
         if (!row.notify) return;
         const url = collaborators.link(row);
         const content = invitationEmail({ appName: deps.config.email.appName, url, expiresAtMs: row.expires_at, organizationName });
-        try {
-          await collaborators.mailer.send({ to: row.email_address, ...content });
-        } catch {
-          collaborators.logger.warn({ invitationId: row.id }, 'the invitation email could not be sent');
-        }
+        await sendInvitationEmail(collaborators, row.id, row.email_address, content);
       }),
     );
   }

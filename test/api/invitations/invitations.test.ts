@@ -185,3 +185,28 @@ describe('instance invitations (Backend API)', () => {
     expect(bare.status).toBe(401);
   });
 });
+
+describe('instance invitations when the mail server refuses', () => {
+  let server: TestServer;
+  const logLines: string[] = [];
+  beforeAll(async () => {
+    server = await startTestServer({ ROSTER_SMTP_URL: 'smtp://127.0.0.1:9' }, { logLines });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('still creates the invitation (its url works) and logs the failure by id, never the address or link', async () => {
+    const email = uniqueEmail('undeliverable');
+    const answer = await server.api('POST', '/v1/invitations', { email_address: email });
+    expect(answer.status).toBe(200);
+    expect(answer.body.status).toBe('pending');
+    const warning = logLines.find((line) => line.includes('the invitation email could not be sent'));
+    expect(warning).toContain(answer.body.id);
+    const ticket = new URL(answer.body.url, 'http://x').searchParams.get('__clerk_ticket')!;
+    for (const line of logLines) {
+      expect(line).not.toContain(email);
+      expect(line).not.toContain(ticket);
+    }
+  });
+});
