@@ -37,6 +37,7 @@ import { registerOrganizationRoutes } from './http/routes/organizations/index.js
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
 import { registerClientRoutes } from './http/routes/clients/index.js';
 import { registerJwtTemplateRoutes } from './http/routes/jwt-templates/index.js';
+import { registerInvitationRoutes } from './http/routes/invitations/index.js';
 import { registerTestingTokenRoute } from './http/routes/testing-tokens.js';
 import { registerSignInTicketRoutes } from './http/routes/sign-in-tickets.js';
 import { registerBundleRoutes } from './http/fapi/bundles.js';
@@ -205,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   registerSessionRoutes(app, ctx);
   registerClientRoutes(app, ctx);
   registerJwtTemplateRoutes(app, ctx);
+  registerInvitationRoutes(app, ctx);
   registerTestingTokenRoute(app, ctx, { testMode: config.sessions.testMode });
   registerSignInTicketRoutes(app, ctx);
   registerContactRoutes(app, ctx, 'email_address');

@@ -1,3 +1,4 @@
+import type { IdentifierLists } from '../invitations/identifier-lists.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
@@ -62,6 +63,8 @@ export interface SignInCollaborators {
   emailCodes: EmailCodes;
   tickets: SignInTicketService;
   phoneCodes: PhoneCodes;
+  /** The allowlist and blocklist. */
+  lists: IdentifierLists;
 }
 
 /** The first factors that are an email code: signing in by code, and resetting a forgotten password. */
@@ -99,7 +102,7 @@ async function resolveIdentifier(deps: ServiceDeps, identifier: string): Promise
  * the user has one. The password check is the Backend API's `verify_password` (lockout, bans, imported digests),
  * so both APIs enforce one rule.
  */
-export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes, tickets, phoneCodes }: SignInCollaborators) {
+export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes, tickets, phoneCodes, lists }: SignInCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
   const guard = createVerificationGuard(deps);
@@ -246,6 +249,10 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     const ticket = await tickets.inspect(ticketValue);
     const user = await refuseEarly(ticket.userId);
     const record = await users.get(ticket.userId);
+    const identifier = record.identifications.find((item) => item.id === record.user.primaryEmailAddressId)?.value ?? record.user.username;
+    // A sign-in token is the user signing in, so the blocklist (and allowlist) apply; an actor token is the
+    // instance's own administrator acting, as in Clerk.
+    if (ticket.kind === 'sign_in_token') await lists.assertUserMaySignIn(ticket.userId, identifier ?? '');
     // A sign-in token stands for the first factor only; an actor token's holder never has the user's second factor.
     const secondFactorNext = ticket.kind === 'sign_in_token' && (await hasSecondFactor(db, user));
     const impersonation =
@@ -259,7 +266,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
         id: newId('sia', nowMs),
         client_id: client.id,
         status: 'needs_second_factor',
-        identifier: record.identifications.find((item) => item.id === record.user.primaryEmailAddressId)?.value ?? record.user.username,
+        identifier,
         user_id: ticket.userId,
         identification_id: record.user.primaryEmailAddressId,
         first_factor_strategy: 'ticket',
@@ -300,6 +307,8 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       const target = identifier ? await resolveIdentifier(deps, identifier) : undefined;
       if (identifier && !target) throw errors.identifierNotFound();
       if (target) await refuseEarly(target.userId);
+      // The blocklist (and, when on, the allowlist) apply at sign-in too, before any factor is tried.
+      if (target && identifier) await lists.assertUserMaySignIn(target.userId, identifier);
       const row: SignInRow = {
         id: newId('sia', nowMs),
         client_id: client.id,

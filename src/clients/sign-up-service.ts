@@ -13,6 +13,8 @@ import {
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserIdByUsername } from '../storage/repositories/users-repository.js';
 import type { ClientRow, SignUpRow, SignUpUpdate } from '../storage/tables/client-tables.js';
+import type { IdentifierLists } from '../invitations/identifier-lists.js';
+import type { TicketInvitation, TicketRedemption } from '../invitations/ticket-redemption.js';
 import type { ClientService } from './client-service.js';
 import { normalizeUsername, parseIdentifier, parseUsernameInput } from '../users/identifiers.js';
 import type { PasswordService } from '../users/password-service.js';
@@ -33,6 +35,9 @@ export interface SignUpInput {
   lastName?: string | undefined;
   unsafeMetadata?: Metadata | undefined;
   legalAccepted?: boolean | undefined;
+  /** `ticket` with `ticket`: a sign-up from an invitation link (`__clerk_ticket`). */
+  strategy?: string | undefined;
+  ticket?: string | undefined;
 }
 
 /** How email codes reach people and are checked (src/verification): one subject per sign-up's email address. */
@@ -54,8 +59,10 @@ export interface SignUpCollaborators {
   passwords: PasswordService;
   users: UserService;
   emailCodes: EmailCodes;
-  /** False refuses every sign-up (Clerk's restricted mode). */
+  /** False refuses every sign-up without an invitation's ticket (Clerk's restricted mode). */
   signUpAllowed: () => boolean;
+  tickets: TicketRedemption;
+  lists: IdentifierLists;
 }
 
 /**
@@ -98,7 +105,28 @@ const subjectOf = (signUp: SignUpRow, emailAddress: string) => `sign_up:${signUp
 export function createSignUpService(deps: ServiceDeps, collaborators: SignUpCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
-  const { clients, passwords, users, emailCodes } = collaborators;
+  const { clients, passwords, users, emailCodes, tickets, lists } = collaborators;
+
+  /** The invitation a `ticket` (strategy `ticket`) names, checked; null for a sign-up without one. */
+  async function ticketOf(input: SignUpInput): Promise<TicketInvitation | null> {
+    const ticket = input.ticket?.trim();
+    if (!ticket) {
+      if (input.strategy === 'ticket') throw errors.paramMissing('ticket');
+      return null;
+    }
+    const invitation = await tickets.resolve(ticket);
+    // An invitation skips the allowlist, never the blocklist.
+    await lists.assertAllowed('email_address', invitation.emailAddress, { invited: true });
+    return invitation;
+  }
+
+  /** The columns a redeemed ticket sets: its address, verified by the ticket. */
+  const ticketColumns = (invitation: TicketInvitation): SignUpUpdate => ({
+    ticket_invitation_id: invitation.invitationId,
+    email_address: invitation.emailAddress,
+    email_verification_status: 'verified',
+    email_verification_expire_at: null,
+  });
 
   async function requireOwn(client: ClientRow, signUpId: string): Promise<SignUpRow> {
     const signUp = await findSignUp(db, signUpId);
@@ -126,7 +154,7 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
   }
 
   /** Checks the given fields and turns them into column values (the password hashed, never kept). */
-  async function toUpdate(input: SignUpInput, current: SignUpRow | null): Promise<SignUpUpdate> {
+  async function toUpdate(input: SignUpInput, current: SignUpRow | null, invitedEmail: string | null): Promise<SignUpUpdate> {
     const update: SignUpUpdate = {};
     // Only the fields this instance's sign-up asks for (the environment's attributes) are taken.
     const { required, optional } = signUpFields(config);
@@ -138,8 +166,12 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     ] as const) {
       if (value !== undefined && !asked.has(field)) throw errors.paramUnknown(field, ' This instance does not ask for it at sign-up (ROSTER_SIGN_UP_ATTRIBUTES).');
     }
-    if (input.emailAddress !== undefined) {
+    if (input.emailAddress !== undefined && invitedEmail !== null) {
+      // A sign-up from an invitation keeps the invited address (clerk-ui sends it back unchanged).
+      if (parseIdentifier('email_address', input.emailAddress, 'email_address') !== invitedEmail) throw errors.ticketAddressMismatch();
+    } else if (input.emailAddress !== undefined) {
       const email = parseIdentifier('email_address', input.emailAddress, 'email_address');
+      await lists.assertAllowed('email_address', email);
       // Taken addresses are refused now, as Clerk does, rather than after the code.
       if (await findClaimedIdentification(db, 'email_address', email)) throw errors.identifierExists('email_address');
       if (email !== current?.email_address) {
@@ -176,27 +208,42 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     await assertNoActiveSession(client);
     const claimed = await updateSignUpIn(db, signUp.id, 'missing_requirements', { status: 'complete', updated_at: clock.nowMs() });
     if (!claimed) return { signUp: (await findSignUp(db, signUp.id)) ?? signUp, clientToken: null };
+    const reopen = () => updateSignUpIn(db, signUp.id, 'complete', { status: 'missing_requirements', updated_at: clock.nowMs() });
+    // A ticket is redeemed once: the invitation moves to `accepted` before the user exists, so of several
+    // sign-ups racing with one ticket exactly one goes on; the others get the invitation's error.
+    let invitation: TicketInvitation | null = null;
+    if (signUp.ticket_invitation_id) {
+      invitation = await tickets.claim(signUp.ticket_invitation_id);
+      if (!invitation) {
+        await reopen();
+        throw await tickets.refusal(signUp.ticket_invitation_id);
+      }
+    }
     let userId: string;
     try {
       const user = await users.create({
         emailAddresses: signUp.email_address ? [signUp.email_address] : [],
-        emailAddressVerificationStrategy: 'email_code',
+        emailAddressVerificationStrategy: invitation ? 'ticket' : 'email_code',
         username: signUp.username,
         firstName: signUp.first_name,
         lastName: signUp.last_name,
         passwordDigest: signUp.password_digest,
         passwordHasher: signUp.password_hasher,
         unsafeMetadata: signUp.unsafe_metadata ? (JSON.parse(signUp.unsafe_metadata) as Metadata) : undefined,
+        publicMetadata: invitation && Object.keys(invitation.publicMetadata).length > 0 ? invitation.publicMetadata : undefined,
         skipLegalChecks: true,
       });
       userId = user.user.id;
     } catch (error) {
-      await updateSignUpIn(db, signUp.id, 'complete', { status: 'missing_requirements', updated_at: clock.nowMs() });
+      if (invitation) await tickets.release(invitation.invitationId);
+      await reopen();
       throw error;
     }
     return db.transaction().execute(async (trx) => {
       const nowMs = clock.nowMs();
-      const { session, clientToken } = await clients.startSession(trx, client, { userId, strategy: 'email_code', finished: 'sign_up_id' }, nowMs);
+      if (invitation) await tickets.finish(trx, invitation, userId);
+      const strategy = invitation ? 'ticket' : 'email_code';
+      const { session, clientToken } = await clients.startSession(trx, client, { userId, strategy, finished: 'sign_up_id' }, nowMs);
       const done = await updateSignUpIn(trx, signUp.id, 'complete', { created_user_id: userId, created_session_id: session.id, updated_at: nowMs });
       return { signUp: done!, clientToken };
     });
@@ -205,7 +252,9 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
   return {
     /** `POST /v1/client/sign_ups`: a new attempt replacing the client's current one. */
     async create(client: ClientRow, input: SignUpInput): Promise<SignUpStep> {
-      if (!collaborators.signUpAllowed()) throw errors.signUpModeRestricted();
+      const invitation = await ticketOf(input);
+      // Restricted mode refuses sign-ups, except from an invitation (that is what restricted mode is for).
+      if (!invitation && !collaborators.signUpAllowed()) throw errors.signUpModeRestricted();
       const nowMs = clock.nowMs();
       // One signed-in account per browser (Clerk's single-session mode): sign out before signing up again.
       await assertNoActiveSession(client);
@@ -226,11 +275,13 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
         email_verification_attempts: null,
         created_user_id: null,
         created_session_id: null,
+        ticket_invitation_id: null,
         abandon_at: nowMs + ABANDON_AFTER_MS,
         created_at: nowMs,
         updated_at: nowMs,
       };
-      Object.assign(row, await toUpdate(input, null));
+      if (invitation) Object.assign(row, ticketColumns(invitation));
+      Object.assign(row, await toUpdate(input, null, invitation?.emailAddress ?? null));
       await insertSignUp(db, row);
       await updateClient(db, client.id, { sign_up_id: row.id, updated_at: nowMs });
       return completeIfReady(client, row);
@@ -241,7 +292,10 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     /** `PATCH /v1/client/sign_ups/{id}`: more fields for a sign-up in progress. */
     async update(client: ClientRow, signUpId: string, input: SignUpInput): Promise<SignUpStep> {
       const signUp = await requireCurrent(client, signUpId);
-      const update = await toUpdate(input, signUp);
+      // clerk-ui's form sends `strategy: ticket` (and the ticket again) with the remaining fields.
+      const invitation = signUp.ticket_invitation_id ? null : await ticketOf(input);
+      const invitedEmail = invitation?.emailAddress ?? (signUp.ticket_invitation_id ? signUp.email_address : null);
+      const update = { ...(invitation ? ticketColumns(invitation) : {}), ...(await toUpdate(input, signUp, invitedEmail)) };
       const updated = await updateSignUpIn(db, signUp.id, 'missing_requirements', { ...update, updated_at: clock.nowMs() });
       if (!updated) throw errors.attemptNotInProgress('sign up', signUp.id, 'complete');
       return completeIfReady(client, updated);

@@ -57,6 +57,11 @@ export interface FrontendConfig {
   signInIdentifiers: readonly SignInIdentifier[];
   /** `ROSTER_SINGLE_SESSION_MODE`: one signed-in account per browser (Clerk's default), or several. @default true */
   singleSessionMode: boolean;
+  /**
+   * `ROSTER_ALLOWLIST`: `on` lets only identifiers on the allowlist (`/v1/allowlist_identifiers`) sign up or sign in
+   * (invitations excepted); an empty allowlist then admits nobody. The blocklist applies either way. @default off
+   */
+  allowlistEnabled: boolean;
   /** `ROSTER_SUPPORT_EMAIL`: shown by the components when something goes wrong. @default null */
   supportEmail: string | null;
   urls: FrontendUrls;
@@ -94,6 +99,13 @@ function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function onOffFrom(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || raw === 'off') return false;
+  if (raw === 'on') return true;
+  throw new ConfigError(`${name} must be on or off, got "${env[name]}"`);
 }
 
 function urlFrom(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -134,6 +146,7 @@ export function loadFrontendConfig(env: NodeJS.ProcessEnv): FrontendConfig {
     signUpAttributes,
     signInIdentifiers: Object.freeze(parseSignInIdentifiers(env.ROSTER_SIGN_IN_IDENTIFIERS, signUpAttributes)),
     singleSessionMode: booleanFrom(env, 'ROSTER_SINGLE_SESSION_MODE', true),
+    allowlistEnabled: onOffFrom(env, 'ROSTER_ALLOWLIST'),
     supportEmail,
     urls: loadFrontendUrls(env),
   });

@@ -73,6 +73,8 @@ export interface FrontendEnvironment {
   firstFactors: readonly string[];
   secondFactors: readonly string[];
   signUpMode: SignUpMode;
+  /** Only allowlisted identifiers sign up and in (ROSTER_ALLOWLIST); the blocklist always applies. */
+  allowlistEnabled: boolean;
   password: { minLength: number; maxLength: number; breachedPasswordsRefused: boolean };
   username: { minLength: number; maxLength: number };
   lockout: { enabled: boolean; maxAttempts: number; durationInMinutes: number };
@@ -174,6 +176,7 @@ export function frontendEnvironment(config: EnvironmentConfig, options: Frontend
     firstFactors,
     secondFactors,
     signUpMode: signUpPossible(config) ? frontend.signUpMode : 'restricted',
+    allowlistEnabled: frontend.allowlistEnabled,
     password: { minLength: config.passwordMinLength, maxLength: MAX_PASSWORD_BYTES, breachedPasswordsRefused: true },
     username: { minLength: USERNAME_MIN_LENGTH, maxLength: USERNAME_MAX_LENGTH },
     lockout: {

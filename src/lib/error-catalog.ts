@@ -6,6 +6,7 @@
 import { catalog } from './errors/catalog.js';
 import { frontendErrors } from './errors/frontend-errors.js';
 import { imageErrors } from './errors/image-errors.js';
+import { invitationErrors } from './errors/invitation-errors.js';
 import { organizationErrors } from './errors/organization-errors.js';
 import { requestErrors } from './errors/request-errors.js';
 import { sessionErrors } from './errors/session-errors.js';
@@ -20,4 +21,4 @@ export { catalog };
  * Every error Roster answers with, one function each, thrown by name: `throw errors.userNotFound(id)`.
  * The groups' names are disjoint (test/error-catalog.test.ts checks), so none hides another.
  */
-export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors, ...frontendErrors, ...verificationErrors, ...ticketErrors };
+export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors, ...frontendErrors, ...verificationErrors, ...ticketErrors, ...invitationErrors };

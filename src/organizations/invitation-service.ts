@@ -20,6 +20,9 @@ import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import type { InvitationRow, NewInvitationRow, OrganizationInvitationStatus } from '../storage/tables/organization-tables.js';
 import { normalizeEmailAddress } from '../users/identifiers.js';
+import { invitationEmail } from '../email/invitation-email.js';
+import type { Mailer, MailLogger } from '../email/mailer.js';
+import { sendInvitationEmail } from '../email/send-invitation-email.js';
 import { parseListPage, trimmedText, type ListPageInput } from './list-params.js';
 import { assertRole, assertRoomFor } from './membership-rules.js';
 import type { Page } from './membership-service.js';
@@ -64,13 +67,28 @@ function parseStatuses(values: readonly string[] | undefined): OrganizationInvit
   return values.filter(isStatus);
 }
 
-/** Organization invitations: create (one or up to ten), list, read, revoke. Emails are recorded as intent (`notify`). */
-export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) {
+/** Organization invitations: create (one or up to ten; emailed with their ticket link unless `notify` is false), list, read, revoke. */
+export interface InvitationCollaborators {
+  /** The accept link of a pending invitation: its redirect URL (or the sign-up URL) with the invitation's ticket. */
+  link: (invitation: { id: string; redirect_url: string | null; expires_at: number }) => string;
+  mailer: Mailer;
+  logger: MailLogger;
+}
+
+export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry, collaborators: InvitationCollaborators) {
   const { db } = deps.database;
   const { clock } = deps;
 
-  const records = (executor: Executor, rows: readonly InvitationRow[], withOrganization = false) =>
-    toInvitationRecords(executor, rows, roles, clock.nowMs(), { withOrganization });
+  // A pending invitation's link carries its ticket: signing up with it makes the user a member with the role.
+  const records = async (executor: Executor, rows: readonly InvitationRow[], withOrganization = false) => {
+    const nowMs = clock.nowMs();
+    const built = await toInvitationRecords(executor, rows, roles, nowMs, { withOrganization });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return built.map((record) => ({
+      ...record,
+      url: record.status === 'pending' ? collaborators.link(byId.get(record.id)!) : null,
+    }));
+  };
 
   async function page(filter: InvitationListFilter, pageInput: ListPageInput, withOrganization: boolean): Promise<Page<InvitationRecord>> {
     const now = clock.nowMs();
@@ -111,13 +129,25 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) 
     };
   }
 
+  /** Emails each `notify` invitation its link, after the rows are committed; a refused delivery leaves it valid. */
+  async function notify(organizationName: string, rows: readonly InvitationRow[]): Promise<void> {
+    await Promise.all(
+      rows.map(async (row) => {
+        if (!row.notify) return;
+        const url = collaborators.link(row);
+        const content = invitationEmail({ appName: deps.config.email.appName, url, expiresAtMs: row.expires_at, organizationName });
+        await sendInvitationEmail(collaborators, row.id, row.email_address, content);
+      }),
+    );
+  }
+
   async function createMany(organizationId: string, inputs: readonly CreateInvitationInput[]): Promise<InvitationRecord[]> {
     const now = clock.nowMs();
     const rows = inputs.map((input) => prepare(organizationId, input, now));
     const emails = rows.map((row) => row.email_address);
     if (new Set(emails).size !== emails.length) throw errors.invitationNotUnique();
     try {
-      return await db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const organization = await findOrganizationForUpdate(trx, organizationId);
         if (!organization) throw errors.organizationNotFound();
         for (const inviter of new Set(rows.map((row) => row.inviter_id).filter((id): id is string => id !== null))) {
@@ -130,8 +160,10 @@ export function createInvitationService(deps: ServiceDeps, roles: RoleRegistry) 
         await assertRoomFor(trx, organization, rows.length, now);
         // One pending invitation per address: the partial unique index decides, even under races.
         await insertInvitations(trx, rows);
-        return records(trx, rows as InvitationRow[]);
+        return { organizationName: organization.name, records: await records(trx, rows as InvitationRow[]) };
       });
+      await notify(created.organizationName, rows as InvitationRow[]);
+      return created.records;
     } catch (error) {
       if (!(error instanceof ClerkError) && uniqueViolationTarget(error) === 'pending_invitation') throw errors.invitationNotUnique();
       throw error;

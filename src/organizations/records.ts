@@ -80,6 +80,8 @@ export interface InvitationRecord {
   expiresAtMs: number;
   createdAtMs: number;
   updatedAtMs: number;
+  /** The accept link with its ticket, while the invitation is pending. */
+  url?: string | null;
 }
 
 export interface OrganizationViewOptions {

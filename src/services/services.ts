@@ -20,6 +20,10 @@ import { createImageService } from '../images/image-service.js';
 import { createJwtTemplateService } from '../jwt-templates/jwt-template-service.js';
 import { createTemplateTokenMinter } from '../jwt-templates/template-token.js';
 import { createInvitationService } from '../organizations/invitation-service.js';
+import { createIdentifierLists } from '../invitations/identifier-lists.js';
+import { createInstanceInvitationService, invitationLink } from '../invitations/instance-invitation-service.js';
+import { createTicketRedemption } from '../invitations/ticket-redemption.js';
+import { createTickets } from '../invitations/tickets.js';
 import { createMembershipService } from '../organizations/membership-service.js';
 import { createOrganizationService } from '../organizations/organization-service.js';
 import { createRoleRegistry } from '../organizations/roles.js';
@@ -76,6 +80,12 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
   const sessionActivity = createSessionActivity(deps);
   const signInTickets = createSignInTicketService(deps);
 
+  // Invitations: tickets in their links, redeemed at sign-up; the allowlist and blocklist checked at sign-up and in.
+  const tickets = createTickets({ instanceKey: deps.config.instanceKey!, clock: deps.clock });
+  const ticketRedemption = createTicketRedemption(deps, { tickets });
+  const identifierLists = createIdentifierLists(deps);
+  const instanceInvitations = createInstanceInvitationService(deps, { tickets, mailer, logger: options.logger ?? SILENT });
+
   return {
     users,
     /** Sends email; closed with the app. */
@@ -89,8 +99,20 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     },
     /** Sign-in tokens and actor tokens (impersonation), redeemed by the Frontend API's ticket sign-in. */
     signInTickets,
-    signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes, tickets: signInTickets, phoneCodes }),
-    signUps: createSignUpService(deps, { clients, passwords, users, emailCodes, signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config) }),
+    signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes, tickets: signInTickets, phoneCodes, lists: identifierLists }),
+    signUps: createSignUpService(deps, {
+      clients,
+      passwords,
+      users,
+      emailCodes,
+      signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config),
+      tickets: ticketRedemption,
+      lists: identifierLists,
+    }),
+    /** Instance invitations (`/v1/invitations`). */
+    instanceInvitations,
+    /** The allowlist and blocklist of identifiers. */
+    identifierLists,
     handshake: createHandshakeService({ ...deps, sessions, signingKeys }),
     /** Backend API session refresh (the app's middleware) and the deprecated session verification. */
     sessionRefresh: createSessionRefresh({ ...deps, sessions, verifier: tokenVerifier }),
@@ -116,7 +138,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     roles,
     organizations: createOrganizationService(deps, roles),
     memberships: createMembershipService(deps, roles),
-    invitations: createInvitationService(deps, roles),
+    invitations: createInvitationService(deps, roles, { link: (row) => invitationLink(deps.config, tickets, row), mailer, logger: options.logger ?? SILENT }),
     sessions,
     /** The keys that sign session tokens, published as the JWKS. */
     signingKeys,

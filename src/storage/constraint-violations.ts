@@ -13,6 +13,9 @@ export type UniqueTarget =
   | 'organization_slug'
   | 'organization_membership'
   | 'pending_invitation'
+  | 'pending_instance_invitation'
+  | 'allowlist_identifier'
+  | 'blocklist_identifier'
   | 'jwt_template_name';
 
 interface UniqueConstraint {
@@ -46,6 +49,10 @@ const UNIQUE_CONSTRAINTS: readonly UniqueConstraint[] = [
     postgres: 'organization_invitations_pending_key',
     sqlite: 'organization_invitations.organization_id, organization_invitations.email_address',
   },
+  // The partial index on pending instance invitations: one per address.
+  { target: 'pending_instance_invitation', postgres: 'invitations_pending_key', sqlite: 'invitations.email_address' },
+  { target: 'allowlist_identifier', postgres: 'allowlist_identifiers_identifier_key', sqlite: 'allowlist_identifiers.identifier' },
+  { target: 'blocklist_identifier', postgres: 'blocklist_identifiers_identifier_key', sqlite: 'blocklist_identifiers.identifier' },
   { target: 'jwt_template_name', postgres: 'jwt_templates_name_key', sqlite: 'jwt_templates.name' },
 ];
 

@@ -7,6 +7,7 @@ import { STATEMENT_CACHE_SIZE, createSqliteReadPool, defaultReadWorkers, readPoo
 import type { ClientTables } from './tables/client-tables.js';
 import type { ImageTables } from './tables/image-tables.js';
 import type { InstanceTables } from './tables/instance-tables.js';
+import type { InvitationTables } from './tables/invitation-tables.js';
 import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionActivityTables } from './tables/session-activity-tables.js';
@@ -42,7 +43,8 @@ export interface Database
     ImageTables,
     VerificationTables,
     ClientTables,
-    TicketTables {}
+    TicketTables,
+    InvitationTables {}
 
 export type Dialect = 'sqlite' | 'postgres';
 

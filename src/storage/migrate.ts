@@ -16,6 +16,7 @@ import { verificationStrategyMigration } from './migrations/2026-11-30-0014-veri
 import { frontendPurgeIndexesMigration } from './migrations/2026-11-30-0015-frontend-purge-indexes.js';
 import { signInCodesMigration } from './migrations/2026-11-30-0016-sign-in-codes.js';
 import { sessionActivityMigration } from './migrations/2026-11-30-0017-session-activity.js';
+import { invitationsAllowlistMigration } from './migrations/2026-11-30-0019-invitations-allowlist.js';
 import { verificationCodesMigration } from './migrations/2026-11-30-0013-verification-codes.js';
 import { signInTicketsMigration } from './migrations/2026-11-30-0018-sign-in-tickets.js';
 
@@ -39,6 +40,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0016-sign-in-codes': signInCodesMigration(),
     '2026-11-30-0017-session-activity': sessionActivityMigration(),
     '2026-11-30-0018-sign-in-tickets': signInTicketsMigration(),
+    '2026-11-30-0019-invitations-allowlist': invitationsAllowlistMigration(),
   };
 }
 

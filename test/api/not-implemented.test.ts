@@ -22,39 +22,37 @@ describe('operations Roster does not serve', () => {
   });
 
   it('answer 403 feature_not_implemented naming the operation and its path template', async () => {
-    const response = await server.api('GET', '/v1/invitations?limit=5');
+    const response = await server.api('GET', '/v1/waitlist_entries?limit=5');
     expectClerkError(response, 403, 'feature_not_implemented');
     expect(response.body.errors[0]).toEqual({
       message: 'not implemented',
-      long_message: 'Roster does not serve ListInvitations (GET /v1/invitations) yet',
+      long_message: 'Roster does not serve ListWaitlistEntries (GET /v1/waitlist_entries) yet',
       code: 'feature_not_implemented',
       meta: {},
     });
   });
 
   it('name the template, not the concrete path, for operations with parameters', async () => {
-    const response = await server.api('POST', `/v1/invitations/inv_${uniqueTag()}/revoke`);
+    const response = await server.api('POST', `/v1/waitlist_entries/wle_${uniqueTag()}/reject`);
     expectClerkError(response, 403, 'feature_not_implemented');
-    expect(response.body.errors[0].long_message).toBe('Roster does not serve RevokeInvitation (POST /v1/invitations/{invitation_id}/revoke) yet');
+    expect(response.body.errors[0].long_message).toBe('Roster does not serve RejectWaitlistEntry (POST /v1/waitlist_entries/{waitlist_entry_id}/reject) yet');
   });
 
   it('name the literal operation where a {param} template matches too', async () => {
-    const response = await server.api('POST', '/v1/invitations/bulk', []);
+    const response = await server.api('POST', '/v1/waitlist_entries/bulk', []);
     expectClerkError(response, 403, 'feature_not_implemented');
-    expect(response.body.errors[0].long_message).toBe('Roster does not serve CreateBulkInvitations (POST /v1/invitations/bulk) yet');
+    expect(response.body.errors[0].long_message).toBe('Roster does not serve CreateBulkWaitlistEntries (POST /v1/waitlist_entries/bulk) yet');
   });
 
   it('fail an @clerk/backend call with feature_not_implemented', async () => {
-    const error = await expectSdkError(server.clerk.invitations.getInvitationList(), 403, 'feature_not_implemented');
-    expect(error.errors[0]?.longMessage).toBe('Roster does not serve ListInvitations (GET /v1/invitations) yet');
-    const allowlist = await expectSdkError(server.clerk.allowlistIdentifiers.getAllowlistIdentifierList(), 403, 'feature_not_implemented');
-    expect(allowlist.errors[0]?.longMessage).toBe('Roster does not serve ListAllowlistIdentifiers (GET /v1/allowlist_identifiers) yet');
+    const error = await expectSdkError(server.clerk.waitlistEntries.list(), 403, 'feature_not_implemented');
+    expect(error.errors[0]?.longMessage).toBe('Roster does not serve ListWaitlistEntries (GET /v1/waitlist_entries) yet');
   });
 
   it('need the secret key first: 401 without it, with a wrong one, and for paths in no spec', async () => {
-    const none = await server.api('GET', '/v1/invitations', undefined, { authorization: '' });
+    const none = await server.api('GET', '/v1/waitlist_entries', undefined, { authorization: '' });
     expectClerkError(none, 401, 'authentication_invalid');
-    const wrong = await server.api('GET', '/v1/invitations', undefined, { authorization: `Bearer sk_test_${'Wr0ngKey'.repeat(4)}` });
+    const wrong = await server.api('GET', '/v1/waitlist_entries', undefined, { authorization: `Bearer sk_test_${'Wr0ngKey'.repeat(4)}` });
     expect(wrong.status).toBe(401);
     const unknown = await rawRequest(port, { method: 'GET', target: '/v1/nothing-here' });
     expect(unknown.status).toBe(401);

@@ -118,6 +118,7 @@ describe('authentication is decided by the route that runs', () => {
       sign_up_id: 'sua_0000000000000000000000000000',
       sign_in_token_id: signInToken.body.id,
       actor_token_id: actorToken.body.id,
+      identifier_id: 'alid_0000000000000000000000000000',
     });
   });
   afterAll(() => server?.close());
@@ -220,7 +221,7 @@ describe('authentication is decided by the route that runs', () => {
   });
 
   it('answers a path no route serves with 401 before reading its body, whatever the body holds', async () => {
-    for (const path of ['/v1/nothing-here', '/v1/invitations', '/roster/nothing']) {
+    for (const path of ['/v1/nothing-here', '/v1/waitlist_entries', '/roster/nothing']) {
       for (const body of ['{bad json', JSON.stringify({ a: 'x'.repeat(2 * 1024 * 1024) })]) {
         const response = await rawRequest(port, { method: 'POST', target: path, headers: { 'content-type': 'application/json' }, body });
         expect([path, response.status, response.json?.errors?.[0]?.code]).toEqual([path, 401, 'authentication_invalid']);

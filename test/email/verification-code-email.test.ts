@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, verificationCodeEmail } from '../../src/email/verification-code-email.js';
+import { escapeHtml } from '../../src/email/email-layout.js';
+import { verificationCodeEmail } from '../../src/email/verification-code-email.js';
 
 describe('verificationCodeEmail', () => {
   it("leads the subject with the code, as Clerk's does, and puts the code on a line of its own in the text", () => {

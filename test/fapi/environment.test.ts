@@ -175,6 +175,7 @@ describe('loadFrontendConfig', () => {
       [{ ROSTER_SIGN_IN_IDENTIFIERS: 'email_address,web3_wallet' }, /ROSTER_SIGN_IN_IDENTIFIERS must list/],
       [{ ROSTER_SIGN_IN_IDENTIFIERS: ' , ' }, /ROSTER_SIGN_IN_IDENTIFIERS must list/],
       [{ ROSTER_SINGLE_SESSION_MODE: 'maybe' }, /ROSTER_SINGLE_SESSION_MODE must be true or false/],
+      [{ ROSTER_ALLOWLIST: 'yes' }, /ROSTER_ALLOWLIST must be on or off/],
       [{ ROSTER_SIGN_IN_URL: 'javascript:alert(1)' }, /ROSTER_SIGN_IN_URL must be a path/],
       [{ ROSTER_HOME_URL: '//evil.example' }, /ROSTER_HOME_URL must be a path/],
       [{ ROSTER_SUPPORT_EMAIL: 'nobody' }, /ROSTER_SUPPORT_EMAIL/],
@@ -192,6 +193,7 @@ describe('loadFrontendConfig', () => {
       signUpAttributes: { username: 'off', firstName: 'off', lastName: 'off' },
       signInIdentifiers: ['email_address'],
       singleSessionMode: true,
+      allowlistEnabled: false,
       supportEmail: null,
       urls: { home: '/', signIn: '/sign-in', signUp: '/sign-up', userProfile: '/user', afterSignIn: '/', afterSignUp: '/', afterSignOut: '/' },
     });

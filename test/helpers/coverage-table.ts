@@ -44,7 +44,7 @@ export function renderCoverageSection(operations: readonly ClerkOperation[], rou
     '',
     `Coverage of Clerk's Backend API spec ${specVersion}, by the spec's tags (an operation with several tags counts under its`,
     `first): Roster serves ${servedTotal} of its ${operations.length} operations. The others answer 403 \`feature_not_implemented\`,`,
-    'naming the operation (`Roster does not serve ListInvitations (GET /v1/invitations) yet`); paths in no Clerk spec answer 404.',
+    'naming the operation (`Roster does not serve ListWaitlistEntries (GET /v1/waitlist_entries) yet`); paths in no Clerk spec answer 404.',
     '',
     '| Tag | Served | Not served yet |',
     '|---|---|---|',

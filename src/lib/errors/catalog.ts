@@ -131,6 +131,27 @@ export const catalog = {
   actorTokenSubjectNotFound: { status: 404, code: 'actor_token_subject_not_found', message: 'user not found', frontendApiCode: true },
   actorTokenCannotBeRevoked: { status: 400, code: 'actor_token_cannot_be_revoked_code', message: 'cannot revoke' },
   sessionCreationNotAllowed: { status: 409, code: 'session_creation_not_allowed', message: 'unable to create session' },
+  // Invitations, tickets, allowlist and blocklist
+  duplicateRecord: { status: 400, code: 'duplicate_record', message: 'duplicate record' },
+  invitationAlreadyRevoked: { status: 400, code: 'invitation_already_revoked', message: 'Invitation is already revoked.' },
+  invitationAlreadyAccepted: { status: 400, code: 'invitation_already_accepted', message: 'Invitation is already accepted, try signing in instead.' },
+  revokedInvitation: { status: 400, code: 'revoked_invitation', message: 'The invitation was revoked.' },
+  invitationAccountExists: { status: 400, code: 'invitation_account_exists', message: 'account exists', frontendApiCode: true },
+  organizationInvitationRevoked: { status: 400, code: 'organization_invitation_revoked_code', message: 'invitation has been revoked' },
+  organizationInvitationAlreadyAccepted: { status: 400, code: 'organization_invitation_already_accepted', message: 'invitation has already been accepted' },
+  organizationInvitationIdentificationExists: {
+    status: 400,
+    code: 'organization_invitation_identification_already_exists',
+    message: 'email address already exists',
+    frontendApiCode: true,
+  },
+  organizationInvitationToDeletedOrganization: {
+    status: 400,
+    code: 'organization_invitation_to_deleted_organization',
+    message: 'organization invitation to deleted organization',
+    frontendApiCode: true,
+  },
+  notAllowedAccess: { status: 403, code: 'not_allowed_access', message: 'Access not allowed.' },
   // JWT templates
   jwtTemplateNotFound: { status: 404, code: 'resource_not_found', message: 'JWT template not found' },
   jwtTemplateReservedClaim: { status: 400, code: 'jwt_template_reserved_claim', message: 'reserved claim used' },

@@ -145,3 +145,29 @@ export async function pendingInvitationCounts(db: Executor, organizationIds: rea
     .execute();
   return new Map(rows.map((row) => [row.organization_id, Number(row.count)]));
 }
+
+export async function findInvitationById(db: Executor, invitationId: string): Promise<InvitationRow | undefined> {
+  return db.selectFrom('organization_invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
+}
+
+/** Accepts a pending, unexpired invitation: a conditional update, so it succeeds once. */
+export async function acceptPendingInvitation(db: Executor, invitationId: string, nowMs: number): Promise<InvitationRow | undefined> {
+  return db
+    .updateTable('organization_invitations')
+    .set({ status: 'accepted', updated_at: nowMs })
+    .where('id', '=', invitationId)
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', nowMs)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Gives an accepted invitation back to `pending` (the user it was accepted for could not be made). */
+export async function reopenAcceptedInvitation(db: Executor, invitationId: string, nowMs: number): Promise<void> {
+  await db
+    .updateTable('organization_invitations')
+    .set({ status: 'pending', updated_at: nowMs })
+    .where('id', '=', invitationId)
+    .where('status', '=', 'accepted')
+    .execute();
+}

@@ -60,6 +60,8 @@ export interface SignUpsTable {
   email_verification_attempts: number | null;
   created_user_id: string | null;
   created_session_id: string | null;
+  /** The invitation (`inv_…` or `orginv_…`) whose ticket started this sign-up; redeemed when it completes. */
+  ticket_invitation_id: string | null;
   abandon_at: number;
   created_at: number;
   updated_at: number;

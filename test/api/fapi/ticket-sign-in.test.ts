@@ -47,6 +47,18 @@ describe('sign-in with a sign-in token (Frontend API)', () => {
     expect(revoke.body.errors[0].long_message).toContain('accepted');
   });
 
+  it('a blocklisted user is refused, and the token stays unused until the entry is removed', async () => {
+    const user = await newUser();
+    const ticket = await newToken(user.id);
+    const entry = await server.clerk.blocklistIdentifiers.createBlocklistIdentifier({ identifier: user.email_addresses[0].email_address });
+    const refused = await signIn(ticket);
+    expect(refused.status).toBe(403);
+    expect(codeOf(refused)).toBe('not_allowed_access');
+    expect((await server.clerk.sessions.getSessionList({ userId: user.id })).data).toHaveLength(0);
+    await server.clerk.blocklistIdentifiers.deleteBlocklistIdentifier(entry.id);
+    expect((await signIn(ticket)).status).toBe(200);
+  });
+
   it('ten browsers racing with one token: one session', async () => {
     const user = await newUser();
     const ticket = await newToken(user.id);

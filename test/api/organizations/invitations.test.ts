@@ -41,7 +41,9 @@ describe('organization invitations', () => {
         createdAt: server.clock.nowMs(),
         expiresAt: server.clock.nowMs() + 30 * DAY_MS,
       });
-      expect(invitation.raw).toMatchObject({ inviter_id: null, public_inviter_data: null, url: null });
+      expect(invitation.raw).toMatchObject({ inviter_id: null, public_inviter_data: null });
+      // The accept link: the redirect URL with the invitation's ticket.
+      expect(invitation.url).toMatch(new RegExp(`^https://app\\.example\\.com/welcome\\?__clerk_ticket=${invitation.id}\\.`));
       const pending = await getOrganization(org.id, '?include_members_count=true');
       expect(pending).toMatchObject({ members_count: 0, pending_invitations_count: 1 });
     });

@@ -23,12 +23,12 @@ describe('rate limits on one node', () => {
         expect(seconds).toBeLessThanOrEqual(3600);
         expectRateLimited(await server.api('GET', '/v1/organizations'));
         // A request for an operation Roster does not serve is a Backend API request too.
-        expectRateLimited(await server.api('GET', '/v1/invitations'));
+        expectRateLimited(await server.api('GET', '/v1/waitlist_entries'));
       }));
 
     it('counts requests that match no route, once their key is valid', () =>
       withRateLimitedServer({ ROSTER_RATE_LIMIT_BAPI: '2/1h' }, async (server) => {
-        expectClerkError(await server.api('GET', '/v1/invitations'), 403, 'feature_not_implemented');
+        expectClerkError(await server.api('GET', '/v1/waitlist_entries'), 403, 'feature_not_implemented');
         // (In-process: Clerk's spec, which the suite checks every fetched /v1 answer against, has no such path.)
         const unknown = await server.app.inject({ method: 'GET', url: '/v1/no_such_thing', headers: { authorization: `Bearer ${server.secretKey}` } });
         expect(unknown.statusCode).toBe(404);
@@ -60,7 +60,7 @@ describe('rate limits on one node', () => {
         for (const headers of credentials) {
           expect(await statuses(3, () => server.api('GET', '/v1/users', undefined, headers))).toEqual(times(3, 401));
           expect(await statuses(2, () => server.api('POST', '/v1/users', { email_address: [uniqueEmail()] }, headers))).toEqual([401, 401]);
-          expect((await server.api('GET', '/v1/invitations', undefined, headers)).status).toBe(401);
+          expect((await server.api('GET', '/v1/waitlist_entries', undefined, headers)).status).toBe(401);
         }
         expect(await statuses(2, () => server.api('GET', '/v1/users'))).toEqual([200, 200]);
         expectRateLimited(await server.api('GET', '/v1/users'));

@@ -18,10 +18,12 @@ function signUpInput(body: unknown): SignUpInput {
     lastName: form.string('last_name'),
     unsafeMetadata: form.object('unsafe_metadata'),
     legalAccepted: form.boolean('legal_accepted'),
+    strategy: form.string('strategy'),
+    ticket: form.string('ticket'),
   };
 }
 
-/** `/v1/client/sign_ups`: fields, an email code, then the user and a session. */
+/** `/v1/client/sign_ups`: fields, an email code (or an invitation's ticket), then the user and a session. */
 export function registerSignUpRoutes(app: FastifyInstance, ctx: FapiContext): void {
   const answer = async (request: FastifyRequest, reply: FastifyReply, signUp: SignUpRow) =>
     envelope(ctx, request, reply, toSignUpJSON(signUp, fapiSerializeContext(ctx, request)));

@@ -116,7 +116,18 @@ export function toSignUpJSON(signUp: SignUpRow, context: FapiSerializeContext) {
   const emailVerification =
     signUp.email_address === null || signUp.email_verification_status === null
       ? null
-      : {
+      : signUp.ticket_invitation_id !== null && signUp.email_verification_status === 'verified'
+        ? // The invited address, verified by the invitation's ticket.
+          {
+            object: 'verification_ticket' as const,
+            status: 'verified' as const,
+            strategy: 'ticket' as const,
+            attempts: null,
+            expire_at: null,
+            next_action: '' as const,
+            supported_strategies: ['ticket'],
+          }
+        : {
           object: 'verification_otp' as const,
           status: (signUp.email_verification_status === 'verified'
             ? 'verified'

@@ -169,8 +169,8 @@ function toUserSettingsJSON(environment: FrontendEnvironment): EnvironmentJSON['
       legal_consent_enabled: false,
     },
     restrictions: {
-      allowlist: off,
-      blocklist: off,
+      allowlist: { enabled: environment.allowlistEnabled },
+      blocklist: { enabled: true },
       allowlist_blocklist_disabled_on_sign_in: off,
       // Subaddresses stay allowed: development's `+clerk_test` addresses depend on them.
       block_email_subaddresses: off,

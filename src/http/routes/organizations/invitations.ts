@@ -1,4 +1,4 @@
-// POST /v1/organizations/{id}/invitations — invites an email address with a role (the email itself is recorded as intent).
+// POST /v1/organizations/{id}/invitations — invites an email address with a role, emailing the ticket link unless notify=false.
 // POST /v1/organizations/{id}/invitations/bulk — 1 to 10 invitations, all or none.
 // GET /v1/organizations/{id}/invitations — the organization's invitations (`status`, `email_address`, ordering).
 // GET /v1/organizations/{id}/invitations/pending — the pending ones (deprecated by Clerk).

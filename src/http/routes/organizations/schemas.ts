@@ -163,7 +163,7 @@ const invitationProperties = {
   public_metadata: Metadata,
   private_metadata: Metadata,
   status: Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('revoked'), Type.Literal('expired')]),
-  url: Type.Null({ description: 'Accepting invitations is a Frontend API flow Roster does not serve yet: no accept link' }),
+  url: Nullable(Type.String({ description: 'The sign-up link with the invitation ticket (`__clerk_ticket`), while the invitation is pending' })),
   expires_at: Type.Integer(),
   created_at: Type.Integer(),
   updated_at: Type.Integer(),

@@ -123,8 +123,8 @@ export function toInvitationJSON(record: InvitationRecord, context: SerializeCon
     public_metadata: record.publicMetadata,
     private_metadata: record.privateMetadata,
     status: record.status,
-    // Accepting invitations is a Frontend API flow Roster does not serve yet: no accept link.
-    url: null,
+    // The sign-up link with the invitation's ticket, while it is pending.
+    url: record.url ?? null,
     expires_at: record.expiresAtMs,
     created_at: record.createdAtMs,
     updated_at: record.updatedAtMs,

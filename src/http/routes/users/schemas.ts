@@ -113,9 +113,9 @@ export const SetCompromisedBody = Fields({ revoke_all_sessions: NullableBoolean 
 const AdminVerification = Nullable(
   Type.Object(
     {
-      object: Type.Union([Type.Literal('verification_admin'), Type.Literal('verification_otp')]),
+      object: Type.Union([Type.Literal('verification_admin'), Type.Literal('verification_otp'), Type.Literal('verification_ticket')]),
       status: Type.Literal('verified'),
-      strategy: Type.Union([Type.Literal('admin'), Type.Literal('email_code'), Type.Literal('phone_code')]),
+      strategy: Type.Union([Type.Literal('admin'), Type.Literal('email_code'), Type.Literal('phone_code'), Type.Literal('ticket')]),
       attempts: Type.Null(),
       /** The email code's verification: when the address was verified (the code's own expiry is not kept). */
       expire_at: Nullable(Type.Integer()),

@@ -15,6 +15,10 @@ const verificationOf = (identification: Identification) => {
     // The Frontend API's OTP verification needs an integer expiry; Roster keeps when the address was verified.
     return { object: 'verification_otp', status: 'verified', strategy, attempts: null, expire_at: identification.createdAtMs } as const;
   }
+  if (identification.verificationStrategy === 'ticket') {
+    // Verified by redeeming an invitation's ticket at sign-up.
+    return { object: 'verification_ticket', status: 'verified', strategy: 'ticket', attempts: null, expire_at: null } as const;
+  }
   return { object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null } as const;
 };
 
