@@ -130,13 +130,19 @@ export function createMFAService(deps: ServiceDeps) {
     /**
      * `POST /v1/users/{id}/verify_totp`: the current TOTP code (one step either side; each step once), or
      * an unused backup code (consumed; exactly one of any concurrent presenters wins).
+     *
+     * A TOTP created but not yet confirmed is no second factor: its codes count only with `confirming` (the
+     * Backend API's verify_totp and the profile's attempt_verification, whose first right code enables it).
+     * Elsewhere (the sign-in's second step) it is as if the user had no TOTP.
      */
-    async verify(userId: string, code: string, options: { only?: CodeType } = {}): Promise<CodeType> {
+    async verify(userId: string, code: string, options: { only?: CodeType; confirming?: boolean } = {}): Promise<CodeType> {
       const user = await requireUser(db, userId);
       if (user.banned) throw errors.userBanned();
       const trimmed = code.trim();
       const backupCodes = await listUnconsumedBackupCodes(db, userId);
-      if (user.totp_secret === null && backupCodes.length === 0) throw errors.totpDisabled();
+      const confirming = options.confirming === true;
+      const totpSecret = user.totp_secret !== null && (confirming || user.totp_verified === 1) ? user.totp_secret : null;
+      if (totpSecret === null && backupCodes.length === 0) throw errors.totpDisabled();
       // Without backup codes only a six-character TOTP code can be right: not an attempt at all.
       if (backupCodes.length === 0 && trimmed.length !== 6) throw errors.totpInvalidLength();
       const storedCodes = backupCodes.map((row) => row.digest);
@@ -148,10 +154,10 @@ export function createMFAService(deps: ServiceDeps) {
         // A right code that another request used first (a double submit, a retry) is refused but is no
         // guess: it does not count toward the lockout (its attempt is given back).
         let usedMeanwhile = false;
-        if (options.only !== 'backup_code' && user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
-          const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
+        if (options.only !== 'backup_code' && totpSecret !== null && /^\d{6}$/.test(trimmed)) {
+          const step = verifyTOTP(secretBox.open(totpSecret), trimmed, now);
           if (step !== null) {
-            if (await claimTOTPStep(db, userId, user.totp_secret, step, now)) {
+            if (await claimTOTPStep(db, userId, totpSecret, step, now, { confirming })) {
               await syncMFAState(db, userId, now);
               await attempt.succeeded();
               return 'totp';
@@ -185,7 +191,7 @@ export function createMFAService(deps: ServiceDeps) {
       if (user.totp_secret === null || user.totp_id === null) throw errors.resourceNotFound();
       if (user.totp_verified === 1) throw errors.totpAlreadyEnabled();
       try {
-        await service.verify(userId, code, { only: 'totp' });
+        await service.verify(userId, code, { only: 'totp', confirming: true });
       } catch (error) {
         // The Frontend API's wording for a wrong (or mistyped) code.
         if (error instanceof ClerkError && error.status === 422) throw errors.codeIncorrect();
