@@ -17,7 +17,7 @@ import {
 } from '../storage/repositories/credentials-repository.js';
 import { clearSecondFactors, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { findUserById, updateUser } from '../storage/repositories/users-repository.js';
-import { requireUser } from './deps.js';
+import { requireUser, requireUserForUpdate } from './deps.js';
 import { createVerificationGuard } from './verification-guard.js';
 
 export type CodeType = 'totp' | 'backup_code';
@@ -85,8 +85,13 @@ export function createMFAService(deps: ServiceDeps) {
     return codes.map((code) => ({ id: newId('bkc', nowMs), user_id: userId, digest: codeStore.toStored(code), consumed_at: null, created_at: nowMs }));
   }
 
-  /** Replaces the user's backup codes with a new set (in `trx`); the plain codes, shown once. */
+  /**
+   * Replaces the user's backup codes with a new set (in `trx`); the plain codes, shown once. The user's row is
+   * held first (PostgreSQL; SQLite runs one writer at a time), so concurrent replacements leave exactly one set:
+   * callers that decide on the codes they read take the lock before reading.
+   */
   async function issueBackupCodes(trx: Executor, userId: string, nowMs: number): Promise<string[]> {
+    await requireUserForUpdate(trx, userId);
     const codes = generateBackupCodes();
     await replaceBackupCodes(trx, userId, await backupCodeRows(userId, codes, nowMs));
     return codes;
@@ -198,6 +203,7 @@ export function createMFAService(deps: ServiceDeps) {
         throw error;
       }
       const backupCodes = await db.transaction().execute(async (trx) => {
+        await requireUserForUpdate(trx, userId);
         const now = clock.nowMs();
         const issued = (await usersWithBackupCodes(trx, [userId])).has(userId) ? null : await issueBackupCodes(trx, userId, now);
         await syncMFAState(trx, userId, now);
@@ -209,7 +215,7 @@ export function createMFAService(deps: ServiceDeps) {
     /** `POST /v1/me/backup_codes`: a new set replacing the old one; only alongside another second factor. */
     async regenerateBackupCodes(userId: string): Promise<string[]> {
       return db.transaction().execute(async (trx) => {
-        const user = await requireUser(trx, userId);
+        const user = await requireUserForUpdate(trx, userId);
         const phones = await listIdentificationsForUsers(trx, [userId]);
         const totp = user.totp_secret !== null && user.totp_verified === 1;
         const phone = phones.some((row) => row.type === 'phone_number' && row.verified === 1 && row.reserved_for_second_factor === 1);
@@ -225,6 +231,8 @@ export function createMFAService(deps: ServiceDeps) {
     /** Backup codes for a user who just got a first second factor and has none (null when they have some). */
     async issueBackupCodesIfNone(userId: string): Promise<string[] | null> {
       return db.transaction().execute(async (trx) => {
+        // Held before looking, so of concurrent first second factors exactly one issues a set.
+        await requireUserForUpdate(trx, userId);
         if ((await usersWithBackupCodes(trx, [userId])).has(userId)) return null;
         const now = clock.nowMs();
         const codes = await issueBackupCodes(trx, userId, now);

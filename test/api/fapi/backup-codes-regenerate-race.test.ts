@@ -5,11 +5,11 @@
 // live codes; two concurrent PATCH reserve of the first second-factor phones leave 20. A user who regenerates
 // because the old codes leaked keeps the old set valid when another regeneration (a double click, or an attacker
 // holding the session) raced it. Fix: lock the user row first (SELECT … FOR UPDATE, as elsewhere) or serialise.
-// Passes on SQLite (one writer); run with TEST_DATABASE_URL=postgres://… to see it fail.
+// Fixed by holding the user row (SELECT … FOR UPDATE) before reading or replacing the codes; SQLite has one writer.
 import { describe, expect, it } from 'vitest';
-import { fapiBrowser } from '../helpers/fapi-client.js';
-import { uniquePhone, uniqueTag } from '../helpers/fixtures.js';
-import { useTestServer } from '../helpers/test-server.js';
+import { fapiBrowser } from '../../helpers/fapi-client.js';
+import { uniquePhone, uniqueTag } from '../../helpers/fixtures.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
