@@ -67,6 +67,14 @@ export interface SignInCollaborators {
   lists: IdentifierLists;
 }
 
+/** Whether `factors` include the second-factor `strategy` (what supported_second_factors lists). */
+function offersSecondFactor(factors: SignInFactors, strategy: string): boolean {
+  if (strategy === 'totp') return factors.totp;
+  if (strategy === 'backup_code') return factors.backupCode;
+  if (strategy === 'phone_code') return factors.phones.length > 0;
+  return false;
+}
+
 /** The first factors that are an email code: signing in by code, and resetting a forgotten password. */
 export type EmailCodeStrategy = 'email_code' | 'reset_password_email_code';
 export const EMAIL_CODE_STRATEGIES: readonly EmailCodeStrategy[] = ['email_code', 'reset_password_email_code'];
@@ -296,7 +304,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     });
   }
 
-  return {
+  const service = {
     /** `POST /v1/client/sign_ins`: a new attempt replacing the client's current one; with a password, tried at once. */
     async create(client: ClientRow, input: SignInInput): Promise<SignInStep> {
       if (input.strategy === 'ticket') return signInWithTicket(client, input.ticket);
@@ -429,6 +437,8 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_second_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
       if (!SECOND_FACTOR_STRATEGIES.includes(input.strategy as (typeof SECOND_FACTOR_STRATEGIES)[number])) throw errors.strategyForUserInvalid();
+      // Only a strategy the sign-in offers now (its supported_second_factors): an unconfirmed TOTP is not one.
+      if (!offersSecondFactor(await service.factorsOf(signIn), input.strategy!)) throw errors.strategyForUserInvalid();
       if (!input.code) throw errors.paramMissing('code');
       if (input.strategy === 'phone_code') {
         await checkPhoneCode(signIn, input.code);
@@ -462,6 +472,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       };
     },
   };
+  return service;
 }
 
 export type SignInService = ReturnType<typeof createSignInService>;

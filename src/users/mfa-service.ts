@@ -17,7 +17,7 @@ import {
 } from '../storage/repositories/credentials-repository.js';
 import { clearSecondFactors, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { findUserById, updateUser } from '../storage/repositories/users-repository.js';
-import { requireUser } from './deps.js';
+import { requireUser, requireUserForUpdate } from './deps.js';
 import { createVerificationGuard } from './verification-guard.js';
 
 export type CodeType = 'totp' | 'backup_code';
@@ -85,8 +85,13 @@ export function createMFAService(deps: ServiceDeps) {
     return codes.map((code) => ({ id: newId('bkc', nowMs), user_id: userId, digest: codeStore.toStored(code), consumed_at: null, created_at: nowMs }));
   }
 
-  /** Replaces the user's backup codes with a new set (in `trx`); the plain codes, shown once. */
+  /**
+   * Replaces the user's backup codes with a new set (in `trx`); the plain codes, shown once. The user's row is
+   * held first (PostgreSQL; SQLite runs one writer at a time), so concurrent replacements leave exactly one set:
+   * callers that decide on the codes they read take the lock before reading.
+   */
   async function issueBackupCodes(trx: Executor, userId: string, nowMs: number): Promise<string[]> {
+    await requireUserForUpdate(trx, userId);
     const codes = generateBackupCodes();
     await replaceBackupCodes(trx, userId, await backupCodeRows(userId, codes, nowMs));
     return codes;
@@ -130,13 +135,19 @@ export function createMFAService(deps: ServiceDeps) {
     /**
      * `POST /v1/users/{id}/verify_totp`: the current TOTP code (one step either side; each step once), or
      * an unused backup code (consumed; exactly one of any concurrent presenters wins).
+     *
+     * A TOTP created but not yet confirmed is no second factor: its codes count only with `confirming` (the
+     * Backend API's verify_totp and the profile's attempt_verification, whose first right code enables it).
+     * Elsewhere (the sign-in's second step) it is as if the user had no TOTP.
      */
-    async verify(userId: string, code: string, options: { only?: CodeType } = {}): Promise<CodeType> {
+    async verify(userId: string, code: string, options: { only?: CodeType; confirming?: boolean } = {}): Promise<CodeType> {
       const user = await requireUser(db, userId);
       if (user.banned) throw errors.userBanned();
       const trimmed = code.trim();
       const backupCodes = await listUnconsumedBackupCodes(db, userId);
-      if (user.totp_secret === null && backupCodes.length === 0) throw errors.totpDisabled();
+      const confirming = options.confirming === true;
+      const totpSecret = user.totp_secret !== null && (confirming || user.totp_verified === 1) ? user.totp_secret : null;
+      if (totpSecret === null && backupCodes.length === 0) throw errors.totpDisabled();
       // Without backup codes only a six-character TOTP code can be right: not an attempt at all.
       if (backupCodes.length === 0 && trimmed.length !== 6) throw errors.totpInvalidLength();
       const storedCodes = backupCodes.map((row) => row.digest);
@@ -148,10 +159,10 @@ export function createMFAService(deps: ServiceDeps) {
         // A right code that another request used first (a double submit, a retry) is refused but is no
         // guess: it does not count toward the lockout (its attempt is given back).
         let usedMeanwhile = false;
-        if (options.only !== 'backup_code' && user.totp_secret !== null && /^\d{6}$/.test(trimmed)) {
-          const step = verifyTOTP(secretBox.open(user.totp_secret), trimmed, now);
+        if (options.only !== 'backup_code' && totpSecret !== null && /^\d{6}$/.test(trimmed)) {
+          const step = verifyTOTP(secretBox.open(totpSecret), trimmed, now);
           if (step !== null) {
-            if (await claimTOTPStep(db, userId, user.totp_secret, step, now)) {
+            if (await claimTOTPStep(db, userId, totpSecret, step, now, { confirming })) {
               await syncMFAState(db, userId, now);
               await attempt.succeeded();
               return 'totp';
@@ -185,13 +196,14 @@ export function createMFAService(deps: ServiceDeps) {
       if (user.totp_secret === null || user.totp_id === null) throw errors.resourceNotFound();
       if (user.totp_verified === 1) throw errors.totpAlreadyEnabled();
       try {
-        await service.verify(userId, code, { only: 'totp' });
+        await service.verify(userId, code, { only: 'totp', confirming: true });
       } catch (error) {
         // The Frontend API's wording for a wrong (or mistyped) code.
         if (error instanceof ClerkError && error.status === 422) throw errors.codeIncorrect();
         throw error;
       }
       const backupCodes = await db.transaction().execute(async (trx) => {
+        await requireUserForUpdate(trx, userId);
         const now = clock.nowMs();
         const issued = (await usersWithBackupCodes(trx, [userId])).has(userId) ? null : await issueBackupCodes(trx, userId, now);
         await syncMFAState(trx, userId, now);
@@ -203,7 +215,7 @@ export function createMFAService(deps: ServiceDeps) {
     /** `POST /v1/me/backup_codes`: a new set replacing the old one; only alongside another second factor. */
     async regenerateBackupCodes(userId: string): Promise<string[]> {
       return db.transaction().execute(async (trx) => {
-        const user = await requireUser(trx, userId);
+        const user = await requireUserForUpdate(trx, userId);
         const phones = await listIdentificationsForUsers(trx, [userId]);
         const totp = user.totp_secret !== null && user.totp_verified === 1;
         const phone = phones.some((row) => row.type === 'phone_number' && row.verified === 1 && row.reserved_for_second_factor === 1);
@@ -219,6 +231,8 @@ export function createMFAService(deps: ServiceDeps) {
     /** Backup codes for a user who just got a first second factor and has none (null when they have some). */
     async issueBackupCodesIfNone(userId: string): Promise<string[] | null> {
       return db.transaction().execute(async (trx) => {
+        // Held before looking, so of concurrent first second factors exactly one issues a set.
+        await requireUserForUpdate(trx, userId);
         if ((await usersWithBackupCodes(trx, [userId])).has(userId)) return null;
         const now = clock.nowMs();
         const codes = await issueBackupCodes(trx, userId, now);

@@ -6,6 +6,7 @@ import { findUserById } from '../storage/repositories/users-repository.js';
 import type { PhoneCodes } from '../verification/phone-codes.js';
 import type { VerificationOutcome } from '../verification/verification-codes.js';
 import type { IdentificationService } from './identification-service.js';
+import { assertIdentifierAvailable } from './identification-rules.js';
 import { toIdentification, type Identification } from './user-record.js';
 import { createVerificationGuard } from './verification-guard.js';
 
@@ -64,12 +65,18 @@ export function createPhoneVerificationService(deps: ServiceDeps, { phoneCodes, 
       return stateOf(await requirePhone(phoneId, ownerId), deps.clock.nowMs());
     },
 
-    /** Sends a new code to the number (replacing any earlier one). */
+    /**
+     * Sends a new code to the number (replacing any earlier one). Only to a number that still needs one: a verified
+     * number (`verification_already_verified`) or one another user holds verified (`form_identifier_exists`) is never
+     * texted, so these routes cannot be used to send texts to numbers whose verification is already settled.
+     */
     async prepare(phoneId: string, options: { ownerId?: string } = {}): Promise<{ identification: Identification; verification: PhoneVerification }> {
       const row = await requirePhone(phoneId, options.ownerId);
       const user = await findUserById(db, row.user_id);
       if (!user) throw errors.resourceNotFound();
       if (user.banned) throw errors.userBanned();
+      if (row.verified) throw errors.verificationAlreadyVerified();
+      await assertIdentifierAvailable(db, 'phone_number', row.identifier, row.user_id);
       const { id, expiresAtMs } = await phoneCodes.send(subjectOf(row), row.identifier);
       return { identification: toIdentification(row), verification: { id, status: 'unverified', attempts: 0, expiresAtMs } };
     },

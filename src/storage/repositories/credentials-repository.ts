@@ -5,14 +5,23 @@ import type { BackupCodeRow } from '../tables/user-tables.js';
  * Marks a TOTP step as used; true only for the first caller with a step newer than the last one, and
  * only while the secret the code was checked against is still the user's (not replaced meanwhile).
  */
-export async function claimTOTPStep(db: Executor, userId: string, sealedSecret: string, step: number, nowMs: number): Promise<boolean> {
-  const result = await db
+export async function claimTOTPStep(
+  db: Executor,
+  userId: string,
+  sealedSecret: string,
+  step: number,
+  nowMs: number,
+  options: { confirming: boolean },
+): Promise<boolean> {
+  let query = db
     .updateTable('users')
     .set({ totp_last_step: step, totp_verified: 1, updated_at: nowMs })
     .where('id', '=', userId)
     .where('totp_secret', '=', sealedSecret)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]));
+  // Only a confirmation may turn an unconfirmed TOTP into an enabled one; any other use needs it enabled already.
+  if (!options.confirming) query = query.where('totp_verified', '=', 1);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -65,7 +65,8 @@ export function registerCredentialRoutes(app: RosterApp, ctx: RouteContext): voi
     '/v1/users/:user_id/verify_totp',
     { schema: { params: UserParams, body: CodeBody, response: { 200: CodeVerified } } },
     async (request) => {
-      const codeType = await ctx.mfa.verify(request.params.user_id, request.body.code);
+      // The Backend API's verify_totp also confirms a TOTP created by POST /v1/users/{id}/totp (its documented use).
+      const codeType = await ctx.mfa.verify(request.params.user_id, request.body.code, { confirming: true });
       return { verified: true as const, code_type: codeType };
     },
   );
