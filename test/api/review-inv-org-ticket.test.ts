@@ -38,10 +38,10 @@ describe('review: organization invitation tickets', () => {
     const answer = await browser.call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket, password: PASSWORD });
     await sql`DROP TRIGGER review_inv_delete_org${sql.raw(testDatabaseUrl ? ' ON organization_invitations' : '')}`.execute(db);
     expect(answer.status).toBeGreaterThanOrEqual(400);
-    const users = await server.clerk.users.getUserList({ emailAddress: [invitation.emailAddress] });
-    expect(users.data).toHaveLength(0);
     const signUps = await db.selectFrom('sign_ups').select(['status', 'created_user_id']).where('email_address', '=', invitation.emailAddress).execute();
     expect(signUps.filter((row) => row.status === 'complete' && row.created_user_id === null)).toHaveLength(0);
+    const users = await server.clerk.users.getUserList({ emailAddress: [invitation.emailAddress] });
+    expect(users.data).toHaveLength(0);
     // Clerk's error for the state, not a generic "Resource not found".
     expect(answer.body.errors[0].code).not.toBe('resource_not_found');
   });
