@@ -1,12 +1,12 @@
-// Review (issue 12, invitations): a path redirect_url with dot segments passes isInvitationRedirectUrl but the
-// WHATWG URL parser folds it into `//evil.example/…`; without an allowed origin, ticketUrl returns that
-// protocol-relative link, so the invitation's `url` (and the email) sends the invitee and their ticket off-site.
-// Organization invitations build their link with the same ticketUrl.
+// Issue 12 (invitations): the WHATWG URL parser folds a path redirect_url with dot segments into `//evil.example/…`;
+// without an allowed origin such a link would be protocol-relative and send the invitee and their ticket off-site.
+// Such a redirect_url is refused; organization invitations build their link with the same ticketUrl (and fall back
+// to the sign-up path).
 import { describe, expect, it } from 'vitest';
-import { uniqueEmail, uniqueTag } from '../helpers/fixtures.js';
-import { useTestServer } from '../helpers/test-server.js';
+import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
-describe('review: invitation redirect_url dot segments', () => {
+describe('invitation redirect_url dot segments', () => {
   const server = useTestServer();
 
   for (const redirectUrl of ['/..//evil.example/x', '/.//evil.example', '/%2e%2e//evil.example', '/a/..//evil.example']) {
