@@ -1,14 +1,14 @@
-// Review (issue 12, allowlist): with ROSTER_ALLOWLIST=on an organization invitation ticket lets its address sign
-// up (ticketOf passes `invited: true`), but assertUserMaySignIn only honours accepted *instance* invitations, so
-// the same person is refused (not_allowed_access) the next time they sign in.
+// Issue 12 (allowlist): with ROSTER_ALLOWLIST=on an organization invitation ticket lets its address sign up, so
+// the same person must not be refused (not_allowed_access) the next time they sign in: an accepted invitation of
+// either kind (instance or organization) lets its user through the allowlist.
 import { describe, expect, it } from 'vitest';
-import { fapiBrowser } from '../helpers/fapi-client.js';
-import { uniqueEmail, uniqueTag } from '../helpers/fixtures.js';
-import { useTestServer } from '../helpers/test-server.js';
+import { fapiBrowser } from '../../helpers/fapi-client.js';
+import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
-describe('review: allowlist and organization invitation tickets', () => {
+describe('allowlist and organization invitation tickets', () => {
   const server = useTestServer({ ROSTER_ALLOWLIST: 'on' });
 
   it('a user who signed up with an organization ticket can sign in again (or could not sign up at all)', async () => {
