@@ -2,6 +2,7 @@ import { parseStoredMetadata, type Metadata } from '../domain/metadata.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors, type ClerkError } from '../lib/error-catalog.js';
 import { newMembershipRow } from '../organizations/membership-rules.js';
+import { isForeignKeyViolation } from '../storage/constraint-violations.js';
 import type { Executor } from '../storage/database.js';
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import {
@@ -105,7 +106,15 @@ export function createTicketRedemption(deps: ServiceDeps, collaborators: { ticke
     async finish(trx: Executor, invitation: TicketInvitation, userId: string): Promise<void> {
       const nowMs = clock.nowMs();
       if (invitation.organization) {
-        await insertMembership(trx, newMembershipRow(invitation.organization.id, userId, invitation.organization.role, nowMs));
+        const { id, role } = invitation.organization;
+        // Deleted since the ticket was checked (or while it is redeemed): Clerk's error for that, not a 404.
+        if (!(await findOrganizationById(trx, id))) throw errors.organizationInvitationToDeletedOrganization();
+        try {
+          await insertMembership(trx, newMembershipRow(id, userId, role, nowMs));
+        } catch (error) {
+          if (isForeignKeyViolation(error)) throw errors.organizationInvitationToDeletedOrganization();
+          throw error;
+        }
       } else {
         await setInstanceInvitationUser(trx, invitation.invitationId, userId, nowMs);
       }

@@ -1,0 +1,49 @@
+// Issue 12 (organization invitation tickets).
+// 1. The organization deleted between the invitation's claim and the membership insert (reproduced with a trigger
+//    that deletes it when the invitation turns `accepted`): no user is left behind, the sign-up is not stuck in
+//    `complete` with no user, and the error is Clerk's for the state, not resource_not_found.
+// 2. A role no longer configured (custom roles come from config): the ticket makes no membership with it.
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { fapiBrowser } from '../../helpers/fapi-client.js';
+import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
+import { testDatabaseUrl, useTestServer, type TestServer } from '../../helpers/test-server.js';
+
+const PASSWORD = 'correct horse battery 42';
+
+async function organizationInvitation(server: TestServer) {
+  const owner = await server.clerk.users.createUser({ emailAddress: [uniqueEmail('owner')], skipPasswordRequirement: true });
+  const organization = await server.clerk.organizations.createOrganization({ name: `Acme ${uniqueTag()}`, createdBy: owner.id });
+  const invitation = await server.clerk.organizations.createOrganizationInvitation({
+    organizationId: organization.id,
+    emailAddress: uniqueEmail('org-invitee'),
+    role: 'org:member',
+  });
+  return { organization, invitation, ticket: new URL(invitation.url!, 'http://x').searchParams.get('__clerk_ticket')! };
+}
+
+describe('organization invitation tickets', () => {
+  const server = useTestServer();
+
+  it('an organization deleted while the ticket is redeemed leaves no user behind and no sign-up stuck in complete', async () => {
+    const { invitation, ticket } = await organizationInvitation(server);
+    const { db } = server.database;
+    if (testDatabaseUrl) {
+      await sql`CREATE OR REPLACE FUNCTION delete_org_on_invitation_accept() RETURNS trigger AS $$ BEGIN IF NEW.status = 'accepted' THEN DELETE FROM organizations WHERE id = NEW.organization_id; END IF; RETURN NULL; END $$ LANGUAGE plpgsql`.execute(db);
+      await sql`CREATE TRIGGER delete_org_on_invitation_accept AFTER UPDATE ON organization_invitations FOR EACH ROW EXECUTE FUNCTION delete_org_on_invitation_accept()`.execute(db);
+    } else {
+      await sql`CREATE TRIGGER delete_org_on_invitation_accept AFTER UPDATE OF status ON organization_invitations WHEN NEW.status = 'accepted' BEGIN DELETE FROM organizations WHERE id = NEW.organization_id; END`.execute(db);
+    }
+    const browser = fapiBrowser(() => server);
+    const answer = await browser.call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket, password: PASSWORD });
+    await sql`DROP TRIGGER delete_org_on_invitation_accept${sql.raw(testDatabaseUrl ? ' ON organization_invitations' : '')}`.execute(db);
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    const signUps = await db.selectFrom('sign_ups').select(['status', 'created_user_id']).where('email_address', '=', invitation.emailAddress).execute();
+    expect(signUps.filter((row) => row.status === 'complete' && row.created_user_id === null)).toHaveLength(0);
+    const users = await server.clerk.users.getUserList({ emailAddress: [invitation.emailAddress] });
+    expect(users.data).toHaveLength(0);
+    // Clerk's error for the state, not a generic "Resource not found".
+    expect(answer.body.errors[0].code).not.toBe('resource_not_found');
+    expect(answer.body.errors[0].code).toBe('organization_invitation_to_deleted_organization');
+  });
+});
