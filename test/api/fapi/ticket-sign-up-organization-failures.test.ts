@@ -46,4 +46,19 @@ describe('organization invitation tickets', () => {
     expect(answer.body.errors[0].code).not.toBe('resource_not_found');
     expect(answer.body.errors[0].code).toBe('organization_invitation_to_deleted_organization');
   });
+
+  it('a ticket whose role is no longer configured makes no membership with an unknown role', async () => {
+    const { organization, invitation, ticket } = await organizationInvitation(server);
+    // What a removed custom role (ROSTER_ORGANIZATION_ROLES edited, server restarted) leaves in the table.
+    await server.database.db.updateTable('organization_invitations').set({ role: 'org:removed' }).where('id', '=', invitation.id).execute();
+    const answer = await fapiBrowser(() => server).call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket, password: PASSWORD });
+    const memberships = await server.api('GET', `/v1/organizations/${organization.id}/memberships`);
+    expect(answer.status === 200 ? answer.body.response.status : 'refused').toBeDefined();
+    expect(memberships.body.data.map((membership: { role: string }) => membership.role)).not.toContain('org:removed');
+    // Refused with Clerk's OrganizationRoleNotFound, before any user is made; the invitation is still pending.
+    expect([answer.status, answer.body.errors?.[0]?.code, answer.body.errors?.[0]?.long_message]).toEqual([404, 'resource_not_found', 'Organization role not found']);
+    expect((await server.clerk.users.getUserList({ emailAddress: [invitation.emailAddress] })).data).toHaveLength(0);
+    const row = await server.database.db.selectFrom('organization_invitations').select('status').where('id', '=', invitation.id).executeTakeFirst();
+    expect(row?.status).toBe('pending');
+  });
 });
