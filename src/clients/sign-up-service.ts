@@ -206,6 +206,9 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     const { missing, unverified } = signUpProgress(signUp, config);
     if (missing.length > 0 || unverified.length > 0 || signUp.status !== 'missing_requirements') return { signUp, clientToken: null };
     await assertNoActiveSession(client);
+    // The lists again, right before the user is made: an entry added since the address was given applies too
+    // (a ticket's address still skips the allowlist, never the blocklist).
+    if (signUp.email_address) await lists.assertAllowed('email_address', signUp.email_address, { invited: signUp.ticket_invitation_id !== null });
     const claimed = await updateSignUpIn(db, signUp.id, 'missing_requirements', { status: 'complete', updated_at: clock.nowMs() });
     if (!claimed) return { signUp: (await findSignUp(db, signUp.id)) ?? signUp, clientToken: null };
     const reopen = () => updateSignUpIn(db, signUp.id, 'complete', { status: 'missing_requirements', updated_at: clock.nowMs() });

@@ -1,14 +1,14 @@
-// Review (issue 12, blocklist): the lists are consulted only when an identifier is entered (sign-up create/PATCH,
-// sign-in create). An address blocklisted after that still completes the sign-up (here a ticket sign-up finished
-// by the password PATCH) or the sign-in (password attempted on a sign-in created before the block).
+// Issue 12 (blocklist): the lists are consulted when an identifier is entered and again right before the attempt
+// ends, so an address blocklisted in between completes neither the sign-up (here a ticket sign-up finished by the
+// password PATCH) nor the sign-in (password attempted on a sign-in created before the block).
 import { describe, expect, it } from 'vitest';
-import { fapiBrowser } from '../helpers/fapi-client.js';
-import { uniqueEmail } from '../helpers/fixtures.js';
-import { useTestServer } from '../helpers/test-server.js';
+import { fapiBrowser } from '../../helpers/fapi-client.js';
+import { uniqueEmail } from '../../helpers/fixtures.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
-describe('review: blocklist entries added while an attempt is in progress', () => {
+describe('blocklist entries added while an attempt is in progress', () => {
   const server = useTestServer();
 
   it('a sign-up whose address is blocklisted before it completes is refused', async () => {
