@@ -61,4 +61,33 @@ describe('organization invitation tickets', () => {
     const row = await server.database.db.selectFrom('organization_invitations').select('status').where('id', '=', invitation.id).executeTakeFirst();
     expect(row?.status).toBe('pending');
   });
+
+  it('a final transaction that fails leaves the invitation and the sign-up retryable, and the retry makes one user', async () => {
+    const { organization, invitation, ticket } = await organizationInvitation(server);
+    const { db } = server.database;
+    // The membership insert fails once (a stand-in for any failure in the sign-up's last transaction).
+    if (testDatabaseUrl) {
+      await sql`CREATE OR REPLACE FUNCTION fail_membership_insert() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'membership insert refused'; END $$ LANGUAGE plpgsql`.execute(db);
+      await sql`CREATE TRIGGER fail_membership_insert BEFORE INSERT ON organization_memberships FOR EACH ROW EXECUTE FUNCTION fail_membership_insert()`.execute(db);
+    } else {
+      await sql`CREATE TRIGGER fail_membership_insert BEFORE INSERT ON organization_memberships BEGIN SELECT RAISE(ABORT, 'membership insert refused'); END`.execute(db);
+    }
+    const browser = fapiBrowser(() => server);
+    const failed = await browser.call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket, password: PASSWORD });
+    await sql`DROP TRIGGER fail_membership_insert${sql.raw(testDatabaseUrl ? ' ON organization_memberships' : '')}`.execute(db);
+    expect(failed.status).toBeGreaterThanOrEqual(400);
+    expect((await server.clerk.users.getUserList({ emailAddress: [invitation.emailAddress] })).data).toHaveLength(0);
+    const invitationRow = await db.selectFrom('organization_invitations').select('status').where('id', '=', invitation.id).executeTakeFirst();
+    expect(invitationRow?.status).toBe('pending');
+    const signUp = await db.selectFrom('sign_ups').select(['id', 'status']).where('email_address', '=', invitation.emailAddress).executeTakeFirstOrThrow();
+    expect(signUp.status).toBe('missing_requirements');
+
+    // The same sign-up finishes on the next step, as clerk-ui would retry it.
+    const retried = await browser.call('PATCH', `/v1/client/sign_ups/${signUp.id}`, { strategy: 'ticket', ticket });
+    expect([retried.status, retried.body.response?.status]).toEqual([200, 'complete']);
+    const users = await server.clerk.users.getUserList({ emailAddress: [invitation.emailAddress] });
+    expect(users.data).toHaveLength(1);
+    const memberships = await server.api('GET', `/v1/organizations/${organization.id}/memberships`);
+    expect(memberships.body.data.filter((membership: { public_user_data: { user_id: string } }) => membership.public_user_data.user_id === users.data[0]!.id)).toHaveLength(1);
+  });
 });
