@@ -137,6 +137,8 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
   async function complete(client: ClientRow, signIn: SignInRow, fromStatus: SignInRow['status'], strategy: string): Promise<SignInStep> {
     if (!signIn.user_id) throw errors.identifierNotFound();
     const userId = signIn.user_id;
+    // The lists again, as the session starts: an entry added since the identifier was entered applies too.
+    await lists.assertUserMaySignIn(userId, signIn.identifier ?? '');
     return db.transaction().execute(async (trx) => {
       const nowMs = clock.nowMs();
       const { session, clientToken } = await clients.startSession(

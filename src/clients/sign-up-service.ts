@@ -206,6 +206,9 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     const { missing, unverified } = signUpProgress(signUp, config);
     if (missing.length > 0 || unverified.length > 0 || signUp.status !== 'missing_requirements') return { signUp, clientToken: null };
     await assertNoActiveSession(client);
+    // The lists again, right before the user is made: an entry added since the address was given applies too
+    // (a ticket's address still skips the allowlist, never the blocklist).
+    if (signUp.email_address) await lists.assertAllowed('email_address', signUp.email_address, { invited: signUp.ticket_invitation_id !== null });
     const claimed = await updateSignUpIn(db, signUp.id, 'missing_requirements', { status: 'complete', updated_at: clock.nowMs() });
     if (!claimed) return { signUp: (await findSignUp(db, signUp.id)) ?? signUp, clientToken: null };
     const reopen = () => updateSignUpIn(db, signUp.id, 'complete', { status: 'missing_requirements', updated_at: clock.nowMs() });
@@ -219,34 +222,39 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
         throw await tickets.refusal(signUp.ticket_invitation_id);
       }
     }
-    let userId: string;
+    // All or nothing: the user, the ticket's membership (or the invitation's user) and the session are one
+    // transaction, so a failure (the address taken meanwhile, the organization deleted) leaves no user behind;
+    // the invitation and the sign-up then go back to where a retry can pick them up.
     try {
-      const user = await users.create({
-        emailAddresses: signUp.email_address ? [signUp.email_address] : [],
-        emailAddressVerificationStrategy: invitation ? 'ticket' : 'email_code',
-        username: signUp.username,
-        firstName: signUp.first_name,
-        lastName: signUp.last_name,
-        passwordDigest: signUp.password_digest,
-        passwordHasher: signUp.password_hasher,
-        unsafeMetadata: signUp.unsafe_metadata ? (JSON.parse(signUp.unsafe_metadata) as Metadata) : undefined,
-        publicMetadata: invitation && Object.keys(invitation.publicMetadata).length > 0 ? invitation.publicMetadata : undefined,
-        skipLegalChecks: true,
+      return await db.transaction().execute(async (trx) => {
+        const user = await users.create(
+          {
+            emailAddresses: signUp.email_address ? [signUp.email_address] : [],
+            emailAddressVerificationStrategy: invitation ? 'ticket' : 'email_code',
+            username: signUp.username,
+            firstName: signUp.first_name,
+            lastName: signUp.last_name,
+            passwordDigest: signUp.password_digest,
+            passwordHasher: signUp.password_hasher,
+            unsafeMetadata: signUp.unsafe_metadata ? (JSON.parse(signUp.unsafe_metadata) as Metadata) : undefined,
+            publicMetadata: invitation && Object.keys(invitation.publicMetadata).length > 0 ? invitation.publicMetadata : undefined,
+            skipLegalChecks: true,
+          },
+          { within: trx },
+        );
+        const userId = user.user.id;
+        const nowMs = clock.nowMs();
+        if (invitation) await tickets.finish(trx, invitation, userId);
+        const strategy = invitation ? 'ticket' : 'email_code';
+        const { session, clientToken } = await clients.startSession(trx, client, { userId, strategy, finished: 'sign_up_id' }, nowMs);
+        const done = await updateSignUpIn(trx, signUp.id, 'complete', { created_user_id: userId, created_session_id: session.id, updated_at: nowMs });
+        return { signUp: done!, clientToken };
       });
-      userId = user.user.id;
     } catch (error) {
       if (invitation) await tickets.release(invitation.invitationId);
       await reopen();
       throw error;
     }
-    return db.transaction().execute(async (trx) => {
-      const nowMs = clock.nowMs();
-      if (invitation) await tickets.finish(trx, invitation, userId);
-      const strategy = invitation ? 'ticket' : 'email_code';
-      const { session, clientToken } = await clients.startSession(trx, client, { userId, strategy, finished: 'sign_up_id' }, nowMs);
-      const done = await updateSignUpIn(trx, signUp.id, 'complete', { created_user_id: userId, created_session_id: session.id, updated_at: nowMs });
-      return { signUp: done!, clientToken };
-    });
   }
 
   return {

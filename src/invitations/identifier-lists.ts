@@ -3,7 +3,7 @@ import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
-import { hasAcceptedInstanceInvitation } from '../storage/repositories/invitations-repository.js';
+import { hasAcceptedInvitation } from '../storage/repositories/invitations-repository.js';
 import {
   anyListed,
   countListIdentifiers,
@@ -117,7 +117,8 @@ export function createIdentifierLists(deps: ServiceDeps) {
 
     /**
      * Sign-in: refuses a user any of whose verified email addresses or phone numbers is blocklisted, and (allowlist
-     * on) one with none allowlisted, unless they joined through an instance invitation. The error names only
+     * on) one with none allowlisted, unless they joined through an invitation (instance or organization: a ticket of
+     * either kind lets its address sign up, so it lets the same person sign in again). The error names only
      * `typed` (what the person entered), never the user's other addresses.
      */
     async assertUserMaySignIn(userId: string, typed: string): Promise<void> {
@@ -131,7 +132,7 @@ export function createIdentifierLists(deps: ServiceDeps) {
       for (const item of identifications) {
         if (await anyListed(db, 'allowlist_identifiers', candidatesFor(item.type as IdentifierListType, item.identifier))) return;
       }
-      if (await hasAcceptedInstanceInvitation(db, userId)) return;
+      if (await hasAcceptedInvitation(db, userId)) return;
       throw errors.notAllowedAccess(typed);
     },
   };

@@ -2,6 +2,8 @@ import { parseStoredMetadata, type Metadata } from '../domain/metadata.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors, type ClerkError } from '../lib/error-catalog.js';
 import { newMembershipRow } from '../organizations/membership-rules.js';
+import type { RoleRegistry } from '../organizations/roles.js';
+import { isForeignKeyViolation } from '../storage/constraint-violations.js';
 import type { Executor } from '../storage/database.js';
 import { findClaimedIdentification } from '../storage/repositories/identifications-repository.js';
 import {
@@ -33,9 +35,17 @@ const isOrganizationInvitation = (id: string) => id.startsWith('orginv_');
  * `finish` records the user on it (and, for an organization invitation, makes the membership); `release` gives
  * a claimed invitation back when the user could not be made.
  */
-export function createTicketRedemption(deps: ServiceDeps, collaborators: { tickets: Tickets }) {
+export function createTicketRedemption(deps: ServiceDeps, collaborators: { tickets: Tickets; roles: RoleRegistry }) {
   const { db } = deps.database;
   const { clock } = deps;
+
+  /**
+   * An organization invitation's role must still be configured (custom roles come from configuration, so one can
+   * disappear at a restart while invitations carry it): the ticket is refused rather than make such a membership.
+   */
+  function assertRoleExists(role: string): void {
+    if (!collaborators.roles.find(role)) throw errors.organizationRoleNotFound('role');
+  }
 
   return {
     async resolve(ticket: string): Promise<TicketInvitation> {
@@ -50,6 +60,7 @@ export function createTicketRedemption(deps: ServiceDeps, collaborators: { ticke
         if (invitation.status === 'accepted') throw errors.organizationInvitationAlreadyAccepted();
         if (invitation.status === 'expired' || invitation.expires_at <= nowMs) throw errors.ticketExpired();
         if (!(await findOrganizationById(db, invitation.organization_id))) throw errors.organizationInvitationToDeletedOrganization();
+        assertRoleExists(invitation.role);
         if (await findClaimedIdentification(db, 'email_address', invitation.email_address)) throw errors.organizationInvitationIdentificationExists();
         return {
           invitationId,
@@ -105,7 +116,16 @@ export function createTicketRedemption(deps: ServiceDeps, collaborators: { ticke
     async finish(trx: Executor, invitation: TicketInvitation, userId: string): Promise<void> {
       const nowMs = clock.nowMs();
       if (invitation.organization) {
-        await insertMembership(trx, newMembershipRow(invitation.organization.id, userId, invitation.organization.role, nowMs));
+        const { id, role } = invitation.organization;
+        assertRoleExists(role);
+        // Deleted since the ticket was checked (or while it is redeemed): Clerk's error for that, not a 404.
+        if (!(await findOrganizationById(trx, id))) throw errors.organizationInvitationToDeletedOrganization();
+        try {
+          await insertMembership(trx, newMembershipRow(id, userId, role, nowMs));
+        } catch (error) {
+          if (isForeignKeyViolation(error)) throw errors.organizationInvitationToDeletedOrganization();
+          throw error;
+        }
       } else {
         await setInstanceInvitationUser(trx, invitation.invitationId, userId, nowMs);
       }

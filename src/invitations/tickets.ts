@@ -49,6 +49,9 @@ export function createTickets(deps: { instanceKey: Uint8Array; clock: Clock }) {
 
 export type Tickets = ReturnType<typeof createTickets>;
 
+/** Stands in for the app's origin when a path is resolved the way a browser (and `ticketUrl`) would. */
+const PLACEHOLDER_ORIGIN = 'http://roster.invalid';
+
 /**
  * The link an invitation email carries: `base` (the invitation's redirect URL, or the sign-up URL) with
  * `__clerk_ticket` added, which Clerk's `<SignUp/>` reads from the page URL. A path is made absolute against
@@ -57,15 +60,27 @@ export type Tickets = ReturnType<typeof createTickets>;
 export function ticketUrl(base: string, ticket: string, origin: string | null): string {
   // Only web links: a stored `javascript:` (or other scheme) redirect URL never reaches an email.
   const safeBase = isInvitationRedirectUrl(base) ? base : '/sign-up';
-  const url = new URL(safeBase, origin ?? 'http://roster.invalid');
+  const url = new URL(safeBase, origin ?? PLACEHOLDER_ORIGIN);
   url.searchParams.set('__clerk_ticket', ticket);
   if (!origin && !/^https?:\/\//i.test(safeBase)) return `${url.pathname}${url.search}${url.hash}`;
   return url.toString();
 }
 
-/** A path on the app (`/join`, not `//host`) or an absolute http(s) URL: what an invitation may link to. */
+/**
+ * A path on the app (`/join`, not `//host`) or an absolute http(s) URL: what an invitation may link to. A path is
+ * also judged after the URL parser has removed its dot segments (`/..//evil.example`, `/%2e%2e//evil.example`),
+ * since that is the path the link ends up with: one that resolves to `//host` would leave the app.
+ */
 export function isInvitationRedirectUrl(value: string): boolean {
-  if (value.startsWith('/')) return !value.startsWith('//') && !value.startsWith('/\\') && !/[\s\\]/.test(value);
+  if (value.startsWith('/')) {
+    if (value.startsWith('//') || value.startsWith('/\\') || /[\s\\]/.test(value)) return false;
+    try {
+      const resolved = new URL(value, PLACEHOLDER_ORIGIN);
+      return resolved.origin === PLACEHOLDER_ORIGIN && !resolved.pathname.startsWith('//');
+    } catch {
+      return false;
+    }
+  }
   if (!/^https?:\/\//i.test(value)) return false;
   try {
     return new URL(value).host !== '';

@@ -82,7 +82,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
 
   // Invitations: tickets in their links, redeemed at sign-up; the allowlist and blocklist checked at sign-up and in.
   const tickets = createTickets({ instanceKey: deps.config.instanceKey!, clock: deps.clock });
-  const ticketRedemption = createTicketRedemption(deps, { tickets });
+  const ticketRedemption = createTicketRedemption(deps, { tickets, roles });
   const identifierLists = createIdentifierLists(deps);
   const instanceInvitations = createInstanceInvitationService(deps, { tickets, mailer, logger: options.logger ?? SILENT });
 

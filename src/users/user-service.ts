@@ -1,9 +1,10 @@
+import type { Transaction } from 'kysely';
 import { assertMetadataSize, type Metadata } from '../domain/metadata.js';
 import { parseTimestamp } from '../domain/parse-timestamp.js';
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
-import type { IdentificationType, NewIdentificationRow, UserUpdate } from '../storage/database.js';
+import type { Database, IdentificationType, NewIdentificationRow, UserUpdate } from '../storage/database.js';
 import { replaceBackupCodes } from '../storage/repositories/credentials-repository.js';
 import { insertIdentifications, listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
@@ -130,8 +131,11 @@ export function createUserService(deps: ServiceDeps, { passwords, mfa }: UserSer
       return userRecordsOf([found], config.lockout, clock.nowMs())[0]!;
     },
 
-    /** `POST /v1/users`: validates everything first, hashes off the event loop, writes in one transaction. */
-    async create(input: CreateUserInput): Promise<UserRecord> {
+    /**
+     * `POST /v1/users`: validates everything first, hashes off the event loop, writes in one transaction — the
+     * caller's `within`, when the user is one part of a larger write (a sign-up's user, membership and session).
+     */
+    async create(input: CreateUserInput, options: { within?: Transaction<Database> } = {}): Promise<UserRecord> {
       const identifications = [
         ...parseIdentifications('email_address', input.emailAddresses, input.emailAddressStatuses, 'email_address_identification_status'),
         ...parseIdentifications('phone_number', input.phoneNumbers, input.phoneNumberStatuses, 'phone_number_identification_status'),
@@ -179,8 +183,9 @@ export function createUserService(deps: ServiceDeps, { passwords, mfa }: UserSer
       }));
       const firstOf = (type: IdentificationType) => rows.find((row) => row.type === type);
 
+      const inTransaction = <T>(write: (trx: Transaction<Database>) => Promise<T>) => (options.within ? write(options.within) : db.transaction().execute(write));
       return withUniqueErrors(identifications[0]?.type ?? 'email_address', () =>
-        db.transaction().execute(async (trx) => {
+        inTransaction(async (trx) => {
           for (const item of identifications) await assertIdentifierAvailable(trx, item.type, item.identifier, null);
           await insertUser(trx, {
             id: userId,

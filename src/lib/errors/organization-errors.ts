@@ -20,6 +20,8 @@ export const organizationErrors = {
     make('membershipQuotaExceeded', `You have reached your limit of ${limit} organization memberships, including outstanding invitations.`),
   invitationNotUnique: () =>
     make('invitationNotUnique', 'Organizations cannot have duplicate pending invitations for an email address.', param('email_address')),
+  /** Clerk's OrganizationRoleNotFound: a role key no longer configured (an invitation's, say). */
+  organizationRoleNotFound: (paramName: string) => make('resourceNotFound', 'Organization role not found', param(paramName)),
   invitationNotPending: () => make('invitationNotPending', "The organization invitation is not in the 'pending' status."),
   organizationNameInvalid: (name: string, reason: string) =>
     make('organizationNameInvalid', `The organization name "${name}" is invalid: ${reason}`, param('name')),

@@ -121,8 +121,27 @@ export async function countInstanceInvitations(db: Executor, filter: InstanceInv
   return Number(row.count);
 }
 
-/** Whether the user signed up by accepting an instance invitation. */
-export async function hasAcceptedInstanceInvitation(db: Executor, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('invitations').select('id').where('accepted_user_id', '=', userId).limit(1).executeTakeFirst();
-  return row !== undefined;
+/**
+ * Whether the user came in through an invitation: an instance invitation they signed up with, or an accepted
+ * organization invitation to one of their verified email addresses (those record no user; the address is whom
+ * they were for, and a verified address has one owner).
+ */
+export async function hasAcceptedInvitation(db: Executor, userId: string): Promise<boolean> {
+  const instance = await db.selectFrom('invitations').select('id').where('accepted_user_id', '=', userId).limit(1).executeTakeFirst();
+  if (instance) return true;
+  const organization = await db
+    .selectFrom('organization_invitations')
+    .select('organization_invitations.id')
+    .where('organization_invitations.status', '=', 'accepted')
+    .where('organization_invitations.email_address', 'in', (eb) =>
+      eb
+        .selectFrom('identifications')
+        .select('identifications.identifier')
+        .where('identifications.user_id', '=', userId)
+        .where('identifications.type', '=', 'email_address')
+        .where('identifications.verified', '=', 1),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return organization !== undefined;
 }
