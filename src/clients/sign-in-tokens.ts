@@ -172,6 +172,12 @@ export function createSignInTicketService(deps: ServiceDeps) {
      * The ticket a browser presents, if it may sign in now (without using it): an unknown, tampered or malformed
      * ticket is `ticket_invalid`; a revoked, used or expired one gets its own error; so does one whose user is gone.
      */
+    /** Which kind of token a ticket is (whatever its state), or null when it is none of Roster's sign-in tickets. */
+    async kindOf(ticket: string): Promise<'sign_in_token' | 'actor_token' | null> {
+      if (!TICKET_PATTERN.test(ticket)) return null;
+      return (await findSignInTicketByDigest(db, ticketDigest(ticket)))?.kind ?? null;
+    },
+
     async inspect(ticket: string): Promise<RedeemableTicket> {
       if (!TICKET_PATTERN.test(ticket)) throw errors.ticketInvalid();
       const row = await findSignInTicketByDigest(db, ticketDigest(ticket));

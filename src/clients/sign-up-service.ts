@@ -15,6 +15,7 @@ import { findUserIdByUsername } from '../storage/repositories/users-repository.j
 import type { ClientRow, SignUpRow, SignUpUpdate } from '../storage/tables/client-tables.js';
 import type { IdentifierLists } from '../invitations/identifier-lists.js';
 import type { TicketInvitation, TicketRedemption } from '../invitations/ticket-redemption.js';
+import type { SignInTicketService } from './sign-in-tokens.js';
 import type { ClientService } from './client-service.js';
 import { normalizeUsername, parseIdentifier, parseUsernameInput } from '../users/identifiers.js';
 import type { PasswordService } from '../users/password-service.js';
@@ -63,6 +64,8 @@ export interface SignUpCollaborators {
   signUpAllowed: () => boolean;
   tickets: TicketRedemption;
   lists: IdentifierLists;
+  /** Sign-in tokens and actor tokens: recognised, so a sign-up offered one is told it belongs to a sign-in. */
+  signInTickets: Pick<SignInTicketService, 'kindOf'>;
 }
 
 /**
@@ -105,7 +108,7 @@ const subjectOf = (signUp: SignUpRow, emailAddress: string) => `sign_up:${signUp
 export function createSignUpService(deps: ServiceDeps, collaborators: SignUpCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
-  const { clients, passwords, users, emailCodes, tickets, lists } = collaborators;
+  const { clients, passwords, users, emailCodes, tickets, lists, signInTickets } = collaborators;
 
   /** The invitation a `ticket` (strategy `ticket`) names, checked; null for a sign-up without one. */
   async function ticketOf(input: SignUpInput): Promise<TicketInvitation | null> {
@@ -114,6 +117,9 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
       if (input.strategy === 'ticket') throw errors.paramMissing('ticket');
       return null;
     }
+    const kind = await signInTickets.kindOf(ticket);
+    if (kind === 'sign_in_token') throw errors.signInTokenNotInSignIn();
+    if (kind === 'actor_token') throw errors.actorTokenNotInSignIn();
     const invitation = await tickets.resolve(ticket);
     // An invitation skips the allowlist, never the blocklist.
     await lists.assertAllowed('email_address', invitation.emailAddress, { invited: true });

@@ -108,6 +108,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
       signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config),
       tickets: ticketRedemption,
       lists: identifierLists,
+      signInTickets,
     }),
     /** Instance invitations (`/v1/invitations`). */
     instanceInvitations,

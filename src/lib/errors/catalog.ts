@@ -128,6 +128,8 @@ export const catalog = {
   signInTokenCannotBeRevoked: { status: 400, code: 'sign_in_token_cannot_be_revoked_code', message: 'cannot revoke' },
   actorTokenRevoked: { status: 400, code: 'actor_token_revoked_code', message: 'actor token has been revoked', frontendApiCode: true },
   actorTokenAlreadyUsed: { status: 400, code: 'actor_token_already_used_code', message: 'actor token has already been used', frontendApiCode: true },
+  signInTokenNotInSignIn: { status: 400, code: 'sign_in_token_not_in_sign_in_code', message: 'not in sign in', frontendApiCode: true },
+  actorTokenNotInSignIn: { status: 400, code: 'actor_token_not_in_sign_in_code', message: 'not in sign in', frontendApiCode: true },
   actorTokenSubjectNotFound: { status: 404, code: 'actor_token_subject_not_found', message: 'user not found', frontendApiCode: true },
   actorTokenCannotBeRevoked: { status: 400, code: 'actor_token_cannot_be_revoked_code', message: 'cannot revoke' },
   sessionCreationNotAllowed: { status: 409, code: 'session_creation_not_allowed', message: 'unable to create session' },

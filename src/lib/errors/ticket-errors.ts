@@ -17,6 +17,9 @@ export const ticketErrors = {
   actorTokenSubjectNotFound: () => make('actorTokenSubjectNotFound', 'The user of the actor token no longer exists. Please request a new one.', param('ticket')),
   actorTokenCannotBeRevoked: (status: string) =>
     make('actorTokenCannotBeRevoked', `Actor token cannot be revoked because its status is ${status}. Only pending tokens can be revoked.`),
+  /** A sign-in token or actor token offered to a sign-up. */
+  signInTokenNotInSignIn: () => make('signInTokenNotInSignIn', 'Sign in tokens can only be used during sign in.', param('ticket')),
+  actorTokenNotInSignIn: () => make('actorTokenNotInSignIn', 'Actor tokens can only be used during sign in.', param('ticket')),
   actorTokenNotFound: (id: string) => make('resourceNotFound', `No actor token was found with id ${id}`, {}, 'Actor token not found'),
   /** A browser holding an impersonation session signs in no one else (multi-session mode) until it signs out. */
   sessionCreationNotAllowed: () =>
