@@ -1,4 +1,4 @@
-// Review of issue 12 (adversarial): requireMeSession (src/http/fapi/me-session.ts) reads `_clerk_session_id` only when
+// Regression (issue 12 review): requireMeSession (src/http/fapi/me-session.ts) reads `_clerk_session_id` only when
 // it is a single string; a repeated parameter (an array) is treated as absent and the request silently acts for the
 // client's *last active* session. In multi-session mode that is another account of the browser: a request that named
 // session A (e.g. DELETE /v1/me) runs as B. A malformed `_clerk_session_id` should be refused, not ignored.
@@ -9,7 +9,7 @@ import { useTestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
-describe('review: a repeated _clerk_session_id never acts for another session', () => {
+describe('a repeated _clerk_session_id never acts for another session', () => {
   const server = useTestServer({ ROSTER_SINGLE_SESSION_MODE: 'false' });
 
   it('answers for neither account rather than for the last active one', async () => {
