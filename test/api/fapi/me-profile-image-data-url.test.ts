@@ -1,4 +1,4 @@
-// Review of issue 12 (adversarial): POST /v1/me/profile_image's string form strips a `data:` URL prefix with
+// Regression (issue 12 review): POST /v1/me/profile_image's string form strips a `data:` URL prefix with
 // DATA_URL_PREFIX (me-profile-image-routes.ts), `^data:[a-z0-9.+/-]*(;[a-z0-9=-]+)*;base64,`. On a body of a few MB
 // of `;a` parameters (well under the 13.3 MB base64 body limit) V8's backtracking overflows its stack: the RangeError
 // escapes the route and a client's malformed upload is answered 500 instead of 400.
@@ -9,7 +9,7 @@ import { useTestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
-describe('review: a malformed data: URL upload is a client error', () => {
+describe('a malformed data: URL upload is a client error', () => {
   const server = useTestServer();
 
   it('answers 400 (not 500) to a data: URL with millions of parameters', async () => {
