@@ -91,7 +91,7 @@ export function createPhoneVerificationService(deps: ServiceDeps, { phoneCodes, 
       });
       let identification = toIdentification(row);
       if (outcome === 'verified' && !row.verified) {
-        identification = await identifications.update('phone_number', row.id, { verified: true, verificationStrategy: 'phone_code' });
+        identification = await identifications.update('phone_number', row.id, { verified: true, verificationStrategy: 'phone_code', primaryIfNone: true });
       }
       return { outcome, identification, verification: await stateOf(row, deps.clock.nowMs()) };
     },

@@ -54,7 +54,7 @@ export function registerMePhoneRoutes(app: FastifyInstance, ctx: FapiContext): v
       userId: me.user.user.id,
       value: phoneNumber,
       reservedForSecondFactor: form.boolean('reserved_for_second_factor'),
-    });
+    }, { verifiedPrimaryOnly: true });
     return answer(request, reply, me, phone);
   });
 
@@ -80,7 +80,10 @@ export function registerMePhoneRoutes(app: FastifyInstance, ctx: FapiContext): v
 
   app.delete<{ Params: Params }>('/fapi/v1/me/phone_numbers/:phone_number_id', FAPI_ROUTE, async (request, reply) => {
     const me = await requireMeSession(ctx, request);
-    const { id } = await ctx.identifications.delete('phone_number', ownPhone(me, request.params.phone_number_id).id, { ownerId: me.user.user.id });
+    const { id } = await ctx.identifications.delete('phone_number', ownPhone(me, request.params.phone_number_id).id, {
+      ownerId: me.user.user.id,
+      verifiedPrimaryOnly: true,
+    });
     await ctx.mfa.dropOrphanBackupCodes(me.user.user.id);
     return envelope(ctx, request, reply, toDeletedJSON('phone_number', id));
   });

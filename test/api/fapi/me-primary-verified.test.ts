@@ -1,4 +1,4 @@
-// Review of issue 12 (adversarial): a user's primary email address must be a verified one. PATCH /v1/me enforces it
+// Regression (issue 12 review): a user's primary email address must be a verified one. PATCH /v1/me enforces it
 // (form_verification_needed), but two other /v1/me paths hand the primary to an address nobody verified — one the
 // user does not own (a victim's, a CEO's) — which then shows as the user's primary_email_address to the app, to
 // organization members (public_user_data.identifier) and in session token templates ({{user.primary_email_address}}).
@@ -15,7 +15,7 @@ async function primaryIsVerified(server: ReturnType<typeof useTestServer>, userI
   return { primary: primary?.emailAddress ?? null, verified: primary === undefined || primary.verification?.status === 'verified' };
 }
 
-describe('review: /v1/me never makes an unverified address primary (email required, the default)', () => {
+describe('/v1/me never makes an unverified address primary (email required, the default)', () => {
   const server = useTestServer();
 
   it('deleting the verified primary does not promote an unverified address the user never proved', async () => {
@@ -32,14 +32,23 @@ describe('review: /v1/me never makes an unverified address primary (email requir
     expect((await browser.call('PATCH', me(), { primary_email_address_id: added.body.response.id })).body.errors[0].code).toBe('form_verification_needed');
     // …but removing the verified primary hands the primary to the unverified address (identification-service.ts delete:
     // `sameType.find(verified) ?? sameType[0]`), and the unverified address also satisfies "email is required".
+    // Roster's decision: the address is required and no verified one would be left, so the deletion is refused.
     const removed = await browser.call('DELETE', me(`/email_addresses/${user.emailAddresses[0]!.id}`));
-    const state = await primaryIsVerified(server, user.id);
-    if (removed.status === 200) expect(state, `primary is now the unverified ${state.primary}`).toMatchObject({ verified: true });
-    else expect(removed.status).toBeGreaterThanOrEqual(400);
+    expect(removed.status).toBe(400);
+    expect(removed.body.errors[0].code).toBe('last_required_identification_deletion_failed');
+    expect(await primaryIsVerified(server, user.id)).toEqual({ primary: email, verified: true });
+
+    // With a verified address besides, that one takes over, never the unverified one.
+    const second = `second-${uniqueTag()}+clerk_test@example.com`;
+    const secondId = (await browser.call('POST', me('/email_addresses'), { email_address: second })).body.response.id;
+    await browser.call('POST', me(`/email_addresses/${secondId}/prepare_verification`), { strategy: 'email_code' });
+    expect((await browser.call('POST', me(`/email_addresses/${secondId}/attempt_verification`), { code: '424242' })).status).toBe(200);
+    expect((await browser.call('DELETE', me(`/email_addresses/${user.emailAddresses[0]!.id}`))).status).toBe(200);
+    expect(await primaryIsVerified(server, user.id)).toEqual({ primary: second, verified: true });
   });
 });
 
-describe('review: /v1/me never makes an unverified address primary (username instance, no email yet)', () => {
+describe('/v1/me never makes an unverified address primary (username instance, no email yet)', () => {
   const server = useTestServer({
     ROSTER_REQUIRED_IDENTIFIERS: 'username',
     ROSTER_SIGN_UP_ATTRIBUTES: 'username:required',
@@ -60,5 +69,13 @@ describe('review: /v1/me never makes an unverified address primary (username ins
     const read = await browser.call('GET', me());
     expect(read.body.response.primary_email_address_id).toBeNull();
     expect((await server.clerk.users.getUser(user.id)).primaryEmailAddressId).toBeNull();
+
+    // An address whose code comes back fills the empty primary.
+    const own = `own-${uniqueTag()}+clerk_test@example.com`;
+    const ownId = (await browser.call('POST', me('/email_addresses'), { email_address: own })).body.response.id;
+    expect((await browser.call('GET', me())).body.response.primary_email_address_id).toBeNull();
+    await browser.call('POST', me(`/email_addresses/${ownId}/prepare_verification`), { strategy: 'email_code' });
+    expect((await browser.call('POST', me(`/email_addresses/${ownId}/attempt_verification`), { code: '424242' })).status).toBe(200);
+    expect((await server.clerk.users.getUser(user.id)).primaryEmailAddressId).toBe(ownId);
   });
 });
