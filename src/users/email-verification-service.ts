@@ -124,7 +124,7 @@ export function createEmailVerificationService(deps: ServiceDeps, { codes, sendC
         // A wrong guess counts, including the one that uses up the code; tries at a code already dead guess nothing.
         const guessed = outcome === 'incorrect' || (outcome === 'too_many_attempts' && before !== null && before.attempts < before.maxAttempts);
         if (guessed) await attempt.failed();
-        else if (outcome === 'verified') await attempt.succeeded();
+        else if (outcome === 'verified') await attempt.released();
         assertVerified(outcome);
       });
       return { identification: await markVerified(row.id), verification: await stateOf(selfSubject(row)) };

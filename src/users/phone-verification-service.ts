@@ -85,7 +85,7 @@ export function createPhoneVerificationService(deps: ServiceDeps, { phoneCodes, 
       if (!user) throw errors.resourceNotFound();
       const outcome = await guard.withAttempt(db, user, async (attempt) => {
         const result = await phoneCodes.attempt(subjectOf(row), code, { id: options.verificationId });
-        if (result === 'verified') await attempt.succeeded();
+        if (result === 'verified') await attempt.released();
         else if (GUESSES.includes(result)) await attempt.failed();
         return result;
       });

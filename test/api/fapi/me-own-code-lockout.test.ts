@@ -1,4 +1,4 @@
-// Review of issue 12 (adversarial): the lockout counts wrong current passwords of POST /v1/me/change_password, but a
+// Regression (issue 12 review): the lockout counts wrong current passwords of POST /v1/me/change_password, but a
 // right email code for an address the caller just added (email-verification-service.ts attemptOwn →
 // `attempt.succeeded()` → settleSuccessfulAttempt) sets the user's failed attempts back to 0. A right code for the
 // caller's own new mailbox proves nothing about the password, yet it buys another full round of password guesses:
@@ -11,7 +11,7 @@ import { useTestServer } from '../../helpers/test-server.js';
 const PASSWORD = 'correct horse battery 42';
 const TEST_CODE = '424242';
 
-describe('review: own email codes do not refill the password guesses of change_password', () => {
+describe('own email codes do not refill the password guesses of change_password', () => {
   // The default policy: 10 failed verifications lock the user.
   const server = useTestServer();
 
