@@ -1,4 +1,4 @@
-// Review of issue 12 (adversarial): POST /v1/me/change_password checks the current password (account-service.ts
+// Regression (issue 12 review): POST /v1/me/change_password checks the current password (account-service.ts
 // checkCurrentPassword) outside the transaction that writes the new digest, and the write neither re-checks that the
 // digest is still the one verified nor that the session is still active. Concurrent changes made with the same
 // current password all succeed (last write wins): someone holding the old password and a session can race the
@@ -10,7 +10,7 @@ import { useTestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
-describe('review: change_password is one check-and-set', () => {
+describe('change_password is one check-and-set', () => {
   const server = useTestServer();
 
   it('of two concurrent changes made with the same current password, only one succeeds', async () => {
