@@ -3,7 +3,6 @@ import { ClerkError, errors } from '../lib/error-catalog.js';
 import { closeOtherActiveSessionsOfUser, findSessionById, listSessions, updateActiveSession } from '../storage/repositories/sessions-repository.js';
 import type { SessionRow } from '../storage/tables/session-tables.js';
 import { updateUser } from '../storage/repositories/users-repository.js';
-import { effectiveStatus } from '../sessions/session-lifetime.js';
 import type { Executor } from '../storage/database.js';
 import { requireUser, requireUserForUpdate } from './deps.js';
 import type { PasswordService } from './password-service.js';
@@ -52,7 +51,7 @@ export function createAccountService(deps: ServiceDeps, { passwords, users }: { 
   async function assertCheckStillHolds(trx: Executor, userId: string, checkedDigest: string | null, sessionId: string): Promise<void> {
     const user = await requireUserForUpdate(trx, userId);
     const session = await findSessionById(trx, sessionId);
-    const sessionActive = session !== undefined && session !== null && session.user_id === userId && effectiveStatus(session, clock.nowMs()) === 'active';
+    const sessionActive = session !== undefined && session !== null && session.user_id === userId && session.status === 'active' && session.expire_at > clock.nowMs();
     if (user.password_digest !== checkedDigest || !sessionActive) throw errors.passwordValidationFailed('current_password');
   }
 

@@ -65,12 +65,15 @@ export function createPhoneVerificationService(deps: ServiceDeps, { phoneCodes, 
     },
 
     /** Sends a new code to the number (replacing any earlier one). */
-    async prepare(phoneId: string, options: { ownerId?: string } = {}): Promise<{ identification: Identification; verification: PhoneVerification }> {
+    async prepare(
+      phoneId: string,
+      options: { ownerId?: string; resendAfterSeconds?: number } = {},
+    ): Promise<{ identification: Identification; verification: PhoneVerification }> {
       const row = await requirePhone(phoneId, options.ownerId);
       const user = await findUserById(db, row.user_id);
       if (!user) throw errors.resourceNotFound();
       if (user.banned) throw errors.userBanned();
-      const { id, expiresAtMs } = await phoneCodes.send(subjectOf(row), row.identifier);
+      const { id, expiresAtMs } = await phoneCodes.send(subjectOf(row), row.identifier, { resendAfterSeconds: options.resendAfterSeconds });
       return { identification: toIdentification(row), verification: { id, status: 'unverified', attempts: 0, expiresAtMs } };
     },
 
