@@ -28,6 +28,12 @@ describe('a repeated _clerk_session_id never acts for another session', () => {
     expect(named.body.response.id).toBe(alice.user.id);
     const repeated = await browser.call('GET', `/v1/me?_clerk_session_id=${alice.sessionId}&_clerk_session_id=${alice.sessionId}`);
     expect(repeated.body.response?.id, `answered ${repeated.status} for ${repeated.body.response?.id === bob.user.id ? 'Bob' : 'someone'}`).not.toBe(bob.user.id);
-    expect(repeated.status).toBeGreaterThanOrEqual(400);
+    expect(repeated.status).toBe(422);
+    expect(repeated.body.errors[0]).toMatchObject({ code: 'form_param_format_invalid', meta: { param_name: '_clerk_session_id' } });
+    // An empty one is refused the same way, and a mutation is never made for Bob.
+    expect((await browser.call('GET', '/v1/me?_clerk_session_id=')).status).toBe(422);
+    const renamed = await browser.call('PATCH', `/v1/me?_clerk_session_id=${alice.sessionId}&_clerk_session_id=${bob.sessionId}`, { first_name: 'Mallory' });
+    expect(renamed.status).toBe(422);
+    expect((await server.clerk.users.getUser(bob.user.id)).firstName).not.toBe('Mallory');
   });
 });
