@@ -44,7 +44,7 @@ export interface SignUpInput {
 /** How email codes reach people and are checked (src/verification): one subject per sign-up's email address. */
 export interface EmailCodes {
   /** Sends a new code (replacing any earlier one); resolves with when it expires. */
-  send(subject: string, emailAddress: string): Promise<{ expiresAtMs: number }>;
+  send(subject: string, emailAddress: string, options?: { resendAfterSeconds?: number }): Promise<{ expiresAtMs: number }>;
   /** Resolves when the code is right; throws Clerk's error (incorrect, expired, too many attempts) otherwise. */
   check(subject: string, code: string): Promise<void>;
 }

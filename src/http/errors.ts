@@ -48,7 +48,11 @@ export function createErrorHandler(bodyLimitInBytes: number) {
     // connection lets Node read and discard the rest (bounded by the request timeout), then answer.
     if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.removeHeader('connection');
     // A full verification pool clears within about a second per waiting check; a rate limit sets its own.
-    if (clerkError.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
+    // A refusal that knows when it ends (`resets_in`, a code resend cooldown) says so.
+    if (clerkError.status === 429 && !reply.hasHeader('retry-after')) {
+      const resetsIn = clerkError.meta.resets_in;
+      reply.header('retry-after', typeof resetsIn === 'number' ? String(resetsIn) : '1');
+    }
     return reply.code(clerkError.status).send(toErrorBody(clerkError, request.id));
   };
 }

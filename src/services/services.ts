@@ -66,7 +66,9 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
   const codes = createVerificationCodes({ database: deps.database, clock: deps.clock, instanceKey: deps.config.instanceKey! });
   const emailDelivery = { codes, mailer, instanceType, appName: deps.config.email.appName };
   const emailCodes: EmailCodes = {
-    send: async (subject, emailAddress) => ({ expiresAtMs: (await sendEmailCode(emailDelivery, { subject, emailAddress })).expiresAt }),
+    send: async (subject, emailAddress, options = {}) => ({
+      expiresAtMs: (await sendEmailCode(emailDelivery, { subject, emailAddress, ...options })).expiresAt,
+    }),
     check: async (subject, code) => assertVerified(await codes.attempt(subject, code)),
   };
 

@@ -3,6 +3,7 @@ import { ClerkError, errors } from '../lib/error-catalog.js';
 import { closeOtherActiveSessionsOfUser, findSessionById, listSessions, updateActiveSession } from '../storage/repositories/sessions-repository.js';
 import type { SessionRow } from '../storage/tables/session-tables.js';
 import { updateUser } from '../storage/repositories/users-repository.js';
+import type { Executor } from '../storage/database.js';
 import { requireUser, requireUserForUpdate } from './deps.js';
 import type { PasswordService } from './password-service.js';
 import type { UserService } from './user-service.js';
@@ -26,17 +27,32 @@ export function createAccountService(deps: ServiceDeps, { passwords, users }: { 
   const { database, clock } = deps;
   const { db } = database;
 
-  /** Checks the current password as a verification attempt (a wrong one counts toward lockout). */
-  async function checkCurrentPassword(userId: string, password: string | undefined): Promise<void> {
+  /**
+   * Checks the current password as a verification attempt (a wrong one counts toward lockout). Answers the digest it
+   * matched, or null when the user had no password (then none may have been set meanwhile either).
+   */
+  async function checkCurrentPassword(userId: string, password: string | undefined): Promise<string> {
     if (!password) throw errors.paramMissing('current_password');
     try {
-      await passwords.verify(userId, password);
+      return await passwords.verify(userId, password);
     } catch (error) {
       if (error instanceof ClerkError && error.code === 'incorrect_password') throw errors.passwordValidationFailed('current_password');
       // A compromised password is still the user's: replacing it is exactly what they should do.
-      if (error instanceof ClerkError && error.code === 'form_password_compromised') return;
+      if (error instanceof ClerkError && error.code === 'form_password_compromised') return (await requireUser(db, userId)).password_digest!;
       throw error;
     }
+  }
+
+  /**
+   * Under the user's row lock, before the write: the password is still the one checked (a concurrent change made
+   * with the same current password lost the race) and the session acting is still active (not revoked meanwhile,
+   * e.g. by that change's sign_out_of_other_sessions). Either way the check no longer holds.
+   */
+  async function assertCheckStillHolds(trx: Executor, userId: string, checkedDigest: string | null, sessionId: string): Promise<void> {
+    const user = await requireUserForUpdate(trx, userId);
+    const session = await findSessionById(trx, sessionId);
+    const sessionActive = session !== undefined && session !== null && session.user_id === userId && session.status === 'active' && session.expire_at > clock.nowMs();
+    if (user.password_digest !== checkedDigest || !sessionActive) throw errors.passwordValidationFailed('current_password');
   }
 
   return {
@@ -47,13 +63,14 @@ export function createAccountService(deps: ServiceDeps, { passwords, users }: { 
     async changePassword(userId: string, input: ChangePasswordInput): Promise<void> {
       if (!input.newPassword) throw errors.paramMissing('new_password');
       const user = await requireUser(db, userId);
+      let checkedDigest: string | null = null;
       if (user.password_digest) {
-        await checkCurrentPassword(userId, input.currentPassword);
+        checkedDigest = await checkCurrentPassword(userId, input.currentPassword);
         if (input.newPassword === input.currentPassword) throw errors.newPasswordMatchesCurrent();
       }
       const prepared = await passwords.prepare({ password: input.newPassword }, { paramName: 'new_password' });
       await db.transaction().execute(async (trx) => {
-        await requireUserForUpdate(trx, userId);
+        await assertCheckStillHolds(trx, userId, checkedDigest, input.sessionId);
         const now = clock.nowMs();
         await updateUser(trx, userId, {
           password_digest: prepared!.digest,
@@ -67,12 +84,15 @@ export function createAccountService(deps: ServiceDeps, { passwords, users }: { 
     },
 
     /** `POST /v1/me/remove_password`: only where the instance does not require a password, and with the current one. */
-    async removePassword(userId: string, input: { currentPassword?: string | undefined; passwordRequired: boolean }): Promise<void> {
+    async removePassword(userId: string, input: { currentPassword?: string | undefined; passwordRequired: boolean; sessionId: string }): Promise<void> {
       if (input.passwordRequired) throw errors.passwordRequired();
       const user = await requireUser(db, userId);
       if (!user.password_digest) throw errors.noPasswordSet();
-      await checkCurrentPassword(userId, input.currentPassword);
-      await passwords.remove(userId, {});
+      const checkedDigest = await checkCurrentPassword(userId, input.currentPassword);
+      await db.transaction().execute(async (trx) => {
+        await assertCheckStillHolds(trx, userId, checkedDigest, input.sessionId);
+        await passwords.remove(userId, {}, trx);
+      });
     },
 
     /** `DELETE /v1/me`: only for users whose `delete_self_enabled` is on; their sessions end with them. */

@@ -5,7 +5,7 @@ import type { Executor, IdentificationRow } from '../storage/database.js';
 import { findIdentificationById, updateIdentification } from '../storage/repositories/identifications-repository.js';
 import { findUserById } from '../storage/repositories/users-repository.js';
 import { assertVerified } from '../verification/outcome-errors.js';
-import type { VerificationCodes, VerificationOutcome } from '../verification/verification-codes.js';
+import { SELF_VERIFICATION_RESEND_AFTER_SECONDS, type VerificationCodes, type VerificationOutcome } from '../verification/verification-codes.js';
 import { requireUserForUpdate, withUniqueErrors } from './deps.js';
 import { assertIdentifierAvailable, setPrimary } from './identification-rules.js';
 import { toIdentification, type Identification } from './user-record.js';
@@ -32,7 +32,7 @@ export interface BackendVerification extends CodeVerificationState {
 export interface EmailVerificationCollaborators {
   codes: VerificationCodes;
   /** Issues a code for `subject` (replacing an earlier one) and emails it; Clerk's test code for `+clerk_test` in development. */
-  sendCode(subject: string, emailAddress: string): Promise<{ expiresAtMs: number }>;
+  sendCode(subject: string, emailAddress: string, options?: { resendAfterSeconds?: number }): Promise<{ expiresAtMs: number }>;
 }
 
 /** The one code a user's own verification of an address runs on: bound to the identification and its address. */
@@ -105,7 +105,8 @@ export function createEmailVerificationService(deps: ServiceDeps, { codes, sendC
       const row = await requireEmail(id, userId);
       if (row.verified) throw errors.verificationAlreadyVerified();
       await assertAvailable(row);
-      await sendCode(selfSubject(row), row.identifier);
+      // One code per address per interval: prepare_verification must not flood a mailbox (which may not be the user's).
+      await sendCode(selfSubject(row), row.identifier, { resendAfterSeconds: SELF_VERIFICATION_RESEND_AFTER_SECONDS });
       return { identification: toIdentification(row), verification: await stateOf(selfSubject(row)) };
     },
 
@@ -124,7 +125,7 @@ export function createEmailVerificationService(deps: ServiceDeps, { codes, sendC
         // A wrong guess counts, including the one that uses up the code; tries at a code already dead guess nothing.
         const guessed = outcome === 'incorrect' || (outcome === 'too_many_attempts' && before !== null && before.attempts < before.maxAttempts);
         if (guessed) await attempt.failed();
-        else if (outcome === 'verified') await attempt.succeeded();
+        else if (outcome === 'verified') await attempt.released();
         assertVerified(outcome);
       });
       return { identification: await markVerified(row.id), verification: await stateOf(selfSubject(row)) };

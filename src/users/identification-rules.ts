@@ -51,6 +51,18 @@ export async function setPrimary(
  * least one way to identify themselves (an identification or a username). `remaining` and `user` describe
  * the state after the removal.
  */
+/**
+ * The user's own removal of their primary (`/v1/me`): without a verified one of the same type to take over, a
+ * required type is refused; an unverified address does not keep the user reachable.
+ */
+export function assertVerifiedSuccessor(
+  successor: IdentificationRow | null,
+  removedType: IdentifierType,
+  requiredIdentifiers: readonly IdentifierType[],
+): void {
+  if (successor === null && requiredIdentifiers.includes(removedType)) throw errors.lastRequiredIdentificationDeletionFailed(NOUNS[removedType]);
+}
+
 export function assertCanRemove(
   remaining: readonly IdentificationRow[],
   removedType: IdentifierType,

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from '../domain/service-deps.js';
+import type { IdentifierType } from '../config/config.js';
 import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { Executor, IdentificationRow, IdentificationType, IdentificationUpdate } from '../storage/database.js';
@@ -14,7 +15,7 @@ import {
 } from '../storage/repositories/identifications-repository.js';
 import { refreshUserSearchDoc } from '../storage/repositories/user-search-repository.js';
 import { requireUser, requireUserForUpdate, withUniqueErrors } from './deps.js';
-import { assertCanRemove, assertIdentifierAvailable, PRIMARY_COLUMNS, setPrimary } from './identification-rules.js';
+import { assertCanRemove, assertIdentifierAvailable, assertVerifiedSuccessor, PRIMARY_COLUMNS, setPrimary } from './identification-rules.js';
 import { syncMFAState } from './mfa-service.js';
 import { parseIdentifier } from './identifiers.js';
 import { toIdentification, type Identification } from './user-record.js';
@@ -29,6 +30,16 @@ export interface CreateContactInput {
   reservedForSecondFactor?: boolean | null;
 }
 
+/** How a change made by the user themself (the Frontend API) differs from an administrator's (the Backend API). */
+export interface SelfServiceOptions {
+  /**
+   * Only a verified identification ever becomes the primary one: a first unverified address stays non-primary until
+   * its code comes back (markVerified fills an empty primary), and deleting the primary hands over to a verified one.
+   * @default false (the Backend API: an administrator vouches for the addresses they add)
+   */
+  verifiedPrimaryOnly?: boolean;
+}
+
 export interface UpdateContactInput {
   verified?: boolean | null;
   primary?: boolean | null;
@@ -37,6 +48,8 @@ export interface UpdateContactInput {
   defaultSecondFactor?: boolean | null;
   /** With `verified: true`: how it was verified (`phone_code`); an admin verification otherwise. */
   verificationStrategy?: string | null;
+  /** Makes it the primary one when verified and the user has none of its type (a code came back, see verifiedPrimaryOnly). */
+  primaryIfNone?: boolean;
 }
 
 export type ReplacementStatus = 'verified' | 'reserved' | 'unverified';
@@ -79,7 +92,7 @@ export function createIdentificationService(deps: ServiceDeps) {
       return toIdentification(await requireIdentification(db, type, id));
     },
 
-    async create(type: ContactType, input: CreateContactInput): Promise<Identification> {
+    async create(type: ContactType, input: CreateContactInput, options: SelfServiceOptions = {}): Promise<Identification> {
       const identifier = parseIdentifier(type, input.value);
       const verified = Boolean(input.verified);
       if (input.reservedForSecondFactor && !verified) throw errors.createSecondFactorUnverified();
@@ -108,7 +121,7 @@ export function createIdentificationService(deps: ServiceDeps) {
           await insertIdentifications(trx, [row]);
           if (input.reservedForSecondFactor) row = await reserveForSecondFactor(trx, row, now);
           const isFirst = !existing.some((other) => other.type === type);
-          if (input.primary || isFirst) await setPrimary(trx, user.id, type, row, now);
+          if (input.primary || (isFirst && (verified || !options.verifiedPrimaryOnly))) await setPrimary(trx, user.id, type, row, now);
           await syncMFAState(trx, user.id, now);
           await refreshUserSearchDoc(trx, user.id);
           return toIdentification(row);
@@ -150,6 +163,9 @@ export function createIdentificationService(deps: ServiceDeps) {
             await clearDefaultSecondFactor(trx, row.user_id, row.id);
           }
           if (input.primary) await setPrimary(trx, row.user_id, type, row, now);
+          else if (input.primaryIfNone && row.verified && (await requireUser(trx, row.user_id))[PRIMARY_COLUMNS[type].id] === null) {
+            await setPrimary(trx, row.user_id, type, row, now);
+          }
           await ensureDefaultSecondFactor(trx, row.user_id);
           await syncMFAState(trx, row.user_id, now);
           return toIdentification((await findIdentificationById(trx, id))!);
@@ -160,8 +176,10 @@ export function createIdentificationService(deps: ServiceDeps) {
     /**
      * Deletes one identification; when it was the primary, the oldest remaining (verified first) takes over.
      * With `ownerId` (`DELETE /v1/users/{user_id}/web3_wallets/{id}`), another user's identification is not found.
+     * With `verifiedPrimaryOnly` (`/v1/me`), only a verified one takes over; when none is left of a required type the
+     * deletion is refused (an address nobody proved does not keep the user reachable), otherwise the primary is left empty.
      */
-    async delete(type: IdentificationType, id: string, options: { ownerId?: string } = {}): Promise<{ id: string }> {
+    async delete(type: IdentificationType, id: string, options: { ownerId?: string } & SelfServiceOptions = {}): Promise<{ id: string }> {
       return db.transaction().execute(async (trx) => {
         const row = await lockIdentification(trx, type, id);
         if (options.ownerId !== undefined && row.user_id !== options.ownerId) throw errors.resourceNotFound();
@@ -173,7 +191,9 @@ export function createIdentificationService(deps: ServiceDeps) {
         const primaryId = user[PRIMARY_COLUMNS[type].id];
         if (primaryId === id) {
           const sameType = remaining.filter((other) => other.type === type);
-          const successor = sameType.find((other) => other.verified === 1) ?? sameType[0] ?? null;
+          const verifiedSuccessor = sameType.find((other) => other.verified === 1) ?? null;
+          if (options.verifiedPrimaryOnly) assertVerifiedSuccessor(verifiedSuccessor, type as IdentifierType, config.requiredIdentifiers);
+          const successor = options.verifiedPrimaryOnly ? verifiedSuccessor : (verifiedSuccessor ?? sameType[0] ?? null);
           await setPrimary(trx, user.id, type, successor, now);
         }
         await ensureDefaultSecondFactor(trx, user.id);

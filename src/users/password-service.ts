@@ -3,7 +3,7 @@ import { errors } from '../lib/error-catalog.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { createVerificationPool } from '../passwords/verification-pool.js';
 import { replacePasswordDigestIfUnchanged } from '../storage/repositories/credentials-repository.js';
-import type { UserRow } from '../storage/database.js';
+import type { Executor, UserRow } from '../storage/database.js';
 import { updateUser } from '../storage/repositories/users-repository.js';
 import { loadRecord, requireUser } from './deps.js';
 import { revokeAllSessions } from './session-revocation.js';
@@ -66,9 +66,10 @@ export function createPasswordService(deps: ServiceDeps) {
     /**
      * `POST /v1/users/{id}/verify_password`. A wrong password counts toward lockout; a right one resets
      * the count and, for an imported digest (any digest Roster did not write), re-hashes the password to argon2id
-     * when it is the only password that digest accepts.
+     * when it is the only password that digest accepts. Answers the digest the password matched (the re-hashed
+     * one when it was upgraded), so a caller can make a later write conditional on it (see account-service).
      */
-    async verify(userId: string, password: string): Promise<void> {
+    async verify(userId: string, password: string): Promise<string> {
       const first = await requireUser(db, userId);
       if (first.banned) throw errors.userBanned();
       if (!first.password_digest || !first.password_hasher) throw errors.noPasswordSet();
@@ -95,16 +96,19 @@ export function createPasswordService(deps: ServiceDeps) {
       // bytes, for one) stays as imported, as the original system would keep verifying it.
       if (!isOwnDigest(user) && (hashers.get(user.password_hasher!)?.acceptsOnly?.(user.password_digest!, password) ?? true)) {
         const digest = await hashers.preferred.hash(password);
-        await replacePasswordDigestIfUnchanged(db, userId, user.password_digest!, { digest, hasher: hashers.preferred.name });
+        if (await replacePasswordDigestIfUnchanged(db, userId, user.password_digest!, { digest, hasher: hashers.preferred.name })) return digest;
       }
+      return user.password_digest!;
     },
 
     /**
      * `POST /v1/users/{id}/remove_password`. A user without a password is returned unchanged, sessions included
      * (the 2026-05-12 spec: "the user is returned unchanged").
      */
-    async remove(userId: string, options: { signOutOfOtherSessions?: boolean }): Promise<UserRecord> {
-      return db.transaction().execute(async (trx) => {
+    async remove(userId: string, options: { signOutOfOtherSessions?: boolean }, executor?: Executor): Promise<UserRecord> {
+      // Within the caller's transaction when given one (account-service removes under its own lock).
+      const run = <T>(work: (trx: Executor) => Promise<T>) => (executor ? work(executor) : db.transaction().execute(work));
+      return run(async (trx) => {
         const user = await requireUser(trx, userId);
         if (!user.password_digest) return loadRecord(deps, trx, user);
         const now = clock.nowMs();

@@ -70,14 +70,17 @@ export function createPhoneVerificationService(deps: ServiceDeps, { phoneCodes, 
      * number (`verification_already_verified`) or one another user holds verified (`form_identifier_exists`) is never
      * texted, so these routes cannot be used to send texts to numbers whose verification is already settled.
      */
-    async prepare(phoneId: string, options: { ownerId?: string } = {}): Promise<{ identification: Identification; verification: PhoneVerification }> {
+    async prepare(
+      phoneId: string,
+      options: { ownerId?: string; resendAfterSeconds?: number } = {},
+    ): Promise<{ identification: Identification; verification: PhoneVerification }> {
       const row = await requirePhone(phoneId, options.ownerId);
       const user = await findUserById(db, row.user_id);
       if (!user) throw errors.resourceNotFound();
       if (user.banned) throw errors.userBanned();
       if (row.verified) throw errors.verificationAlreadyVerified();
       await assertIdentifierAvailable(db, 'phone_number', row.identifier, row.user_id);
-      const { id, expiresAtMs } = await phoneCodes.send(subjectOf(row), row.identifier);
+      const { id, expiresAtMs } = await phoneCodes.send(subjectOf(row), row.identifier, { resendAfterSeconds: options.resendAfterSeconds });
       return { identification: toIdentification(row), verification: { id, status: 'unverified', attempts: 0, expiresAtMs } };
     },
 
@@ -92,13 +95,13 @@ export function createPhoneVerificationService(deps: ServiceDeps, { phoneCodes, 
       if (!user) throw errors.resourceNotFound();
       const outcome = await guard.withAttempt(db, user, async (attempt) => {
         const result = await phoneCodes.attempt(subjectOf(row), code, { id: options.verificationId });
-        if (result === 'verified') await attempt.succeeded();
+        if (result === 'verified') await attempt.released();
         else if (GUESSES.includes(result)) await attempt.failed();
         return result;
       });
       let identification = toIdentification(row);
       if (outcome === 'verified' && !row.verified) {
-        identification = await identifications.update('phone_number', row.id, { verified: true, verificationStrategy: 'phone_code' });
+        identification = await identifications.update('phone_number', row.id, { verified: true, verificationStrategy: 'phone_code', primaryIfNone: true });
       }
       return { outcome, identification, verification: await stateOf(row, deps.clock.nowMs()) };
     },

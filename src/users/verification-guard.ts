@@ -23,8 +23,13 @@ const STALE_RESERVATION_MS = 60_000;
 export interface Attempt {
   /** A wrong password or code: counts toward the lockout, and the one that uses up the policy locks. */
   failed(): Promise<void>;
-  /** A right one: earlier failures are forgotten. */
+  /** A right password (or a completed sign-in factor): earlier failures are forgotten. */
   succeeded(): Promise<void>;
+  /**
+   * A right code that proves only control of a new address or number (a self-verification): its own attempt is
+   * given back, earlier failures stay counted. Otherwise "verify an address, guess again" refills password guesses.
+   */
+  released(): Promise<void>;
 }
 
 /**
@@ -85,7 +90,9 @@ export function createVerificationGuard(deps: ServiceDeps) {
      */
     async withAttempt<T>(db: Executor, user: UserRow, check: (attempt: Attempt) => Promise<T>): Promise<T> {
       await refuseIfLocked(db, user);
-      if (policy.maxAttempts === null) return check({ failed: async () => undefined, succeeded: async () => undefined });
+      if (policy.maxAttempts === null) {
+        return check({ failed: async () => undefined, succeeded: async () => undefined, released: async () => undefined });
+      }
       const maxAttempts = policy.maxAttempts;
       await reserve(db, user.id, maxAttempts);
       let settled = false;
@@ -97,6 +104,10 @@ export function createVerificationGuard(deps: ServiceDeps) {
         async succeeded() {
           settled = true;
           await settleSuccessfulAttempt(db, user.id);
+        },
+        async released() {
+          settled = true;
+          await releaseVerificationAttempt(db, user.id);
         },
       };
       try {

@@ -5,7 +5,7 @@ import type { VerificationCodeState, VerificationOutcome } from './verification-
 /** Phone codes as the services use them: sending (with Clerk's delivery error) and checking. */
 export interface PhoneCodes {
   /** Sends a new code for `subject` (replacing any earlier one) to `phoneNumber`; 503 `sms_delivery_unavailable` when it cannot. */
-  send(subject: string, phoneNumber: string): Promise<{ id: string; expiresAtMs: number }>;
+  send(subject: string, phoneNumber: string, options?: { resendAfterSeconds?: number }): Promise<{ id: string; expiresAtMs: number }>;
   attempt(subject: string, code: string, options?: { id?: string }): Promise<VerificationOutcome>;
   find(subject: string): Promise<VerificationCodeState | null>;
 }
@@ -17,9 +17,9 @@ export interface PhoneCodesDeps extends SendPhoneCodeDeps {
 
 export function createPhoneCodes(deps: PhoneCodesDeps): PhoneCodes {
   return {
-    async send(subject, phoneNumber) {
+    async send(subject, phoneNumber, options = {}) {
       try {
-        const sent = await sendPhoneCode(deps, { subject, phoneNumber });
+        const sent = await sendPhoneCode(deps, { subject, phoneNumber, ...options });
         return { id: sent.id, expiresAtMs: sent.expiresAt };
       } catch (error) {
         if (error instanceof ClerkError) throw error;

@@ -17,6 +17,8 @@ export interface EmailCodeRequest {
   /** What the code verifies, e.g. `sign_up:sua_123:email_address`. */
   subject: string;
   emailAddress: string;
+  /** See IssueOptions.resendAfterSeconds. */
+  resendAfterSeconds?: number;
 }
 
 /** What was done; never the code. */
@@ -36,10 +38,10 @@ export interface SentEmailCode {
 export async function sendEmailCode(deps: SendEmailCodeDeps, request: EmailCodeRequest): Promise<SentEmailCode> {
   const ttlSeconds = deps.ttlSeconds ?? DEFAULT_CODE_TTL_SECONDS;
   if (deps.instanceType === 'development' && isClerkTestEmail(request.emailAddress)) {
-    const { expiresAt } = await deps.codes.issue(request.subject, { ttlSeconds, fixedCode: CLERK_TEST_CODE });
+    const { expiresAt } = await deps.codes.issue(request.subject, { ttlSeconds, fixedCode: CLERK_TEST_CODE, resendAfterSeconds: request.resendAfterSeconds });
     return { expiresAt, delivered: false };
   }
-  const { code, expiresAt } = await deps.codes.issue(request.subject, { ttlSeconds });
+  const { code, expiresAt } = await deps.codes.issue(request.subject, { ttlSeconds, resendAfterSeconds: request.resendAfterSeconds });
   const content = verificationCodeEmail({ appName: deps.appName, code, expiresInMinutes: Math.ceil(ttlSeconds / 60) });
   await deps.mailer.send({ to: request.emailAddress, ...content });
   return { expiresAt, delivered: true };

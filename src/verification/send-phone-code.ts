@@ -20,6 +20,8 @@ export interface PhoneCodeRequest {
   subject: string;
   /** E.164. */
   phoneNumber: string;
+  /** See IssueOptions.resendAfterSeconds. */
+  resendAfterSeconds?: number;
 }
 
 /** What was done; never the code. */
@@ -40,10 +42,10 @@ export interface SentPhoneCode {
 export async function sendPhoneCode(deps: SendPhoneCodeDeps, request: PhoneCodeRequest): Promise<SentPhoneCode> {
   const ttlSeconds = deps.ttlSeconds ?? DEFAULT_CODE_TTL_SECONDS;
   if (deps.instanceType === 'development' && isClerkTestPhoneNumber(request.phoneNumber)) {
-    const { id, expiresAt } = await deps.codes.issue(request.subject, { ttlSeconds, fixedCode: CLERK_TEST_CODE });
+    const { id, expiresAt } = await deps.codes.issue(request.subject, { ttlSeconds, fixedCode: CLERK_TEST_CODE, resendAfterSeconds: request.resendAfterSeconds });
     return { id, expiresAt, delivered: false };
   }
-  const { id, code, expiresAt } = await deps.codes.issue(request.subject, { ttlSeconds });
+  const { id, code, expiresAt } = await deps.codes.issue(request.subject, { ttlSeconds, resendAfterSeconds: request.resendAfterSeconds });
   await deps.sms.send({ to: request.phoneNumber, message: verificationCodeSms({ appName: deps.appName, code, expiresInMinutes: Math.ceil(ttlSeconds / 60) }) });
   return { id, expiresAt, delivered: true };
 }

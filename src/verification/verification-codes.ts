@@ -1,5 +1,6 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../lib/clock.js';
+import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import { createKeyedHash, type KeyedHash } from '../lib/keyed-hash.js';
 import type { RosterDatabase } from '../storage/database.js';
@@ -21,6 +22,9 @@ export const DEFAULT_CODE_TTL_SECONDS = 600;
 /** Failed attempts a code survives before it is dead. @default 5 */
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
+/** How soon the user may ask for another code to their own new address or number (`/v1/me`). @default 30 */
+export const SELF_VERIFICATION_RESEND_AFTER_SECONDS = 30;
+
 const CODE_DIGITS = 6;
 const CODE_PATTERN = /^[0-9]{6}$/;
 
@@ -36,6 +40,12 @@ export interface IssueOptions {
   ttlSeconds?: number;
   /** A known code instead of a random one: Clerk's test code for test identifiers on development instances. */
   fixedCode?: string;
+  /**
+   * Refuses a new code while the subject's current one is younger than this (Clerk's 429 `too_many_requests`,
+   * `resets_in` the seconds left): one code per address per interval, so prepare_verification cannot flood a mailbox.
+   * Decided by one conditional write, so concurrent requests issue at most one code. @default none
+   */
+  resendAfterSeconds?: number;
 }
 
 /** The code to deliver; it exists nowhere else (only its keyed hash is stored). */
@@ -127,7 +137,8 @@ export function createVerificationCodes(deps: VerificationCodesDeps): Verificati
       const nowMs = clock.nowMs();
       const expiresAt = nowMs + ttlSeconds * 1000;
       const id = newId('vcode', nowMs);
-      await upsertVerificationCode(db, {
+      const resendAfterMs = options.resendAfterSeconds === undefined ? null : options.resendAfterSeconds * 1000;
+      const written = await upsertVerificationCode(db, {
         id,
         subject,
         code_digest: digest(subject, code).toString('base64url'),
@@ -136,7 +147,12 @@ export function createVerificationCodes(deps: VerificationCodesDeps): Verificati
         max_attempts: maxAttempts,
         consumed_at: null,
         created_at: nowMs,
-      });
+      }, resendAfterMs === null ? {} : { replaceIssuedBeforeMs: nowMs - resendAfterMs });
+      if (!written) {
+        const current = await findVerificationCode(db, subject);
+        const leftMs = current ? Number(current.created_at) + resendAfterMs! - nowMs : 1000;
+        throw errors.tooManyRequests(Math.max(1, Math.ceil(leftMs / 1000)));
+      }
       return { id, code, expiresAt };
     },
 

@@ -21,8 +21,11 @@ export interface MeSession {
 export async function requireMeSession(ctx: FapiContext, request: FastifyRequest): Promise<MeSession> {
   const client = requireClient(request);
   const query = request.query as Record<string, unknown> | undefined;
-  const named = typeof query?._clerk_session_id === 'string' ? query._clerk_session_id : null;
-  const sessionId = named ?? client.last_active_session_id;
+  const param = query?._clerk_session_id;
+  // A session named any other way than one string (repeated, empty) is refused: falling back to the last active
+  // session would run the request as another account of this browser in multi-session mode.
+  if (param !== undefined && (typeof param !== 'string' || param === '')) throw errors.paramFormatInvalid('_clerk_session_id', '_clerk_session_id must be one session id.');
+  const sessionId = (param as string | undefined) ?? client.last_active_session_id;
   if (!sessionId) throw errors.signedOut();
   const session = await ctx.clients.requireOwnSession(client, sessionId);
   const { user } = await ctx.clients.withUser(session);

@@ -30,6 +30,7 @@ export const requestErrors = {
     make('paramFormatInvalid', `${paramName} must be a valid web3 wallet address.`, param(paramName)),
   localeInvalid: (paramName: string) =>
     make('paramFormatInvalid', `${paramName} must be a valid BCP-47 language tag.`, param(paramName)),
+  paramFormatInvalid: (paramName: string, longMessage: string) => make('paramFormatInvalid', longMessage, param(paramName)),
   paramValueInvalid: (paramName: string, longMessage?: string) =>
     make('paramValueInvalid', longMessage ?? `${paramName} is invalid`, param(paramName)),
   paramValueNotAllowed: (paramName: string, value: string, allowed: readonly string[]) =>

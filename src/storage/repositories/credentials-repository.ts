@@ -31,13 +31,14 @@ export async function replacePasswordDigestIfUnchanged(
   userId: string,
   expectedDigest: string,
   next: { digest: string; hasher: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('users')
     .set({ password_digest: next.digest, password_hasher: next.hasher })
     .where('id', '=', userId)
     .where('password_digest', '=', expectedDigest)
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function replaceBackupCodes(db: Executor, userId: string, rows: readonly BackupCodeRow[]): Promise<void> {

@@ -8,12 +8,20 @@ import type { NewVerificationCodeRow, VerificationCodeRow } from '../tables/veri
 // attempts than it has.
 
 /** Issues `row`'s code for its subject, replacing the subject's previous code (used or not) in one statement. */
-export async function upsertVerificationCode(db: Executor, row: NewVerificationCodeRow): Promise<void> {
-  await db
+/**
+ * Stores the subject's code, replacing any earlier one; with `replaceIssuedBeforeMs`, only one issued before then
+ * (one statement, so concurrent issues cannot both pass). False when an earlier code was kept.
+ */
+export async function upsertVerificationCode(
+  db: Executor,
+  row: NewVerificationCodeRow,
+  options: { replaceIssuedBeforeMs?: number } = {},
+): Promise<boolean> {
+  const result = await db
     .insertInto('verification_codes')
     .values(row)
-    .onConflict((conflict) =>
-      conflict.column('subject').doUpdateSet({
+    .onConflict((conflict) => {
+      const update = conflict.column('subject').doUpdateSet({
         id: row.id,
         code_digest: row.code_digest,
         expire_at: row.expire_at,
@@ -21,9 +29,11 @@ export async function upsertVerificationCode(db: Executor, row: NewVerificationC
         max_attempts: row.max_attempts,
         consumed_at: null,
         created_at: row.created_at,
-      }),
-    )
-    .execute();
+      });
+      return options.replaceIssuedBeforeMs === undefined ? update : update.where('verification_codes.created_at', '<=', options.replaceIssuedBeforeMs);
+    })
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
 export async function findVerificationCode(db: Executor, subject: string): Promise<VerificationCodeRow | undefined> {

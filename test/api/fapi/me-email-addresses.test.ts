@@ -77,7 +77,8 @@ describe('Frontend API: /v1/me/email_addresses', () => {
     expect((await server.api('GET', `/v1/users/${user.id}`)).body.verification_attempts_remaining).toBe(5);
     expect((await server.clerk.emailAddresses.getEmailAddress(first)).verification).toBeNull();
 
-    // A new code starts afresh.
+    // A new code (once the resend interval has passed) starts afresh.
+    server.clock.advanceMs(30_000);
     await browser.call('POST', me(`/email_addresses/${first}/prepare_verification`), { strategy: 'email_code' });
     expect((await browser.call('POST', me(`/email_addresses/${first}/attempt_verification`), { code: TEST_CODE })).status).toBe(200);
   });

@@ -41,6 +41,20 @@ describe('Frontend API: phone numbers from the profile', () => {
     return { id, number, verified };
   };
 
+  it("a right code for the user's own new number keeps earlier wrong passwords counted, and fills the empty primary", async () => {
+    const { user, browser } = await signedIn();
+    for (let i = 0; i < 3; i++) {
+      const guess = await browser.call('POST', '/v1/me/change_password', { current_password: `guess ${i}`, new_password: 'another password 77' });
+      expect(guess.body.errors[0].code).toBe('form_password_validation_failed');
+    }
+    const remainingBefore = (await server.api('GET', `/v1/users/${user.id}`)).body.verification_attempts_remaining;
+    const { id } = await addVerifiedPhone(browser);
+    const after = (await server.api('GET', `/v1/users/${user.id}`)).body;
+    expect(after.verification_attempts_remaining).toBe(remainingBefore);
+    // Added unverified from the profile, it became the primary number only once its code came back.
+    expect(after.primary_phone_number_id).toBe(id);
+  });
+
   it('adds a number unverified, texts a code, and the right code verifies it', async () => {
     const { user, browser } = await signedIn();
     const number = uniquePhone();
@@ -62,13 +76,13 @@ describe('Frontend API: phone numbers from the profile', () => {
     const list = await browser.call('GET', '/v1/me/phone_numbers');
     expect(list.body).toEqual([expect.objectContaining({ id, phone_number: number })]);
     expect((await server.clerk.phoneNumbers.getPhoneNumber(id)).verification?.status).toBe('verified');
-    // The wrong code counted toward the lockout.
-    expect((await server.api('GET', `/v1/users/${user.id}`)).body.verification_attempts_remaining).toBe(10);
+    // The wrong code counted toward the lockout, and the right one (which proves only the number) does not undo it.
+    expect((await server.api('GET', `/v1/users/${user.id}`)).body.verification_attempts_remaining).toBe(9);
     const again = await browser.call('POST', `/v1/me/phone_numbers/${id}/attempt_verification`, { code });
     expect(again.body.errors[0].code).toBe('verification_already_verified');
   });
 
-  it('a wrong code counts toward the lockout until a right one', async () => {
+  it('a wrong code counts toward the lockout', async () => {
     const { user, browser } = await signedIn();
     const number = uniquePhone();
     const created = await browser.call('POST', '/v1/me/phone_numbers', { phone_number: number });

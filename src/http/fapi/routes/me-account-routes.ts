@@ -113,6 +113,7 @@ export function registerMeAccountRoutes(app: FastifyInstance, ctx: FapiContext):
     await ctx.accounts.removePassword(me.user.user.id, {
       currentPassword: formFields(request.body).string('current_password'),
       passwordRequired: environment.attributes.password.required,
+      sessionId: me.session.id,
     });
     return meUserEnvelope(ctx, request, reply, me);
   });

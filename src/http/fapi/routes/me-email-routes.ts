@@ -28,7 +28,11 @@ export function registerMeEmailRoutes(app: FastifyInstance, ctx: FapiContext): v
     const emailAddress = formFields(request.body).string('email_address');
     if (!emailAddress) throw errors.paramMissing('email_address');
     // Unverified until its code comes back; another user's verified address is `form_identifier_exists`.
-    const created = await ctx.identifications.create('email_address', { userId: me.user.user.id, value: emailAddress, verified: false });
+    const created = await ctx.identifications.create(
+      'email_address',
+      { userId: me.user.user.id, value: emailAddress, verified: false },
+      { verifiedPrimaryOnly: true },
+    );
     return envelope(ctx, request, reply, toMeEmailAddressJSON({ identification: created, verification: null }));
   });
 
@@ -39,7 +43,7 @@ export function registerMeEmailRoutes(app: FastifyInstance, ctx: FapiContext): v
 
   app.delete<{ Params: Params }>('/fapi/v1/me/email_addresses/:email_id', FAPI_ROUTE, async (request, reply) => {
     const me = await requireMeSession(ctx, request);
-    const { id } = await ctx.identifications.delete('email_address', request.params.email_id, { ownerId: me.user.user.id });
+    const { id } = await ctx.identifications.delete('email_address', request.params.email_id, { ownerId: me.user.user.id, verifiedPrimaryOnly: true });
     return envelope(ctx, request, reply, toDeletedJSON('email_address', id));
   });
 

@@ -3,6 +3,7 @@
 // numbers, verified by an SMS code, and reserved for second factor from the profile.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
+import { SELF_VERIFICATION_RESEND_AFTER_SECONDS } from '../../../verification/verification-codes.js';
 import type { Identification } from '../../../users/user-record.js';
 import type { PhoneVerification } from '../../../users/phone-verification-service.js';
 import { assertVerified } from '../../../verification/outcome-errors.js';
@@ -54,7 +55,7 @@ export function registerMePhoneRoutes(app: FastifyInstance, ctx: FapiContext): v
       userId: me.user.user.id,
       value: phoneNumber,
       reservedForSecondFactor: form.boolean('reserved_for_second_factor'),
-    });
+    }, { verifiedPrimaryOnly: true });
     return answer(request, reply, me, phone);
   });
 
@@ -80,7 +81,10 @@ export function registerMePhoneRoutes(app: FastifyInstance, ctx: FapiContext): v
 
   app.delete<{ Params: Params }>('/fapi/v1/me/phone_numbers/:phone_number_id', FAPI_ROUTE, async (request, reply) => {
     const me = await requireMeSession(ctx, request);
-    const { id } = await ctx.identifications.delete('phone_number', ownPhone(me, request.params.phone_number_id).id, { ownerId: me.user.user.id });
+    const { id } = await ctx.identifications.delete('phone_number', ownPhone(me, request.params.phone_number_id).id, {
+      ownerId: me.user.user.id,
+      verifiedPrimaryOnly: true,
+    });
     await ctx.mfa.dropOrphanBackupCodes(me.user.user.id);
     return envelope(ctx, request, reply, toDeletedJSON('phone_number', id));
   });
@@ -89,7 +93,11 @@ export function registerMePhoneRoutes(app: FastifyInstance, ctx: FapiContext): v
     const me = await requireMeSession(ctx, request);
     const strategy = formFields(request.body).string('strategy');
     if (strategy !== 'phone_code') throw errors.paramValueNotAllowed('strategy', strategy ?? '', ['phone_code']);
-    const { identification, verification } = await ctx.phoneVerification.prepare(ownPhone(me, request.params.phone_number_id).id, { ownerId: me.user.user.id });
+    const { identification, verification } = await ctx.phoneVerification.prepare(ownPhone(me, request.params.phone_number_id).id, {
+      ownerId: me.user.user.id,
+      // One text per number per interval: a profile must not be a way to flood a phone (or an SMS bill).
+      resendAfterSeconds: SELF_VERIFICATION_RESEND_AFTER_SECONDS,
+    });
     return envelope(ctx, request, reply, toMePhoneJSON(identification, verification));
   });
 

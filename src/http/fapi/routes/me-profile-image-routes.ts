@@ -14,12 +14,25 @@ import { FAPI_ROUTE } from '../route-options.js';
 
 /** A base64 image of at most 10 MB, with room for a data: URL prefix. */
 const BASE64_BODY_LIMIT_BYTES = Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 1024;
-const DATA_URL_PREFIX = /^data:[a-z0-9.+/-]*(;[a-z0-9=-]+)*;base64,/i;
+/** A data: URL header (`data:image/png;base64,`); matched on the bounded text before the first comma only. */
+const DATA_URL_HEADER = /^data:[a-z0-9.+/-]*(?:;[a-z0-9=-]+)*;base64$/i;
+const MAX_DATA_URL_HEADER_CHARS = 256;
+
+/** The base64 text of the body, without its data: URL header; a header that is too long or malformed is a 400. */
+function stripDataUrlHeader(text: string): string {
+  if (!/^data:/i.test(text)) return text;
+  // Bounded before any regex runs: a body of millions of `;a` parameters must not backtrack through megabytes.
+  const comma = text.slice(0, MAX_DATA_URL_HEADER_CHARS + 1).indexOf(',');
+  if (comma < 0 || comma > MAX_DATA_URL_HEADER_CHARS || !DATA_URL_HEADER.test(text.slice(0, comma))) {
+    throw errors.requestBodyInvalid('The body must be a base64-encoded image or a base64 data: URL.');
+  }
+  return text.slice(comma + 1);
+}
 
 /** The uploaded bytes: the multipart `file`, or the base64 text of an octet-stream body (`user.setProfileImage({ file: string })`). */
 function uploadedBytes(request: FastifyRequest): Buffer {
   if (!/^application\/octet-stream/i.test(request.headers['content-type'] ?? '')) return readImageUpload(request).file;
-  const text = Buffer.isBuffer(request.body) ? request.body.toString('latin1').trim().replace(DATA_URL_PREFIX, '') : '';
+  const text = Buffer.isBuffer(request.body) ? stripDataUrlHeader(request.body.toString('latin1').trim()) : '';
   if (text === '') throw errors.imageMissing();
   if (!/^[A-Za-z0-9+/\r\n]*={0,2}$/.test(text)) throw errors.requestBodyInvalid('The body must be a base64-encoded image.');
   const bytes = Buffer.from(text, 'base64');
