@@ -18,6 +18,7 @@ import type { EmailCodes } from './sign-up-service.js';
 import type { SignInTicketService } from './sign-in-tokens.js';
 import type { PhoneCodes } from '../verification/phone-codes.js';
 import { assertVerified } from '../verification/outcome-errors.js';
+import { SELF_VERIFICATION_RESEND_AFTER_SECONDS } from '../verification/verification-codes.js';
 
 /** Clerk abandons a sign-in attempt a day after it starts. */
 const ABANDON_AFTER_MS = 24 * 3600 * 1000;
@@ -427,7 +428,8 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       const phone = input.phoneNumberId === undefined ? (phones.find((item) => item.default) ?? phones[0]) : phones.find((item) => item.id === input.phoneNumberId);
       if (!phone) throw input.phoneNumberId === undefined ? errors.strategyForUserInvalid() : errors.formResourceNotFound('phone_number_id');
       await refuseEarly(signIn.user_id!);
-      await phoneCodes.send(phoneSubject(signIn, phone), phone.number);
+      // One text per 30 s for this sign-in and phone: a resend loop cannot pump texts to the number.
+      await phoneCodes.send(phoneSubject(signIn, phone), phone.number, { resendAfterSeconds: SELF_VERIFICATION_RESEND_AFTER_SECONDS });
       return signIn;
     },
 

@@ -115,6 +115,11 @@ export function createIdentifierLists(deps: ServiceDeps) {
 
     assertAllowed,
 
+    /** The blocklist alone: for an address a signed-in user adds to their account (the allowlist governs who gets in). */
+    async assertNotBlocked(type: IdentifierListType, identifier: string): Promise<void> {
+      if (await anyListed(db, 'blocklist_identifiers', candidatesFor(type, identifier))) throw errors.notAllowedAccess(identifier);
+    },
+
     /**
      * Sign-in: refuses a user any of whose verified email addresses or phone numbers is blocklisted, and (allowlist
      * on) one with none allowlisted, unless they joined through an invitation (instance or organization: a ticket of

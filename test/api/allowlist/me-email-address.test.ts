@@ -10,8 +10,7 @@ const PASSWORD = 'correct horse battery 42';
 describe('adding a blocklisted address from the profile', () => {
   const server = useTestServer();
 
-  // blocked on the /v1/me fix branch; the lead re-enables after merge
-  it.skip('is refused with not_allowed_access', async () => {
+  it('is refused with not_allowed_access', async () => {
     const email = `mail-${uniqueTag()}+clerk_test@example.com`;
     await server.clerk.users.createUser({ emailAddress: [email], password: PASSWORD });
     const browser = fapiBrowser(() => server);

@@ -4,6 +4,7 @@
 // POST /v1/me/email_addresses/{id}/attempt_verification — the code: single use, bounded guesses, then verified.
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
+import { normalizeEmailAddress } from '../../../users/identifiers.js';
 import { toDeletedJSON, toEmailAddressJSON } from '../../routes/users/serialize.js';
 import { envelope, type FapiContext } from '../fapi-context.js';
 import { formFields } from '../form-fields.js';
@@ -27,6 +28,9 @@ export function registerMeEmailRoutes(app: FastifyInstance, ctx: FapiContext): v
     const me = await requireMeSession(ctx, request);
     const emailAddress = formFields(request.body).string('email_address');
     if (!emailAddress) throw errors.paramMissing('email_address');
+    // A blocklisted address is refused here too: verified, it would lock the whole account out at the next sign-in.
+    const normalized = normalizeEmailAddress(emailAddress);
+    if (normalized) await ctx.identifierLists.assertNotBlocked('email_address', normalized);
     // Unverified until its code comes back; another user's verified address is `form_identifier_exists`.
     const created = await ctx.identifications.create(
       'email_address',

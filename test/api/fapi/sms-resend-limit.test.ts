@@ -1,19 +1,15 @@
-// Review (issue 12): nothing limits how many text messages one number (or one user) receives. Every
-// prepare_verification of /v1/me/phone_numbers/{id} sends a new SMS; the only limit is the per-IP
-// `fapi_attempts` budget (20 per 10 s, shared with every other attempt), i.e. ~120 SMS a minute to one number
-// from one address, more from several. Anyone who can sign up can add a premium-rate number and pump it (SMS
-// toll fraud), or flood a victim's phone. Clerk throttles sends per number; a resend limit per identification
-// (e.g. a cooldown, and a cap per hour) is expected. The same holds for the sign-in's prepare_second_factor.
+// SMS pumping: a resend loop from the profile (prepare_verification of /v1/me/phone_numbers/{id}) or from one
+// sign-in (prepare_second_factor) texts a number at most once per 30 s, not as often as the per-IP limit allows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fapiBrowser } from '../helpers/fapi-client.js';
-import { uniquePhone, uniqueTag } from '../helpers/fixtures.js';
-import { smsEnv, startSmsInbox, type SmsInbox } from '../helpers/sms-inbox.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { fapiBrowser } from '../../helpers/fapi-client.js';
+import { uniquePhone, uniqueTag } from '../../helpers/fixtures.js';
+import { smsEnv, startSmsInbox, type SmsInbox } from '../../helpers/sms-inbox.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 const MAX_TEXTS_PER_NUMBER_PER_MINUTE = 5;
 
-describe('review: SMS sends are limited per number, not only per IP', () => {
+describe('SMS sends are limited per number, not only per IP', () => {
   let inbox: SmsInbox;
   let server: TestServer;
   beforeAll(async () => {
@@ -26,8 +22,7 @@ describe('review: SMS sends are limited per number, not only per IP', () => {
     await inbox?.close();
   });
 
-  // needs the resend cooldown (fix-me branch)
-  it.skip('does not text one number 10 times in a few seconds from the profile', async () => {
+  it('does not text one number 10 times in a few seconds from the profile', async () => {
     const email = `pump-${uniqueTag()}@example.com`;
     await server.clerk.users.createUser({ emailAddress: [email], password: PASSWORD });
     const browser = fapiBrowser(() => server);
@@ -41,8 +36,7 @@ describe('review: SMS sends are limited per number, not only per IP', () => {
     expect(inbox.messages.filter((message) => message.to === number).length).toBeLessThanOrEqual(MAX_TEXTS_PER_NUMBER_PER_MINUTE);
   });
 
-  // needs the resend cooldown (fix-me branch)
-  it.skip('does not text a second-factor phone 10 times in a few seconds from one sign-in', async () => {
+  it('does not text a second-factor phone 10 times in a few seconds from one sign-in', async () => {
     const email = `pump2fa-${uniqueTag()}@example.com`;
     const number = uniquePhone();
     const user = await server.clerk.users.createUser({ emailAddress: [email], password: PASSWORD });
