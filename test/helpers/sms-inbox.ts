@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { signSmsWebhook, SMS_ID_HEADER, SMS_SIGNATURE_HEADER, SMS_TIMESTAMP_HEADER } from '../../src/sms/webhook-sms-sender.js';
 
 export const SMS_WEBHOOK_SECRET = 'test-sms-webhook-secret-0123456789';
@@ -81,4 +82,37 @@ export async function startSmsInbox(): Promise<SmsInbox> {
   const { port } = server.address() as AddressInfo;
   (inbox as { url: string }).url = `http://127.0.0.1:${port}/sms`;
   return inbox;
+}
+
+/**
+ * An inbox for the file's tests: started in `beforeAll` (call it before `useTestServer(() => smsEnv(inbox))`, so
+ * its URL is known when the server starts) and closed in `afterAll`.
+ */
+export function useSmsInbox(): SmsInbox {
+  let started: SmsInbox | undefined;
+  beforeAll(async () => {
+    started = await startSmsInbox();
+  });
+  afterAll(async () => started?.close());
+  const current = (): SmsInbox => {
+    if (!started) throw new Error('useSmsInbox: the inbox starts in beforeAll; use it inside tests and hooks');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get messages() {
+      return current().messages;
+    },
+    get mode() {
+      return current().mode;
+    },
+    set mode(value) {
+      current().mode = value;
+    },
+    lastCodeTo: (to) => current().lastCodeTo(to),
+    // Closed by the afterAll hook.
+    close: async () => undefined,
+  };
 }

@@ -138,10 +138,10 @@ export async function startTestServer(env: Record<string, string> = {}, options:
  * Starts a test server (see startTestServer) before the tests of the enclosing block, or of the file when called
  * at its top, and closes it after them. Returns the server: its members can be used once the tests run.
  */
-export function useTestServer(env: Record<string, string> = {}): TestServer {
+export function useTestServer(env: Record<string, string> | (() => Record<string, string>) = {}): TestServer {
   let started: TestServer | undefined;
   beforeAll(async () => {
-    started = await startTestServer(env);
+    started = await startTestServer(typeof env === 'function' ? env() : env);
   });
   afterAll(async () => started?.close());
   const current = (): TestServer => {

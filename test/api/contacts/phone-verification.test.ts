@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClerkError } from '../../helpers/assertions.js';
 import { uniqueEmail, uniquePhone } from '../../helpers/fixtures.js';
-import { smsEnv, startSmsInbox, type SmsInbox } from '../../helpers/sms-inbox.js';
-import { startTestServer, TEST_SECRET_KEY, type TestServer } from '../../helpers/test-server.js';
+import { smsEnv, startSmsInbox, useSmsInbox, type SmsInbox } from '../../helpers/sms-inbox.js';
+import { startTestServer, TEST_SECRET_KEY, useTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const LIVE_KEY = `sk_live_${'R0sterLiveKey'.repeat(3)}`;
 /** A production instance that also accepts the test key, so the helpers' clients work against it. */
@@ -16,16 +16,8 @@ function wrongCode(right: string): string {
 }
 
 describe('Backend API phone verification through the SMS webhook (development instance)', () => {
-  let inbox: SmsInbox;
-  let server: TestServer;
-  beforeAll(async () => {
-    inbox = await startSmsInbox();
-    server = await startTestServer(smsEnv(inbox));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await inbox?.close();
-  });
+  const inbox = useSmsInbox();
+  const server = useTestServer(() => smsEnv(inbox));
 
   const newPhone = async (phoneNumber = uniquePhone()) => {
     const user = await server.clerk.users.createUser({ emailAddress: [uniqueEmail()] });

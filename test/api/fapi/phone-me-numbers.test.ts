@@ -1,24 +1,16 @@
 // Issue 12: /v1/me/phone_numbers: the signed-in user's phone numbers, verified by an SMS code (through the signed
 // webhook), reserved for second factor (the first one issuing backup codes), and nobody else's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fapiBrowser } from '../../helpers/fapi-client.js';
 import { uniquePhone, uniqueTag } from '../../helpers/fixtures.js';
-import { smsEnv, startSmsInbox, type SmsInbox } from '../../helpers/sms-inbox.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { smsEnv, useSmsInbox } from '../../helpers/sms-inbox.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
 describe('Frontend API: phone numbers from the profile', () => {
-  let inbox: SmsInbox;
-  let server: TestServer;
-  beforeAll(async () => {
-    inbox = await startSmsInbox();
-    server = await startTestServer(smsEnv(inbox));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await inbox?.close();
-  });
+  const inbox = useSmsInbox();
+  const server = useTestServer(() => smsEnv(inbox));
 
   const signedIn = async () => {
     const email = `phone-${uniqueTag()}+clerk_test@example.com`;

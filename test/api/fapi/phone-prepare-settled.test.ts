@@ -4,26 +4,18 @@
 // another user holds verified: free texts to a number nobody needs to verify. They now answer
 // verification_already_verified (400) and form_identifier_exists (422) without sending anything. (A per-number
 // resend cooldown is another branch's work.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClerkError } from '../../helpers/assertions.js';
 import { fapiBrowser } from '../../helpers/fapi-client.js';
 import { uniquePhone, uniqueTag } from '../../helpers/fixtures.js';
-import { smsEnv, startSmsInbox, type SmsInbox } from '../../helpers/sms-inbox.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { smsEnv, useSmsInbox } from '../../helpers/sms-inbox.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
 describe('phone prepare_verification texts only numbers that still need verifying', () => {
-  let inbox: SmsInbox;
-  let server: TestServer;
-  beforeAll(async () => {
-    inbox = await startSmsInbox();
-    server = await startTestServer(smsEnv(inbox));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await inbox?.close();
-  });
+  const inbox = useSmsInbox();
+  const server = useTestServer(() => smsEnv(inbox));
   const textsTo = (number: string) => inbox.messages.filter((message) => message.to === number).length;
   const signedIn = async () => {
     const email = `settled-${uniqueTag()}@example.com`;

@@ -1,25 +1,17 @@
 // Issue 12: a user with a verified phone reserved for second factor signs in with an SMS code at the second step:
 // phone_code is offered, prepare_second_factor texts the code, attempt_second_factor checks it once, and wrong
 // codes share the lockout with passwords, TOTP and backup codes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fapiBrowser } from '../../helpers/fapi-client.js';
 import { uniquePhone, uniqueTag } from '../../helpers/fixtures.js';
-import { smsEnv, startSmsInbox, type SmsInbox } from '../../helpers/sms-inbox.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { smsEnv, useSmsInbox } from '../../helpers/sms-inbox.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
 describe('sign-in with an SMS code as the second factor', () => {
-  let inbox: SmsInbox;
-  let server: TestServer;
-  beforeAll(async () => {
-    inbox = await startSmsInbox();
-    server = await startTestServer(smsEnv(inbox));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await inbox?.close();
-  });
+  const inbox = useSmsInbox();
+  const server = useTestServer(() => smsEnv(inbox));
 
   const wrong = (right: string) => (right === '000000' ? '111111' : '000000');
   const userWithPhone = async () => {

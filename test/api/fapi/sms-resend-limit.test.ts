@@ -1,26 +1,18 @@
 // SMS pumping: a resend loop from the profile (prepare_verification of /v1/me/phone_numbers/{id}) or from one
 // sign-in (prepare_second_factor) texts a number at most once per 30 s, not as often as the per-IP limit allows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fapiBrowser } from '../../helpers/fapi-client.js';
 import { uniquePhone, uniqueTag } from '../../helpers/fixtures.js';
-import { smsEnv, startSmsInbox, type SmsInbox } from '../../helpers/sms-inbox.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { smsEnv, useSmsInbox } from '../../helpers/sms-inbox.js';
+import { useTestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 const MAX_TEXTS_PER_NUMBER_PER_MINUTE = 5;
 
 describe('SMS sends are limited per number, not only per IP', () => {
-  let inbox: SmsInbox;
-  let server: TestServer;
-  beforeAll(async () => {
-    inbox = await startSmsInbox();
-    // Clerk's default rate limits on, as in production.
-    server = await startTestServer({ ...smsEnv(inbox), ROSTER_RATE_LIMITS: 'on' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await inbox?.close();
-  });
+  const inbox = useSmsInbox();
+  // Clerk's default rate limits on, as in production.
+  const server = useTestServer(() => ({ ...smsEnv(inbox), ROSTER_RATE_LIMITS: 'on' }));
 
   it('does not text one number 10 times in a few seconds from the profile', async () => {
     const email = `pump-${uniqueTag()}@example.com`;
