@@ -428,8 +428,14 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       const phone = input.phoneNumberId === undefined ? (phones.find((item) => item.default) ?? phones[0]) : phones.find((item) => item.id === input.phoneNumberId);
       if (!phone) throw input.phoneNumberId === undefined ? errors.strategyForUserInvalid() : errors.formResourceNotFound('phone_number_id');
       await refuseEarly(signIn.user_id!);
-      // One text per 30 s for this sign-in and phone: a resend loop cannot pump texts to the number.
-      await phoneCodes.send(phoneSubject(signIn, phone), phone.number, { resendAfterSeconds: SELF_VERIFICATION_RESEND_AFTER_SECONDS });
+      // One text per 30 s for this sign-in and phone, so a resend loop cannot pump texts to the number. Within those
+      // 30 s the code already sent stays good, and the answer is the same as for the first prepare: clerk-js prepares
+      // again whenever the factor-two page loads (a reload, or the navigation that aborted the first request).
+      try {
+        await phoneCodes.send(phoneSubject(signIn, phone), phone.number, { resendAfterSeconds: SELF_VERIFICATION_RESEND_AFTER_SECONDS });
+      } catch (error) {
+        if (!(error instanceof ClerkError && error.code === 'too_many_requests')) throw error;
+      }
       return signIn;
     },
 

@@ -28,7 +28,7 @@ describe('SMS sends are limited per number, not only per IP', () => {
     expect(inbox.messages.filter((message) => message.to === number).length).toBeLessThanOrEqual(MAX_TEXTS_PER_NUMBER_PER_MINUTE);
   });
 
-  it('does not text a second-factor phone 10 times in a few seconds from one sign-in', async () => {
+  it('texts a second-factor phone once however often one sign-in prepares within 30 s', async () => {
     const email = `pump2fa-${uniqueTag()}@example.com`;
     const number = uniquePhone();
     const user = await server.clerk.users.createUser({ emailAddress: [email], password: PASSWORD });
@@ -36,9 +36,20 @@ describe('SMS sends are limited per number, not only per IP', () => {
     const browser = fapiBrowser(() => server, 'http://localhost:5173');
     const started = await browser.call('POST', '/v1/client/sign_ins', { identifier: email, strategy: 'password', password: PASSWORD });
     expect(started.body.response.status).toBe('needs_second_factor');
-    for (let i = 0; i < 10; i++) {
-      await browser.call('POST', `/v1/client/sign_ins/${started.body.response.id}/prepare_second_factor`, { strategy: 'phone_code' });
+    // Five, so that with the profile test's requests this file stays inside the per-IP attempt limit (20 per 10 s).
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await browser.call('POST', `/v1/client/sign_ins/${started.body.response.id}/prepare_second_factor`, { strategy: 'phone_code' })).status);
     }
-    expect(inbox.messages.filter((message) => message.to === number).length).toBeLessThanOrEqual(MAX_TEXTS_PER_NUMBER_PER_MINUTE);
+    // A page that prepares again (clerk-js does on every load of the factor-two page) is answered as the first time,
+    // and the code already texted stays the one to type: one text, and it signs in.
+    expect(statuses).toEqual(Array(5).fill(200));
+    const texts = inbox.messages.filter((message) => message.to === number);
+    expect(texts).toHaveLength(1);
+    const done = await browser.call('POST', `/v1/client/sign_ins/${started.body.response.id}/attempt_second_factor`, {
+      strategy: 'phone_code',
+      code: inbox.lastCodeTo(number),
+    });
+    expect(done.body.response.status).toBe('complete');
   });
 });
