@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { findPart, parseMime, type MimePart } from './mime.js';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface ReceivedMessage {
   /** The envelope's recipients. */
@@ -71,5 +72,32 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
       });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * An inbox for the file's tests: started in `beforeAll` (call it before `useTestServer(() => ({ ROSTER_SMTP_URL:
+ * inbox.url }))`, so its URL is known when the server starts) and closed in `afterAll`.
+ */
+export function useSmtpInbox(): SmtpInbox {
+  let started: SmtpInbox | undefined;
+  beforeAll(async () => {
+    started = await startSmtpInbox();
+  });
+  afterAll(async () => started?.close());
+  const current = (): SmtpInbox => {
+    if (!started) throw new Error('useSmtpInbox: the inbox starts in beforeAll; use it inside tests and hooks');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get messages() {
+      return current().messages;
+    },
+    waitForMessage: (address, timeoutMs) => current().waitForMessage(address, timeoutMs),
+    // Closed by the afterAll hook.
+    close: async () => undefined,
   };
 }

@@ -1,21 +1,13 @@
 // Issue 12: the Backend API's email verification by code — POST /v1/email_addresses/{id}/prepare_verification
 // sends a real code, attempt_verification checks it against its verification and reports the outcome as a status.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uniqueTag } from '../../helpers/fixtures.js';
-import { codeOf, startSmtpInbox, type SmtpInbox } from '../../helpers/smtp-inbox.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { codeOf, useSmtpInbox } from '../../helpers/smtp-inbox.js';
+import { useTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe('Backend API: email address verification by code', () => {
-  let inbox: SmtpInbox;
-  let server: TestServer;
-  beforeAll(async () => {
-    inbox = await startSmtpInbox();
-    server = await startTestServer({ ROSTER_SMTP_URL: inbox.url, ROSTER_EMAIL_FROM: 'Roster <no-reply@example.com>' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await inbox?.close();
-  });
+  const inbox = useSmtpInbox();
+  const server = useTestServer(() => ({ ROSTER_SMTP_URL: inbox.url, ROSTER_EMAIL_FROM: 'Roster <no-reply@example.com>' }));
 
   const newAddress = async (verified: boolean) => {
     const user = await server.clerk.users.createUser({ emailAddress: [`owner-${uniqueTag()}@example.com`], skipPasswordRequirement: true });

@@ -1,10 +1,10 @@
 // Issue 12: the signed-in user's email addresses through the Frontend API — add one (unverified), send it a code,
 // verify it (single use, bounded guesses, bound to that address), make it primary, delete one — as clerk-js does.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fapiBrowser } from '../../helpers/fapi-client.js';
 import { uniqueTag } from '../../helpers/fixtures.js';
-import { codeOf, startSmtpInbox, type SmtpInbox } from '../../helpers/smtp-inbox.js';
-import { startTestServer, useTestServer, type TestServer } from '../../helpers/test-server.js';
+import { codeOf, useSmtpInbox } from '../../helpers/smtp-inbox.js';
+import { useTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 const TEST_CODE = '424242';
@@ -145,16 +145,8 @@ describe('Frontend API: /v1/me/email_addresses', () => {
 });
 
 describe('Frontend API: /v1/me/email_addresses with real email', () => {
-  let inbox: SmtpInbox;
-  let server: TestServer;
-  beforeAll(async () => {
-    inbox = await startSmtpInbox();
-    server = await startTestServer({ ROSTER_SMTP_URL: inbox.url, ROSTER_EMAIL_FROM: 'Roster <no-reply@example.com>' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await inbox?.close();
-  });
+  const inbox = useSmtpInbox();
+  const server = useTestServer(() => ({ ROSTER_SMTP_URL: inbox.url, ROSTER_EMAIL_FROM: 'Roster <no-reply@example.com>' }));
 
   it('sends a code to the new address, which verifies it', async () => {
     const { user, browser, me } = await signIn(server);

@@ -1,11 +1,11 @@
 // Organization invitations carry the same ticket in their `url`: signing up with it makes the user, the
 // membership with the invited role, and marks the organization invitation accepted, once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fapiBrowser } from '../../helpers/fapi-client.js';
 import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
 import { findPart } from '../../helpers/mime.js';
-import { startSmtpInbox, type SmtpInbox } from '../../helpers/smtp-inbox.js';
-import { startTestServer, useTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useSmtpInbox } from '../../helpers/smtp-inbox.js';
+import { useTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const PASSWORD = 'correct horse battery 42';
 
@@ -69,16 +69,8 @@ describe('Frontend API: sign-up with an organization invitation ticket', () => {
 });
 
 describe('organization invitation emails', () => {
-  let server: TestServer;
-  let inbox: SmtpInbox;
-  beforeAll(async () => {
-    inbox = await startSmtpInbox();
-    server = await startTestServer({ ROSTER_SMTP_URL: inbox.url, ROSTER_APP_NAME: 'Acme' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await inbox?.close();
-  });
+  const inbox = useSmtpInbox();
+  const server = useTestServer(() => ({ ROSTER_SMTP_URL: inbox.url, ROSTER_APP_NAME: 'Acme' }));
 
   it('emails the ticket link, naming the organization; notify=false sends nothing', async () => {
     const owner = await server.clerk.users.createUser({ emailAddress: [uniqueEmail('owner')], skipPasswordRequirement: true });

@@ -3,22 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
 import { findPart } from '../../helpers/mime.js';
-import { startSmtpInbox, type SmtpInbox } from '../../helpers/smtp-inbox.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { useSmtpInbox } from '../../helpers/smtp-inbox.js';
+import { startTestServer, useTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const APP = 'http://localhost:5173';
 
 describe('instance invitations (Backend API)', () => {
-  let server: TestServer;
-  let inbox: SmtpInbox;
-  beforeAll(async () => {
-    inbox = await startSmtpInbox();
-    server = await startTestServer({ ROSTER_SMTP_URL: inbox.url, ROSTER_ALLOWED_ORIGINS: APP, ROSTER_APP_NAME: 'Acme' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await inbox?.close();
-  });
+  const inbox = useSmtpInbox();
+  const server = useTestServer(() => ({ ROSTER_SMTP_URL: inbox.url, ROSTER_ALLOWED_ORIGINS: APP, ROSTER_APP_NAME: 'Acme' }));
 
   it('creates an invitation with a ticket link and emails it', async () => {
     const email = uniqueEmail('invitee');
