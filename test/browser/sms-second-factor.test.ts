@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { uniqueEmail } from '../helpers/fixtures.js';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf, useAppPage, waitForClerk } from './helpers/app-page.js';
+import { frontendApiOf, signInThroughPage, useAppPage, waitForClerk } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests } from './helpers/requests.js';
 
@@ -23,14 +23,7 @@ describeBrowser('SMS codes as the second step, from <UserProfile/>', () => {
     const offsite = await blockOffsiteRequests(context);
     const page = await context.newPage();
     const fapi = recordRequests(page, frontendApiOf(server).frontendApiUrl);
-    const signInWithPassword = async () => {
-      await page.goto(`${app.url}/sign-in`);
-      await waitForClerk(page);
-      await page.locator('input[name=identifier]').fill(email);
-      await page.locator('.cl-formButtonPrimary').click();
-      await page.locator('input[name=password]').fill(PASSWORD);
-      await page.locator('.cl-formButtonPrimary').click();
-    };
+    const signInWithPassword = () => signInThroughPage(page, app.url, email, PASSWORD);
     const succeeded = (pattern: RegExp) => fapi.calls().some((call) => pattern.test(call));
 
     try {

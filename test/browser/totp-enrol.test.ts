@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { generateTOTP } from '../../src/mfa/totp.js';
 import { uniqueEmail } from '../helpers/fixtures.js';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf, useAppPage, waitForClerk } from './helpers/app-page.js';
+import { frontendApiOf, signInThroughPage, useAppPage, waitForClerk } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests } from './helpers/requests.js';
 
@@ -28,14 +28,7 @@ describeBrowser('an authenticator app from <UserProfile/>', () => {
       await page.screenshot({ path: '/tmp/totp-enrol.png' }).catch(() => undefined);
       throw new Error(`${error instanceof Error ? error.message : String(error)}\nat ${page.url()}\nFAPI calls:\n${fapi.calls().join('\n')}`);
     };
-    const signInWithPassword = async () => {
-      await page.goto(`${app.url}/sign-in`);
-      await waitForClerk(page);
-      await page.locator('input[name=identifier]').fill(email);
-      await page.locator('.cl-formButtonPrimary').click();
-      await page.locator('input[name=password]').fill(PASSWORD);
-      await page.locator('.cl-formButtonPrimary').click();
-    };
+    const signInWithPassword = () => signInThroughPage(page, app.url, email, PASSWORD);
 
     try {
       await signInWithPassword();

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { uniqueEmail, uniqueTag } from '../helpers/fixtures.js';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf, useAppPage, waitForClerk } from './helpers/app-page.js';
+import { frontendApiOf, signInThroughPage, useAppPage, waitForClerk } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests, type RequestRecorder } from './helpers/requests.js';
 
@@ -175,12 +175,7 @@ describeBrowser("editing one's account in <UserProfile/>", () => {
 
     await step(page, fapi, 'sign-out-in', async () => {
       await page.evaluate(async () => (window as any).Clerk.signOut());
-      await page.goto(`${app.url}/sign-in`);
-      await waitForClerk(page);
-      await page.locator('input[name=identifier]').fill(email);
-      await page.locator('.cl-formButtonPrimary').click();
-      await page.locator('input[name=password]').fill(NEW_PASSWORD);
-      await page.locator('.cl-formButtonPrimary').click();
+      await signInThroughPage(page, app.url, email, NEW_PASSWORD);
       await page.waitForURL(`${app.url}/`, { timeout: 15_000 });
       await waitForClerk(page);
     });

@@ -122,6 +122,16 @@ export async function waitForClerk(page: Page, timeoutMs = 20_000): Promise<void
   if (error) throw new Error(`Clerk failed to load in the page: ${error}`);
 }
 
+/** Signs in through the app page's `<SignIn/>` with an identifier and a password, typed as a person would. */
+export async function signInThroughPage(page: Page, appUrl: string, identifier: string, password: string): Promise<void> {
+  await page.goto(`${appUrl}/sign-in`);
+  await waitForClerk(page);
+  await page.locator('input[name=identifier]').fill(identifier);
+  await page.locator('.cl-formButtonPrimary').click();
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('.cl-formButtonPrimary').click();
+}
+
 /**
  * Starts the page server for the enclosing block, after its test server, and closes it after the block. The
  * returned object reads the page's URL once the tests run.
