@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigError } from './config-error.js';
 import { loadEmailConfig, type EmailConfig } from './email-config.js';
 import { loadSmsConfig, type SmsConfig } from './sms-config.js';
+import { loadOAuthConfig, type OAuthConfig } from './oauth-config.js';
 import { loadFapiConfig, type FapiConfig } from './fapi-config.js';
 import { loadFrontendConfig, type FrontendConfig } from './frontend-config.js';
 import { loadOrganizationConfig, type OrganizationConfig } from './organization-config.js';
@@ -60,6 +61,8 @@ export interface Config {
   email: EmailConfig;
   /** SMS delivery (the signed webhook) for phone codes. */
   sms: SmsConfig;
+  /** OAuth providers people sign in with (`ROSTER_OAUTH_PROVIDERS`). */
+  oauth: OAuthConfig;
   /** What the Frontend API offers: sign-up mode and attributes, sign-in identifiers, URLs, names. */
   frontend: FrontendConfig;
 }
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     fapi: loadFapiConfig(env),
     email: loadEmailConfig(env),
     sms: loadSmsConfig(env),
+    oauth: loadOAuthConfig(env),
     frontend: loadFrontendConfig(env),
   });
 }

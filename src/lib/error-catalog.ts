@@ -7,6 +7,7 @@ import { catalog } from './errors/catalog.js';
 import { frontendErrors } from './errors/frontend-errors.js';
 import { imageErrors } from './errors/image-errors.js';
 import { invitationErrors } from './errors/invitation-errors.js';
+import { oauthErrors } from './errors/oauth-errors.js';
 import { organizationErrors } from './errors/organization-errors.js';
 import { requestErrors } from './errors/request-errors.js';
 import { sessionErrors } from './errors/session-errors.js';
@@ -21,4 +22,4 @@ export { catalog };
  * Every error Roster answers with, one function each, thrown by name: `throw errors.userNotFound(id)`.
  * The groups' names are disjoint (test/error-catalog.test.ts checks), so none hides another.
  */
-export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors, ...frontendErrors, ...verificationErrors, ...ticketErrors, ...invitationErrors };
+export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors, ...frontendErrors, ...verificationErrors, ...ticketErrors, ...invitationErrors, ...oauthErrors };

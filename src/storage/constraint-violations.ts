@@ -16,7 +16,9 @@ export type UniqueTarget =
   | 'pending_instance_invitation'
   | 'allowlist_identifier'
   | 'blocklist_identifier'
-  | 'jwt_template_name';
+  | 'jwt_template_name'
+  | 'external_account_subject'
+  | 'external_account_provider';
 
 interface UniqueConstraint {
   target: UniqueTarget;
@@ -54,6 +56,9 @@ const UNIQUE_CONSTRAINTS: readonly UniqueConstraint[] = [
   { target: 'allowlist_identifier', postgres: 'allowlist_identifiers_identifier_key', sqlite: 'allowlist_identifiers.identifier' },
   { target: 'blocklist_identifier', postgres: 'blocklist_identifiers_identifier_key', sqlite: 'blocklist_identifiers.identifier' },
   { target: 'jwt_template_name', postgres: 'jwt_templates_name_key', sqlite: 'jwt_templates.name' },
+  // One user per provider account; one account per provider per user.
+  { target: 'external_account_subject', postgres: 'external_accounts_provider_subject_key', sqlite: 'external_accounts.provider, external_accounts.provider_user_id' },
+  { target: 'external_account_provider', postgres: 'external_accounts_user_provider_key', sqlite: 'external_accounts.user_id, external_accounts.provider' },
 ];
 
 const SQLITE_UNIQUE_PREFIX = 'UNIQUE constraint failed: ';

@@ -9,6 +9,7 @@ import type { ImageTables } from './tables/image-tables.js';
 import type { InstanceTables } from './tables/instance-tables.js';
 import type { InvitationTables } from './tables/invitation-tables.js';
 import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
+import type { OAuthTables } from './tables/oauth-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionActivityTables } from './tables/session-activity-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
@@ -44,7 +45,8 @@ export interface Database
     VerificationTables,
     ClientTables,
     TicketTables,
-    InvitationTables {}
+    InvitationTables,
+    OAuthTables {}
 
 export type Dialect = 'sqlite' | 'postgres';
 

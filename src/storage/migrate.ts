@@ -19,6 +19,7 @@ import { sessionActivityMigration } from './migrations/2026-11-30-0017-session-a
 import { invitationsAllowlistMigration } from './migrations/2026-11-30-0019-invitations-allowlist.js';
 import { verificationCodesMigration } from './migrations/2026-11-30-0013-verification-codes.js';
 import { signInTicketsMigration } from './migrations/2026-11-30-0018-sign-in-tickets.js';
+import { externalAccountsMigration } from './migrations/2026-11-30-0020-external-accounts.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -41,6 +42,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0017-session-activity': sessionActivityMigration(),
     '2026-11-30-0018-sign-in-tickets': signInTicketsMigration(),
     '2026-11-30-0019-invitations-allowlist': invitationsAllowlistMigration(),
+    '2026-11-30-0020-external-accounts': externalAccountsMigration(),
   };
 }
 

@@ -169,6 +169,25 @@ export const catalog = {
   requestTimeout: { status: 408, code: 'request_timeout', message: 'Request timeout', rosterExtension: true },
   requestHeadersTooLarge: { status: 431, code: 'request_headers_too_large', message: 'Request headers too large', rosterExtension: true },
   internal: { status: 500, code: 'internal_clerk_error', message: 'Oops, an unexpected error occurred' },
+  // OAuth sign-in and external accounts
+  oauthCallbackInvalid: { status: 400, code: 'oauth_callback_invalid', message: 'Invalid OAuth callback', frontendApiCode: true },
+  externalAccountNotFound: { status: 404, code: 'external_account_not_found', message: 'Invalid external account' },
+  /** The verification error clerk-js reads to transfer a sign-up to a sign-in; Clerk's index does not list it. */
+  externalAccountExists: { status: 400, code: 'external_account_exists', message: 'External account exists', rosterExtension: true },
+  externalAccountEmailAddressVerificationRequired: { status: 400, code: 'external_account_email_address_verification_required', message: 'Email address verification required' },
+  externalAccountMissingRefreshToken: { status: 400, code: 'external_account_missing_refresh_token', message: 'Missing refresh token' },
+  oauthAccountAlreadyConnected: { status: 400, code: 'oauth_account_already_connected', message: 'Already connected', frontendApiCode: true },
+  oauthAccessDenied: { status: 403, code: 'oauth_access_denied', message: 'Access denied', frontendApiCode: true },
+  misconfiguredOAuthProvider: { status: 400, code: 'misconfigured_oauth_provider', message: 'Misconfigured OAuth provider', frontendApiCode: true },
+  oauthIdentificationClaimed: { status: 400, code: 'oauth_identification_claimed', message: 'Identification claimed by another user', frontendApiCode: true },
+  oauthTokenExchangeError: { status: 400, code: 'oauth_token_exchange_error', message: 'Token exchange error', frontendApiCode: true },
+  oauthFetchUserError: { status: 400, code: 'oauth_fetch_user_error', message: 'Fetch user error', frontendApiCode: true },
+  oauthTokenRetrievalError: { status: 400, code: 'oauth_token_retrieval_error', message: 'Token retrieval failed' },
+  oauthProviderNotEnabled: { status: 400, code: 'oauth_provider_not_enabled', message: 'OAuth provider not enabled', frontendApiCode: true },
+  oauthTokenProviderNotEnabled: { status: 404, code: 'oauth_token_provider_not_enabled', message: 'OAuth provider not enabled' },
+  invalidRedirectUrl: { status: 422, code: 'invalid_redirect_url', message: 'Redirect url invalid', frontendApiCode: true },
+  redirectUrlDomainMismatch: { status: 422, code: 'redirect_url_domain_mismatch', message: 'Redirect url does not belong to your domain', frontendApiCode: true },
+  accountTransferInvalid: { status: 400, code: 'account_transfer_invalid', message: 'Invalid account transfer', frontendApiCode: true },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type CatalogEntryName = keyof typeof catalog;

@@ -33,6 +33,10 @@ export interface SignInsTable {
   created_session_id: string | null;
   /** The organization the session activates on completion (a sign-in token's `org_id`). */
   activate_organization_id: string | null;
+  /** An OAuth first factor: its trip to the provider (`oaa_…`), the provider URL, and Clerk's error code when it failed or is transferable. */
+  oauth_authorization_id: string | null;
+  first_factor_external_url: string | null;
+  first_factor_error: string | null;
   abandon_at: number;
   created_at: number;
   updated_at: number;
@@ -62,6 +66,12 @@ export interface SignUpsTable {
   created_session_id: string | null;
   /** The invitation (`inv_…` or `orginv_…`) whose ticket started this sign-up; redeemed when it completes. */
   ticket_invitation_id: string | null;
+  /** An OAuth sign-up (`verifications.external_account`): strategy, status, provider URL, Clerk's error code, and its trip. */
+  external_strategy: string | null;
+  external_status: string | null;
+  external_url: string | null;
+  external_error: string | null;
+  oauth_authorization_id: string | null;
   abandon_at: number;
   created_at: number;
   updated_at: number;
