@@ -42,6 +42,7 @@ import { createUserListService } from '../users/user-list-service.js';
 import { createUserMetadataService } from '../users/user-metadata-service.js';
 import { createUserModeration } from '../users/user-moderation.js';
 import { createUserService } from '../users/user-service.js';
+import { createOAuthProviders } from '../oauth/provider-client.js';
 
 const SILENT: MailLogger = { info: () => undefined, warn: () => undefined };
 
@@ -86,10 +87,15 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
   const tickets = createTickets({ instanceKey: deps.config.instanceKey!, clock: deps.clock });
   const ticketRedemption = createTicketRedemption(deps, { tickets, roles });
   const identifierLists = createIdentifierLists(deps);
+
+  // OAuth: the instance's providers (discovered on first use), shared by sign-in, the profile and access tokens.
+  const oauthProviders = createOAuthProviders(deps.config.oauth, deps.clock);
   const instanceInvitations = createInstanceInvitationService(deps, { tickets, mailer, logger: options.logger ?? SILENT });
 
   return {
     users,
+    /** The OAuth providers people sign in with, by strategy. */
+    oauthProviders,
     /** Sends email; closed with the app. */
     mailer,
     clients,
