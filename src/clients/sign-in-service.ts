@@ -53,6 +53,30 @@ export interface SignInFactors {
 /** A sign-in's user with no factors (none is known yet). */
 export const NO_SIGN_IN_FACTORS: SignInFactors = Object.freeze({ password: false, totp: false, backupCode: false, emails: [], phones: [] }) as SignInFactors;
 
+/** A sign-in that knows nothing yet (`needs_identifier`), the client's current one once inserted. */
+export function newSignInRow(clientId: string, nowMs: number): SignInRow {
+  return {
+    id: newId('sia', nowMs),
+    client_id: clientId,
+    status: 'needs_identifier',
+    identifier: null,
+    user_id: null,
+    identification_id: null,
+    first_factor_strategy: null,
+    first_factor_status: null,
+    first_factor_attempts: null,
+    first_factor_expire_at: null,
+    created_session_id: null,
+    activate_organization_id: null,
+    oauth_authorization_id: null,
+    first_factor_external_url: null,
+    first_factor_error: null,
+    abandon_at: nowMs + ABANDON_AFTER_MS,
+    created_at: nowMs,
+    updated_at: nowMs,
+  };
+}
+
 /** The second factors Roster checks at sign-in. */
 export const SECOND_FACTOR_STRATEGIES = ['totp', 'backup_code', 'phone_code'] as const;
 
@@ -324,24 +348,11 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       // The blocklist (and, when on, the allowlist) apply at sign-in too, before any factor is tried.
       if (target && identifier) await lists.assertUserMaySignIn(target.userId, identifier);
       const row: SignInRow = {
-        id: newId('sia', nowMs),
-        client_id: client.id,
+        ...newSignInRow(client.id, nowMs),
         status: target ? 'needs_first_factor' : 'needs_identifier',
         identifier,
         user_id: target?.userId ?? null,
         identification_id: target?.identificationId ?? null,
-        first_factor_strategy: null,
-        first_factor_status: null,
-        first_factor_attempts: null,
-        first_factor_expire_at: null,
-        created_session_id: null,
-        activate_organization_id: null,
-        oauth_authorization_id: null,
-        first_factor_external_url: null,
-        first_factor_error: null,
-        abandon_at: nowMs + ABANDON_AFTER_MS,
-        created_at: nowMs,
-        updated_at: nowMs,
       };
       await insertSignIn(db, row);
       await updateClient(db, client.id, { sign_in_id: row.id, updated_at: nowMs });
@@ -350,6 +361,15 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     },
 
     get: requireOwn,
+
+    /** The first factor is verified (an OAuth callback or transfer): on to the second factor, or signed in. */
+    finishFirstFactor: afterFirstFactor,
+
+    /** Refuses a banned or locked user before a session is considered; the user. */
+    refuseEarly,
+
+    /** Single-session mode: a browser with an active session starts no other sign-in. */
+    assertMayStart: assertNoActiveSession,
 
     /**
      * `POST …/prepare_first_factor`: nothing to prepare for a password; for `email_code` (sign in by code) and

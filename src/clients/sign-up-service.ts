@@ -17,9 +17,12 @@ import type { IdentifierLists } from '../invitations/identifier-lists.js';
 import type { TicketInvitation, TicketRedemption } from '../invitations/ticket-redemption.js';
 import type { SignInTicketService } from './sign-in-tokens.js';
 import type { ClientService } from './client-service.js';
-import { normalizeUsername, parseIdentifier, parseUsernameInput } from '../users/identifiers.js';
+import { normalizeEmailAddress, normalizeUsername, parseIdentifier, parseUsernameInput } from '../users/identifiers.js';
 import type { PasswordService } from '../users/password-service.js';
 import type { UserService } from '../users/user-service.js';
+import type { Executor } from '../storage/database.js';
+import { linkExternalAccount } from '../oauth/external-accounts.js';
+import type { ProviderIdentity } from '../oauth/provider-client.js';
 
 /** Clerk abandons a sign-up attempt a day after it starts. */
 const ABANDON_AFTER_MS = 24 * 3600 * 1000;
@@ -66,6 +69,11 @@ export interface SignUpCollaborators {
   lists: IdentifierLists;
   /** Sign-in tokens and actor tokens: recognised, so a sign-up offered one is told it belongs to a sign-in. */
   signInTickets: Pick<SignInTicketService, 'kindOf'>;
+  /** An OAuth sign-up's provider answer (kept with its authorization), linked as the new user's external account. */
+  oauth: {
+    identityOf(authorizationId: string | null): Promise<ProviderIdentity | null>;
+    keepIdentity(executor: Executor, authorizationId: string, identity: ProviderIdentity | null): Promise<void>;
+  };
 }
 
 /**
@@ -89,13 +97,45 @@ export function signUpProgress(row: SignUpRow, config: ServiceDeps['config']): {
   const present: Record<string, boolean> = {
     email_address: row.email_address !== null,
     username: row.username !== null,
-    password: row.password_digest !== null,
+    // A person signing up with a provider signs in with it: no password (as in Clerk).
+    password: row.password_digest !== null || row.external_status === 'verified',
     first_name: row.first_name !== null,
     last_name: row.last_name !== null,
   };
   const missing = signUpFields(config).required.filter((field) => !present[field]);
   const unverified = row.email_address !== null && row.email_verification_status !== 'verified' ? ['email_address'] : [];
   return { missing, unverified };
+}
+
+/** A sign-up with nothing in it yet, the client's current one once inserted. */
+export function newSignUpRow(clientId: string, nowMs: number): SignUpRow {
+  return {
+    id: newId('sua', nowMs),
+    client_id: clientId,
+    status: 'missing_requirements',
+    email_address: null,
+    username: null,
+    first_name: null,
+    last_name: null,
+    password_digest: null,
+    password_hasher: null,
+    unsafe_metadata: null,
+    legal_accepted_at: null,
+    email_verification_status: null,
+    email_verification_expire_at: null,
+    email_verification_attempts: null,
+    created_user_id: null,
+    created_session_id: null,
+    ticket_invitation_id: null,
+    external_strategy: null,
+    external_status: null,
+    external_url: null,
+    external_error: null,
+    oauth_authorization_id: null,
+    abandon_at: nowMs + ABANDON_AFTER_MS,
+    created_at: nowMs,
+    updated_at: nowMs,
+  };
 }
 
 /** A code verifies one address of one sign-up: the address is part of what the code is for. */
@@ -220,6 +260,12 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     const reopen = () => updateSignUpIn(db, signUp.id, 'complete', { status: 'missing_requirements', updated_at: clock.nowMs() });
     // A ticket is redeemed once: the invitation moves to `accepted` before the user exists, so of several
     // sign-ups racing with one ticket exactly one goes on; the others get the invitation's error.
+    // An OAuth sign-up links the provider's account in the same transaction that makes the user.
+    const identity = signUp.external_status === 'verified' ? await collaborators.oauth.identityOf(signUp.oauth_authorization_id) : null;
+    if (signUp.external_status === 'verified' && !identity) {
+      await reopen();
+      throw errors.accountTransferInvalid();
+    }
     let invitation: TicketInvitation | null = null;
     if (signUp.ticket_invitation_id) {
       invitation = await tickets.claim(signUp.ticket_invitation_id);
@@ -236,7 +282,12 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
         const user = await users.create(
           {
             emailAddresses: signUp.email_address ? [signUp.email_address] : [],
-            emailAddressVerificationStrategy: invitation ? 'ticket' : 'email_code',
+            emailAddressVerificationStrategy: invitation
+              ? 'ticket'
+              : identity && signUp.email_address === normalizeEmailAddress(identity.profile.emailAddress ?? '') && identity.profile.emailAddressVerified === true
+                ? (`from_${signUp.external_strategy!}` as `from_oauth_${string}`)
+                : 'email_code',
+            skipPasswordRequirement: identity !== null,
             username: signUp.username,
             firstName: signUp.first_name,
             lastName: signUp.last_name,
@@ -251,7 +302,12 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
         const userId = user.user.id;
         const nowMs = clock.nowMs();
         if (invitation) await tickets.finish(trx, invitation, userId);
-        const strategy = invitation ? 'ticket' : 'email_code';
+        if (identity) {
+          await linkExternalAccount(deps, trx, { userId, provider: signUp.external_strategy!, identity, nowMs });
+          // The tokens now live (sealed) with the external account only.
+          await collaborators.oauth.keepIdentity(trx, signUp.oauth_authorization_id!, null);
+        }
+        const strategy = invitation ? 'ticket' : (signUp.external_strategy ?? 'email_code');
         const { session, clientToken } = await clients.startSession(trx, client, { userId, strategy, finished: 'sign_up_id' }, nowMs);
         const done = await updateSignUpIn(trx, signUp.id, 'complete', { created_user_id: userId, created_session_id: session.id, updated_at: nowMs });
         return { signUp: done!, clientToken };
@@ -272,33 +328,7 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
       const nowMs = clock.nowMs();
       // One signed-in account per browser (Clerk's single-session mode): sign out before signing up again.
       await assertNoActiveSession(client);
-      const row: SignUpRow = {
-        id: newId('sua', nowMs),
-        client_id: client.id,
-        status: 'missing_requirements',
-        email_address: null,
-        username: null,
-        first_name: null,
-        last_name: null,
-        password_digest: null,
-        password_hasher: null,
-        unsafe_metadata: null,
-        legal_accepted_at: null,
-        email_verification_status: null,
-        email_verification_expire_at: null,
-        email_verification_attempts: null,
-        created_user_id: null,
-        created_session_id: null,
-        ticket_invitation_id: null,
-        external_strategy: null,
-        external_status: null,
-        external_url: null,
-        external_error: null,
-        oauth_authorization_id: null,
-        abandon_at: nowMs + ABANDON_AFTER_MS,
-        created_at: nowMs,
-        updated_at: nowMs,
-      };
+      const row = newSignUpRow(client.id, nowMs);
       if (invitation) Object.assign(row, ticketColumns(invitation));
       Object.assign(row, await toUpdate(input, null, invitation?.emailAddress ?? null));
       await insertSignUp(db, row);
@@ -307,6 +337,15 @@ export function createSignUpService(deps: ServiceDeps, collaborators: SignUpColl
     },
 
     get: requireOwn,
+
+    /** Makes the user and session once nothing is missing (an OAuth sign-up's callback and transfer end here). */
+    advance: completeIfReady,
+
+    /** Single-session mode's refusal, and restricted mode's, for sign-ups that start elsewhere (OAuth). */
+    async assertMayStart(client: ClientRow): Promise<void> {
+      if (!collaborators.signUpAllowed()) throw errors.signUpModeRestricted();
+      await assertNoActiveSession(client);
+    },
 
     /** `PATCH /v1/client/sign_ups/{id}`: more fields for a sign-up in progress. */
     async update(client: ClientRow, signUpId: string, input: SignUpInput): Promise<SignUpStep> {

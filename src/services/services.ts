@@ -43,6 +43,8 @@ import { createUserMetadataService } from '../users/user-metadata-service.js';
 import { createUserModeration } from '../users/user-moderation.js';
 import { createUserService } from '../users/user-service.js';
 import { createOAuthProviders } from '../oauth/provider-client.js';
+import { createOAuthFlow } from '../oauth/oauth-flow.js';
+import { createOAuthAttempts } from '../clients/oauth-attempts.js';
 
 const SILENT: MailLogger = { info: () => undefined, warn: () => undefined };
 
@@ -90,7 +92,22 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
 
   // OAuth: the instance's providers (discovered on first use), shared by sign-in, the profile and access tokens.
   const oauthProviders = createOAuthProviders(deps.config.oauth, deps.clock);
+  const oauthFlow = createOAuthFlow(deps, { providers: oauthProviders, logger: options.logger ?? SILENT });
   const instanceInvitations = createInstanceInvitationService(deps, { tickets, mailer, logger: options.logger ?? SILENT });
+
+
+  const signIns = createSignInService(deps, { clients, passwords, mfa, users, emailCodes, tickets: signInTickets, phoneCodes, lists: identifierLists });
+  const signUps = createSignUpService(deps, {
+    clients,
+    passwords,
+    users,
+    emailCodes,
+    signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config),
+    tickets: ticketRedemption,
+    lists: identifierLists,
+    signInTickets,
+    oauth: oauthFlow,
+  });
 
   return {
     users,
@@ -103,21 +120,14 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     testingTokens: createTestingTokens({ instanceKey: deps.config.instanceKey!, clock: deps.clock }),
     /** Drops what the Frontend API no longer needs (app.ts runs it every few minutes). */
     async purgeStaleFrontendRows(): Promise<number> {
-      return (await clients.purgeStale()) + (await codes.purgeExpired(3600)) + (await sessionActivity.purgeInactive());
+      return (await clients.purgeStale()) + (await codes.purgeExpired(3600)) + (await sessionActivity.purgeInactive()) + (await oauthFlow.purgeExpired());
     },
     /** Sign-in tokens and actor tokens (impersonation), redeemed by the Frontend API's ticket sign-in. */
     signInTickets,
-    signIns: createSignInService(deps, { clients, passwords, mfa, users, emailCodes, tickets: signInTickets, phoneCodes, lists: identifierLists }),
-    signUps: createSignUpService(deps, {
-      clients,
-      passwords,
-      users,
-      emailCodes,
-      signUpAllowed: () => deps.config.frontend.signUpMode === 'public' && signUpPossible(deps.config),
-      tickets: ticketRedemption,
-      lists: identifierLists,
-      signInTickets,
-    }),
+    signIns,
+    signUps,
+    /** OAuth sign-in, sign-up, transfers and "connect an account" (the provider's callback completes them). */
+    oauthAttempts: createOAuthAttempts(deps, { flow: oauthFlow, signIns, signUps, lists: identifierLists }),
     /** Instance invitations (`/v1/invitations`). */
     instanceInvitations,
     /** The allowlist and blocklist of identifiers. */

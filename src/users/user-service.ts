@@ -28,7 +28,7 @@ export interface CreateUserInput {
   emailAddresses?: string[];
   emailAddressStatuses?: IdentificationStatus[];
   /** How the (verified) email addresses were verified: `email_code` at a Frontend API sign-up; admin otherwise. */
-  emailAddressVerificationStrategy?: 'email_code' | 'ticket';
+  emailAddressVerificationStrategy?: 'email_code' | 'ticket' | `from_oauth_${string}`;
   phoneNumbers?: string[];
   phoneNumberStatuses?: IdentificationStatus[];
   web3Wallets?: string[];

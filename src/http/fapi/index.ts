@@ -5,6 +5,7 @@ import { toEnvironmentJSON } from './serialize/environment.js';
 import { FAPI_ROUTE } from './route-options.js';
 import { registerClientRoutes } from './routes/client-routes.js';
 import { registerHandshakeRoute } from './routes/handshake-route.js';
+import { registerOAuthCallbackRoute } from './routes/oauth-callback-route.js';
 import { registerMeRoutes } from './routes/me-routes.js';
 import { registerMeMFARoutes } from './routes/me-mfa-routes.js';
 import { registerMePhoneRoutes } from './routes/me-phone-routes.js';
@@ -43,6 +44,7 @@ export async function registerFrontendApi(
   registerSignUpRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
   registerHandshakeRoute(app, ctx);
+  registerOAuthCallbackRoute(app, ctx);
   await registerMeRoutes(app, ctx);
   registerMePhoneRoutes(app, ctx);
   registerMeMFARoutes(app, ctx);

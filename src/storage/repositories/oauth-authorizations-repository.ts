@@ -10,14 +10,15 @@ export async function findOAuthAuthorization(db: Executor, id: string): Promise<
 }
 
 /**
- * Uses the pending, unexpired authorization whose `state` has this digest: one conditional UPDATE, so a `state`
+ * Uses the pending, unexpired authorization whose `state` has this digest, started by this browser's client: one conditional UPDATE, so a `state`
  * replayed (or raced) is refused on every node. The row as it was, or undefined.
  */
-export async function useOAuthAuthorization(db: Executor, stateDigest: string, nowMs: number): Promise<OAuthAuthorizationRow | undefined> {
+export async function useOAuthAuthorization(db: Executor, stateDigest: string, clientId: string, nowMs: number): Promise<OAuthAuthorizationRow | undefined> {
   return db
     .updateTable('oauth_authorizations')
     .set({ status: 'used', updated_at: nowMs })
     .where('state_digest', '=', stateDigest)
+    .where('client_id', '=', clientId)
     .where('status', '=', 'pending')
     .where('expire_at', '>', nowMs)
     .returningAll()

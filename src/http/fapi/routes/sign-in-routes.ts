@@ -7,6 +7,7 @@ import { EMAIL_CODE_STRATEGIES, isEmailCodeStrategy, type SignInStep } from '../
 import type { SignInRow } from '../../../storage/tables/client-tables.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
+import { isOAuthStrategy, oauthStartRequest } from '../oauth-params.js';
 
 type Params = { sign_in_id: string };
 
@@ -24,6 +25,12 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
   app.post('/fapi/v1/client/sign_ins', FAPI_ROUTE, async (request, reply) => {
     const form = formFields(request.body);
     const strategy = form.string('strategy');
+    // clerk-js after an OAuth sign-up found the person's account: sign in with that provider account instead.
+    if (form.boolean('transfer') === true) return answerStep(request, reply, await ctx.oauthAttempts.transferToSignIn(requireClient(request)));
+    if (isOAuthStrategy(strategy)) {
+      const start = oauthStartRequest(ctx, form, strategy);
+      return answer(request, reply, await ctx.oauthAttempts.signIn(await ensureClient(ctx, request, reply), start));
+    }
     const allowed = ['password', 'ticket', ...EMAIL_CODE_STRATEGIES];
     if (strategy !== undefined && !allowed.includes(strategy)) throw errors.paramValueNotAllowed('strategy', strategy, allowed);
     const client = await ensureClient(ctx, request, reply);

@@ -5,6 +5,7 @@ import { ensureClient, envelope, fapiSerializeContext, requireClient, setClientC
 import { formFields } from '../form-fields.js';
 import { FAPI_ROUTE } from '../route-options.js';
 import { toSignUpJSON } from '../serialize/client.js';
+import { isOAuthStrategy, oauthStartRequest } from '../oauth-params.js';
 
 type Params = { sign_up_id: string };
 
@@ -33,6 +34,14 @@ export function registerSignUpRoutes(app: FastifyInstance, ctx: FapiContext): vo
   };
 
   app.post('/fapi/v1/client/sign_ups', FAPI_ROUTE, async (request, reply) => {
+    const form = formFields(request.body);
+    // clerk-js after an OAuth sign-in found no account: sign up with that provider account instead.
+    if (form.boolean('transfer') === true) return answerStep(request, reply, await ctx.oauthAttempts.transferToSignUp(requireClient(request)));
+    const strategy = form.string('strategy');
+    if (isOAuthStrategy(strategy)) {
+      const start = oauthStartRequest(ctx, form, strategy);
+      return answer(request, reply, await ctx.oauthAttempts.signUp(await ensureClient(ctx, request, reply), start));
+    }
     const input = signUpInput(request.body);
     const client = await ensureClient(ctx, request, reply);
     return answerStep(request, reply, await ctx.signUps.create(client, input));

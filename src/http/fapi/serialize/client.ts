@@ -1,6 +1,7 @@
 import type { ClientSession, ClientState } from '../../../clients/client-service.js';
 import { signUpFields, signUpProgress } from '../../../clients/sign-up-service.js';
 import type { Config } from '../../../config/config.js';
+import { catalog } from '../../../lib/error-catalog.js';
 import { effectiveStatus } from '../../../sessions/session-lifetime.js';
 import { NO_SIGN_IN_FACTORS, type SignInFactors } from '../../../clients/sign-in-service.js';
 import type { SignInRow, SignUpRow } from '../../../storage/tables/client-tables.js';
@@ -52,9 +53,43 @@ function safePhone(number: string): string {
   return `+${'*'.repeat(Math.max(0, number.length - 5))}${number.slice(-4)}`;
 }
 
+/** Clerk's error object inside a verification, from the code recorded with it. */
+function verificationErrorJSON(code: string | null) {
+  if (!code) return null;
+  const entry = Object.values(catalog).find((item) => item.code === code);
+  const message = entry?.message ?? code;
+  return { code, message, long_message: message, meta: {} };
+}
+
+/**
+ * An OAuth verification (`verification_oauth`): the provider's URL while unverified, Clerk's error code when it
+ * failed or is `transferable` (clerk-js reads `external_account_not_found` / `external_account_exists` there).
+ */
+export function oauthVerificationJSON(input: { strategy: string; status: string; url: string | null; error: string | null; expireAt: number | null }) {
+  return {
+    object: 'verification_oauth' as const,
+    status: input.status as 'unverified' | 'verified' | 'failed' | 'expired' | 'transferable',
+    strategy: input.strategy,
+    external_verification_redirect_url: input.status === 'unverified' ? input.url : null,
+    error: verificationErrorJSON(input.error),
+    attempts: null,
+    expire_at: input.expireAt ?? 0,
+  };
+}
+
 /** The first factor's verification: a password, or the email code sent for a sign-in by code or a password reset. */
 function firstFactorVerification(signIn: SignInRow, context: FapiSerializeContext) {
   const strategy = signIn.first_factor_strategy;
+  if (strategy?.startsWith('oauth_')) {
+    const expired = signIn.first_factor_status === 'unverified' && (signIn.first_factor_expire_at ?? 0) <= context.nowMs;
+    return oauthVerificationJSON({
+      strategy,
+      status: expired ? 'expired' : (signIn.first_factor_status ?? 'unverified'),
+      url: signIn.first_factor_external_url,
+      error: signIn.first_factor_error,
+      expireAt: signIn.first_factor_expire_at,
+    });
+  }
   if (strategy === 'email_code' || strategy === 'reset_password_email_code') {
     const verified = signIn.first_factor_status === 'verified';
     const expireAt = signIn.first_factor_expire_at ?? 0;
@@ -152,7 +187,15 @@ export function toSignUpJSON(signUp: SignUpRow, context: FapiSerializeContext) {
     optional_fields: optional,
     missing_fields: signUp.status === 'complete' ? [] : missing,
     unverified_fields: signUp.status === 'complete' ? [] : unverified,
-    verifications: { email_address: emailVerification, phone_number: null, web3_wallet: null, external_account: null },
+    verifications: {
+      email_address: emailVerification,
+      phone_number: null,
+      web3_wallet: null,
+      external_account:
+        signUp.external_strategy && signUp.external_status
+          ? oauthVerificationJSON({ strategy: signUp.external_strategy, status: signUp.external_status, url: signUp.external_url, error: signUp.external_error, expireAt: signUp.abandon_at })
+          : null,
+    },
     username: signUp.username,
     email_address: signUp.email_address,
     phone_number: null,
