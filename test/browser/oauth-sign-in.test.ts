@@ -1,0 +1,125 @@
+// In Chromium, with Clerk's unmodified components and a real OpenID Connect provider on loopback
+// (oauth2-mock-server): "Continue with Google" in <SignIn/> signs a new person up (sign-in → provider →
+// /v1/oauth_callback → transfer to a sign-up), signs them in again, links an existing account by a verified
+// address, and refuses a tampered state. The app's backend then reads the provider's token through
+// @clerk/backend, gets a refreshed one after it expires (one refresh at the provider for concurrent calls), and
+// unlinks the account.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startMockProvider, oauthEnv, type MockProvider } from '../helpers/oauth-provider.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { frontendApiOf, startAppPage, waitForClerk, type AppPageServer } from './helpers/app-page.js';
+import { describeBrowser, useBrowser } from './helpers/browser.js';
+import { blockOffsiteRequests, recordRequests } from './helpers/requests.js';
+
+describeBrowser('OAuth sign-in with an OpenID Connect provider in <SignIn/>', () => {
+  const browser = useBrowser();
+  let provider: MockProvider;
+  let server: TestServer;
+  let app: AppPageServer;
+
+  beforeAll(async () => {
+    provider = await startMockProvider();
+    server = await startTestServer(oauthEnv(provider));
+    app = await startAppPage(frontendApiOf(server));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.close();
+    await provider?.close();
+  });
+
+  async function openSignIn(): Promise<{ context: BrowserContext; page: Page; offsite: string[] }> {
+    const context = await browser.newContext();
+    const offsite = await blockOffsiteRequests(context);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await waitForClerk(page);
+    return { context, page, offsite };
+  }
+
+  /** Clicks the provider's button and waits until the app page shows a signed-in user; their id. */
+  async function continueWithProvider(page: Page): Promise<string> {
+    const fapi = recordRequests(page, frontendApiOf(server).frontendApiUrl);
+    await page.locator('.cl-socialButtonsBlockButton__google, .cl-socialButtonsIconButton__google').first().click();
+    await page.waitForURL(`${app.url}/`, { timeout: 30_000 });
+    await waitForClerk(page);
+    await page.waitForFunction(() => document.getElementById('user-id')?.textContent?.startsWith('user_'), undefined, { timeout: 20_000 }).catch(() => {
+      throw new Error(`not signed in; Frontend API calls:\n${fapi.calls().join('\n')}`);
+    });
+    return (await page.locator('#user-id').textContent())!;
+  }
+
+  it('signs a new person up, reads and refreshes their token, signs them in again, and unlinks the account', { timeout: 120_000 }, async () => {
+    provider.person = { sub: 'browser-person-1', email: 'grace@example.com', email_verified: true, given_name: 'Grace', family_name: 'Hopper' };
+    const first = await openSignIn();
+    const userId = await continueWithProvider(first.page);
+    expect(first.offsite).toEqual([]);
+
+    const user = await server.clerk.users.getUser(userId);
+    expect(user.firstName).toBe('Grace');
+    expect(user.primaryEmailAddress?.emailAddress).toBe('grace@example.com');
+    expect(user.externalAccounts).toHaveLength(1);
+    expect(user.externalAccounts[0]).toMatchObject({ provider: 'oauth_google', providerUserId: 'browser-person-1', emailAddress: 'grace@example.com' });
+
+    // The backend reads the provider's access token; no refresh while it is fresh.
+    const grantsBefore = provider.grants.filter((grant) => grant === 'refresh_token').length;
+    const fresh = await server.clerk.users.getUserOauthAccessToken(userId, 'oauth_google');
+    expect(fresh.data).toHaveLength(1);
+    expect(fresh.data[0]!.token).toBe(provider.accessTokens.at(-1));
+    expect(provider.grants.filter((grant) => grant === 'refresh_token').length).toBe(grantsBefore);
+
+    // An hour later the token has expired: concurrent reads refresh it once, at the provider, and all get the new one.
+    const now = server.clock.nowMs();
+    server.clock.advanceMs(3600 * 1000);
+    const reads = await Promise.all(Array.from({ length: 5 }, () => server.clerk.users.getUserOauthAccessToken(userId, 'oauth_google')));
+    expect(provider.grants.filter((grant) => grant === 'refresh_token').length).toBe(grantsBefore + 1);
+    const refreshed = provider.accessTokens.at(-1);
+    expect(refreshed).not.toBe(fresh.data[0]!.token);
+    for (const read of reads) expect(read.data[0]!.token).toBe(refreshed);
+    // Back to the browser's time, so the next session's tokens are not from its future.
+    server.clock.setMs(now);
+
+    // Signed out, the same person signs in again with the provider: the same user.
+    await first.page.evaluate(() => (window as unknown as { Clerk: { signOut(): Promise<void> } }).Clerk.signOut());
+    await first.context.close();
+    const second = await openSignIn();
+    expect(await continueWithProvider(second.page)).toBe(userId);
+    await second.context.close();
+
+    // Unlinked through the Backend API: the account is gone, and so are its tokens.
+    await server.clerk.users.deleteUserExternalAccount({ userId, externalAccountId: user.externalAccounts[0]!.id });
+    expect((await server.clerk.users.getUser(userId)).externalAccounts).toEqual([]);
+    expect((await server.clerk.users.getUserOauthAccessToken(userId, 'oauth_google')).data).toEqual([]);
+  });
+
+  it('links to an existing account with the same verified address', { timeout: 60_000 }, async () => {
+    const existing = await server.clerk.users.createUser({ emailAddress: ['linus@example.com'], password: 'a very long secret passphrase' });
+    provider.person = { sub: 'browser-person-2', email: 'linus@example.com', email_verified: true, given_name: 'Linus' };
+    const { context, page } = await openSignIn();
+    expect(await continueWithProvider(page)).toBe(existing.id);
+    await context.close();
+    const user = await server.clerk.users.getUser(existing.id);
+    expect(user.externalAccounts.map((account) => account.providerUserId)).toEqual(['browser-person-2']);
+  });
+
+  it('refuses a tampered state: nobody is signed in', { timeout: 60_000 }, async () => {
+    provider.person = { sub: 'browser-person-3', email: 'mallory@example.com', email_verified: true };
+    const { context, page } = await openSignIn();
+    let callbackStatus = 0;
+    await context.route('**/fapi/v1/oauth_callback?**', async (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('state', `${url.searchParams.get('state')}x`);
+      const response = await route.fetch({ url: url.href, maxRedirects: 0 });
+      callbackStatus = response.status();
+      await route.fulfill({ response });
+    });
+    await page.locator('.cl-socialButtonsBlockButton__google, .cl-socialButtonsIconButton__google').first().click();
+    await page.waitForURL(/\/fapi\/v1\/oauth_callback/, { timeout: 20_000 });
+    expect(callbackStatus).toBe(400);
+    expect(await page.content()).toContain('oauth_callback_invalid');
+    const { data } = await server.clerk.users.getUserList({ emailAddress: ['mallory@example.com'] });
+    expect(data).toEqual([]);
+    await context.close();
+  });
+});
