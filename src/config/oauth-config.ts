@@ -65,6 +65,7 @@ function parseProvider(raw: unknown, index: number): OAuthProviderConfig {
   const authorizationEndpoint = endpoint(entry.authorization_endpoint, `${provider}.authorization_endpoint`) ?? (issuer ? null : (preset?.authorizationEndpoint ?? null));
   const tokenEndpoint = endpoint(entry.token_endpoint, `${provider}.token_endpoint`) ?? (issuer ? null : (preset?.tokenEndpoint ?? null));
   const userinfoEndpoint = endpoint(entry.userinfo_endpoint, `${provider}.userinfo_endpoint`) ?? (issuer ? null : (preset?.userinfoEndpoint ?? null));
+  if (preset?.needsIssuer && !issuer) throw new ConfigError(`${where} (${provider}): give the issuer of your tenant (${preset.needsIssuer})`);
   if (!issuer && !(authorizationEndpoint && tokenEndpoint && userinfoEndpoint)) {
     throw new ConfigError(`${where} (${provider}): give an OpenID Connect issuer, or authorization_endpoint, token_endpoint and userinfo_endpoint`);
   }

@@ -13,20 +13,16 @@ export interface OAuthPreset {
   userinfoEndpoint?: string;
   scopes: readonly string[];
   profile: ProfileMapping;
+  /** The preset has no fixed issuer: the instance must give one of this form. */
+  needsIssuer?: string;
 }
 
 /** The presets, by the name after `oauth_` (Clerk's strategy names). */
 export const OAUTH_PRESETS: Readonly<Record<string, OAuthPreset>> = Object.freeze({
   google: { name: 'Google', issuer: 'https://accounts.google.com', scopes: ['openid', 'email', 'profile'], profile: 'oidc' },
-  // Microsoft's multi-tenant issuer names `{tenantid}`, which no discovery check can match: its endpoints instead.
-  microsoft: {
-    name: 'Microsoft',
-    authorizationEndpoint: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
-    tokenEndpoint: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
-    userinfoEndpoint: 'https://graph.microsoft.com/oidc/userinfo',
-    scopes: ['openid', 'email', 'profile', 'offline_access'],
-    profile: 'oidc',
-  },
+  // Microsoft's multi-tenant issuer names `{tenantid}`, which no ID-token check can match: an instance gives its
+  // tenant's issuer (`https://login.microsoftonline.com/<tenant id>/v2.0`), whose discovery and ID tokens agree.
+  microsoft: { name: 'Microsoft', scopes: ['openid', 'email', 'profile', 'offline_access'], profile: 'oidc', needsIssuer: 'https://login.microsoftonline.com/<tenant id>/v2.0' },
   github: {
     name: 'GitHub',
     authorizationEndpoint: 'https://github.com/login/oauth/authorize',
