@@ -24,7 +24,7 @@ export interface AttributeJSON {
 export interface EnvironmentJSON {
   auth_config: Record<string, unknown> & { object: 'auth_config' };
   display_config: Record<string, unknown> & { object: 'display_config' };
-  user_settings: Record<string, unknown> & { attributes: Record<AttributeName, AttributeJSON> };
+  user_settings: Record<string, unknown> & { attributes: Record<AttributeName, AttributeJSON>; social: Record<string, SocialJSON> };
   organization_settings: Record<string, unknown>;
   fraud_settings: Record<string, unknown>;
   commerce_settings: Record<string, unknown>;
