@@ -61,6 +61,14 @@ export const DEFAULT_FRONTEND_FEATURES: Readonly<FrontendFeatures> = Object.free
   deleteSelf: false,
 });
 
+/** An OAuth provider people may sign up and in with (a social connection, in Clerk's words). */
+export interface SocialProvider {
+  /** `oauth_google`, `oauth_custom_acme`, … */
+  strategy: string;
+  /** Shown on the button: "Continue with <name>". */
+  name: string;
+}
+
 /** The instance's settings as Clerk's browser SDK needs them (the domain side of `GET /v1/environment`). */
 export interface FrontendEnvironment {
   instanceType: InstanceType;
@@ -72,6 +80,8 @@ export interface FrontendEnvironment {
   /** Strategies offered at sign-in, over all attributes (`password`, …). */
   firstFactors: readonly string[];
   secondFactors: readonly string[];
+  /** The configured OAuth providers, in the order configured. */
+  socialProviders: readonly SocialProvider[];
   signUpMode: SignUpMode;
   /** Only allowlisted identifiers sign up and in (ROSTER_ALLOWLIST); the blocklist always applies. */
   allowlistEnabled: boolean;
@@ -85,7 +95,7 @@ export interface FrontendEnvironment {
 }
 
 /** What `frontendEnvironment` reads from Roster's configuration. */
-export type EnvironmentConfig = Pick<Config, 'requiredIdentifiers' | 'passwordMinLength' | 'lockout' | 'organizations' | 'sessions'> & {
+export type EnvironmentConfig = Pick<Config, 'requiredIdentifiers' | 'passwordMinLength' | 'lockout' | 'organizations' | 'sessions' | 'oauth'> & {
   frontend: FrontendConfig;
 };
 
@@ -165,7 +175,9 @@ export function frontendEnvironment(config: EnvironmentConfig, options: Frontend
   const features: FrontendFeatures = { ...DEFAULT_FRONTEND_FEATURES, ...options.features };
   const { frontend } = config;
   const attributes = attributesOf(config, features);
-  const firstFactors = ['password', ...ATTRIBUTE_NAMES.flatMap((name) => attributes[name].firstFactors)];
+  const socialProviders = config.oauth.providers.map(({ strategy, name }) => ({ strategy, name }));
+  // Each provider is a way to sign in on its own, as Clerk's legacy `auth_config.first_factors` lists them.
+  const firstFactors = ['password', ...ATTRIBUTE_NAMES.flatMap((name) => attributes[name].firstFactors), ...socialProviders.map((provider) => provider.strategy)];
   const secondFactors = ATTRIBUTE_NAMES.flatMap((name) => (attributes[name].usedForSecondFactor ? attributes[name].secondFactors : []));
   return {
     instanceType: options.instanceType,
@@ -175,6 +187,7 @@ export function frontendEnvironment(config: EnvironmentConfig, options: Frontend
     attributes,
     firstFactors,
     secondFactors,
+    socialProviders,
     signUpMode: signUpPossible(config) ? frontend.signUpMode : 'restricted',
     allowlistEnabled: frontend.allowlistEnabled,
     password: { minLength: config.passwordMinLength, maxLength: MAX_PASSWORD_BYTES, breachedPasswordsRefused: true },

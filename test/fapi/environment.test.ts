@@ -166,6 +166,41 @@ describe('environment: attributes follow the configuration', () => {
   });
 });
 
+describe('environment: OAuth providers', () => {
+  const OAUTH = {
+    ROSTER_OAUTH_PROVIDERS: JSON.stringify([
+      { provider: 'github', client_id: 'a', client_secret: 'secret-a' },
+      { provider: 'custom_mock', name: 'Mock SSO', issuer: 'https://sso.example.com', client_id: 'b', client_secret: 'secret-b' },
+    ]),
+  };
+
+  it.skipIf(!fapiSpecAvailable)('are social connections in a valid Client.Environment, with the logo URL the FAPI gives', () => {
+    const config = { ...loadConfig(OAUTH), frontend: loadFrontendConfig(OAUTH) };
+    const json = toEnvironmentJSON(frontendEnvironment(config, { instanceType: 'development' }), {
+      providerLogoUrl: (strategy) => `https://clerk.example.com/v1/oauth_providers/${strategy}/logo.svg`,
+    });
+    expect(validateFapiSchema('Client.Environment', json)).toEqual({ ok: true });
+    expect(Object.keys(json.user_settings.social)).toEqual(['oauth_github', 'oauth_custom_mock']);
+    expect(json.user_settings.social.oauth_custom_mock).toEqual({
+      enabled: true,
+      required: false,
+      authenticatable: true,
+      block_email_subaddresses: false,
+      strategy: 'oauth_custom_mock',
+      not_selectable: false,
+      deprecated: false,
+      name: 'Mock SSO',
+      logo_url: 'https://clerk.example.com/v1/oauth_providers/oauth_custom_mock/logo.svg',
+    });
+    expect(json.auth_config.first_factors).toEqual(['password', 'oauth_github', 'oauth_custom_mock']);
+    expect(JSON.stringify(json)).not.toMatch(/secret-[ab]/);
+  });
+
+  it('have no logo URL when the serializer is given none', () => {
+    expect(environmentJSON(OAUTH).user_settings.social.oauth_github).toMatchObject({ name: 'GitHub', logo_url: null });
+  });
+});
+
 describe('loadFrontendConfig', () => {
   it('refuses what it cannot honour, naming the variable', () => {
     const cases: Array<[NodeJS.ProcessEnv, RegExp]> = [

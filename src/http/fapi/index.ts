@@ -9,6 +9,7 @@ import { registerOAuthCallbackRoute } from './routes/oauth-callback-route.js';
 import { registerMeRoutes } from './routes/me-routes.js';
 import { registerMeMFARoutes } from './routes/me-mfa-routes.js';
 import { registerMePhoneRoutes } from './routes/me-phone-routes.js';
+import { providerLogoUrl, registerOAuthLogoRoutes } from './routes/oauth-logo-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerSignInRoutes } from './routes/sign-in-routes.js';
 import { registerSignUpRoutes } from './routes/sign-up-routes.js';
@@ -36,9 +37,13 @@ export async function registerFrontendApi(
   );
   // Development clients PATCH it with their origin, production clients GET it: the same settings either way.
   // Sign-in by email code (and forgot password) is served, so the environment offers it; so are `DELETE /v1/me` and second factors.
-  const environment = toEnvironmentJSON(frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true, deleteSelf: true, secondFactors: true } }));
-  app.get('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
-  app.patch('/fapi/v1/environment', FAPI_ROUTE, async () => environment);
+  // Built on first request: the logo URLs name the Frontend API's public URL, known only once the server listens.
+  const settings = frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true, deleteSelf: true, secondFactors: true } });
+  let environment: ReturnType<typeof toEnvironmentJSON> | undefined;
+  const environmentJSON = () => (environment ??= toEnvironmentJSON(settings, { providerLogoUrl: (strategy) => providerLogoUrl(ctx.instance.url(), strategy) }));
+  app.get('/fapi/v1/environment', FAPI_ROUTE, async () => environmentJSON());
+  app.patch('/fapi/v1/environment', FAPI_ROUTE, async () => environmentJSON());
+  registerOAuthLogoRoutes(app, ctx);
   registerClientRoutes(app, ctx);
   registerSignInRoutes(app, ctx);
   registerSignUpRoutes(app, ctx);

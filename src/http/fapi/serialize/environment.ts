@@ -24,7 +24,7 @@ export interface AttributeJSON {
 export interface EnvironmentJSON {
   auth_config: Record<string, unknown> & { object: 'auth_config' };
   display_config: Record<string, unknown> & { object: 'display_config' };
-  user_settings: Record<string, unknown> & { attributes: Record<AttributeName, AttributeJSON> };
+  user_settings: Record<string, unknown> & { attributes: Record<AttributeName, AttributeJSON>; social: Record<string, SocialJSON> };
   organization_settings: Record<string, unknown>;
   fraud_settings: Record<string, unknown>;
   commerce_settings: Record<string, unknown>;
@@ -32,6 +32,24 @@ export interface EnvironmentJSON {
   client_debug_mode: boolean;
   partitioned_cookies: boolean;
   maintenance_mode: boolean;
+}
+
+/** One entry of `user_settings.social` (`UserSettings.Social`). */
+export interface SocialJSON {
+  enabled: boolean;
+  required: boolean;
+  authenticatable: boolean;
+  block_email_subaddresses: boolean;
+  strategy: string;
+  not_selectable: boolean;
+  deprecated: boolean;
+  name: string;
+  logo_url: string | null;
+}
+
+export interface EnvironmentJSONOptions {
+  /** The absolute URL of a provider's logo (Roster serves them itself); none when absent. */
+  providerLogoUrl?: (strategy: string) => string;
 }
 
 /** Clerk's default set of special characters a password may be required to contain (Roster requires none). */
@@ -145,7 +163,31 @@ function toDisplayConfigJSON(environment: FrontendEnvironment): EnvironmentJSON[
   };
 }
 
-function toUserSettingsJSON(environment: FrontendEnvironment): EnvironmentJSON['user_settings'] {
+/**
+ * `user_settings.social`, keyed by strategy: each provider enabled for sign-up and sign-in (`authenticatable`), which
+ * makes clerk-ui's `<SignIn/>` and `<SignUp/>` show a "Continue with <name>" button and `<UserProfile/>` offer to
+ * connect the account.
+ */
+function toSocialJSON(environment: FrontendEnvironment, options: EnvironmentJSONOptions): Record<string, SocialJSON> {
+  return Object.fromEntries(
+    environment.socialProviders.map(({ strategy, name }) => [
+      strategy,
+      {
+        enabled: true,
+        required: false,
+        authenticatable: true,
+        block_email_subaddresses: false,
+        strategy,
+        not_selectable: false,
+        deprecated: false,
+        name,
+        logo_url: options.providerLogoUrl?.(strategy) ?? null,
+      },
+    ]),
+  );
+}
+
+function toUserSettingsJSON(environment: FrontendEnvironment, options: EnvironmentJSONOptions): EnvironmentJSON['user_settings'] {
   const attributes = Object.fromEntries(ATTRIBUTE_NAMES.map((name) => [name, toAttributeJSON(environment.attributes[name])])) as Record<
     AttributeName,
     AttributeJSON
@@ -154,8 +196,7 @@ function toUserSettingsJSON(environment: FrontendEnvironment): EnvironmentJSON['
   const off = { enabled: false };
   return {
     attributes,
-    // No OAuth providers yet: no social buttons.
-    social: {},
+    social: toSocialJSON(environment, options),
     saml: off,
     enterprise_sso: off,
     sign_in: { second_factor: { required: false } },
@@ -212,13 +253,13 @@ function toUserSettingsJSON(environment: FrontendEnvironment): EnvironmentJSON['
 }
 
 /** `Client.Environment` for the Frontend API. */
-export function toEnvironmentJSON(environment: FrontendEnvironment): EnvironmentJSON {
+export function toEnvironmentJSON(environment: FrontendEnvironment, options: EnvironmentJSONOptions = {}): EnvironmentJSON {
   const { organizations } = environment;
   const billingOff = { enabled: false, has_paid_plans: false };
   return {
     auth_config: toAuthConfigJSON(environment),
     display_config: toDisplayConfigJSON(environment),
-    user_settings: toUserSettingsJSON(environment),
+    user_settings: toUserSettingsJSON(environment, options),
     organization_settings: {
       enabled: organizations.enabled,
       max_allowed_memberships: organizations.maxAllowedMemberships,
