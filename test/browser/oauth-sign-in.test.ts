@@ -21,7 +21,10 @@ describeBrowser('OAuth sign-in with an OpenID Connect provider in <SignIn/>', ()
   beforeAll(async () => {
     provider = await startMockProvider();
     server = await startTestServer(oauthEnv(provider));
-    app = await startAppPage(frontendApiOf(server));
+    const fapi = frontendApiOf(server);
+    // clerk-ui draws Google's icon from Clerk's CDN unless the app's appearance says otherwise (README): Roster's logo.
+    const appearance = { elements: { socialButtonsProviderIcon__google: { backgroundImage: `url(${fapi.frontendApiUrl}/v1/oauth_providers/oauth_google/logo.svg)` } } };
+    app = await startAppPage({ ...fapi, loadOptions: { appearance } });
   });
   afterAll(async () => {
     await app?.close();
@@ -106,17 +109,17 @@ describeBrowser('OAuth sign-in with an OpenID Connect provider in <SignIn/>', ()
   it('refuses a tampered state: nobody is signed in', { timeout: 60_000 }, async () => {
     provider.person = { sub: 'browser-person-3', email: 'mallory@example.com', email_verified: true };
     const { context, page } = await openSignIn();
-    let callbackStatus = 0;
-    await context.route('**/fapi/v1/oauth_callback?**', async (route) => {
-      const url = new URL(route.request().url());
-      url.searchParams.set('state', `${url.searchParams.get('state')}x`);
-      const response = await route.fetch({ url: url.href, maxRedirects: 0 });
-      callbackStatus = response.status();
-      await route.fulfill({ response });
+    // The provider's answer is changed on its way back: the state in the redirect to Roster's callback.
+    await context.route(`${provider.issuer}/authorize?**`, async (route) => {
+      const response = await route.fetch({ maxRedirects: 0 });
+      const location = new URL(response.headers().location!);
+      location.searchParams.set('state', `${location.searchParams.get('state')}x`);
+      await route.fulfill({ status: 302, headers: { location: location.href } });
     });
+    const callback = page.waitForResponse((response) => response.url().includes('/fapi/v1/oauth_callback'));
     await page.locator('.cl-socialButtonsBlockButton__google, .cl-socialButtonsIconButton__google').first().click();
+    expect((await callback).status()).toBe(400);
     await page.waitForURL(/\/fapi\/v1\/oauth_callback/, { timeout: 20_000 });
-    expect(callbackStatus).toBe(400);
     expect(await page.content()).toContain('oauth_callback_invalid');
     const { data } = await server.clerk.users.getUserList({ emailAddress: ['mallory@example.com'] });
     expect(data).toEqual([]);
