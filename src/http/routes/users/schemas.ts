@@ -123,7 +123,7 @@ const AdminVerification = Nullable(
     { additionalProperties: false },
   ),
 );
-/** Lists Roster always answers empty (no OAuth links, passkeys, external, SAML or enterprise accounts). */
+/** Lists Roster always answers empty (no OAuth links, passkeys, SAML or enterprise accounts). */
 const Empty = Type.Array(Type.Never());
 const UnixMs = Type.Integer({ description: 'Unix ms' });
 const NullableUnixMs = Nullable(UnixMs);
@@ -175,6 +175,53 @@ export const Web3WalletJSON = Type.Object(
 );
 export type Web3WalletJSON = Static<typeof Web3WalletJSON>;
 
+export const VerificationErrorJSON = Type.Object(
+  { code: Type.String(), message: Type.String(), long_message: Type.String(), meta: Type.Record(Type.String(), Type.Unknown()) },
+  { additionalProperties: false },
+);
+export type VerificationErrorJSON = Static<typeof VerificationErrorJSON>;
+
+/** An external account's OAuth verification; the redirect URL only while the provider is still to be visited. */
+const OAuthVerification = Type.Object(
+  {
+    object: Type.Literal('verification_oauth'),
+    status: StringEnum(['unverified', 'verified', 'failed', 'expired', 'transferable']),
+    strategy: Type.String(),
+    external_verification_redirect_url: Type.Optional(Type.String()),
+    error: Nullable(VerificationErrorJSON),
+    expire_at: UnixMs,
+    attempts: Type.Null(),
+  },
+  { additionalProperties: false },
+);
+
+/** `ExternalAccountWithVerification`: a user's account at an OAuth provider (never its tokens). */
+export const ExternalAccountJSON = Type.Object(
+  {
+    object: Type.Literal('external_account'),
+    id: Type.String(),
+    provider: Type.String(),
+    identification_id: Type.String(),
+    provider_user_id: Type.String(),
+    approved_scopes: Type.String(),
+    email_address: Type.String(),
+    email_address_verified: NullableBoolean,
+    first_name: Type.String(),
+    last_name: Type.String(),
+    avatar_url: Type.String(),
+    image_url: NullableString,
+    username: NullableString,
+    phone_number: NullableString,
+    public_metadata: Metadata,
+    label: NullableString,
+    created_at: UnixMs,
+    updated_at: UnixMs,
+    verification: OAuthVerification,
+  },
+  { additionalProperties: false },
+);
+export type ExternalAccountJSON = Static<typeof ExternalAccountJSON>;
+
 export const UserJSON = Type.Object(
   {
     id: Type.String(),
@@ -204,7 +251,7 @@ export const UserJSON = Type.Object(
     mfa_enabled_at: NullableUnixMs,
     mfa_disabled_at: NullableUnixMs,
     password_last_updated_at: NullableUnixMs,
-    external_accounts: Empty,
+    external_accounts: Type.Array(ExternalAccountJSON),
     saml_accounts: Empty,
     enterprise_accounts: Empty,
     last_sign_in_at: NullableUnixMs,
@@ -229,6 +276,10 @@ export type UserJSON = Static<typeof UserJSON>;
 export const UserList = Type.Array(UserJSON);
 
 export const UserDeleted = Type.Object({ object: Type.Literal('user'), id: Type.String(), deleted: Type.Literal(true) }, { additionalProperties: false });
+export const ExternalAccountDeleted = Type.Object(
+  { object: Type.Literal('external_account'), id: Type.String(), deleted: Type.Literal(true) },
+  { additionalProperties: false },
+);
 export const Web3WalletDeleted = Type.Object(
   { object: Type.Literal('web3_wallet'), id: Type.String(), deleted: Type.Literal(true) },
   { additionalProperties: false },
