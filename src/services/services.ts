@@ -43,6 +43,8 @@ import { createUserMetadataService } from '../users/user-metadata-service.js';
 import { createUserModeration } from '../users/user-moderation.js';
 import { createUserService } from '../users/user-service.js';
 import { createOAuthProviders } from '../oauth/provider-client.js';
+import { createOAuthAccessTokens } from '../oauth/access-tokens.js';
+import { createExternalAccountService } from '../oauth/external-account-service.js';
 
 const SILENT: MailLogger = { info: () => undefined, warn: () => undefined };
 
@@ -96,6 +98,10 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     users,
     /** The OAuth providers people sign in with, by strategy. */
     oauthProviders,
+    /** Users' provider access tokens, refreshed once across nodes when about to expire. */
+    oauthAccessTokens: createOAuthAccessTokens(deps, { providers: oauthProviders }),
+    /** Unlinking users' external accounts (Backend API). */
+    externalAccounts: createExternalAccountService(deps),
     /** Sends email; closed with the app. */
     mailer,
     clients,

@@ -1,6 +1,7 @@
 import { DEFAULT_LIMIT } from '../domain/page-limits.js';
 import { errors } from '../lib/error-catalog.js';
 import { includeExclude } from '../lib/include-exclude.js';
+import { toStrategy } from '../oauth/strategy.js';
 import type { UserListFilter, UserListPage, UserOrderColumn } from '../storage/repositories/user-list-repository.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeWeb3Wallet } from './identifiers.js';
 
@@ -106,11 +107,6 @@ function externalAccountFilter(input: UserListFilterInput): UserListFilter['exte
   const ids = input.providerUserIds?.length ? input.providerUserIds.filter((id) => id !== '') : undefined;
   if (provider === undefined && ids === undefined) return undefined;
   return { ...(provider !== undefined ? { provider } : {}), ...(ids !== undefined ? { providerUserIds: ids } : {}) };
-}
-
-/** A provider as Clerk spells its strategy: `google` and `oauth_google` are both `oauth_google`. */
-export function toStrategy(provider: string): string {
-  return provider.startsWith('oauth_') ? provider : `oauth_${provider}`;
 }
 
 export interface ParsedListPage extends Omit<UserListPage, 'after'> {

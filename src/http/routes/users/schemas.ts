@@ -1,5 +1,5 @@
 import { Type, type Static, type TProperties } from 'typebox';
-import { IdParams, Metadata, Nullable } from '../../schemas/common.js';
+import { IdParams, Metadata, Nullable, pageParams, rosterExtension } from '../../schemas/common.js';
 
 /**
  * Wire schemas of the Users routes: request bodies as in Clerk's spec (strict: unknown fields are refused;
@@ -24,6 +24,16 @@ const Fields = <T extends TProperties>(properties: T) => Type.Partial(Type.Objec
 
 export const UserParams = IdParams('user_id');
 export const Web3WalletParams = IdParams('user_id', 'web3_wallet_identification_id');
+export const ExternalAccountParams = IdParams('user_id', 'external_account_id');
+export const OAuthAccessTokenParams = IdParams('user_id', 'provider');
+
+export const OAuthAccessTokenQuery = Type.Object(
+  {
+    paginated: Type.Optional(Type.Boolean({ description: 'Answer `{ data, total_count }` instead of the bare array' })),
+    ...pageParams,
+  },
+  { additionalProperties: false },
+);
 
 export const CreateUserBody = Fields({
   external_id: NullableName,
@@ -283,6 +293,30 @@ export const ExternalAccountDeleted = Type.Object(
 export const Web3WalletDeleted = Type.Object(
   { object: Type.Literal('web3_wallet'), id: Type.String(), deleted: Type.Literal(true) },
   { additionalProperties: false },
+);
+
+/** Clerk's `oauth_access_token`; `expires_at` in Unix seconds (see external-accounts.ts), `id_token` when the provider sent one. */
+export const OAuthAccessTokenJSON = Type.Object(
+  {
+    object: Type.Literal('oauth_access_token'),
+    external_account_id: Type.String(),
+    provider_user_id: Type.String(),
+    token: Type.String(),
+    expires_at: Nullable(Type.Integer({ description: 'Unix seconds' })),
+    provider: Type.String(),
+    public_metadata: Metadata,
+    label: NullableString,
+    scopes: Type.Array(Type.String()),
+    id_token: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type OAuthAccessTokenJSON = Static<typeof OAuthAccessTokenJSON>;
+
+/** The spec shows the bare array; with `paginated=true` (what @clerk/backend sends) `{ data, total_count }`. */
+export const OAuthAccessTokenList = Type.Union(
+  [Type.Array(OAuthAccessTokenJSON), Type.Object({ data: Type.Array(OAuthAccessTokenJSON), total_count: Type.Integer() }, { additionalProperties: false })],
+  rosterExtension,
 );
 
 export const PasswordVerified = Type.Object({ verified: Type.Literal(true) }, { additionalProperties: false });
