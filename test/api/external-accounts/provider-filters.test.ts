@@ -1,6 +1,5 @@
 // GET /v1/users and /count: `provider` and `provider_user_id` find the users holding verified external accounts.
 import { describe, expect, it } from 'vitest';
-import type { UserListParams } from '@clerk/backend';
 import { uniqueTag } from '../../helpers/fixtures.js';
 import { useTestServer } from '../../helpers/test-server.js';
 import { updateExternalAccount } from '../../../src/storage/repositories/external-accounts-repository.js';
@@ -61,7 +60,8 @@ describe('GET /v1/users?provider=&provider_user_id=', () => {
 
   it('@clerk/backend getUserList sends the filters to the list and the count', async () => {
     const { tag, b } = await seed();
-    const params = { provider: 'oauth_google', providerUserId: [`g2-${tag}`] } as UserListParams;
+    // Not in the SDK's parameter type; it sends any parameter, snake_cased, as Clerk's API takes these.
+    const params = { provider: 'oauth_google', providerUserId: [`g2-${tag}`] } as Parameters<typeof server.clerk.users.getUserList>[0];
     const { data, totalCount } = await server.clerk.users.getUserList(params);
     expect(data.map((user) => user.id)).toEqual([b.id]);
     expect(totalCount).toBe(1);
