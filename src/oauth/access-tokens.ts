@@ -8,8 +8,8 @@ import {
   releaseRefreshLease,
   storeRefreshedTokens,
 } from '../storage/repositories/external-accounts-repository.js';
+import { findUserById } from '../storage/repositories/users-repository.js';
 import type { ExternalAccountRow } from '../storage/tables/oauth-tables.js';
-import { requireUser } from '../users/deps.js';
 import { tokenColumns } from './external-accounts.js';
 import { ProviderError, type OAuthProviders } from './provider-client.js';
 import { toStrategy } from './strategy.js';
@@ -123,7 +123,7 @@ export function createOAuthAccessTokens(deps: ServiceDeps, options: { providers:
 
   return {
     async forUser(userId, provider) {
-      await requireUser(db, userId);
+      if (!(await findUserById(db, userId))) throw errors.userNotFound(userId);
       const strategy = toStrategy(provider);
       if (!options.providers.has(strategy)) throw errors.oauthTokenProviderNotEnabled();
       const account = await findExternalAccountOfUser(db, userId, strategy);

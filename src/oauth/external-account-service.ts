@@ -2,9 +2,9 @@ import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
 import { deleteExternalAccount, findExternalAccount, listExternalAccountsOfUsers } from '../storage/repositories/external-accounts-repository.js';
 import { listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
+import { findUserByIdForUpdate } from '../storage/repositories/users-repository.js';
 import type { ExternalAccountRow } from '../storage/tables/oauth-tables.js';
 import type { IdentificationRow, UserRow } from '../storage/tables/user-tables.js';
-import { requireUserForUpdate } from '../users/deps.js';
 
 /** What the Backend API does to a user's external accounts. */
 export interface ExternalAccountService {
@@ -35,7 +35,8 @@ export function createExternalAccountService(deps: ServiceDeps): ExternalAccount
     async delete(userId, externalAccountId) {
       return db.transaction().execute(async (trx) => {
         // The user's row is held until the end, as for identifications: two deletions cannot each leave the other last.
-        const user = await requireUserForUpdate(trx, userId);
+        const user = await findUserByIdForUpdate(trx, userId);
+        if (!user) throw errors.userNotFound(userId);
         const account = await findExternalAccount(trx, externalAccountId);
         if (!account || account.user_id !== user.id) throw errors.resourceNotFound();
         const others = (await listExternalAccountsOfUsers(trx, [user.id])).filter((other) => other.id !== account.id);

@@ -119,6 +119,8 @@ describe('authentication is decided by the route that runs', () => {
       sign_in_token_id: signInToken.body.id,
       actor_token_id: actorToken.body.id,
       identifier_id: 'alid_0000000000000000000000000000',
+      external_account_id: 'eac_0000000000000000000000000000',
+      provider: 'oauth_google',
     });
   });
   afterAll(() => server?.close());

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fapiBrowser } from '../../helpers/fapi-client.js';
 import { uniqueTag } from '../../helpers/fixtures.js';
 import { useTestServer } from '../../helpers/test-server.js';
+import { updateExternalAccount } from '../../../src/storage/repositories/external-accounts-repository.js';
 import { seedExternalAccount } from './seed.js';
 
 const PASSWORD = 'correct horse battery 42';
@@ -51,6 +52,35 @@ describe('external accounts on the User object', () => {
     expect(parsed.externalAccounts[0]!.verification).toMatchObject({ status: 'verified', strategy: 'oauth_google' });
     const list = await server.clerk.users.getUserList({ userId: [user.id] });
     expect(list.data[0]!.externalAccounts.map((account) => account.providerUserId)).toEqual(['sdk-sub']);
+  });
+
+  it('a connection waiting for the provider shows its redirect URL; a failed one its Clerk error', async () => {
+    const user = await server.clerk.users.createUser({ emailAddress: [`ext-${uniqueTag()}@example.com`], password: PASSWORD });
+    const pending = await seedExternalAccount(server, user.id);
+    const failed = await seedExternalAccount(server, user.id, { provider: 'oauth_github' });
+    const expireAt = server.clock.nowMs() + 600_000;
+    const redirect = 'https://accounts.example.com/o/oauth2/auth?state=abc';
+    await updateExternalAccount(server.database.db, pending.id, { verification_status: 'unverified', verification_external_url: redirect, verification_expire_at: expireAt });
+    await updateExternalAccount(server.database.db, failed.id, { verification_status: 'failed', verification_error: 'external_account_exists' });
+    const body = (await server.api('GET', `/v1/users/${user.id}`)).body;
+    const verifications = new Map(body.external_accounts.map((account: any) => [account.id, account.verification]));
+    expect(verifications.get(pending.id)).toEqual({
+      object: 'verification_oauth',
+      status: 'unverified',
+      strategy: 'oauth_google',
+      external_verification_redirect_url: redirect,
+      error: null,
+      expire_at: expireAt,
+      attempts: null,
+    });
+    expect(verifications.get(failed.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'external_account_exists', message: expect.any(String), long_message: expect.any(String), meta: {} },
+    });
+    // @clerk/backend parses the redirect URL (a bad one would fail the whole user).
+    const parsed = await server.clerk.users.getUser(user.id);
+    const sdkPending = parsed.externalAccounts.find((account) => account.id === pending.id)!;
+    expect(sdkPending.verification?.externalVerificationRedirectURL?.href).toBe(redirect);
   });
 
   it('a page of users shows each user its own accounts, oldest first', async () => {
