@@ -125,6 +125,8 @@ export function createOAuthAccessTokens(deps: ServiceDeps, options: { providers:
     async forUser(userId, provider) {
       if (!(await findUserById(db, userId))) throw errors.userNotFound(userId);
       const strategy = toStrategy(provider);
+      // A provider the instance does not configure (or no longer does) cannot refresh anything: Clerk's 404
+      // `oauth_token_provider_not_enabled`, even for a user holding an account of it.
       if (!options.providers.has(strategy)) throw errors.oauthTokenProviderNotEnabled();
       const account = await findExternalAccountOfUser(db, userId, strategy);
       // A connection still waiting for the provider has no token yet: as no account at all.
