@@ -16,7 +16,10 @@ import { toStrategy } from './strategy.js';
 
 /** A token this close to its expiry (or past it) is refreshed before it is handed out. */
 export const REFRESH_MARGIN_MS = 60_000;
-/** How long one refresh may hold an account's lease before another caller may take over. */
+/**
+ * How long one refresh may hold an account's lease before another caller may take over: longer than a call to a
+ * provider may take (10 s), so a slow refresh is not repeated with a refresh token the provider may have rotated.
+ */
 export const REFRESH_LEASE_MS = 15_000;
 /** How often a caller waiting for another's refresh looks at the account again. */
 const POLL_INTERVAL_MS = 50;
