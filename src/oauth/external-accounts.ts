@@ -4,6 +4,7 @@ import { newId } from '../lib/ids.js';
 import type { Executor } from '../storage/database.js';
 import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import { findExternalAccountBySubject, insertExternalAccount, updateExternalAccount } from '../storage/repositories/external-accounts-repository.js';
+import type { ExternalAccountDetailsRow } from '../storage/repositories/user-details-repository.js';
 import type { ExternalAccountRow, ExternalAccountUpdate } from '../storage/tables/oauth-tables.js';
 import type { ProviderIdentity, ProviderTokens } from './provider-client.js';
 
@@ -29,7 +30,8 @@ export interface ExternalAccountRecord {
   updatedAt: number;
 }
 
-export function toExternalAccountRecord(row: ExternalAccountRow): ExternalAccountRecord {
+/** Reads the profile columns only: a full row or one read with a user's details (no tokens) both do. */
+export function toExternalAccountRecord(row: ExternalAccountDetailsRow): ExternalAccountRecord {
   return {
     id: row.id,
     userId: row.user_id,

@@ -45,6 +45,8 @@ import { createUserService } from '../users/user-service.js';
 import { createOAuthProviders } from '../oauth/provider-client.js';
 import { createOAuthFlow } from '../oauth/oauth-flow.js';
 import { createOAuthAttempts } from '../clients/oauth-attempts.js';
+import { createOAuthAccessTokens } from '../oauth/access-tokens.js';
+import { createExternalAccountService } from '../oauth/external-account-service.js';
 
 const SILENT: MailLogger = { info: () => undefined, warn: () => undefined };
 
@@ -113,6 +115,10 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     users,
     /** The OAuth providers people sign in with, by strategy. */
     oauthProviders,
+    /** Users' provider access tokens, refreshed once across nodes when about to expire. */
+    oauthAccessTokens: createOAuthAccessTokens(deps, { providers: oauthProviders }),
+    /** Unlinking users' external accounts (Backend API). */
+    externalAccounts: createExternalAccountService(deps),
     /** Sends email; closed with the app. */
     mailer,
     clients,

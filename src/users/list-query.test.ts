@@ -27,9 +27,13 @@ describe('parseUserListFilter', () => {
       expect(parseUserListFilter({ organizationIds: ['-org_1'] }).matchNothing).toBeUndefined();
     });
 
-    it('provider filters match nobody until external accounts exist', () => {
-      expect(parseUserListFilter({ provider: 'oauth_google' }).matchNothing).toBe(true);
-      expect(parseUserListFilter({ providerUserIds: ['abc'] }).matchNothing).toBe(true);
+    it('provider filters become an external-account filter; a bare provider name is its strategy', () => {
+      expect(parseUserListFilter({ provider: 'google', providerUserIds: ['abc'] }).externalAccounts).toEqual({ provider: 'oauth_google', providerUserIds: ['abc'] });
+      expect(parseUserListFilter({ provider: 'oauth_google' }).externalAccounts).toEqual({ provider: 'oauth_google' });
+      expect(parseUserListFilter({ providerUserIds: ['abc'] }).externalAccounts).toEqual({ providerUserIds: ['abc'] });
+      expect(parseUserListFilter({ provider: 'oauth_google' }).matchNothing).toBeUndefined();
+      // Only empty ids: nothing can match.
+      expect(parseUserListFilter({ provider: 'oauth_google', providerUserIds: [''] }).matchNothing).toBe(true);
     });
   });
 

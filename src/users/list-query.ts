@@ -1,6 +1,7 @@
 import { DEFAULT_LIMIT } from '../domain/page-limits.js';
 import { errors } from '../lib/error-catalog.js';
 import { includeExclude } from '../lib/include-exclude.js';
+import { toStrategy } from '../oauth/strategy.js';
 import type { UserListFilter, UserListPage, UserOrderColumn } from '../storage/repositories/user-list-repository.js';
 import { normalizeEmailAddress, normalizePhoneNumber, normalizeWeb3Wallet } from './identifiers.js';
 
@@ -74,8 +75,10 @@ export function parseUserListFilter(input: UserListFilterInput): UserListFilter 
   if (input.externalIds?.length) filter.externalIds = includeExclude(input.externalIds);
   if (input.userIds?.length) filter.userIds = includeExclude(input.userIds);
   if (input.organizationIds?.length) filter.organizationIds = includeExclude(input.organizationIds);
-  // External accounts arrive with OAuth sign-in: until then a provider filter matches nobody.
-  if (input.provider !== undefined || input.providerUserIds?.length) filter.matchNothing = true;
+  const externalAccounts = externalAccountFilter(input);
+  if (externalAccounts) filter.externalAccounts = externalAccounts;
+  // Every id was empty: nothing can match (and `IN ()` is not SQL).
+  if (externalAccounts?.providerUserIds?.length === 0) filter.matchNothing = true;
 
   filter.query = trimmed(input.query);
   filter.emailAddressQuery = trimmed(input.emailAddressQuery);
@@ -91,6 +94,19 @@ export function parseUserListFilter(input: UserListFilterInput): UserListFilter 
   filter.lastSignInAtBefore = input.lastSignInAtBefore;
   filter.lastSignInAtAfter = input.lastSignInAtAfter;
   return filter;
+}
+
+/**
+ * `provider` and `provider_user_id`: Clerk documents them as a pair; Roster also takes either alone (every user
+ * with an account of the provider; those ids at any provider). The provider is a strategy (`oauth_google`); the
+ * bare name (`google`) is taken as its strategy. Empty ids are dropped ("not found are ignored"); a list left
+ * empty matches nobody.
+ */
+function externalAccountFilter(input: UserListFilterInput): UserListFilter['externalAccounts'] {
+  const provider = input.provider?.trim() ? toStrategy(input.provider.trim()) : undefined;
+  const ids = input.providerUserIds?.length ? input.providerUserIds.filter((id) => id !== '') : undefined;
+  if (provider === undefined && ids === undefined) return undefined;
+  return { ...(provider !== undefined ? { provider } : {}), ...(ids !== undefined ? { providerUserIds: ids } : {}) };
 }
 
 export interface ParsedListPage extends Omit<UserListPage, 'after'> {

@@ -2,6 +2,7 @@ import type { LockoutPolicy } from '../config/config.js';
 import { parseStoredMetadata, type Metadata } from '../domain/metadata.js';
 import type { Executor, IdentificationRow, IdentificationType, UserRow } from '../storage/database.js';
 import { findDetailsOfUsers, type UserWithDetails } from '../storage/repositories/user-details-repository.js';
+import { toExternalAccountRecord, type ExternalAccountRecord } from '../oauth/external-accounts.js';
 import { lockStatus, type LockStatus } from './lockout.js';
 
 export type { IdentificationType };
@@ -66,6 +67,8 @@ export interface UserRecord {
   publicMetadata: Metadata;
   privateMetadata: Metadata;
   unsafeMetadata: Metadata;
+  /** Accounts at OAuth providers, oldest first (never their tokens). */
+  externalAccounts: ExternalAccountRecord[];
 }
 
 export function toUser(row: UserRow): User {
@@ -116,13 +119,13 @@ export function toIdentification(row: IdentificationRow): Identification {
 /** Assembles the records of users whose rows are at hand, reading their details in one statement, keeping row order. */
 export async function toUserRecords(db: Executor, rows: readonly UserRow[], policy: LockoutPolicy, nowMs: number): Promise<UserRecord[]> {
   const details = await findDetailsOfUsers(db, rows.map((row) => row.id));
-  const withDetails = rows.map((user) => ({ user, identifications: [], hasBackupCodes: false, ...details.get(user.id) }));
+  const withDetails = rows.map((user) => ({ user, identifications: [], hasBackupCodes: false, externalAccounts: [], ...details.get(user.id) }));
   return userRecordsOf(withDetails, policy, nowMs);
 }
 
 /** Records of users read with their details (one statement), keeping row order. */
 export function userRecordsOf(rows: readonly UserWithDetails[], policy: LockoutPolicy, nowMs: number): UserRecord[] {
-  return rows.map(({ user, identifications, hasBackupCodes }) => ({
+  return rows.map(({ user, identifications, hasBackupCodes, externalAccounts }) => ({
     user: toUser(user),
     identifications: identifications.map(toIdentification),
     lock: lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, policy, nowMs),
@@ -131,5 +134,6 @@ export function userRecordsOf(rows: readonly UserWithDetails[], policy: LockoutP
     publicMetadata: parseStoredMetadata(user.public_metadata),
     privateMetadata: parseStoredMetadata(user.private_metadata),
     unsafeMetadata: parseStoredMetadata(user.unsafe_metadata),
+    externalAccounts: externalAccounts.map(toExternalAccountRecord),
   }));
 }

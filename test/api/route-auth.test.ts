@@ -120,6 +120,8 @@ describe('authentication is decided by the route that runs', () => {
       actor_token_id: actorToken.body.id,
       identifier_id: 'alid_0000000000000000000000000000',
       strategy: 'oauth_google',
+      external_account_id: 'eac_0000000000000000000000000000',
+      provider: 'oauth_google',
     });
   });
   afterAll(() => server?.close());

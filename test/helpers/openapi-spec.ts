@@ -82,6 +82,8 @@ export interface SpecValidator {
 interface LoadedSpec {
   paths: Record<string, Json>;
   responses: Record<string, Json>;
+  /** Component schemas, to see through a response's `$ref` (a documented array behind a name). */
+  schemas: Record<string, Json>;
   templates: CompiledTemplate[];
   ajv: AjvInstance;
   /** null = no JSON schema documented (any body accepted). */
@@ -176,7 +178,7 @@ function readSpec(mainSpecPath: string, extraSpecFiles: readonly string[]): Load
   ajv.addSchema({ $id: SCHEMAS_ID, definitions });
 
   const templates = Object.keys(paths).map(compileTemplate);
-  return { paths, responses, templates, ajv, validators: new Map() };
+  return { paths, responses, schemas, templates, ajv, validators: new Map() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,6 +385,11 @@ function validateAgainst(
   if (validate === undefined) {
     const response = resolveResponse(spec, responses[key]);
     let schema = response ? jsonSchemaOf(response) : undefined;
+    // A named array (`$ref: …/schemas/OAuthAccessToken`) is an array too.
+    if (paginated && isObject(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith(COMPONENT_SCHEMA_REF)) {
+      const named = spec.schemas[schema.$ref.slice(COMPONENT_SCHEMA_REF.length)];
+      if (isObject(named) && named.type === 'array') schema = named;
+    }
     if (paginated && isObject(schema) && schema.type === 'array') {
       schema = {
         type: 'object',

@@ -26,6 +26,9 @@ const NOT_MAPPED = {
     'clients.token_digest',
     // Sign-in and actor tokens: 256 random bits too.
     'sign_in_tickets.token_digest',
+    // OAuth: ids and states are random (128 and 256 bits).
+    'external_accounts.identification_id',
+    'oauth_authorizations.state_digest',
   ],
   postgres: [
     'user_search_docs_user_id_key',
@@ -35,6 +38,8 @@ const NOT_MAPPED = {
     'verification_codes_subject_key',
     'clients_token_digest_key',
     'sign_in_tickets_token_digest_key',
+    'external_accounts_identification_id_key',
+    'oauth_authorizations_state_digest_key',
   ],
 };
 

@@ -33,7 +33,12 @@ export interface UserListFilter {
   lastSignInAtAfter?: number;
   /** Members (include) or non-members (exclude) of these organizations. */
   organizationIds?: IncludeExclude;
-  /** Set when another filter can match nobody (e.g. external accounts, which do not exist yet). */
+  /**
+   * Users with a verified external account of `provider` (a strategy, `oauth_google`) and, when given, one of these
+   * provider user ids; `providerUserIds` alone matches those ids at any provider.
+   */
+  externalAccounts?: { provider?: string; providerUserIds?: readonly string[] };
+  /** Set when another filter can match nobody. */
   matchNothing?: boolean;
 }
 
@@ -250,6 +255,7 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter, searches: rea
     eb.selectFrom('organization_memberships').select('organization_memberships.user_id').where('organization_memberships.organization_id', 'in', organizationIds);
   if (filter.organizationIds?.include.length) and.push(eb('users.id', 'in', membersOf(filter.organizationIds.include)));
   if (filter.organizationIds?.exclude.length) and.push(eb('users.id', 'not in', membersOf(filter.organizationIds.exclude)));
+  if (filter.externalAccounts) and.push(eb('users.id', 'in', holdersOf(eb, filter.externalAccounts)));
   for (const { needle, column, access } of searches) {
     if (access === 'index') {
       and.push(eb('users.id', 'in', dialectSql(db).keysMatching(db, searchIndex(column), needle)));
@@ -266,6 +272,17 @@ function whereFilter(db: Executor, eb: Eb, filter: UserListFilter, searches: rea
   if (filter.banned !== undefined) and.push(eb('banned', '=', filter.banned ? 1 : 0));
   for (const [column, op, value] of rangeConditions(filter)) and.push(eb(column, op, value));
   return eb.and(and);
+}
+
+/**
+ * The users holding matching verified external accounts: served by the (provider, provider_user_id) unique index,
+ * or the provider_user_id index when no provider is given. A pending connection (not yet verified) finds nobody.
+ */
+function holdersOf(eb: Eb, accounts: NonNullable<UserListFilter['externalAccounts']>) {
+  let query = eb.selectFrom('external_accounts').select('external_accounts.user_id').where('external_accounts.verification_status', '=', 'verified');
+  if (accounts.provider !== undefined) query = query.where('external_accounts.provider', '=', accounts.provider);
+  if (accounts.providerUserIds !== undefined) query = query.where('external_accounts.provider_user_id', 'in', accounts.providerUserIds);
+  return query;
 }
 
 type RangeCondition = ['last_active_at' | 'created_at' | 'last_sign_in_at', '<' | '>' | '>=', number];

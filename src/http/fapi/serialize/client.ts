@@ -1,7 +1,7 @@
 import type { ClientSession, ClientState } from '../../../clients/client-service.js';
 import { signUpFields, signUpProgress } from '../../../clients/sign-up-service.js';
 import type { Config } from '../../../config/config.js';
-import { catalog } from '../../../lib/error-catalog.js';
+import { verificationErrorOf } from '../../routes/users/external-account-json.js';
 import { effectiveStatus } from '../../../sessions/session-lifetime.js';
 import { NO_SIGN_IN_FACTORS, type SignInFactors } from '../../../clients/sign-in-service.js';
 import type { SignInRow, SignUpRow } from '../../../storage/tables/client-tables.js';
@@ -53,14 +53,6 @@ function safePhone(number: string): string {
   return `+${'*'.repeat(Math.max(0, number.length - 5))}${number.slice(-4)}`;
 }
 
-/** Clerk's error object inside a verification, from the code recorded with it. */
-function verificationErrorJSON(code: string | null) {
-  if (!code) return null;
-  const entry = Object.values(catalog).find((item) => item.code === code);
-  const message = entry?.message ?? code;
-  return { code, message, long_message: message, meta: {} };
-}
-
 /**
  * An OAuth verification (`verification_oauth`): the provider's URL while unverified, Clerk's error code when it
  * failed or is `transferable` (clerk-js reads `external_account_not_found` / `external_account_exists` there).
@@ -71,7 +63,7 @@ export function oauthVerificationJSON(input: { strategy: string; status: string;
     status: input.status as 'unverified' | 'verified' | 'failed' | 'expired' | 'transferable',
     strategy: input.strategy,
     external_verification_redirect_url: input.status === 'unverified' ? input.url : null,
-    error: verificationErrorJSON(input.error),
+    error: verificationErrorOf(input.error),
     attempts: null,
     expire_at: input.expireAt ?? 0,
   };

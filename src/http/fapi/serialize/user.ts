@@ -3,7 +3,8 @@ import type { Identification, IdentificationType, UserRecord } from '../../../us
 import type { SerializeContext } from '../../serialize-context.js';
 import { userImageUrl } from '../../routes/images.js';
 import { toOrganizationJSON } from '../../routes/organizations/serialize.js';
-import type { EmailAddressJSON, PhoneNumberJSON, Web3WalletJSON } from '../../routes/users/schemas.js';
+import { toExternalAccountJSON } from '../../routes/users/external-account-json.js';
+import type { EmailAddressJSON, ExternalAccountJSON, PhoneNumberJSON, Web3WalletJSON } from '../../routes/users/schemas.js';
 import { toEmailAddressJSON, toPhoneNumberJSON, toWeb3WalletJSON } from '../../routes/users/serialize.js';
 
 /**
@@ -83,7 +84,7 @@ export interface FapiUserJSON {
   web3_wallets: FapiWeb3WalletJSON[];
   passkeys: never[];
   organization_memberships: FapiOrganizationMembershipJSON[];
-  external_accounts: never[];
+  external_accounts: ExternalAccountJSON[];
   saml_accounts: never[];
   enterprise_accounts: never[];
   password_last_updated_at: number | null;
@@ -200,7 +201,8 @@ export function toFapiUserJSON(record: UserRecord, context: FapiUserContext): Fa
     web3_wallets: ofType('web3_wallet').map(toWeb3WalletJSON),
     passkeys: [],
     organization_memberships: (context.organizationMemberships ?? []).map((membership) => toFapiMembershipJSON(membership, context)),
-    external_accounts: [],
+    // The same shape as the Backend API's (the FAPI's `ExternalAccountWithVerification`); tokens never reach the browser.
+    external_accounts: record.externalAccounts.map(toExternalAccountJSON),
     saml_accounts: [],
     enterprise_accounts: [],
     password_last_updated_at: user.passwordLastUpdatedAtMs,

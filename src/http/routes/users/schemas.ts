@@ -1,5 +1,5 @@
 import { Type, type Static, type TProperties } from 'typebox';
-import { IdParams, Metadata, Nullable } from '../../schemas/common.js';
+import { IdParams, Metadata, Nullable, pageParams, rosterExtension } from '../../schemas/common.js';
 
 /**
  * Wire schemas of the Users routes: request bodies as in Clerk's spec (strict: unknown fields are refused;
@@ -24,6 +24,16 @@ const Fields = <T extends TProperties>(properties: T) => Type.Partial(Type.Objec
 
 export const UserParams = IdParams('user_id');
 export const Web3WalletParams = IdParams('user_id', 'web3_wallet_identification_id');
+export const ExternalAccountParams = IdParams('user_id', 'external_account_id');
+export const OAuthAccessTokenParams = IdParams('user_id', 'provider');
+
+export const OAuthAccessTokenQuery = Type.Object(
+  {
+    paginated: Type.Optional(Type.Boolean({ description: 'Answer `{ data, total_count }` instead of the bare array' })),
+    ...pageParams,
+  },
+  { additionalProperties: false },
+);
 
 export const CreateUserBody = Fields({
   external_id: NullableName,
@@ -123,7 +133,7 @@ const AdminVerification = Nullable(
     { additionalProperties: false },
   ),
 );
-/** Lists Roster always answers empty (no OAuth links, passkeys, external, SAML or enterprise accounts). */
+/** Lists Roster always answers empty (no OAuth links, passkeys, SAML or enterprise accounts). */
 const Empty = Type.Array(Type.Never());
 const UnixMs = Type.Integer({ description: 'Unix ms' });
 const NullableUnixMs = Nullable(UnixMs);
@@ -175,6 +185,53 @@ export const Web3WalletJSON = Type.Object(
 );
 export type Web3WalletJSON = Static<typeof Web3WalletJSON>;
 
+export const VerificationErrorJSON = Type.Object(
+  { code: Type.String(), message: Type.String(), long_message: Type.String(), meta: Type.Record(Type.String(), Type.Unknown()) },
+  { additionalProperties: false },
+);
+export type VerificationErrorJSON = Static<typeof VerificationErrorJSON>;
+
+/** An external account's OAuth verification; the redirect URL only while the provider is still to be visited. */
+const OAuthVerification = Type.Object(
+  {
+    object: Type.Literal('verification_oauth'),
+    status: StringEnum(['unverified', 'verified', 'failed', 'expired', 'transferable']),
+    strategy: Type.String(),
+    external_verification_redirect_url: Type.Optional(Type.String()),
+    error: Nullable(VerificationErrorJSON),
+    expire_at: UnixMs,
+    attempts: Type.Null(),
+  },
+  { additionalProperties: false },
+);
+
+/** `ExternalAccountWithVerification`: a user's account at an OAuth provider (never its tokens). */
+export const ExternalAccountJSON = Type.Object(
+  {
+    object: Type.Literal('external_account'),
+    id: Type.String(),
+    provider: Type.String(),
+    identification_id: Type.String(),
+    provider_user_id: Type.String(),
+    approved_scopes: Type.String(),
+    email_address: Type.String(),
+    email_address_verified: NullableBoolean,
+    first_name: Type.String(),
+    last_name: Type.String(),
+    avatar_url: Type.String(),
+    image_url: NullableString,
+    username: NullableString,
+    phone_number: NullableString,
+    public_metadata: Metadata,
+    label: NullableString,
+    created_at: UnixMs,
+    updated_at: UnixMs,
+    verification: OAuthVerification,
+  },
+  { additionalProperties: false },
+);
+export type ExternalAccountJSON = Static<typeof ExternalAccountJSON>;
+
 export const UserJSON = Type.Object(
   {
     id: Type.String(),
@@ -204,7 +261,7 @@ export const UserJSON = Type.Object(
     mfa_enabled_at: NullableUnixMs,
     mfa_disabled_at: NullableUnixMs,
     password_last_updated_at: NullableUnixMs,
-    external_accounts: Empty,
+    external_accounts: Type.Array(ExternalAccountJSON),
     saml_accounts: Empty,
     enterprise_accounts: Empty,
     last_sign_in_at: NullableUnixMs,
@@ -229,9 +286,37 @@ export type UserJSON = Static<typeof UserJSON>;
 export const UserList = Type.Array(UserJSON);
 
 export const UserDeleted = Type.Object({ object: Type.Literal('user'), id: Type.String(), deleted: Type.Literal(true) }, { additionalProperties: false });
+export const ExternalAccountDeleted = Type.Object(
+  { object: Type.Literal('external_account'), id: Type.String(), deleted: Type.Literal(true) },
+  { additionalProperties: false },
+);
 export const Web3WalletDeleted = Type.Object(
   { object: Type.Literal('web3_wallet'), id: Type.String(), deleted: Type.Literal(true) },
   { additionalProperties: false },
+);
+
+/** Clerk's `oauth_access_token`; `expires_at` in Unix seconds (see external-accounts.ts), `id_token` when the provider sent one. */
+export const OAuthAccessTokenJSON = Type.Object(
+  {
+    object: Type.Literal('oauth_access_token'),
+    external_account_id: Type.String(),
+    provider_user_id: Type.String(),
+    token: Type.String(),
+    expires_at: Nullable(Type.Integer({ description: 'Unix seconds' })),
+    provider: Type.String(),
+    public_metadata: Metadata,
+    label: NullableString,
+    scopes: Type.Array(Type.String()),
+    id_token: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type OAuthAccessTokenJSON = Static<typeof OAuthAccessTokenJSON>;
+
+/** The spec shows the bare array; with `paginated=true` (what @clerk/backend sends) `{ data, total_count }`. */
+export const OAuthAccessTokenList = Type.Union(
+  [Type.Array(OAuthAccessTokenJSON), Type.Object({ data: Type.Array(OAuthAccessTokenJSON), total_count: Type.Integer() }, { additionalProperties: false })],
+  rosterExtension,
 );
 
 export const PasswordVerified = Type.Object({ verified: Type.Literal(true) }, { additionalProperties: false });

@@ -1,6 +1,7 @@
 import type { Identification, IdentificationType, UserRecord } from '../../../users/user-record.js';
 import type { SerializeContext } from '../../serialize-context.js';
 import { userImageUrl } from '../images.js';
+import { toExternalAccountJSON } from './external-account-json.js';
 import type { EmailAddressJSON, PhoneNumberJSON, UserJSON, Web3WalletJSON } from './schemas.js';
 
 
@@ -107,7 +108,7 @@ export function toUserJSON(record: UserRecord, context: SerializeContext): UserJ
     mfa_enabled_at: user.mfaEnabledAtMs,
     mfa_disabled_at: user.mfaDisabledAtMs,
     password_last_updated_at: user.passwordLastUpdatedAtMs,
-    external_accounts: [],
+    external_accounts: record.externalAccounts.map(toExternalAccountJSON),
     saml_accounts: [],
     enterprise_accounts: [],
     last_sign_in_at: user.lastSignInAtMs,
