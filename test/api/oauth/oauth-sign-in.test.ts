@@ -27,7 +27,11 @@ describe('OAuth sign-in through the Frontend API (a real OpenID Connect provider
     const user = await server.api('GET', `/v1/users/${userId}`);
     expect(user.status).toBe(200);
     expect(user.body.password_enabled).toBe(false);
-    expect(user.body.email_addresses[0]).toMatchObject({ email_address: 'new.person@example.com', verification: { status: 'verified' } });
+    expect(user.body.email_addresses[0]).toMatchObject({
+      email_address: 'new.person@example.com',
+      verification: { object: 'verification_from_oauth', status: 'verified', strategy: 'from_oauth_google' },
+    });
+    expect(user.body.external_accounts).toMatchObject([{ provider: 'oauth_google', provider_user_id: 'new-person-1', email_address: 'new.person@example.com' }]);
     expect(transfer.body.client.sessions).toHaveLength(1);
   });
 

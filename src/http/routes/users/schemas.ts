@@ -123,9 +123,15 @@ export const SetCompromisedBody = Fields({ revoke_all_sessions: NullableBoolean 
 const AdminVerification = Nullable(
   Type.Object(
     {
-      object: Type.Union([Type.Literal('verification_admin'), Type.Literal('verification_otp'), Type.Literal('verification_ticket')]),
+      object: Type.Union([Type.Literal('verification_admin'), Type.Literal('verification_otp'), Type.Literal('verification_ticket'), Type.Literal('verification_from_oauth')]),
       status: Type.Literal('verified'),
-      strategy: Type.Union([Type.Literal('admin'), Type.Literal('email_code'), Type.Literal('phone_code'), Type.Literal('ticket')]),
+      strategy: Type.Union([
+        Type.Literal('admin'),
+        Type.Literal('email_code'),
+        Type.Literal('phone_code'),
+        Type.Literal('ticket'),
+        Type.String({ pattern: '^from_oauth_[a-z0-9_]+$' }),
+      ]),
       attempts: Type.Null(),
       /** The email code's verification: when the address was verified (the code's own expiry is not kept). */
       expire_at: Nullable(Type.Integer()),

@@ -16,6 +16,10 @@ const verificationOf = (identification: Identification) => {
     // The Frontend API's OTP verification needs an integer expiry; Roster keeps when the address was verified.
     return { object: 'verification_otp', status: 'verified', strategy, attempts: null, expire_at: identification.createdAtMs } as const;
   }
+  if (strategy?.startsWith('from_oauth_')) {
+    // Verified by the provider at an OAuth sign-up (the provider said the address was verified).
+    return { object: 'verification_from_oauth', status: 'verified', strategy, attempts: null, expire_at: null } as const;
+  }
   if (identification.verificationStrategy === 'ticket') {
     // Verified by redeeming an invitation's ticket at sign-up.
     return { object: 'verification_ticket', status: 'verified', strategy: 'ticket', attempts: null, expire_at: null } as const;
