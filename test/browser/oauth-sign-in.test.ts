@@ -22,8 +22,10 @@ describeBrowser('OAuth sign-in with an OpenID Connect provider in <SignIn/>', ()
     provider = await startMockProvider();
     server = await startTestServer(oauthEnv(provider));
     const fapi = frontendApiOf(server);
-    // clerk-ui draws Google's icon from Clerk's CDN unless the app's appearance says otherwise (README): Roster's logo.
-    const appearance = { elements: { socialButtonsProviderIcon__google: { backgroundImage: `url(${fapi.frontendApiUrl}/v1/oauth_providers/oauth_google/logo.svg)` } } };
+    // clerk-ui draws Google's icon from Clerk's CDN unless the app's appearance says otherwise (README): Roster's logo,
+    // on the sign-in buttons and in <UserProfile/>'s connected accounts.
+    const logo = `url(${fapi.frontendApiUrl}/v1/oauth_providers/oauth_google/logo.svg)`;
+    const appearance = { elements: { socialButtonsProviderIcon__google: { backgroundImage: logo }, providerIcon__google: { backgroundImage: logo } } };
     app = await startAppPage({ ...fapi, loadOptions: { appearance } });
   });
   afterAll(async () => {
@@ -123,6 +125,45 @@ describeBrowser('OAuth sign-in with an OpenID Connect provider in <SignIn/>', ()
     expect(await page.content()).toContain('oauth_callback_invalid');
     const { data } = await server.clerk.users.getUserList({ emailAddress: ['mallory@example.com'] });
     expect(data).toEqual([]);
+    await context.close();
+  });
+
+  it('connects the provider account from <UserProfile/> ("Connect account") and shows it there', { timeout: 90_000 }, async () => {
+    const email = 'connect.browser@example.com';
+    const password = 'a very long secret passphrase';
+    const user = await server.clerk.users.createUser({ emailAddress: [email], password });
+    provider.person = { sub: 'browser-connect-1', email: 'work.account@example.com', email_verified: true };
+    const context = await browser.newContext();
+    const offsite = await blockOffsiteRequests(context);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await waitForClerk(page);
+    // Signed in through clerk-js's own calls: the sign-in UI is tested above.
+    await page.evaluate(
+      async ([identifier, secret]) => {
+        const clerk = (window as any).Clerk;
+        const signIn = await clerk.client.signIn.create({ strategy: 'password', identifier, password: secret });
+        await clerk.setActive({ session: signIn.createdSessionId });
+      },
+      [email, password],
+    );
+    await page.goto(`${app.url}/user`);
+    await waitForClerk(page);
+    const fapi = recordRequests(page, frontendApiOf(server).frontendApiUrl);
+    await page.getByRole('button', { name: /Connect account/ }).click({ timeout: 20_000 });
+    const callback = page.waitForResponse((response) => response.url().includes('/fapi/v1/oauth_callback'), { timeout: 30_000 });
+    await page.getByRole('menuitem', { name: /Google/ }).click();
+    // To the provider and back to the profile, which lists the connected account with its address.
+    expect((await callback).status()).toBe(303);
+    await page.waitForURL(new RegExp(`^${app.url}/user`), { timeout: 30_000 });
+    await page.waitForLoadState('load');
+    await waitForClerk(page);
+    await page.getByText('work.account@example.com').waitFor({ timeout: 20_000 }).catch(() => {
+      throw new Error(`the connected account is not shown; Frontend API calls:\n${fapi.calls().join('\n')}`);
+    });
+    const stored = await server.clerk.users.getUser(user.id);
+    expect(stored.externalAccounts).toMatchObject([{ provider: 'oauth_google', providerUserId: 'browser-connect-1', verification: { status: 'verified' } }]);
+    expect(offsite).toEqual([]);
     await context.close();
   });
 });
