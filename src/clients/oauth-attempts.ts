@@ -2,9 +2,10 @@ import type { ServiceDeps } from '../domain/service-deps.js';
 import type { IdentifierLists } from '../invitations/identifier-lists.js';
 import { ClerkError, errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
-import { identityColumns, linkExternalAccount, refreshLinkedAccount } from '../oauth/external-accounts.js';
+import { identityColumns, linkExternalAccount, newExternalAccountRow, refreshLinkedAccount } from '../oauth/external-accounts.js';
 import type { OAuthFlow, OAuthOutcome } from '../oauth/oauth-flow.js';
 import type { ProviderIdentity } from '../oauth/provider-client.js';
+import type { OAuthStartRequest } from '../oauth/start-request.js';
 import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import {
   findClientById,
@@ -31,17 +32,7 @@ import { normalizeEmailAddress } from '../users/identifiers.js';
 import { newSignInRow, type SignInService, type SignInStep } from './sign-in-service.js';
 import { newSignUpRow, type SignUpService } from './sign-up-service.js';
 
-/** What a browser asks for when it starts OAuth (`strategy: oauth_x` with clerk-js's redirect URLs). */
-export interface OAuthStartRequest {
-  strategy: string;
-  /** Where the browser lands after the provider (an allowed origin, checked by the route). */
-  redirectUrl: string;
-  actionCompleteRedirectUrl: string | null;
-  /** The Frontend API's `/v1/oauth_callback`. */
-  callbackUrl: string;
-  loginHint?: string | undefined;
-  prompt?: string | undefined;
-}
+export type { OAuthStartRequest };
 
 /** Whom a provider account belongs to in Roster. */
 type Resolution =
@@ -67,6 +58,19 @@ export interface OAuthAttemptCollaborators {
 export function createOAuthAttempts(deps: ServiceDeps, { flow, signIns, signUps, lists }: OAuthAttemptCollaborators) {
   const { clock } = deps;
   const { db } = deps.database;
+
+  /** Records a new sign-in or sign-up as the client's current one (replacing any earlier attempt). */
+  async function makeCurrent(client: ClientRow, attempt: { signIn: SignInRow } | { signUp: SignUpRow }, nowMs: number): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      if ('signIn' in attempt) {
+        await insertSignIn(trx, attempt.signIn);
+        await updateClient(trx, client.id, { sign_in_id: attempt.signIn.id, updated_at: nowMs });
+      } else {
+        await insertSignUp(trx, attempt.signUp);
+        await updateClient(trx, client.id, { sign_up_id: attempt.signUp.id, updated_at: nowMs });
+      }
+    });
+  }
 
   async function resolve(provider: string, identity: ProviderIdentity): Promise<Resolution> {
     const account = await findExternalAccountBySubject(db, provider, identity.profile.providerUserId);
@@ -215,10 +219,7 @@ export function createOAuthAttempts(deps: ServiceDeps, { flow, signIns, signUps,
         first_factor_external_url: started.url,
         oauth_authorization_id: started.authorizationId,
       });
-      await db.transaction().execute(async (trx) => {
-        await insertSignIn(trx, row);
-        await updateClient(trx, client.id, { sign_in_id: row.id, updated_at: nowMs });
-      });
+      await makeCurrent(client, { signIn: row }, nowMs);
       return row;
     },
 
@@ -234,10 +235,7 @@ export function createOAuthAttempts(deps: ServiceDeps, { flow, signIns, signUps,
         external_url: started.url,
         oauth_authorization_id: started.authorizationId,
       });
-      await db.transaction().execute(async (trx) => {
-        await insertSignUp(trx, row);
-        await updateClient(trx, client.id, { sign_up_id: row.id, updated_at: nowMs });
-      });
+      await makeCurrent(client, { signUp: row }, nowMs);
       return row;
     },
 
@@ -252,33 +250,9 @@ export function createOAuthAttempts(deps: ServiceDeps, { flow, signIns, signUps,
       const id = newId('eac', nowMs);
       const started = await flow.start(db, { ...request, clientId, purpose: 'connect', attemptId: id });
       const row: ExternalAccountRow = {
-        id,
-        user_id: userId,
-        identification_id: newId('idn', nowMs),
-        provider: request.strategy,
-        provider_user_id: null,
-        email_address: '',
-        email_address_verified: null,
-        first_name: '',
-        last_name: '',
-        image_url: null,
-        username: null,
-        phone_number: null,
-        public_metadata: '{}',
-        label: null,
-        approved_scopes: '',
-        access_token_sealed: null,
-        refresh_token_sealed: null,
-        id_token_sealed: null,
-        access_token_expires_at: null,
-        token_version: 0,
-        refresh_lease_until: null,
-        verification_status: 'unverified',
-        verification_error: null,
+        ...newExternalAccountRow({ id, userId, provider: request.strategy, nowMs }),
         verification_expire_at: started.expireAt,
         verification_external_url: started.url,
-        created_at: nowMs,
-        updated_at: nowMs,
       };
       try {
         await insertExternalAccount(db, row);
@@ -331,10 +305,7 @@ export function createOAuthAttempts(deps: ServiceDeps, { flow, signIns, signUps,
       await signUps.assertMayStart(client);
       const nowMs = clock.nowMs();
       const row = newSignUpRow(client.id, nowMs);
-      await db.transaction().execute(async (trx) => {
-        await insertSignUp(trx, row);
-        await updateClient(trx, client.id, { sign_up_id: row.id, updated_at: nowMs });
-      });
+      await makeCurrent(client, { signUp: row }, nowMs);
       return fillSignUp(client, row, signIn.first_factor_strategy!, signIn.oauth_authorization_id!, identity);
     },
 
@@ -354,10 +325,7 @@ export function createOAuthAttempts(deps: ServiceDeps, { flow, signIns, signUps,
         first_factor_status: 'unverified',
         oauth_authorization_id: signUp.oauth_authorization_id,
       };
-      await db.transaction().execute(async (trx) => {
-        await insertSignIn(trx, row);
-        await updateClient(trx, client.id, { sign_in_id: row.id, updated_at: nowMs });
-      });
+      await makeCurrent(client, { signIn: row }, nowMs);
       const step = await signInAs(client, row, resolution, identity);
       // Used up: the tokens live (sealed) with the external account now.
       await flow.keepIdentity(db, signUp.oauth_authorization_id!, null);

@@ -87,18 +87,10 @@ export function tokenColumns(deps: Pick<ServiceDeps, 'secretBox'>, tokens: Provi
   };
 }
 
-/**
- * Links a provider account to a user (inside the caller's transaction): a new verified external account. A
- * provider account already linked (to anyone) is Clerk's `external_account_exists`; a second account of the same
- * provider for one user is `oauth_account_already_connected`.
- */
-export async function linkExternalAccount(
-  deps: Pick<ServiceDeps, 'secretBox'>,
-  db: Executor,
-  input: { userId: string; provider: string; identity: ProviderIdentity; nowMs: number },
-): Promise<ExternalAccountRow> {
-  const row = {
-    id: newId('eac', input.nowMs),
+/** An account of `provider` for the user with nothing from the provider yet (`unverified` until it has). */
+export function newExternalAccountRow(input: { userId: string; provider: string; nowMs: number; id?: string }): ExternalAccountRow {
+  return {
+    id: input.id ?? newId('eac', input.nowMs),
     user_id: input.userId,
     identification_id: newId('idn', input.nowMs),
     provider: input.provider,
@@ -119,13 +111,29 @@ export async function linkExternalAccount(
     access_token_expires_at: null,
     token_version: 0,
     refresh_lease_until: null,
-    verification_status: 'verified' as const,
+    verification_status: 'unverified',
     verification_error: null,
     verification_expire_at: null,
     verification_external_url: null,
     created_at: input.nowMs,
     updated_at: input.nowMs,
-    ...identityColumns(deps, input.identity),
+  };
+}
+
+/**
+ * Links a provider account to a user (inside the caller's transaction): a new verified external account. A
+ * provider account already linked (to anyone) is Clerk's `external_account_exists`; a second account of the same
+ * provider for one user is `oauth_account_already_connected`.
+ */
+export async function linkExternalAccount(
+  deps: Pick<ServiceDeps, 'secretBox'>,
+  db: Executor,
+  input: { userId: string; provider: string; identity: ProviderIdentity; nowMs: number },
+): Promise<ExternalAccountRow> {
+  const row: ExternalAccountRow = {
+    ...newExternalAccountRow({ userId: input.userId, provider: input.provider, nowMs: input.nowMs }),
+    verification_status: 'verified',
+    ...(identityColumns(deps, input.identity) as Partial<ExternalAccountRow>),
   };
   try {
     await insertExternalAccount(db, row);
@@ -135,7 +143,7 @@ export async function linkExternalAccount(
     if (target === 'external_account_provider') throw errors.oauthAccountAlreadyConnected();
     throw error;
   }
-  return row as ExternalAccountRow;
+  return row;
 }
 
 /** A returning person: their account takes the provider's current profile and new tokens. */

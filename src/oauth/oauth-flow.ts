@@ -12,25 +12,18 @@ import {
   useOAuthAuthorization,
 } from '../storage/repositories/oauth-authorizations-repository.js';
 import type { OAuthAuthorizationRow, OAuthPurpose } from '../storage/tables/oauth-tables.js';
+import type { OAuthStartRequest } from './start-request.js';
 import { ProviderError, type OAuthProviderClient, type OAuthProviders, type ProviderIdentity } from './provider-client.js';
 
 /** How long a person has at the provider before the `state` dies (Clerk's OAuth verifications last 10 minutes). */
 export const AUTHORIZATION_LIFETIME_MS = 10 * 60 * 1000;
 
-export interface OAuthStartInput {
+/** What an authorization request needs: the attempt it completes, and the browser's OAuth start. */
+export interface OAuthStartInput extends OAuthStartRequest {
   clientId: string;
   purpose: OAuthPurpose;
   /** The sign-in, sign-up or pending external account the callback completes. */
   attemptId: string;
-  strategy: string;
-  /** Where the browser goes after the callback (an allowed origin, checked by the caller). */
-  redirectUrl: string;
-  actionCompleteRedirectUrl: string | null;
-  /** The Frontend API's `/v1/oauth_callback`, as registered at the provider. */
-  callbackUrl: string;
-  loginHint?: string | undefined;
-  prompt?: string | undefined;
-  additionalScopes?: readonly string[] | undefined;
 }
 
 /** What the provider's callback brought: who the person is, or Clerk's error for why not. */
