@@ -9,6 +9,7 @@ import type { OAuthStartRequest } from '../oauth/start-request.js';
 import { uniqueViolationTarget } from '../storage/constraint-violations.js';
 import {
   findClientById,
+  listActiveSessionsOfClient,
   findSignIn,
   findSignUp,
   insertSignIn,
@@ -59,6 +60,16 @@ export function createOAuthAttempts(deps: ServiceDeps, { flow, signIns, signUps,
   const { clock } = deps;
   const { db } = deps.database;
 
+  /**
+   * Whether the provider verified exactly `address` (a stored, normalised one): its own spelling, trimmed and with
+   * ASCII letters lower-cased, must be that address; Unicode folding does not count.
+   */
+  function providerVerified(identity: ProviderIdentity, address: string): boolean {
+    const raw = identity.profile.emailAddress;
+    if (identity.profile.emailAddressVerified !== true || !raw) return false;
+    return raw.trim().replace(/[A-Z]/g, (letter) => letter.toLowerCase()) === address;
+  }
+
   /** Records a new sign-in or sign-up as the client's current one (replacing any earlier attempt). */
   async function makeCurrent(client: ClientRow, attempt: { signIn: SignInRow } | { signUp: SignUpRow }, nowMs: number): Promise<void> {
     await db.transaction().execute(async (trx) => {
@@ -80,8 +91,9 @@ export function createOAuthAttempts(deps: ServiceDeps, { flow, signIns, signUps,
     const claimed = await findClaimedIdentification(db, 'email_address', email);
     if (!claimed) return { kind: 'new' };
     // Only an address both sides verified proves the same person: anything less would let whoever controls a
-    // provider account with someone's unverified address take over their Roster account.
-    if (claimed.verified === 1 && identity.profile.emailAddressVerified === true) return { kind: 'link', userId: claimed.user_id };
+    // provider account with someone's unverified address take over their Roster account. And only the very address:
+    // one that merely normalises to it (a Kelvin sign for a k, full-width letters) is another mailbox.
+    if (claimed.verified === 1 && providerVerified(identity, claimed.identifier)) return { kind: 'link', userId: claimed.user_id };
     return { kind: 'claimed' };
   }
 
@@ -149,7 +161,7 @@ export function createOAuthAttempts(deps: ServiceDeps, { flow, signIns, signUps,
       external_error: null,
       oauth_authorization_id: authorizationId,
       email_address: email,
-      email_verification_status: email && identity.profile.emailAddressVerified === true ? 'verified' : null,
+      email_verification_status: email && providerVerified(identity, email) ? 'verified' : null,
       email_verification_expire_at: null,
       first_name: identity.profile.firstName || null,
       last_name: identity.profile.lastName || null,
@@ -188,6 +200,10 @@ export function createOAuthAttempts(deps: ServiceDeps, { flow, signIns, signUps,
     const nowMs = clock.nowMs();
     const fail = (code: string) => updateExternalAccount(db, account.id, { verification_status: 'failed', verification_error: code, verification_external_url: null, updated_at: nowMs });
     if (outcome.error) return void (await fail(outcome.error.code));
+    // The browser must still be signed in as the account's user: someone else signed in there since (the user
+    // signed out mid-way) must not link their provider account to the first user.
+    const sessions = await listActiveSessionsOfClient(db, authorization.client_id, nowMs);
+    if (!sessions.some((session) => session.user_id === account.user_id)) return void (await fail('oauth_callback_invalid'));
     const other = await findExternalAccountBySubject(db, account.provider, outcome.identity.profile.providerUserId);
     if (other && other.id !== account.id) return void (await fail('external_account_exists'));
     try {

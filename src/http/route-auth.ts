@@ -30,7 +30,7 @@ declare module 'fastify' {
  * (Roster extensions, like Clerk's image CDN), and the API's own description. A route that declares `public` without being listed here
  * stops the server from starting.
  */
-export const PUBLIC_ROUTES: readonly { method: 'GET'; url: string }[] = [
+export const PUBLIC_ROUTES: readonly { method: 'GET' | 'POST'; url: string }[] = [
   { method: 'GET', url: '/healthz' },
   { method: 'GET', url: '/roster/avatars/:seed' },
   { method: 'GET', url: '/roster/organization-logos/:image_id' },
@@ -44,6 +44,9 @@ export const PUBLIC_ROUTES: readonly { method: 'GET'; url: string }[] = [
   // loaded by <script src> before any client or session exists.
   { method: 'GET', url: '/fapi/npm/@clerk/clerk-js@:version/dist/*' },
   { method: 'GET', url: '/fapi/npm/@clerk/ui@:version/dist/*' },
+  // OAuth providers that post their answer (form_post) do so from their own origin: the route reads no cookie
+  // and only turns the form into a redirect to the GET callback, where the browser's client is checked.
+  { method: 'POST', url: '/fapi/v1/oauth_callback' },
 ];
 
 function isListedPublic(method: string, url: string): boolean {

@@ -3,7 +3,12 @@ import { errors } from '../lib/error-catalog.js';
 import { newId } from '../lib/ids.js';
 import type { Executor } from '../storage/database.js';
 import { uniqueViolationTarget } from '../storage/constraint-violations.js';
-import { findExternalAccountBySubject, insertExternalAccount, updateExternalAccount } from '../storage/repositories/external-accounts-repository.js';
+import {
+  deleteUnverifiedExternalAccounts,
+  findExternalAccountBySubject,
+  insertExternalAccount,
+  updateExternalAccount,
+} from '../storage/repositories/external-accounts-repository.js';
 import type { ExternalAccountDetailsRow } from '../storage/repositories/user-details-repository.js';
 import type { ExternalAccountRow, ExternalAccountUpdate } from '../storage/tables/oauth-tables.js';
 import type { ProviderIdentity, ProviderTokens } from './provider-client.js';
@@ -136,6 +141,8 @@ export async function linkExternalAccount(
     ...(identityColumns(deps, input.identity) as Partial<ExternalAccountRow>),
   };
   try {
+    // A connection of this provider that never came back (or failed) makes way for the verified account.
+    await deleteUnverifiedExternalAccounts(db, input.userId, input.provider);
     await insertExternalAccount(db, row);
   } catch (error) {
     const target = uniqueViolationTarget(error);

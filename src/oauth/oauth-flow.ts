@@ -136,17 +136,20 @@ export function createOAuthFlow(deps: ServiceDeps, { providers, logger }: { prov
 
     /** Keeps the provider's answer with the authorization (sealed) until a transfer or a later step uses it. */
     async keepIdentity(executor: Executor, authorizationId: string, identity: ProviderIdentity | null): Promise<void> {
-      await setOAuthIdentity(executor, authorizationId, identity ? secretBox.seal(JSON.stringify(identity)) : null, clock.nowMs());
+      const nowMs = clock.nowMs();
+      // Kept as long as a verification lasts (10 minutes from the provider's answer): a transfer left waiting on
+      // a shared browser cannot be taken up hours later by the next person at it.
+      await setOAuthIdentity(executor, authorizationId, identity ? secretBox.seal(JSON.stringify(identity)) : null, nowMs, nowMs + AUTHORIZATION_LIFETIME_MS);
     },
 
     /** Drops authorizations (and any identity they kept) a day past their expiry. */
     purgeExpired: () => purgeOAuthAuthorizations(db, clock.nowMs() - 24 * 3600 * 1000),
 
-    /** The identity an authorization keeps, or null (none, or already used up). */
+    /** The identity an authorization keeps, or null (none, used up, or expired). */
     async identityOf(authorizationId: string | null): Promise<ProviderIdentity | null> {
       if (!authorizationId) return null;
       const row = await findOAuthAuthorization(db, authorizationId);
-      if (!row?.identity_sealed) return null;
+      if (!row?.identity_sealed || row.expire_at <= clock.nowMs()) return null;
       return JSON.parse(secretBox.open(row.identity_sealed)) as ProviderIdentity;
     },
   };

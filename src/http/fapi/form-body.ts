@@ -6,7 +6,8 @@ import { errors } from '../../lib/error-catalog.js';
  * routes only (the Backend API speaks JSON). A key given twice becomes an array; values are strict UTF-8.
  */
 export function parseFormBody(request: FastifyRequest, body: Buffer, done: (error: Error | null, value?: unknown) => void): void {
-  if (request.routeOptions.config.auth !== 'frontend') {
+  // Frontend API routes, including the public one a provider posts its answer to (POST /fapi/v1/oauth_callback).
+  if (request.routeOptions.config.auth !== 'frontend' && !request.routeOptions.url?.startsWith('/fapi/')) {
     done(errors.paramValueInvalid('Content-Type', 'The Backend API accepts JSON bodies (application/json).'));
     return;
   }

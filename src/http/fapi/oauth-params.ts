@@ -3,8 +3,14 @@ import type { OAuthStartRequest } from '../../clients/oauth-attempts.js';
 import type { FapiContext } from './fapi-context.js';
 import type { formFields } from './form-fields.js';
 
-/** Clerk's strategy names for OAuth (`oauth_google`, `oauth_custom_acme`). */
-export const isOAuthStrategy = (strategy: string | undefined): strategy is string => strategy !== undefined && /^oauth_[a-z0-9_]+$/.test(strategy);
+/** The longest strategy name a request may carry (Clerk's are far shorter); longer ones are refused unechoed. */
+const MAX_STRATEGY_LENGTH = 64;
+
+/** Clerk's strategy names for OAuth (`oauth_google`, `oauth_custom_acme`); refuses an oversized `strategy` outright. */
+export function isOAuthStrategy(strategy: string | undefined): strategy is string {
+  if (strategy !== undefined && strategy.length > MAX_STRATEGY_LENGTH) throw errors.paramMaxLengthExceeded('strategy', MAX_STRATEGY_LENGTH);
+  return strategy !== undefined && /^oauth_[a-z0-9_]+$/.test(strategy);
+}
 
 const MAX_URL_LENGTH = 2048;
 

@@ -64,3 +64,8 @@ export async function storeRefreshedTokens(db: Executor, id: string, tokenVersio
 export async function releaseRefreshLease(db: Executor, id: string, tokenVersion: number): Promise<void> {
   await db.updateTable('external_accounts').set({ refresh_lease_until: null }).where('id', '=', id).where('token_version', '=', tokenVersion).execute();
 }
+
+/** Drops the user's pending or failed accounts of one provider (connections that never completed). */
+export async function deleteUnverifiedExternalAccounts(db: Executor, userId: string, provider: string): Promise<void> {
+  await db.deleteFrom('external_accounts').where('user_id', '=', userId).where('provider', '=', provider).where('verification_status', '!=', 'verified').execute();
+}

@@ -25,9 +25,9 @@ export async function useOAuthAuthorization(db: Executor, stateDigest: string, c
     .executeTakeFirst();
 }
 
-/** Keeps the provider's answer (sealed) with the authorization, for a transfer between sign-in and sign-up. */
-export async function setOAuthIdentity(db: Executor, id: string, identitySealed: string | null, nowMs: number): Promise<void> {
-  await db.updateTable('oauth_authorizations').set({ identity_sealed: identitySealed, updated_at: nowMs }).where('id', '=', id).execute();
+/** Keeps the provider's answer (sealed) with the authorization until `expireAtMs`, for a transfer between sign-in and sign-up. */
+export async function setOAuthIdentity(db: Executor, id: string, identitySealed: string | null, nowMs: number, expireAtMs: number): Promise<void> {
+  await db.updateTable('oauth_authorizations').set({ identity_sealed: identitySealed, expire_at: expireAtMs, updated_at: nowMs }).where('id', '=', id).execute();
 }
 
 /** Drops authorizations a day past their expiry (their sign-ins are abandoned by then). */

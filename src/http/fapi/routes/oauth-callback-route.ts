@@ -18,7 +18,7 @@ export function registerOAuthCallbackRoute(app: FastifyInstance, ctx: FapiContex
     return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(redirectUrl, 303);
   });
 
-  app.post('/fapi/v1/oauth_callback', FAPI_ROUTE, async (request, reply) => {
+  app.post('/fapi/v1/oauth_callback', { config: { auth: 'public' }, schema: FAPI_ROUTE.schema }, async (request, reply) => {
     const form = formFields(request.body);
     const query = new URLSearchParams();
     for (const name of CALLBACK_PARAMS) {
