@@ -48,7 +48,9 @@ describe('ROSTER_OAUTH_PROVIDERS', () => {
 
   it('accepts every preset, with or without the oauth_ prefix, in the order given', () => {
     const names = Object.keys(OAUTH_PRESETS);
-    const { providers } = load(names.map((name, index) => entry({ provider: index % 2 ? `oauth_${name}` : name })));
+    // Microsoft is the one preset that needs the instance's own issuer (its tenant's).
+    const tenant = (name: string) => (name === 'microsoft' ? { issuer: 'https://login.microsoftonline.com/0000-tenant/v2.0' } : {});
+    const { providers } = load(names.map((name, index) => entry({ provider: index % 2 ? `oauth_${name}` : name, ...tenant(name) })));
     expect(providers.map((provider) => provider.strategy)).toEqual(names.map((name) => `oauth_${name}`));
     for (const provider of providers) {
       // Each preset is complete on its own: discovery by issuer, or its three endpoints.
@@ -56,6 +58,10 @@ describe('ROSTER_OAUTH_PROVIDERS', () => {
     }
     const github = providers.find((provider) => provider.strategy === 'oauth_github')!;
     expect(github).toMatchObject({ name: 'GitHub', issuer: null, userinfoEndpoint: 'https://api.github.com/user', profile: 'github' });
+  });
+
+  it("refuses Microsoft without its tenant's issuer, saying what to give", () => {
+    expect(() => load([entry({ provider: 'microsoft' })])).toThrow(/login\.microsoftonline\.com\/<tenant id>\/v2\.0/);
   });
 
   it('takes any OpenID Connect provider by issuer as custom_<name>, read as OIDC claims', () => {
