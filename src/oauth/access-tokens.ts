@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServiceDeps } from '../domain/service-deps.js';
 import { errors } from '../lib/error-catalog.js';
@@ -14,13 +15,14 @@ import { tokenColumns } from './external-accounts.js';
 import { ProviderError, type OAuthProviders } from './provider-client.js';
 import { toStrategy } from './strategy.js';
 
-/** A token this close to its expiry (or past it) is refreshed before it is handed out. */
+/** A token this close to its expiry (or past it) is refreshed before it is handed out (at most half its life). */
 export const REFRESH_MARGIN_MS = 60_000;
 /**
- * How long one refresh may hold an account's lease before another caller may take over: longer than a call to a
- * provider may take (10 s), so a slow refresh is not repeated with a refresh token the provider may have rotated.
+ * How long one refresh may hold an account's lease before another caller may take over: longer than the worst a
+ * refresh may take (the provider's discovery on a node that has not made it yet, 10 s, then the refresh, 10 s),
+ * so a slow refresh is not repeated with a refresh token the provider may have rotated.
  */
-export const REFRESH_LEASE_MS = 15_000;
+export const REFRESH_LEASE_MS = 30_000;
 /** How often a caller waiting for another's refresh looks at the account again. */
 const POLL_INTERVAL_MS = 50;
 
@@ -65,27 +67,46 @@ export function createOAuthAccessTokens(deps: ServiceDeps, options: { providers:
     label: account.label,
   });
 
-  const expiresSoon = (account: ExternalAccountRow, nowMs: number) =>
-    account.access_token_expires_at !== null && Number(account.access_token_expires_at) - nowMs <= REFRESH_MARGIN_MS;
+  /**
+   * Whether to refresh before handing the token out: within a minute of its expiry, or within half its life for
+   * tokens that live less than two minutes (so a token just received is not refreshed again at once).
+   */
+  const expiresSoon = (account: ExternalAccountRow, nowMs: number) => {
+    if (account.access_token_expires_at === null) return false;
+    const expiresAt = Number(account.access_token_expires_at);
+    const margin = Math.min(REFRESH_MARGIN_MS, Math.max(0, (expiresAt - Number(account.updated_at)) / 2));
+    return expiresAt - nowMs <= margin;
+  };
 
-  /** Refreshes under the lease this caller holds; the lease is freed whatever happens. */
-  async function refreshHolding(account: ExternalAccountRow): Promise<ExternalAccountRow> {
+  /** Refreshes under the lease this caller holds (`leaseUntilMs`); the lease is freed whatever happens. */
+  async function refreshHolding(account: ExternalAccountRow, leaseUntilMs: number): Promise<ExternalAccountRow> {
     const client = options.providers.get(account.provider);
+    let stored: ExternalAccountRow | undefined;
     try {
       if (!client) throw errors.oauthTokenProviderNotEnabled();
       const refreshToken = secretBox.open(account.refresh_token_sealed!);
       const tokens = await client.refresh(refreshToken);
-      // A provider that does not rotate refresh tokens sends none: the one it accepted stays valid.
-      const update = { ...tokenColumns(deps, { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken }), updated_at: clock.nowMs() };
-      const stored = await storeRefreshedTokens(db, account.id, account.token_version, update);
-      // Only a lease that lapsed mid-refresh lets another caller store first: theirs are as new as ours.
-      return stored ?? (await findExternalAccount(db, account.id)) ?? account;
+      // A provider that does not rotate refresh tokens sends none: the one it accepted stays valid. One that leaves
+      // out `scope` (RFC 6749 §5.1) granted the same scopes as before.
+      const refreshed = {
+        ...tokens,
+        refreshToken: tokens.refreshToken ?? refreshToken,
+        scopes: tokens.scopesGranted ? tokens.scopes : account.approved_scopes.split(' ').filter(Boolean),
+      };
+      stored = await storeRefreshedTokens(db, account.id, leaseUntilMs, { ...tokenColumns(deps, refreshed), updated_at: clock.nowMs() });
     } catch (error) {
-      await releaseRefreshLease(db, account.id, account.token_version);
+      await releaseRefreshLease(db, account.id, leaseUntilMs);
       // The provider's message may say why; it never holds the token, but it stays out of the answer.
       if (error instanceof ProviderError) throw errors.oauthTokenRetrievalError();
       throw error;
     }
+    if (stored) return stored;
+    // The lease lapsed mid-refresh and another caller took over (its tokens are as new as ours), or the account (or
+    // its user) was deleted meanwhile: never the expired token this call started with.
+    const now = await findExternalAccount(db, account.id);
+    if (!now) throw (await findUserById(db, account.user_id)) ? errors.externalAccountNotFound() : errors.userNotFound(account.user_id);
+    if (now.token_version === account.token_version) throw errors.oauthTokenRetrievalError();
+    return now;
   }
 
   /**
@@ -96,7 +117,7 @@ export function createOAuthAccessTokens(deps: ServiceDeps, options: { providers:
     for (let waited = 0; waited <= REFRESH_LEASE_MS; waited += POLL_INTERVAL_MS) {
       await sleep(POLL_INTERVAL_MS);
       const now = await findExternalAccount(db, account.id);
-      if (!now) return null;
+      if (!now) throw errors.externalAccountNotFound();
       if (now.token_version !== account.token_version) return now;
       if (now.refresh_lease_until === null) throw errors.oauthTokenRetrievalError();
       if (Number(now.refresh_lease_until) <= clock.nowMs()) return null;
@@ -116,7 +137,9 @@ export function createOAuthAccessTokens(deps: ServiceDeps, options: { providers:
         if (Number(current.access_token_expires_at) > nowMs) return current;
         throw errors.externalAccountMissingRefreshToken();
       }
-      if (await claimRefreshLease(db, current.id, current.token_version, nowMs, nowMs + REFRESH_LEASE_MS)) return refreshHolding(current);
+      // The lease's expiry names this claim; a few random milliseconds keep two nodes' claims apart.
+      const leaseUntilMs = nowMs + REFRESH_LEASE_MS + randomInt(1000);
+      if (await claimRefreshLease(db, current.id, current.token_version, nowMs, leaseUntilMs)) return refreshHolding(current, leaseUntilMs);
       const refreshed = await awaitRefresh(current);
       if (refreshed && refreshed.token_version !== current.token_version) return refreshed;
       current = (await findExternalAccount(db, current.id)) ?? current;

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from '../domain/service-deps.js';
+import type { OAuthProviders } from './provider-client.js';
 import { errors } from '../lib/error-catalog.js';
 import { deleteExternalAccount, findExternalAccount, listExternalAccountsOfUsers } from '../storage/repositories/external-accounts-repository.js';
 import { listIdentificationsForUsers } from '../storage/repositories/identifications-repository.js';
@@ -29,7 +30,7 @@ export function hasAnotherWayIn(user: UserRow, identifications: readonly Identif
   return otherAccounts.some((account) => account.verification_status === 'verified');
 }
 
-export function createExternalAccountService(deps: ServiceDeps): ExternalAccountService {
+export function createExternalAccountService(deps: ServiceDeps, options: { providers: Pick<OAuthProviders, 'has'> }): ExternalAccountService {
   const { db } = deps.database;
   return {
     async delete(userId, externalAccountId) {
@@ -39,7 +40,8 @@ export function createExternalAccountService(deps: ServiceDeps): ExternalAccount
         if (!user) throw errors.userNotFound(userId);
         const account = await findExternalAccount(trx, externalAccountId);
         if (!account || account.user_id !== user.id) throw errors.resourceNotFound();
-        const others = (await listExternalAccountsOfUsers(trx, [user.id])).filter((other) => other.id !== account.id);
+        // Only an account at a provider the instance still offers lets the person in.
+        const others = (await listExternalAccountsOfUsers(trx, [user.id])).filter((other) => other.id !== account.id && options.providers.has(other.provider));
         if (!hasAnotherWayIn(user, await listIdentificationsForUsers(trx, [user.id]), others)) throw errors.lastIdentificationDeletionFailed();
         await deleteExternalAccount(trx, user.id, account.id);
         return { id: account.id };

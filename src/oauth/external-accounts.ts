@@ -7,7 +7,7 @@ import {
   deleteUnverifiedExternalAccounts,
   findExternalAccountBySubject,
   insertExternalAccount,
-  updateExternalAccount,
+  storeSignInTokens,
 } from '../storage/repositories/external-accounts-repository.js';
 import type { ExternalAccountDetailsRow } from '../storage/repositories/user-details-repository.js';
 import type { ExternalAccountRow, ExternalAccountUpdate } from '../storage/tables/oauth-tables.js';
@@ -161,7 +161,7 @@ export async function refreshLinkedAccount(
   identity: ProviderIdentity,
   nowMs: number,
 ): Promise<ExternalAccountRow> {
-  const updated = await updateExternalAccount(db, account.id, { ...identityColumns(deps, identity), token_version: account.token_version + 1, refresh_lease_until: null, updated_at: nowMs });
+  const updated = await storeSignInTokens(db, account.id, { ...identityColumns(deps, identity), updated_at: nowMs });
   return updated ?? account;
 }
 

@@ -11,6 +11,8 @@ export interface ProviderTokens {
   /** Unix ms; null when the provider did not say when the access token expires. */
   expiresAtMs: number | null;
   scopes: string[];
+  /** Whether the provider named the scopes (`scope`); when it did not, `scopes` are the ones asked for. */
+  scopesGranted?: boolean;
 }
 
 /** What a provider's callback gives: who the person is, and tokens to act for them. */
@@ -123,6 +125,7 @@ function createProviderClient(provider: OAuthProviderConfig, clock: Clock): OAut
       idToken: response.id_token ?? null,
       expiresAtMs: expiresIn === null ? null : clock.nowMs() + expiresIn * 1000,
       scopes: typeof response.scope === 'string' ? response.scope.split(/[\s,]+/).filter(Boolean) : [...fallback.scopes],
+      scopesGranted: typeof response.scope === 'string',
     };
   }
 

@@ -118,7 +118,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     /** Users' provider access tokens, refreshed once across nodes when about to expire. */
     oauthAccessTokens: createOAuthAccessTokens(deps, { providers: oauthProviders }),
     /** Unlinking users' external accounts (Backend API). */
-    externalAccounts: createExternalAccountService(deps),
+    externalAccounts: createExternalAccountService(deps, { providers: oauthProviders }),
     /** Sends email; closed with the app. */
     mailer,
     clients,

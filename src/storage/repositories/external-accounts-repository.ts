@@ -36,7 +36,9 @@ export async function deleteExternalAccount(db: Executor, userId: string, id: st
 
 /**
  * Takes the refresh lease of an account whose tokens are still at `tokenVersion` and whose lease is free (or
- * lapsed): one conditional UPDATE, so of concurrent callers on any number of nodes one refreshes.
+ * lapsed): one conditional UPDATE, so of concurrent callers on any number of nodes one refreshes. The lease is
+ * its expiry, `leaseUntilMs`, which also names the claim: storing and releasing match it, so a caller whose lease
+ * lapsed cannot free or overwrite the lease of the caller that took over.
  */
 export async function claimRefreshLease(db: Executor, id: string, tokenVersion: number, nowMs: number, leaseUntilMs: number): Promise<boolean> {
   const result = await db
@@ -49,20 +51,38 @@ export async function claimRefreshLease(db: Executor, id: string, tokenVersion: 
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Stores refreshed tokens over the version they were refreshed from (and frees the lease); the row, or undefined if it moved on. */
-export async function storeRefreshedTokens(db: Executor, id: string, tokenVersion: number, update: ExternalAccountUpdate): Promise<ExternalAccountRow | undefined> {
+/** Stores refreshed tokens under the lease that refreshed them (and frees it); the row, or undefined if the lease was lost. */
+export async function storeRefreshedTokens(db: Executor, id: string, leaseUntilMs: number, update: ExternalAccountUpdate): Promise<ExternalAccountRow | undefined> {
   return db
     .updateTable('external_accounts')
-    .set({ ...update, token_version: tokenVersion + 1, refresh_lease_until: null })
+    .set((eb) => ({ ...update, token_version: eb('token_version', '+', 1), refresh_lease_until: null }))
     .where('id', '=', id)
-    .where('token_version', '=', tokenVersion)
+    .where('refresh_lease_until', '=', leaseUntilMs)
     .returningAll()
     .executeTakeFirst();
 }
 
-/** Frees a lease after a failed refresh, so the next caller may try. */
-export async function releaseRefreshLease(db: Executor, id: string, tokenVersion: number): Promise<void> {
-  await db.updateTable('external_accounts').set({ refresh_lease_until: null }).where('id', '=', id).where('token_version', '=', tokenVersion).execute();
+/** Frees a lease after a failed refresh, so the next caller may try (only this caller's own lease). */
+export async function releaseRefreshLease(db: Executor, id: string, leaseUntilMs: number): Promise<void> {
+  await db.updateTable('external_accounts').set({ refresh_lease_until: null }).where('id', '=', id).where('refresh_lease_until', '=', leaseUntilMs).execute();
+}
+
+/**
+ * A returning person's new tokens and profile from a sign-in: the version moves on (a refresh in flight then stores
+ * nothing over them), and a refresh token the provider did not send again keeps the stored one.
+ */
+export async function storeSignInTokens(db: Executor, id: string, update: ExternalAccountUpdate): Promise<ExternalAccountRow | undefined> {
+  return db
+    .updateTable('external_accounts')
+    .set((eb) => ({
+      ...update,
+      refresh_token_sealed: update.refresh_token_sealed ?? eb.ref('refresh_token_sealed'),
+      token_version: eb('token_version', '+', 1),
+      refresh_lease_until: null,
+    }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Drops the user's pending or failed accounts of one provider (connections that never completed). */

@@ -8,7 +8,13 @@ import { seedExternalAccount } from './seed.js';
 const PASSWORD = 'correct horse battery 42';
 
 describe('DELETE /v1/users/{user_id}/external_accounts/{external_account_id}', () => {
-  const server = useTestServer();
+  // Both providers configured (never contacted here): an account counts as a way in only at a provider the instance offers.
+  const server = useTestServer({
+    ROSTER_OAUTH_PROVIDERS: JSON.stringify([
+      { provider: 'google', client_id: 'google-client', client_secret: 'google-secret' },
+      { provider: 'github', client_id: 'github-client', client_secret: 'github-secret' },
+    ]),
+  });
   const withPassword = () => server.clerk.users.createUser({ emailAddress: [`del-${uniqueTag()}@example.com`], password: PASSWORD });
   /** A user whose only email address is reserved (unverified) and who has no password: no way in but OAuth. */
   const withoutOtherWayIn = async () => {
