@@ -13,6 +13,7 @@ import { frontendErrors } from '../src/lib/errors/frontend-errors.js';
 import { ticketErrors } from '../src/lib/errors/ticket-errors.js';
 import { invitationErrors } from '../src/lib/errors/invitation-errors.js';
 import { oauthErrors } from '../src/lib/errors/oauth-errors.js';
+import { passkeyErrors } from '../src/lib/errors/passkey-errors.js';
 
 /** One entry of Clerk's error index (`reference/clerk-api-errors.json`); statuses are strings there. */
 interface IndexEntry {
@@ -102,7 +103,7 @@ describe('every error Roster sends comes from the catalogue', () => {
   });
 
   it('the builder groups name each error once (none hides another in `errors`)', () => {
-    const names = [requestErrors, userErrors, organizationErrors, sessionErrors, imageErrors, verificationErrors, frontendErrors, ticketErrors, invitationErrors, oauthErrors].flatMap((group) => Object.keys(group));
+    const names = [requestErrors, userErrors, organizationErrors, sessionErrors, imageErrors, verificationErrors, frontendErrors, ticketErrors, invitationErrors, oauthErrors, passkeyErrors].flatMap((group) => Object.keys(group));
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
     expect(Object.keys(errors).sort()).toEqual([...names].sort());
   });

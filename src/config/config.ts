@@ -3,6 +3,7 @@ import { ConfigError } from './config-error.js';
 import { loadEmailConfig, type EmailConfig } from './email-config.js';
 import { loadSmsConfig, type SmsConfig } from './sms-config.js';
 import { loadOAuthConfig, type OAuthConfig } from './oauth-config.js';
+import { loadPasskeyConfig, type PasskeyConfig } from './passkey-config.js';
 import { loadFapiConfig, type FapiConfig } from './fapi-config.js';
 import { loadFrontendConfig, type FrontendConfig } from './frontend-config.js';
 import { loadOrganizationConfig, type OrganizationConfig } from './organization-config.js';
@@ -63,6 +64,8 @@ export interface Config {
   sms: SmsConfig;
   /** OAuth providers people sign in with (`ROSTER_OAUTH_PROVIDERS`). */
   oauth: OAuthConfig;
+  /** Passkeys (WebAuthn): relying party, user verification, the limit per user. */
+  passkeys: PasskeyConfig;
   /** What the Frontend API offers: sign-up mode and attributes, sign-in identifiers, URLs, names. */
   frontend: FrontendConfig;
 }
@@ -162,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     email: loadEmailConfig(env),
     sms: loadSmsConfig(env),
     oauth: loadOAuthConfig(env),
+    passkeys: loadPasskeyConfig(env),
     frontend: loadFrontendConfig(env),
   });
 }

@@ -8,6 +8,7 @@ import { frontendErrors } from './errors/frontend-errors.js';
 import { imageErrors } from './errors/image-errors.js';
 import { invitationErrors } from './errors/invitation-errors.js';
 import { oauthErrors } from './errors/oauth-errors.js';
+import { passkeyErrors } from './errors/passkey-errors.js';
 import { organizationErrors } from './errors/organization-errors.js';
 import { requestErrors } from './errors/request-errors.js';
 import { sessionErrors } from './errors/session-errors.js';
@@ -22,4 +23,4 @@ export { catalog };
  * Every error Roster answers with, one function each, thrown by name: `throw errors.userNotFound(id)`.
  * The groups' names are disjoint (test/error-catalog.test.ts checks), so none hides another.
  */
-export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors, ...frontendErrors, ...verificationErrors, ...ticketErrors, ...invitationErrors, ...oauthErrors };
+export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors, ...frontendErrors, ...verificationErrors, ...ticketErrors, ...invitationErrors, ...oauthErrors, ...passkeyErrors };

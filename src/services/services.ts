@@ -43,6 +43,7 @@ import { createUserMetadataService } from '../users/user-metadata-service.js';
 import { createUserModeration } from '../users/user-moderation.js';
 import { createUserService } from '../users/user-service.js';
 import { createOAuthProviders } from '../oauth/provider-client.js';
+import { createPasskeyService } from '../passkeys/passkey-service.js';
 import { createOAuthFlow } from '../oauth/oauth-flow.js';
 import { createOAuthAttempts } from '../clients/oauth-attempts.js';
 import { createOAuthAccessTokens } from '../oauth/access-tokens.js';
@@ -94,6 +95,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
 
   // OAuth: the instance's providers (discovered on first use), shared by sign-in, the profile and access tokens.
   const oauthProviders = createOAuthProviders(deps.config.oauth, deps.clock);
+  const passkeys = createPasskeyService(deps);
   const oauthFlow = createOAuthFlow(deps, { providers: oauthProviders, logger: options.logger ?? SILENT });
   const instanceInvitations = createInstanceInvitationService(deps, { tickets, mailer, logger: options.logger ?? SILENT });
 
@@ -113,6 +115,8 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
 
   return {
     users,
+    /** Passkeys (WebAuthn): registration, sign-in assertions, names, deletion. */
+    passkeys,
     /** The OAuth providers people sign in with, by strategy. */
     oauthProviders,
     /** Users' provider access tokens, refreshed once across nodes when about to expire. */
@@ -126,7 +130,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     testingTokens: createTestingTokens({ instanceKey: deps.config.instanceKey!, clock: deps.clock }),
     /** Drops what the Frontend API no longer needs (app.ts runs it every few minutes). */
     async purgeStaleFrontendRows(): Promise<number> {
-      return (await clients.purgeStale()) + (await codes.purgeExpired(3600)) + (await sessionActivity.purgeInactive()) + (await oauthFlow.purgeExpired());
+      return (await clients.purgeStale()) + (await codes.purgeExpired(3600)) + (await sessionActivity.purgeInactive()) + (await oauthFlow.purgeExpired()) + (await passkeys.purgeExpiredChallenges());
     },
     /** Sign-in tokens and actor tokens (impersonation), redeemed by the Frontend API's ticket sign-in. */
     signInTickets,

@@ -18,7 +18,8 @@ export type UniqueTarget =
   | 'blocklist_identifier'
   | 'jwt_template_name'
   | 'external_account_subject'
-  | 'external_account_provider';
+  | 'external_account_provider'
+  | 'passkey_credential';
 
 interface UniqueConstraint {
   target: UniqueTarget;
@@ -59,6 +60,8 @@ const UNIQUE_CONSTRAINTS: readonly UniqueConstraint[] = [
   // One user per provider account; one account per provider per user.
   { target: 'external_account_subject', postgres: 'external_accounts_provider_subject_key', sqlite: 'external_accounts.provider, external_accounts.provider_user_id' },
   { target: 'external_account_provider', postgres: 'external_accounts_user_provider_key', sqlite: 'external_accounts.user_id, external_accounts.provider' },
+  // One passkey per WebAuthn credential.
+  { target: 'passkey_credential', postgres: 'passkeys_credential_id_key', sqlite: 'passkeys.credential_id' },
 ];
 
 const SQLITE_UNIQUE_PREFIX = 'UNIQUE constraint failed: ';

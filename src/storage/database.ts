@@ -10,6 +10,7 @@ import type { InstanceTables } from './tables/instance-tables.js';
 import type { InvitationTables } from './tables/invitation-tables.js';
 import type { JwtTemplateTables } from './tables/jwt-template-tables.js';
 import type { OAuthTables } from './tables/oauth-tables.js';
+import type { PasskeyTables } from './tables/passkey-tables.js';
 import type { OrganizationTables } from './tables/organization-tables.js';
 import type { SessionActivityTables } from './tables/session-activity-tables.js';
 import type { SessionTables } from './tables/session-tables.js';
@@ -46,7 +47,8 @@ export interface Database
     ClientTables,
     TicketTables,
     InvitationTables,
-    OAuthTables {}
+    OAuthTables,
+    PasskeyTables {}
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -20,6 +20,7 @@ import { invitationsAllowlistMigration } from './migrations/2026-11-30-0019-invi
 import { verificationCodesMigration } from './migrations/2026-11-30-0013-verification-codes.js';
 import { signInTicketsMigration } from './migrations/2026-11-30-0018-sign-in-tickets.js';
 import { externalAccountsMigration } from './migrations/2026-11-30-0020-external-accounts.js';
+import { passkeysMigration } from './migrations/2026-11-30-0021-passkeys.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -43,6 +44,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0018-sign-in-tickets': signInTicketsMigration(),
     '2026-11-30-0019-invitations-allowlist': invitationsAllowlistMigration(),
     '2026-11-30-0020-external-accounts': externalAccountsMigration(),
+    '2026-11-30-0021-passkeys': passkeysMigration(),
   };
 }
 

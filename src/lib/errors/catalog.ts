@@ -188,6 +188,14 @@ export const catalog = {
   invalidRedirectUrl: { status: 422, code: 'invalid_redirect_url', message: 'Redirect url invalid', frontendApiCode: true },
   redirectUrlDomainMismatch: { status: 422, code: 'redirect_url_domain_mismatch', message: 'Redirect url does not belong to your domain', frontendApiCode: true },
   accountTransferInvalid: { status: 400, code: 'account_transfer_invalid', message: 'Invalid account transfer', frontendApiCode: true },
+  // Passkeys (WebAuthn)
+  passkeyNotRegistered: { status: 404, code: 'passkey_not_registered', message: 'not registered' },
+  noPasskeysFoundForUser: { status: 400, code: 'no_passkeys_found_for_user', message: 'User has no passkeys', frontendApiCode: true },
+  passkeyIdentificationNotVerified: { status: 422, code: 'passkey_identification_not_verified', message: 'passkey identification not verified', frontendApiCode: true },
+  passkeyInvalidPublicKeyCredential: { status: 422, code: 'passkey_invalid_public_key_credential', message: 'is invalid', frontendApiCode: true },
+  passkeyInvalidVerification: { status: 400, code: 'passkey_invalid_verification', message: 'invalid verification', frontendApiCode: true },
+  passkeyAuthenticationFailure: { status: 400, code: 'passkey_authentication_failure', message: 'authentication failed', frontendApiCode: true },
+  passkeyQuotaExceeded: { status: 403, code: 'passkey_quota_exceeded', message: 'passkey quota exceeded', frontendApiCode: true },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type CatalogEntryName = keyof typeof catalog;
