@@ -3,6 +3,7 @@ import { parseStoredMetadata, type Metadata } from '../domain/metadata.js';
 import type { Executor, IdentificationRow, IdentificationType, UserRow } from '../storage/database.js';
 import { findDetailsOfUsers, type UserWithDetails } from '../storage/repositories/user-details-repository.js';
 import { toExternalAccountRecord, type ExternalAccountRecord } from '../oauth/external-accounts.js';
+import { toPasskeyRecord, type PasskeyRecord } from '../passkeys/passkey-record.js';
 import { lockStatus, type LockStatus } from './lockout.js';
 
 export type { IdentificationType };
@@ -69,6 +70,8 @@ export interface UserRecord {
   unsafeMetadata: Metadata;
   /** Accounts at OAuth providers, oldest first (never their tokens). */
   externalAccounts: ExternalAccountRecord[];
+  /** Registered (verified) passkeys, oldest first. */
+  passkeys: PasskeyRecord[];
 }
 
 export function toUser(row: UserRow): User {
@@ -119,13 +122,13 @@ export function toIdentification(row: IdentificationRow): Identification {
 /** Assembles the records of users whose rows are at hand, reading their details in one statement, keeping row order. */
 export async function toUserRecords(db: Executor, rows: readonly UserRow[], policy: LockoutPolicy, nowMs: number): Promise<UserRecord[]> {
   const details = await findDetailsOfUsers(db, rows.map((row) => row.id));
-  const withDetails = rows.map((user) => ({ user, identifications: [], hasBackupCodes: false, externalAccounts: [], ...details.get(user.id) }));
+  const withDetails = rows.map((user) => ({ user, identifications: [], hasBackupCodes: false, externalAccounts: [], passkeys: [], ...details.get(user.id) }));
   return userRecordsOf(withDetails, policy, nowMs);
 }
 
 /** Records of users read with their details (one statement), keeping row order. */
 export function userRecordsOf(rows: readonly UserWithDetails[], policy: LockoutPolicy, nowMs: number): UserRecord[] {
-  return rows.map(({ user, identifications, hasBackupCodes, externalAccounts }) => ({
+  return rows.map(({ user, identifications, hasBackupCodes, externalAccounts, passkeys }) => ({
     user: toUser(user),
     identifications: identifications.map(toIdentification),
     lock: lockStatus({ lockedAtMs: user.locked_at, failedAttempts: user.failed_verification_attempts }, policy, nowMs),
@@ -135,5 +138,6 @@ export function userRecordsOf(rows: readonly UserWithDetails[], policy: LockoutP
     privateMetadata: parseStoredMetadata(user.private_metadata),
     unsafeMetadata: parseStoredMetadata(user.unsafe_metadata),
     externalAccounts: externalAccounts.map(toExternalAccountRecord),
+    passkeys: passkeys.map(toPasskeyRecord),
   }));
 }

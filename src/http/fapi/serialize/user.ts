@@ -1,4 +1,6 @@
 import type { MembershipRecord, PublicUserRecord } from '../../../organizations/records.js';
+import type { PasskeyRecord } from '../../../passkeys/passkey-record.js';
+import { CHALLENGE_LIFETIME_MS } from '../../../passkeys/passkey-service.js';
 import type { Identification, IdentificationType, UserRecord } from '../../../users/user-record.js';
 import type { SerializeContext } from '../../serialize-context.js';
 import { userImageUrl } from '../../routes/images.js';
@@ -63,6 +65,33 @@ export interface FapiOrganizationMembershipJSON {
   public_user_data: PublicUserDataJSON;
 }
 
+/** `Client.Passkey` on the signed-in user: a registered passkey (never its credential). */
+export interface FapiUserPasskeyJSON {
+  id: string;
+  object: 'passkey';
+  name: string;
+  last_used_at: number | null;
+  verification: { object: 'verification_passkey'; status: 'verified'; strategy: 'passkey'; attempts: null; expire_at: number };
+  created_at: number;
+  updated_at: number;
+}
+
+/**
+ * A registered passkey as clerk-js's `Passkey` resource reads it. The verification's `expire_at` is a required
+ * integer in the Frontend API: the registration challenge's deadline (it was met, or the passkey would not show).
+ */
+export function toFapiUserPasskeyJSON(passkey: PasskeyRecord): FapiUserPasskeyJSON {
+  return {
+    id: passkey.id,
+    object: 'passkey',
+    name: passkey.name,
+    last_used_at: passkey.lastUsedAtMs,
+    verification: { object: 'verification_passkey', status: 'verified', strategy: 'passkey', attempts: null, expire_at: passkey.createdAtMs + CHALLENGE_LIFETIME_MS },
+    created_at: passkey.createdAtMs,
+    updated_at: passkey.updatedAtMs,
+  };
+}
+
 /** `Client.User`: the signed-in user as clerk-js's `User` resource reads it. */
 export interface FapiUserJSON {
   id: string;
@@ -82,7 +111,7 @@ export interface FapiUserJSON {
   email_addresses: FapiEmailAddressJSON[];
   phone_numbers: FapiPhoneNumberJSON[];
   web3_wallets: FapiWeb3WalletJSON[];
-  passkeys: never[];
+  passkeys: FapiUserPasskeyJSON[];
   organization_memberships: FapiOrganizationMembershipJSON[];
   external_accounts: ExternalAccountJSON[];
   saml_accounts: never[];
@@ -199,7 +228,7 @@ export function toFapiUserJSON(record: UserRecord, context: FapiUserContext): Fa
     email_addresses: ofType('email_address').map(toEmailAddressJSON),
     phone_numbers: phones.map(toPhoneNumberJSON),
     web3_wallets: ofType('web3_wallet').map(toWeb3WalletJSON),
-    passkeys: [],
+    passkeys: record.passkeys.map(toFapiUserPasskeyJSON),
     organization_memberships: (context.organizationMemberships ?? []).map((membership) => toFapiMembershipJSON(membership, context)),
     // The same shape as the Backend API's (the FAPI's `ExternalAccountWithVerification`); tokens never reach the browser.
     external_accounts: record.externalAccounts.map(toExternalAccountJSON),

@@ -25,6 +25,7 @@ const Fields = <T extends TProperties>(properties: T) => Type.Partial(Type.Objec
 export const UserParams = IdParams('user_id');
 export const Web3WalletParams = IdParams('user_id', 'web3_wallet_identification_id');
 export const ExternalAccountParams = IdParams('user_id', 'external_account_id');
+export const PasskeyParams = IdParams('user_id', 'passkey_identification_id');
 export const OAuthAccessTokenParams = IdParams('user_id', 'provider');
 
 export const OAuthAccessTokenQuery = Type.Object(
@@ -139,7 +140,7 @@ const AdminVerification = Nullable(
     { additionalProperties: false },
   ),
 );
-/** Lists Roster always answers empty (no OAuth links, passkeys, SAML or enterprise accounts). */
+/** Lists Roster always answers empty (linked identifications, SAML or enterprise accounts). */
 const Empty = Type.Array(Type.Never());
 const UnixMs = Type.Integer({ description: 'Unix ms' });
 const NullableUnixMs = Nullable(UnixMs);
@@ -238,6 +239,28 @@ export const ExternalAccountJSON = Type.Object(
 );
 export type ExternalAccountJSON = Static<typeof ExternalAccountJSON>;
 
+/** Clerk's `Passkey` on a User: registered passkeys only, so always verified; never its credential. */
+export const PasskeyJSON = Type.Object(
+  {
+    id: Type.String(),
+    object: Type.Literal('passkey'),
+    name: Type.String(),
+    last_used_at: UnixMs,
+    verification: Type.Object(
+      {
+        object: Type.Literal('verification_passkey'),
+        status: Type.Literal('verified'),
+        strategy: Type.Literal('passkey'),
+        attempts: Type.Null(),
+        expire_at: Type.Null(),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PasskeyJSON = Static<typeof PasskeyJSON>;
+
 export const UserJSON = Type.Object(
   {
     id: Type.String(),
@@ -259,7 +282,7 @@ export const UserJSON = Type.Object(
     email_addresses: Type.Array(EmailAddressJSON),
     phone_numbers: Type.Array(PhoneNumberJSON),
     web3_wallets: Type.Array(Web3WalletJSON),
-    passkeys: Empty,
+    passkeys: Type.Array(PasskeyJSON),
     password_enabled: Type.Boolean(),
     two_factor_enabled: Type.Boolean(),
     totp_enabled: Type.Boolean(),
@@ -296,6 +319,7 @@ export const ExternalAccountDeleted = Type.Object(
   { object: Type.Literal('external_account'), id: Type.String(), deleted: Type.Literal(true) },
   { additionalProperties: false },
 );
+export const PasskeyDeleted = Type.Object({ object: Type.Literal('passkey'), id: Type.String(), deleted: Type.Literal(true) }, { additionalProperties: false });
 export const Web3WalletDeleted = Type.Object(
   { object: Type.Literal('web3_wallet'), id: Type.String(), deleted: Type.Literal(true) },
   { additionalProperties: false },

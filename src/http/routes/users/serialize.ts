@@ -2,6 +2,7 @@ import type { Identification, IdentificationType, UserRecord } from '../../../us
 import type { SerializeContext } from '../../serialize-context.js';
 import { userImageUrl } from '../images.js';
 import { toExternalAccountJSON } from './external-account-json.js';
+import { toPasskeyJSONOfUser } from './passkey-json.js';
 import type { EmailAddressJSON, PhoneNumberJSON, UserJSON, Web3WalletJSON } from './schemas.js';
 
 
@@ -104,7 +105,7 @@ export function toUserJSON(record: UserRecord, context: SerializeContext): UserJ
     email_addresses: ofType('email_address').map(toEmailAddressJSON),
     phone_numbers: phones.map(toPhoneNumberJSON),
     web3_wallets: ofType('web3_wallet').map(toWeb3WalletJSON),
-    passkeys: [],
+    passkeys: record.passkeys.map(toPasskeyJSONOfUser),
     password_enabled: user.passwordEnabled,
     two_factor_enabled: record.totpEnabled || record.backupCodeEnabled || secondFactorPhone,
     totp_enabled: record.totpEnabled,
