@@ -33,6 +33,7 @@ import { assertInstanceKeyMatches } from './instance-key-check.js';
 import { registerCredentialRoutes } from './http/routes/users/credentials.js';
 import { registerProfileImageRoutes } from './http/routes/users/profile-image.js';
 import { registerWeb3WalletRoutes } from './http/routes/users/web3-wallets.js';
+import { registerUserPasskeyRoutes } from './http/routes/users/passkeys.js';
 import { registerExternalAccountRoutes } from './http/routes/users/external-accounts.js';
 import { registerOrganizationRoutes } from './http/routes/organizations/index.js';
 import { registerSessionRoutes } from './http/routes/sessions/index.js';
@@ -214,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   registerContactRoutes(app, ctx, 'phone_number');
   await registerProfileImageRoutes(app, ctx, { bodyLimitInBytes: config.bodyLimitInBytes });
   registerWeb3WalletRoutes(app, ctx);
+  registerUserPasskeyRoutes(app, ctx);
   registerExternalAccountRoutes(app, ctx);
   registerBundleRoutes(app);
   const instance = createFrontendInstance({

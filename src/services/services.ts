@@ -43,6 +43,7 @@ import { createUserMetadataService } from '../users/user-metadata-service.js';
 import { createUserModeration } from '../users/user-moderation.js';
 import { createUserService } from '../users/user-service.js';
 import { createOAuthProviders } from '../oauth/provider-client.js';
+import { createPasskeyRemoval } from '../passkeys/passkey-removal.js';
 import { createPasskeyService } from '../passkeys/passkey-service.js';
 import { createOAuthFlow } from '../oauth/oauth-flow.js';
 import { createOAuthAttempts } from '../clients/oauth-attempts.js';
@@ -117,6 +118,8 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     users,
     /** Passkeys (WebAuthn): registration, sign-in assertions, names, deletion. */
     passkeys,
+    /** The Backend API's passkey deletion, with the notice Clerk emails the user. */
+    passkeyRemoval: createPasskeyRemoval(deps, { passkeys, mailer, logger }),
     /** The OAuth providers people sign in with, by strategy. */
     oauthProviders,
     /** Users' provider access tokens, refreshed once across nodes when about to expire. */
