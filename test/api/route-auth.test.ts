@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRONTEND_API_PREFIX, installRouteAuth, PUBLIC_ROUTES } from '../../src/http/route-auth.js';
+import { insertPasskey } from '../../src/storage/repositories/passkeys-repository.js';
 import { uniqueEmail, uniquePhone } from '../helpers/fixtures.js';
 import { rawRequest, type RawResponse } from '../helpers/raw-http.js';
 import { routeTable, type RouteEntry } from '../helpers/route-table.js';
@@ -102,6 +103,22 @@ describe('authentication is decided by the route that runs', () => {
     expect(signInToken.status).toBe(200);
     const actorToken = await server.api('POST', '/v1/actor_tokens', { user_id: user.body.id, actor: { sub: 'user_route_auth' } });
     expect(actorToken.status).toBe(200);
+    // A registered passkey, so a deletion that ran without the key would show in the digest.
+    const passkeyId = 'idn_route_auth_passkey';
+    await insertPasskey(server.database.db, {
+      id: passkeyId,
+      user_id: user.body.id,
+      name: 'Route auth key',
+      credential_id: 'route-auth-credential',
+      public_key: 'pQECAyYgASFYIA',
+      counter: 0,
+      transports: '[]',
+      backed_up: 0,
+      verification_status: 'verified',
+      last_used_at: null,
+      created_at: Date.now(),
+      updated_at: Date.now(),
+    });
     Object.assign(ids, {
       user_id: user.body.id,
       organization_id: organization.body.id,
@@ -122,6 +139,7 @@ describe('authentication is decided by the route that runs', () => {
       strategy: 'oauth_google',
       external_account_id: 'eac_0000000000000000000000000000',
       provider: 'oauth_google',
+      passkey_identification_id: passkeyId,
     });
   });
   afterAll(() => server?.close());
