@@ -1,11 +1,11 @@
 // Issue 14: registered passkeys on the User object (Backend and Frontend API), and the Backend API's
 // DeletePasskey with the notice Clerk emails the user.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fapiBrowser } from '../../helpers/fapi-client.js';
 import { uniqueEmail, uniqueTag } from '../../helpers/fixtures.js';
 import { findPart } from '../../helpers/mime.js';
 import { useSmtpInbox } from '../../helpers/smtp-inbox.js';
-import { useTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startTestServer, useTestServer, type TestServer } from '../../helpers/test-server.js';
 import { findPasskey, insertPasskey } from '../../../src/storage/repositories/passkeys-repository.js';
 
 const PASSWORD = 'correct horse battery 42';
@@ -138,14 +138,24 @@ describe('Backend API: DELETE /v1/users/{user_id}/passkeys/{passkey_identificati
 
 describe('Backend API: DeletePasskey when the email cannot be delivered', () => {
   // Nothing listens on this port: every send fails, and the deletion must stand anyway.
-  const server = useTestServer({ ROSTER_SMTP_URL: 'smtp://127.0.0.1:9', ROSTER_APP_NAME: 'Acme' });
+  const logLines: string[] = [];
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ ROSTER_SMTP_URL: 'smtp://127.0.0.1:9', ROSTER_APP_NAME: 'Acme' }, { logLines });
+  });
+  afterAll(async () => server?.close());
 
-  it('still deletes the passkey', async () => {
-    const user = await server.clerk.users.createUser({ emailAddress: [uniqueEmail('pk-nomail')], skipPasswordRequirement: true });
+  it('still deletes the passkey, and logs the failure by ids without the address', async () => {
+    const email = uniqueEmail('pk-nomail');
+    const user = await server.clerk.users.createUser({ emailAddress: [email], skipPasswordRequirement: true });
     const id = await seedPasskey(server, user.id, { name: 'Doomed' });
     const deleted = await server.api('DELETE', `/v1/users/${user.id}/passkeys/${id}`);
     expect(deleted.status).toBe(200);
     expect(deleted.body).toEqual({ object: 'passkey', id, deleted: true });
     expect(await findPasskey(server.database.db, id)).toBeUndefined();
+    const warning = logLines.find((line) => line.includes('the passkey removal email could not be sent'));
+    expect(warning).toBeDefined();
+    expect(JSON.parse(warning!)).toMatchObject({ level: 40, userId: user.id, passkeyId: id });
+    expect(logLines.join('\n')).not.toContain(email);
   });
 });
