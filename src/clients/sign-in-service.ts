@@ -16,6 +16,7 @@ import type { UserService } from '../users/user-service.js';
 import { createVerificationGuard } from '../users/verification-guard.js';
 import type { EmailCodes } from './sign-up-service.js';
 import type { SignInTicketService } from './sign-in-tokens.js';
+import { CHALLENGE_LIFETIME_MS, type PasskeyService, type RelyingParty } from '../passkeys/passkey-service.js';
 import type { PhoneCodes } from '../verification/phone-codes.js';
 import { assertVerified } from '../verification/outcome-errors.js';
 import { SELF_VERIFICATION_RESEND_AFTER_SECONDS } from '../verification/verification-codes.js';
@@ -29,6 +30,15 @@ export interface SignInInput {
   password?: string | undefined;
   /** With `strategy: ticket`: a sign-in token or actor token (`__clerk_ticket`). */
   ticket?: string | undefined;
+  /** With `strategy: passkey`: the relying party the request options are for. */
+  relyingParty?: RelyingParty | undefined;
+}
+
+/** What a passkey step of a sign-in needs: the relying party, and (to attempt) the authenticator's answer. */
+export interface PasskeyStepInput {
+  relyingParty: RelyingParty;
+  /** clerk-js's `public_key_credential`: the JSON text of the assertion. */
+  publicKeyCredential?: string | undefined;
 }
 
 /**
@@ -48,10 +58,12 @@ export interface SignInFactors {
   emails: { id: string; address: string; primary: boolean }[];
   /** Verified phone numbers reserved for second factor: SMS codes at the second step. */
   phones: { id: string; number: string; default: boolean }[];
+  /** The user has a registered passkey. */
+  passkey: boolean;
 }
 
 /** A sign-in's user with no factors (none is known yet). */
-export const NO_SIGN_IN_FACTORS: SignInFactors = Object.freeze({ password: false, totp: false, backupCode: false, emails: [], phones: [] }) as SignInFactors;
+export const NO_SIGN_IN_FACTORS: SignInFactors = Object.freeze({ password: false, totp: false, backupCode: false, emails: [], phones: [], passkey: false }) as SignInFactors;
 
 /** A sign-in that knows nothing yet (`needs_identifier`), the client's current one once inserted. */
 export function newSignInRow(clientId: string, nowMs: number): SignInRow {
@@ -90,6 +102,7 @@ export interface SignInCollaborators {
   phoneCodes: PhoneCodes;
   /** The allowlist and blocklist. */
   lists: IdentifierLists;
+  passkeys: PasskeyService;
 }
 
 /** Whether `factors` include the second-factor `strategy` (what supported_second_factors lists). */
@@ -135,7 +148,7 @@ async function resolveIdentifier(deps: ServiceDeps, identifier: string): Promise
  * the user has one. The password check is the Backend API's `verify_password` (lockout, bans, imported digests),
  * so both APIs enforce one rule.
  */
-export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes, tickets, phoneCodes, lists }: SignInCollaborators) {
+export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes, tickets, phoneCodes, lists, passkeys }: SignInCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
   const guard = createVerificationGuard(deps);
@@ -334,6 +347,53 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     });
   }
 
+  /** Request options for the sign-in's passkey (its user's credentials, or any discoverable one): kept as its nonce. */
+  async function preparePasskey(signIn: SignInRow, relyingParty: RelyingParty): Promise<SignInRow> {
+    if (signIn.user_id) await refuseEarly(signIn.user_id);
+    const options = await passkeys.startAuthentication(signIn.id, signIn.user_id, relyingParty);
+    const nowMs = clock.nowMs();
+    const prepared = await updateSignInIn(db, signIn.id, 'needs_first_factor', {
+      first_factor_strategy: 'passkey',
+      first_factor_status: 'unverified',
+      first_factor_expire_at: nowMs + CHALLENGE_LIFETIME_MS,
+      // The verification's nonce: the request options as JSON text, which clerk-js gives `navigator.credentials.get`.
+      first_factor_external_url: JSON.stringify(options),
+      updated_at: nowMs,
+    });
+    if (!prepared) throw errors.conflict('The sign-in changed while the passkey was being prepared; prepare it again.');
+    return prepared;
+  }
+
+  /**
+   * The assertion of a passkey sign-in. An identified sign-in takes only its user's passkey; a discoverable one
+   * (no identifier) learns its user from the passkey, who then passes the same checks as one who typed an
+   * identifier (banned or locked, the lists). A passkey is both factors when the authenticator verified the person
+   * (PIN, biometrics: something held and something known or been), as in Clerk; without user verification it is
+   * only something held, so a user with a second factor is asked for it.
+   */
+  async function attemptPasskey(client: ClientRow, signIn: SignInRow, input: PasskeyStepInput): Promise<SignInStep> {
+    if (signIn.first_factor_strategy !== 'passkey' || signIn.first_factor_status !== 'unverified') throw errors.verificationMissing();
+    const assertion = await passkeys.verifyAuthentication(signIn.id, input.publicKeyCredential, input.relyingParty);
+    if (signIn.user_id && assertion.userId !== signIn.user_id) throw errors.passkeyNotRegistered();
+    const user = await refuseEarly(assertion.userId);
+    let current = signIn;
+    if (!signIn.user_id) {
+      const record = await users.get(user.id);
+      const identifier = record.identifications.find((item) => item.id === record.user.primaryEmailAddressId)?.value ?? record.user.username ?? '';
+      await lists.assertUserMaySignIn(user.id, identifier);
+      const identified = await updateSignInIn(db, signIn.id, 'needs_first_factor', {
+        user_id: user.id,
+        identifier: identifier || null,
+        identification_id: record.user.primaryEmailAddressId,
+        updated_at: clock.nowMs(),
+      });
+      if (!identified) throw errors.attemptNotInProgress('sign in', signIn.id, 'complete');
+      current = identified;
+    }
+    if (assertion.userVerified) return complete(client, current, 'needs_first_factor', 'passkey');
+    return afterFirstFactor(client, current, 'needs_first_factor', 'passkey');
+  }
+
   const service = {
     /** `POST /v1/client/sign_ins`: a new attempt replacing the client's current one; with a password, tried at once. */
     async create(client: ClientRow, input: SignInInput): Promise<SignInStep> {
@@ -354,8 +414,14 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
         user_id: target?.userId ?? null,
         identification_id: target?.identificationId ?? null,
       };
+      // A passkey sign-in without identifier (discoverable credentials): the passkey will say who signs in.
+      if (input.strategy === 'passkey' && !target) row.status = 'needs_first_factor';
       await insertSignIn(db, row);
       await updateClient(db, client.id, { sign_in_id: row.id, updated_at: nowMs });
+      if (input.strategy === 'passkey' && !target) {
+        if (!input.relyingParty) throw errors.paramMissing('strategy');
+        return { signIn: await preparePasskey(row, input.relyingParty), clientToken: null };
+      }
       if (input.strategy === 'password' && input.password !== undefined && target) return attemptPassword(client, row, input.password);
       return { signIn: row, clientToken: null };
     },
@@ -375,11 +441,18 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
      * `POST …/prepare_first_factor`: nothing to prepare for a password; for `email_code` (sign in by code) and
      * `reset_password_email_code` (forgot password) a code is sent to one of the user's verified addresses.
      */
-    async prepareFirstFactor(client: ClientRow, signInId: string, input: { strategy?: string; emailAddressId?: string }): Promise<SignInRow> {
+    async prepareFirstFactor(
+      client: ClientRow,
+      signInId: string,
+      input: { strategy?: string; emailAddressId?: string; relyingParty?: RelyingParty },
+    ): Promise<SignInRow> {
       const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
+      if (input.strategy === 'passkey' && input.relyingParty) return preparePasskey(signIn, input.relyingParty);
+      // A sign-in waiting for a discoverable passkey has no user whose password or address could be tried.
+      if (!signIn.user_id) throw errors.strategyForUserInvalid();
       if (input.strategy === 'password') return signIn;
-      if (!isEmailCodeStrategy(input.strategy)) throw errors.paramValueNotAllowed('strategy', input.strategy ?? '', ['password', ...EMAIL_CODE_STRATEGIES]);
+      if (!isEmailCodeStrategy(input.strategy)) throw errors.paramValueNotAllowed('strategy', input.strategy ?? '', ['password', 'passkey', ...EMAIL_CODE_STRATEGIES]);
       const email = await emailFor(signIn, input.emailAddressId);
       const { expiresAtMs } = await emailCodes.send(codeSubject(signIn, input.strategy, email.address), email.address);
       const prepared = await updateSignInIn(db, signIn.id, 'needs_first_factor', {
@@ -397,9 +470,15 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
      * `POST …/attempt_first_factor`: a password, or the email code prepared. Wrong passwords and wrong codes count
      * toward the user's lockout alike. A right `reset_password_email_code` leaves the sign-in needing a new password.
      */
-    async attemptFirstFactor(client: ClientRow, signInId: string, input: { strategy?: string; password?: string; code?: string }): Promise<SignInStep> {
+    async attemptFirstFactor(
+      client: ClientRow,
+      signInId: string,
+      input: { strategy?: string; password?: string; code?: string; passkey?: PasskeyStepInput },
+    ): Promise<SignInStep> {
       const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
+      if (input.strategy === 'passkey' && input.passkey) return attemptPasskey(client, signIn, input.passkey);
+      if (!signIn.user_id) throw errors.strategyForUserInvalid();
       if (input.strategy === 'password') {
         if (input.password === undefined) throw errors.paramMissing('password');
         return attemptPassword(client, signIn, input.password);
@@ -505,6 +584,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
         phones: record.identifications
           .filter((item) => item.type === 'phone_number' && item.verified && item.reservedForSecondFactor)
           .map((item) => ({ id: item.id, number: item.value, default: item.defaultSecondFactor })),
+        passkey: (await passkeys.listForUsers([record.user.id])).some((row) => row.verification_status === 'verified'),
       };
     },
   };
