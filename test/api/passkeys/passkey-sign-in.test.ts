@@ -132,6 +132,20 @@ describe('Frontend API: sign-in with a passkey', () => {
     expect(refused.body.client?.sessions ?? []).toEqual([]);
   });
 
+  it('refuses a blocklisted user found by a discoverable passkey', async () => {
+    const { email, authenticator, browser } = await userWithPasskey(server);
+    expect((await server.api('POST', '/v1/blocklist_identifiers', { identifier: email })).status).toBe(200);
+    const started = await startDiscoverable(browser);
+    const refused = await attempt(browser, started.id, authenticator.assert(started.request));
+    expect([refused.status, refused.body.errors?.[0]?.code]).toEqual([403, 'not_allowed_access']);
+  });
+
+  it('single-session mode: a browser already signed in starts no passkey sign-in', async () => {
+    const { owner } = await userWithPasskey(server);
+    const refused = await owner.call('POST', '/v1/client/sign_ins', { strategy: 'passkey' });
+    expect([refused.status, refused.body.errors?.[0]?.code]).toEqual([400, 'session_exists']);
+  });
+
   it('a malformed public_key_credential is 422', async () => {
     const { browser } = await userWithPasskey(server);
     const started = await startDiscoverable(browser);
