@@ -16,7 +16,8 @@ import type { UserService } from '../users/user-service.js';
 import { createVerificationGuard } from '../users/verification-guard.js';
 import type { EmailCodes } from './sign-up-service.js';
 import type { SignInTicketService } from './sign-in-tokens.js';
-import { CHALLENGE_LIFETIME_MS, type PasskeyService, type RelyingParty } from '../passkeys/passkey-service.js';
+import type { PasskeyService, RelyingParty } from '../passkeys/passkey-service.js';
+import { createPasskeySignIn, type PasskeyStepInput } from './passkey-sign-in.js';
 import type { PhoneCodes } from '../verification/phone-codes.js';
 import { assertVerified } from '../verification/outcome-errors.js';
 import { SELF_VERIFICATION_RESEND_AFTER_SECONDS } from '../verification/verification-codes.js';
@@ -34,12 +35,6 @@ export interface SignInInput {
   relyingParty?: RelyingParty | undefined;
 }
 
-/** What a passkey step of a sign-in needs: the relying party, and (to attempt) the authenticator's answer. */
-export interface PasskeyStepInput {
-  relyingParty: RelyingParty;
-  /** clerk-js's `public_key_credential`: the JSON text of the assertion. */
-  publicKeyCredential?: string | undefined;
-}
 
 /**
  * What a step of a sign-in gives: the sign-in, and the client's new cookie secret when the step signed the browser
@@ -347,52 +342,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     });
   }
 
-  /** Request options for the sign-in's passkey (its user's credentials, or any discoverable one): kept as its nonce. */
-  async function preparePasskey(signIn: SignInRow, relyingParty: RelyingParty): Promise<SignInRow> {
-    if (signIn.user_id) await refuseEarly(signIn.user_id);
-    const options = await passkeys.startAuthentication(signIn.id, signIn.user_id, relyingParty);
-    const nowMs = clock.nowMs();
-    const prepared = await updateSignInIn(db, signIn.id, 'needs_first_factor', {
-      first_factor_strategy: 'passkey',
-      first_factor_status: 'unverified',
-      first_factor_expire_at: nowMs + CHALLENGE_LIFETIME_MS,
-      // The verification's nonce: the request options as JSON text, which clerk-js gives `navigator.credentials.get`.
-      first_factor_external_url: JSON.stringify(options),
-      updated_at: nowMs,
-    });
-    if (!prepared) throw errors.conflict('The sign-in changed while the passkey was being prepared; prepare it again.');
-    return prepared;
-  }
-
-  /**
-   * The assertion of a passkey sign-in. An identified sign-in takes only its user's passkey; a discoverable one
-   * (no identifier) learns its user from the passkey, who then passes the same checks as one who typed an
-   * identifier (banned or locked, the lists). A passkey is both factors when the authenticator verified the person
-   * (PIN, biometrics: something held and something known or been), as in Clerk; without user verification it is
-   * only something held, so a user with a second factor is asked for it.
-   */
-  async function attemptPasskey(client: ClientRow, signIn: SignInRow, input: PasskeyStepInput): Promise<SignInStep> {
-    if (signIn.first_factor_strategy !== 'passkey' || signIn.first_factor_status !== 'unverified') throw errors.verificationMissing();
-    const assertion = await passkeys.verifyAuthentication(signIn.id, input.publicKeyCredential, input.relyingParty);
-    if (signIn.user_id && assertion.userId !== signIn.user_id) throw errors.passkeyNotRegistered();
-    const user = await refuseEarly(assertion.userId);
-    let current = signIn;
-    if (!signIn.user_id) {
-      const record = await users.get(user.id);
-      const identifier = record.identifications.find((item) => item.id === record.user.primaryEmailAddressId)?.value ?? record.user.username ?? '';
-      await lists.assertUserMaySignIn(user.id, identifier);
-      const identified = await updateSignInIn(db, signIn.id, 'needs_first_factor', {
-        user_id: user.id,
-        identifier: identifier || null,
-        identification_id: record.user.primaryEmailAddressId,
-        updated_at: clock.nowMs(),
-      });
-      if (!identified) throw errors.attemptNotInProgress('sign in', signIn.id, 'complete');
-      current = identified;
-    }
-    if (assertion.userVerified) return complete(client, current, 'needs_first_factor', 'passkey');
-    return afterFirstFactor(client, current, 'needs_first_factor', 'passkey');
-  }
+  const passkeySignIn = createPasskeySignIn(deps, { passkeys, users, lists, refuseEarly, complete, afterFirstFactor });
 
   const service = {
     /** `POST /v1/client/sign_ins`: a new attempt replacing the client's current one; with a password, tried at once. */
@@ -419,8 +369,9 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       await insertSignIn(db, row);
       await updateClient(db, client.id, { sign_in_id: row.id, updated_at: nowMs });
       if (input.strategy === 'passkey' && !target) {
-        if (!input.relyingParty) throw errors.paramMissing('strategy');
-        return { signIn: await preparePasskey(row, input.relyingParty), clientToken: null };
+        // The route always names the relying party with this strategy.
+        if (!input.relyingParty) throw new Error('a passkey sign-in needs its relying party');
+        return { signIn: await passkeySignIn.prepare(row, input.relyingParty), clientToken: null };
       }
       if (input.strategy === 'password' && input.password !== undefined && target) return attemptPassword(client, row, input.password);
       return { signIn: row, clientToken: null };
@@ -448,7 +399,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     ): Promise<SignInRow> {
       const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
-      if (input.strategy === 'passkey' && input.relyingParty) return preparePasskey(signIn, input.relyingParty);
+      if (input.strategy === 'passkey' && input.relyingParty) return passkeySignIn.prepare(signIn, input.relyingParty);
       // A sign-in waiting for a discoverable passkey has no user whose password or address could be tried.
       if (!signIn.user_id) throw errors.strategyForUserInvalid();
       if (input.strategy === 'password') return signIn;
@@ -477,7 +428,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     ): Promise<SignInStep> {
       const signIn = await requireCurrent(client, signInId);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
-      if (input.strategy === 'passkey' && input.passkey) return attemptPasskey(client, signIn, input.passkey);
+      if (input.strategy === 'passkey' && input.passkey) return passkeySignIn.attempt(client, signIn, input.passkey);
       if (!signIn.user_id) throw errors.strategyForUserInvalid();
       if (input.strategy === 'password') {
         if (input.password === undefined) throw errors.paramMissing('password');
