@@ -33,12 +33,19 @@ export function createPasskeySignIn(deps: ServiceDeps, { passkeys, users, lists,
   const { clock } = deps;
   const { db } = deps.database;
 
+  /**
+   * Whether a passkey may be tried on the sign-in: an identified one waiting for its first factor, or a discoverable
+   * one (no identifier yet).
+   */
+  const awaitsPasskey = (signIn: SignInRow) =>
+    signIn.status === 'needs_first_factor' || (signIn.status === 'needs_identifier' && signIn.user_id === null);
+
   /** Request options for the sign-in's passkey (its user's credentials, or any discoverable one): kept as its nonce. */
   async function preparePasskey(signIn: SignInRow, relyingParty: RelyingParty): Promise<SignInRow> {
     if (signIn.user_id) await refuseEarly(signIn.user_id);
     const options = await passkeys.startAuthentication(signIn.id, signIn.user_id, relyingParty);
     const nowMs = clock.nowMs();
-    const prepared = await updateSignInIn(db, signIn.id, 'needs_first_factor', {
+    const prepared = await updateSignInIn(db, signIn.id, signIn.status, {
       first_factor_strategy: 'passkey',
       first_factor_status: 'unverified',
       first_factor_expire_at: nowMs + CHALLENGE_LIFETIME_MS,
@@ -67,7 +74,8 @@ export function createPasskeySignIn(deps: ServiceDeps, { passkeys, users, lists,
       const record = await users.get(user.id);
       const identifier = record.identifications.find((item) => item.id === record.user.primaryEmailAddressId)?.value ?? record.user.username ?? '';
       await lists.assertUserMaySignIn(user.id, identifier);
-      const identified = await updateSignInIn(db, signIn.id, 'needs_first_factor', {
+      const identified = await updateSignInIn(db, signIn.id, signIn.status, {
+        status: 'needs_first_factor',
         user_id: user.id,
         identifier: identifier || null,
         identification_id: record.user.primaryEmailAddressId,
@@ -76,9 +84,9 @@ export function createPasskeySignIn(deps: ServiceDeps, { passkeys, users, lists,
       if (!identified) throw errors.attemptNotInProgress('sign in', signIn.id, 'complete');
       current = identified;
     }
-    if (assertion.userVerified) return complete(client, current, 'needs_first_factor', 'passkey');
-    return afterFirstFactor(client, current, 'needs_first_factor', 'passkey');
+    if (assertion.userVerified) return complete(client, current, current.status, 'passkey');
+    return afterFirstFactor(client, current, current.status, 'passkey');
   }
 
-  return { prepare: preparePasskey, attempt: attemptPasskey };
+  return { awaitsPasskey, prepare: preparePasskey, attempt: attemptPasskey };
 }

@@ -364,10 +364,10 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
         user_id: target?.userId ?? null,
         identification_id: target?.identificationId ?? null,
       };
-      // A passkey sign-in without identifier (discoverable credentials): the passkey will say who signs in.
-      if (input.strategy === 'passkey' && !target) row.status = 'needs_first_factor';
       await insertSignIn(db, row);
       await updateClient(db, client.id, { sign_in_id: row.id, updated_at: nowMs });
+      // A passkey sign-in without identifier (discoverable credentials): still `needs_identifier`, as in Clerk, until
+      // the passkey says who signs in.
       if (input.strategy === 'passkey' && !target) {
         // The route always names the relying party with this strategy.
         if (!input.relyingParty) throw new Error('a passkey sign-in needs its relying party');
@@ -398,10 +398,8 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       input: { strategy?: string; emailAddressId?: string; relyingParty?: RelyingParty },
     ): Promise<SignInRow> {
       const signIn = await requireCurrent(client, signInId);
+      if (input.strategy === 'passkey' && input.relyingParty && passkeySignIn.awaitsPasskey(signIn)) return passkeySignIn.prepare(signIn, input.relyingParty);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
-      if (input.strategy === 'passkey' && input.relyingParty) return passkeySignIn.prepare(signIn, input.relyingParty);
-      // A sign-in waiting for a discoverable passkey has no user whose password or address could be tried.
-      if (!signIn.user_id) throw errors.strategyForUserInvalid();
       if (input.strategy === 'password') return signIn;
       if (!isEmailCodeStrategy(input.strategy)) throw errors.paramValueNotAllowed('strategy', input.strategy ?? '', ['password', 'passkey', ...EMAIL_CODE_STRATEGIES]);
       const email = await emailFor(signIn, input.emailAddressId);
@@ -427,9 +425,8 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       input: { strategy?: string; password?: string; code?: string; passkey?: PasskeyStepInput },
     ): Promise<SignInStep> {
       const signIn = await requireCurrent(client, signInId);
+      if (input.strategy === 'passkey' && input.passkey && passkeySignIn.awaitsPasskey(signIn)) return passkeySignIn.attempt(client, signIn, input.passkey);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
-      if (input.strategy === 'passkey' && input.passkey) return passkeySignIn.attempt(client, signIn, input.passkey);
-      if (!signIn.user_id) throw errors.strategyForUserInvalid();
       if (input.strategy === 'password') {
         if (input.password === undefined) throw errors.paramMissing('password');
         return attemptPassword(client, signIn, input.password);

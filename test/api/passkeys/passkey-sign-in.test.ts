@@ -21,7 +21,7 @@ describe('Frontend API: sign-in with a passkey', () => {
   it('signs in with a discoverable passkey (no identifier): request options as the nonce, then a session', async () => {
     const { userId, authenticator, passkeyId, browser, owner } = await userWithPasskey(server);
     const started = await startDiscoverable(browser);
-    expect(started.body.response).toMatchObject({ status: 'needs_first_factor', identifier: null, supported_first_factors: [] });
+    expect(started.body.response).toMatchObject({ status: 'needs_identifier', identifier: null, supported_first_factors: [] });
     const verification = started.body.response.first_factor_verification;
     expect(verification).toMatchObject({ object: 'verification_passkey', strategy: 'passkey', status: 'unverified', attempts: null });
     expect(verification.expire_at).toBe(server.clock.nowMs() + 5 * 60 * 1000);
@@ -144,6 +144,14 @@ describe('Frontend API: sign-in with a passkey', () => {
     const { owner } = await userWithPasskey(server);
     const refused = await owner.call('POST', '/v1/client/sign_ins', { strategy: 'passkey' });
     expect([refused.status, refused.body.errors?.[0]?.code]).toEqual([400, 'session_exists']);
+  });
+
+  it('a discoverable sign-in takes no other factor until the passkey names its user', async () => {
+    const { browser } = await userWithPasskey(server);
+    const started = await startDiscoverable(browser);
+    const password = await browser.call('POST', `/v1/client/sign_ins/${started.id}/attempt_first_factor`, { strategy: 'password', password: 'anything at all' });
+    expect(password.status).toBe(400);
+    expect(password.body.errors[0].code).toBe('request_body_invalid');
   });
 
   it('a malformed public_key_credential is 422', async () => {
