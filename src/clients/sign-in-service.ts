@@ -35,7 +35,6 @@ export interface SignInInput {
   relyingParty?: RelyingParty | undefined;
 }
 
-
 /**
  * What a step of a sign-in gives: the sign-in, and the client's new cookie secret when the step signed the browser
  * in (the secret is replaced then, so one planted in the browser beforehand holds no session).
@@ -390,7 +389,8 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
 
     /**
      * `POST …/prepare_first_factor`: nothing to prepare for a password; for `email_code` (sign in by code) and
-     * `reset_password_email_code` (forgot password) a code is sent to one of the user's verified addresses.
+     * `reset_password_email_code` (forgot password) a code is sent to one of the user's verified addresses; for a
+     * `passkey`, request options (the user's credentials, or any discoverable one) become the verification's nonce.
      */
     async prepareFirstFactor(
       client: ClientRow,
@@ -418,6 +418,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     /**
      * `POST …/attempt_first_factor`: a password, or the email code prepared. Wrong passwords and wrong codes count
      * toward the user's lockout alike. A right `reset_password_email_code` leaves the sign-in needing a new password.
+     * A `passkey` assertion is checked against the prepared challenge (see passkey-sign-in.ts).
      */
     async attemptFirstFactor(
       client: ClientRow,
