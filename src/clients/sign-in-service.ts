@@ -16,6 +16,8 @@ import type { UserService } from '../users/user-service.js';
 import { createVerificationGuard } from '../users/verification-guard.js';
 import type { EmailCodes } from './sign-up-service.js';
 import type { SignInTicketService } from './sign-in-tokens.js';
+import type { PasskeyService, RelyingParty } from '../passkeys/passkey-service.js';
+import { createPasskeySignIn, type PasskeyStepInput } from './passkey-sign-in.js';
 import type { PhoneCodes } from '../verification/phone-codes.js';
 import { assertVerified } from '../verification/outcome-errors.js';
 import { SELF_VERIFICATION_RESEND_AFTER_SECONDS } from '../verification/verification-codes.js';
@@ -29,6 +31,8 @@ export interface SignInInput {
   password?: string | undefined;
   /** With `strategy: ticket`: a sign-in token or actor token (`__clerk_ticket`). */
   ticket?: string | undefined;
+  /** With `strategy: passkey`: the relying party the request options are for. */
+  relyingParty?: RelyingParty | undefined;
 }
 
 /**
@@ -48,10 +52,12 @@ export interface SignInFactors {
   emails: { id: string; address: string; primary: boolean }[];
   /** Verified phone numbers reserved for second factor: SMS codes at the second step. */
   phones: { id: string; number: string; default: boolean }[];
+  /** The user has a registered passkey. */
+  passkey: boolean;
 }
 
 /** A sign-in's user with no factors (none is known yet). */
-export const NO_SIGN_IN_FACTORS: SignInFactors = Object.freeze({ password: false, totp: false, backupCode: false, emails: [], phones: [] }) as SignInFactors;
+export const NO_SIGN_IN_FACTORS: SignInFactors = Object.freeze({ password: false, totp: false, backupCode: false, emails: [], phones: [], passkey: false }) as SignInFactors;
 
 /** A sign-in that knows nothing yet (`needs_identifier`), the client's current one once inserted. */
 export function newSignInRow(clientId: string, nowMs: number): SignInRow {
@@ -90,6 +96,7 @@ export interface SignInCollaborators {
   phoneCodes: PhoneCodes;
   /** The allowlist and blocklist. */
   lists: IdentifierLists;
+  passkeys: PasskeyService;
 }
 
 /** Whether `factors` include the second-factor `strategy` (what supported_second_factors lists). */
@@ -135,7 +142,7 @@ async function resolveIdentifier(deps: ServiceDeps, identifier: string): Promise
  * the user has one. The password check is the Backend API's `verify_password` (lockout, bans, imported digests),
  * so both APIs enforce one rule.
  */
-export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes, tickets, phoneCodes, lists }: SignInCollaborators) {
+export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa, users, emailCodes, tickets, phoneCodes, lists, passkeys }: SignInCollaborators) {
   const { database, clock, config } = deps;
   const { db } = database;
   const guard = createVerificationGuard(deps);
@@ -334,6 +341,8 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     });
   }
 
+  const passkeySignIn = createPasskeySignIn(deps, { passkeys, users, lists, refuseEarly, complete, afterFirstFactor });
+
   const service = {
     /** `POST /v1/client/sign_ins`: a new attempt replacing the client's current one; with a password, tried at once. */
     async create(client: ClientRow, input: SignInInput): Promise<SignInStep> {
@@ -356,6 +365,13 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       };
       await insertSignIn(db, row);
       await updateClient(db, client.id, { sign_in_id: row.id, updated_at: nowMs });
+      // A passkey sign-in without identifier (discoverable credentials): still `needs_identifier`, as in Clerk, until
+      // the passkey says who signs in.
+      if (input.strategy === 'passkey' && !target) {
+        // The route always names the relying party with this strategy.
+        if (!input.relyingParty) throw new Error('a passkey sign-in needs its relying party');
+        return { signIn: await passkeySignIn.prepare(row, input.relyingParty), clientToken: null };
+      }
       if (input.strategy === 'password' && input.password !== undefined && target) return attemptPassword(client, row, input.password);
       return { signIn: row, clientToken: null };
     },
@@ -373,13 +389,19 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
 
     /**
      * `POST …/prepare_first_factor`: nothing to prepare for a password; for `email_code` (sign in by code) and
-     * `reset_password_email_code` (forgot password) a code is sent to one of the user's verified addresses.
+     * `reset_password_email_code` (forgot password) a code is sent to one of the user's verified addresses; for a
+     * `passkey`, request options (the user's credentials, or any discoverable one) become the verification's nonce.
      */
-    async prepareFirstFactor(client: ClientRow, signInId: string, input: { strategy?: string; emailAddressId?: string }): Promise<SignInRow> {
+    async prepareFirstFactor(
+      client: ClientRow,
+      signInId: string,
+      input: { strategy?: string; emailAddressId?: string; relyingParty?: RelyingParty },
+    ): Promise<SignInRow> {
       const signIn = await requireCurrent(client, signInId);
+      if (input.strategy === 'passkey' && input.relyingParty && passkeySignIn.awaitsPasskey(signIn)) return passkeySignIn.prepare(signIn, input.relyingParty);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
       if (input.strategy === 'password') return signIn;
-      if (!isEmailCodeStrategy(input.strategy)) throw errors.paramValueNotAllowed('strategy', input.strategy ?? '', ['password', ...EMAIL_CODE_STRATEGIES]);
+      if (!isEmailCodeStrategy(input.strategy)) throw errors.paramValueNotAllowed('strategy', input.strategy ?? '', ['password', 'passkey', ...EMAIL_CODE_STRATEGIES]);
       const email = await emailFor(signIn, input.emailAddressId);
       const { expiresAtMs } = await emailCodes.send(codeSubject(signIn, input.strategy, email.address), email.address);
       const prepared = await updateSignInIn(db, signIn.id, 'needs_first_factor', {
@@ -396,9 +418,15 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
     /**
      * `POST …/attempt_first_factor`: a password, or the email code prepared. Wrong passwords and wrong codes count
      * toward the user's lockout alike. A right `reset_password_email_code` leaves the sign-in needing a new password.
+     * A `passkey` assertion is checked against the prepared challenge (see passkey-sign-in.ts).
      */
-    async attemptFirstFactor(client: ClientRow, signInId: string, input: { strategy?: string; password?: string; code?: string }): Promise<SignInStep> {
+    async attemptFirstFactor(
+      client: ClientRow,
+      signInId: string,
+      input: { strategy?: string; password?: string; code?: string; passkey?: PasskeyStepInput },
+    ): Promise<SignInStep> {
       const signIn = await requireCurrent(client, signInId);
+      if (input.strategy === 'passkey' && input.passkey && passkeySignIn.awaitsPasskey(signIn)) return passkeySignIn.attempt(client, signIn, input.passkey);
       if (signIn.status !== 'needs_first_factor') throw errors.attemptNotInProgress('sign in', signIn.id, signIn.status);
       if (input.strategy === 'password') {
         if (input.password === undefined) throw errors.paramMissing('password');
@@ -505,6 +533,7 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
         phones: record.identifications
           .filter((item) => item.type === 'phone_number' && item.verified && item.reservedForSecondFactor)
           .map((item) => ({ id: item.id, number: item.value, default: item.defaultSecondFactor })),
+        passkey: (await passkeys.listForUsers([record.user.id])).some((row) => row.verification_status === 'verified'),
       };
     },
   };

@@ -52,6 +52,8 @@ export interface FrontendFeatures {
   organizations: boolean;
   /** Users may delete their own account from the profile (`DELETE /v1/me`). @default false */
   deleteSelf: boolean;
+  /** Passkeys registered from the profile (`/v1/me/passkeys`) and signed in with (`strategy: passkey`). @default false */
+  passkeys: boolean;
 }
 
 export const DEFAULT_FRONTEND_FEATURES: Readonly<FrontendFeatures> = Object.freeze({
@@ -59,6 +61,7 @@ export const DEFAULT_FRONTEND_FEATURES: Readonly<FrontendFeatures> = Object.free
   secondFactors: false,
   organizations: false,
   deleteSelf: false,
+  passkeys: false,
 });
 
 /** An OAuth provider people may sign up and in with (a social connection, in Clerk's words). */
@@ -90,6 +93,8 @@ export interface FrontendEnvironment {
   lockout: { enabled: boolean; maxAttempts: number; durationInMinutes: number };
   organizations: { enabled: boolean; maxAllowedMemberships: number; creatorRole: string; defaultRole: string };
   actions: { deleteSelf: boolean; createOrganization: boolean };
+  /** `<SignIn/>` offers "Use passkey" and passkey autofill. */
+  passkeys: { enabled: boolean };
   urls: FrontendUrls;
   supportEmail: string | null;
 }
@@ -152,7 +157,8 @@ function attributesOf(config: EnvironmentConfig, features: FrontendFeatures): Re
     authenticator_app: secondFactor('totp'),
     ticket: OFF,
     backup_code: secondFactor('backup_code'),
-    passkey: OFF,
+    // As Clerk's environment turns passkeys on: a way to sign in on its own, added from the profile, never at sign-up.
+    passkey: features.passkeys ? { ...OFF, enabled: true, usedForFirstFactor: true, firstFactors: ['passkey'], verifications: ['passkey'] } : OFF,
   };
 }
 
@@ -204,6 +210,7 @@ export function frontendEnvironment(config: EnvironmentConfig, options: Frontend
       defaultRole: 'org:member',
     },
     actions: { deleteSelf: features.deleteSelf, createOrganization: features.organizations },
+    passkeys: { enabled: features.passkeys },
     urls: frontend.urls,
     supportEmail: frontend.supportEmail,
   };

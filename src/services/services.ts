@@ -101,7 +101,7 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
   const instanceInvitations = createInstanceInvitationService(deps, { tickets, mailer, logger: options.logger ?? SILENT });
 
 
-  const signIns = createSignInService(deps, { clients, passwords, mfa, users, emailCodes, tickets: signInTickets, phoneCodes, lists: identifierLists });
+  const signIns = createSignInService(deps, { clients, passwords, mfa, users, emailCodes, tickets: signInTickets, phoneCodes, lists: identifierLists, passkeys });
   const signUps = createSignUpService(deps, {
     clients,
     passwords,

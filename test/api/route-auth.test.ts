@@ -138,6 +138,7 @@ describe('authentication is decided by the route that runs', () => {
       identifier_id: 'alid_0000000000000000000000000000',
       strategy: 'oauth_google',
       external_account_id: 'eac_0000000000000000000000000000',
+      passkey_id: 'idn_0000000000000000000000000000',
       provider: 'oauth_google',
       passkey_identification_id: passkeyId,
     });

@@ -38,7 +38,7 @@ export async function registerFrontendApi(
   // Development clients PATCH it with their origin, production clients GET it: the same settings either way.
   // Sign-in by email code (and forgot password) is served, so the environment offers it; so are `DELETE /v1/me` and second factors.
   // Built on first request: the logo URLs name the Frontend API's public URL, known only once the server listens.
-  const settings = frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true, deleteSelf: true, secondFactors: true } });
+  const settings = frontendEnvironment(ctx.config, { instanceType: ctx.instance.instanceType, features: { emailCodeSignIn: true, deleteSelf: true, secondFactors: true, passkeys: true } });
   let environment: ReturnType<typeof toEnvironmentJSON> | undefined;
   const environmentJSON = () => (environment ??= toEnvironmentJSON(settings, { providerLogoUrl: (strategy) => providerLogoUrl(ctx.instance.url(), strategy) }));
   app.get('/fapi/v1/environment', FAPI_ROUTE, async () => environmentJSON());

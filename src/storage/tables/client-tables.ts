@@ -33,7 +33,11 @@ export interface SignInsTable {
   created_session_id: string | null;
   /** The organization the session activates on completion (a sign-in token's `org_id`). */
   activate_organization_id: string | null;
-  /** An OAuth first factor: its trip to the provider (`oaa_…`), the provider URL, and Clerk's error code when it failed or is transferable. */
+  /**
+   * An OAuth first factor: its trip to the provider (`oaa_…`), the provider URL, and Clerk's error code when it failed
+   * or is transferable. A passkey first factor keeps its request options (the verification's `nonce`) in
+   * `first_factor_external_url`: the text a verification hands the browser, as the provider URL is.
+   */
   oauth_authorization_id: string | null;
   first_factor_external_url: string | null;
   first_factor_error: string | null;

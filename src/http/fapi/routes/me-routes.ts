@@ -5,6 +5,7 @@ import { FAPI_ROUTE } from '../route-options.js';
 import { registerMeAccountRoutes } from './me-account-routes.js';
 import { registerMeEmailRoutes } from './me-email-routes.js';
 import { registerMeExternalAccountRoutes } from './me-external-account-routes.js';
+import { registerMePasskeyRoutes } from './me-passkey-routes.js';
 import { registerMeProfileImageRoutes } from './me-profile-image-routes.js';
 import { registerMeSessionRoutes } from './me-session-routes.js';
 
@@ -15,5 +16,6 @@ export async function registerMeRoutes(app: FastifyInstance, ctx: FapiContext): 
   registerMeEmailRoutes(app, ctx);
   registerMeExternalAccountRoutes(app, ctx);
   registerMeSessionRoutes(app, ctx);
+  registerMePasskeyRoutes(app, ctx);
   await registerMeProfileImageRoutes(app, ctx, { bodyLimitInBytes: ctx.config.bodyLimitInBytes });
 }

@@ -8,10 +8,11 @@ import type { SignInRow } from '../../../storage/tables/client-tables.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../lib/error-catalog.js';
 import { isOAuthStrategy, oauthStartRequest } from '../oauth-params.js';
+import { fapiRelyingParty } from '../relying-party.js';
 
 type Params = { sign_in_id: string };
 
-/** `/v1/client/sign_ins`: identifier, password or email code or ticket (sign-in token, actor token), second factor. */
+/** `/v1/client/sign_ins`: identifier, password or email code or passkey or ticket (sign-in token, actor token), second factor. */
 export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): void {
   const answer = async (request: FastifyRequest, reply: FastifyReply, signIn: SignInRow) => {
     const factors = await ctx.signIns.factorsOf(signIn);
@@ -31,7 +32,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
       const start = oauthStartRequest(ctx, form, strategy);
       return answer(request, reply, await ctx.oauthAttempts.signIn(await ensureClient(ctx, request, reply), start));
     }
-    const allowed = ['password', 'ticket', ...EMAIL_CODE_STRATEGIES];
+    const allowed = ['password', 'ticket', 'passkey', ...EMAIL_CODE_STRATEGIES];
     if (strategy !== undefined && !allowed.includes(strategy)) throw errors.paramValueNotAllowed('strategy', strategy, allowed);
     const client = await ensureClient(ctx, request, reply);
     const step = await ctx.signIns.create(client, {
@@ -39,6 +40,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
       strategy,
       password: form.string('password'),
       ticket: form.string('ticket'),
+      relyingParty: strategy === 'passkey' ? fapiRelyingParty(ctx) : undefined,
     });
     // With an email-code strategy the code goes out at once (clerk-js's `signIn.create({ strategy, identifier })`).
     if (strategy !== undefined && isEmailCodeStrategy(strategy) && step.signIn.status === 'needs_first_factor') {
@@ -52,12 +54,14 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
     answer(request, reply, await ctx.signIns.get(requireClient(request), request.params.sign_in_id)),
   );
 
-  // A password needs no preparation; an email code (sign in by code, forgot password) is sent here.
+  // A password needs no preparation; an email code (sign in by code, forgot password) is sent here; a passkey gets
+  // its request options (the verification's nonce).
   app.post<{ Params: Params }>('/fapi/v1/client/sign_ins/:sign_in_id/prepare_first_factor', FAPI_ROUTE, async (request, reply) => {
     const form = formFields(request.body);
     const signIn = await ctx.signIns.prepareFirstFactor(requireClient(request), request.params.sign_in_id, {
       strategy: form.string('strategy'),
       emailAddressId: form.string('email_address_id'),
+      relyingParty: fapiRelyingParty(ctx),
     });
     return answer(request, reply, signIn);
   });
@@ -88,6 +92,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: FapiContext): vo
       strategy: form.string('strategy'),
       password: form.string('password'),
       code: form.string('code'),
+      passkey: { relyingParty: fapiRelyingParty(ctx), publicKeyCredential: form.string('public_key_credential') },
     });
     return answerStep(request, reply, signIn);
   });

@@ -93,6 +93,20 @@ function firstFactorVerification(signIn: SignInRow, context: FapiSerializeContex
       expire_at: expireAt,
     };
   }
+  if (strategy === 'passkey') {
+    const verified = signIn.first_factor_status === 'verified';
+    const expireAt = signIn.first_factor_expire_at ?? 0;
+    const status = verified ? 'verified' : expireAt <= context.nowMs ? 'expired' : 'unverified';
+    return {
+      object: 'verification_passkey' as const,
+      status: status as 'verified' | 'expired' | 'unverified',
+      strategy: 'passkey' as const,
+      // The request options (JSON text) while the authenticator's answer is awaited: clerk-js reads them here.
+      ...(status === 'unverified' && signIn.first_factor_external_url ? { nonce: signIn.first_factor_external_url } : {}),
+      attempts: null,
+      expire_at: expireAt,
+    };
+  }
   if (strategy === 'ticket') {
     // A sign-in token or actor token: verified once used (a sign-in with a ticket is recorded only then).
     return { object: 'verification_ticket' as const, status: 'verified' as const, strategy: 'ticket' as const, attempts: null, expire_at: null };
@@ -112,7 +126,7 @@ export function toSignInJSON(signIn: SignInRow, factors: SignInFactors, context:
       primary: email.primary,
     })),
   );
-  const firstFactors = [...(factors.password ? [{ strategy: 'password' as const }] : []), ...emailFactors];
+  const firstFactors = [...(factors.passkey ? [{ strategy: 'passkey' as const }] : []), ...(factors.password ? [{ strategy: 'password' as const }] : []), ...emailFactors];
   const secondFactors = [
     ...(factors.totp ? [{ strategy: 'totp' as const }] : []),
     ...factors.phones.map((phone) => ({ strategy: 'phone_code' as const, safe_identifier: safePhone(phone.number), phone_number_id: phone.id, default: phone.default })),

@@ -248,7 +248,14 @@ function toUserSettingsJSON(environment: FrontendEnvironment, options: Environme
       email_link: { require_same_client: false },
       enumeration_protection: off,
     },
-    passkey_settings: { allow_autofill: false, show_sign_in_button: false, satisfies_second_factor: false },
+    // clerk-ui's <SignIn/> shows "Use passkey" (show_sign_in_button) and offers passkeys in the identifier field's
+    // autofill (allow_autofill). A passkey satisfies the second factor only when the authenticator verified the
+    // person, which the sign-in decides per assertion, so it is not promised here.
+    passkey_settings: {
+      allow_autofill: environment.passkeys.enabled,
+      show_sign_in_button: environment.passkeys.enabled,
+      satisfies_second_factor: false,
+    },
   };
 }
 
