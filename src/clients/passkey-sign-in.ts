@@ -6,7 +6,7 @@ import { updateSignInIn } from '../storage/repositories/clients-repository.js';
 import type { ClientRow, SignInRow } from '../storage/tables/client-tables.js';
 import type { UserRow } from '../storage/database.js';
 import type { UserService } from '../users/user-service.js';
-import type { SignInStep } from './sign-in-service.js';
+import type { SignInStep } from './sign-in-step.js';
 
 /** What a passkey step of a sign-in needs: the relying party, and (to attempt) the authenticator's answer. */
 export interface PasskeyStepInput {

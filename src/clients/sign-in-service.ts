@@ -18,6 +18,7 @@ import type { EmailCodes } from './sign-up-service.js';
 import type { SignInTicketService } from './sign-in-tokens.js';
 import type { PasskeyService, RelyingParty } from '../passkeys/passkey-service.js';
 import { createPasskeySignIn, type PasskeyStepInput } from './passkey-sign-in.js';
+import type { SignInStep } from './sign-in-step.js';
 import type { PhoneCodes } from '../verification/phone-codes.js';
 import { assertVerified } from '../verification/outcome-errors.js';
 import { SELF_VERIFICATION_RESEND_AFTER_SECONDS } from '../verification/verification-codes.js';
@@ -35,14 +36,7 @@ export interface SignInInput {
   relyingParty?: RelyingParty | undefined;
 }
 
-/**
- * What a step of a sign-in gives: the sign-in, and the client's new cookie secret when the step signed the browser
- * in (the secret is replaced then, so one planted in the browser beforehand holds no session).
- */
-export interface SignInStep {
-  signIn: SignInRow;
-  clientToken: string | null;
-}
+export type { SignInStep };
 
 /** What a sign-in's user offers as factors: a password, TOTP, backup codes, and the verified addresses codes go to. */
 export interface SignInFactors {

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { uniqueEmail } from '../helpers/fixtures.js';
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, useMockProvider } from '../helpers/oauth-provider.js';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf, startAppPage, waitForClerk, type AppPageServer } from './helpers/app-page.js';
+import { frontendApiOf, startAppPage, waitForClerk, type AppPageServer, signInWithClerkJs } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests } from './helpers/requests.js';
 
@@ -74,14 +74,7 @@ describeBrowser('OAuth provider buttons in <SignIn/> and <SignUp/>', () => {
     await server.clerk.users.createUser({ emailAddress: [email], password });
     const { page, close } = await open('/');
     // Signed in through clerk-js's own calls: the sign-in UI is tested elsewhere.
-    await page.evaluate(
-      async ([identifier, secret]) => {
-        const clerk = (window as any).Clerk;
-        const signIn = await clerk.client.signIn.create({ strategy: 'password', identifier, password: secret });
-        await clerk.setActive({ session: signIn.createdSessionId });
-      },
-      [email, password],
-    );
+    await signInWithClerkJs(page, email, password);
     await page.goto(`${new URL(page.url()).origin}/user`);
     await waitForClerk(page);
     await page.getByRole('button', { name: /Connect account/ }).click({ timeout: 20_000 });

@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMockProvider, oauthEnv, type MockProvider } from '../helpers/oauth-provider.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { frontendApiOf, startAppPage, waitForClerk, type AppPageServer } from './helpers/app-page.js';
+import { frontendApiOf, startAppPage, waitForClerk, type AppPageServer, signInWithClerkJs } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests } from './helpers/requests.js';
 
@@ -139,14 +139,7 @@ describeBrowser('OAuth sign-in with an OpenID Connect provider in <SignIn/>', ()
     await page.goto(`${app.url}/`);
     await waitForClerk(page);
     // Signed in through clerk-js's own calls: the sign-in UI is tested above.
-    await page.evaluate(
-      async ([identifier, secret]) => {
-        const clerk = (window as any).Clerk;
-        const signIn = await clerk.client.signIn.create({ strategy: 'password', identifier, password: secret });
-        await clerk.setActive({ session: signIn.createdSessionId });
-      },
-      [email, password],
-    );
+    await signInWithClerkJs(page, email, password);
     await page.goto(`${app.url}/user`);
     await waitForClerk(page);
     const fapi = recordRequests(page, frontendApiOf(server).frontendApiUrl);

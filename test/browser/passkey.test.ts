@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf, useAppPage, waitForClerk } from './helpers/app-page.js';
+import { frontendApiOf, useAppPage, waitForClerk, signInWithClerkJs } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests } from './helpers/requests.js';
 
@@ -46,14 +46,7 @@ describeBrowser('passkeys in <UserProfile/> and <SignIn/>', () => {
     await page.goto(`${app.url}/`);
     await waitForClerk(page);
     // Signed in through clerk-js's own calls (the password UI is tested elsewhere).
-    await page.evaluate(
-      async ([identifier, password]) => {
-        const clerk = (window as any).Clerk;
-        const signIn = await clerk.client.signIn.create({ strategy: 'password', identifier, password });
-        await clerk.setActive({ session: signIn.createdSessionId });
-      },
-      [email, PASSWORD],
-    );
+    await signInWithClerkJs(page, email, PASSWORD);
 
     // <UserProfile/> → Security → "Add a passkey": the virtual authenticator creates it.
     await page.goto(`${app.url}/user/security`);

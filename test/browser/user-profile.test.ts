@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { uniqueEmail, uniqueTag } from '../helpers/fixtures.js';
 import { useTestServer } from '../helpers/test-server.js';
-import { frontendApiOf, signInThroughPage, useAppPage, waitForClerk } from './helpers/app-page.js';
+import { frontendApiOf, signInThroughPage, useAppPage, waitForClerk, signInWithClerkJs } from './helpers/app-page.js';
 import { describeBrowser, useBrowser } from './helpers/browser.js';
 import { blockOffsiteRequests, recordRequests, type RequestRecorder } from './helpers/requests.js';
 
@@ -30,14 +30,7 @@ describeBrowser("editing one's account in <UserProfile/>", () => {
     const fapi = recordRequests(page, frontendApiOf(server).frontendApiUrl);
     await page.goto(`${app.url}/`);
     await waitForClerk(page);
-    await page.evaluate(
-      async ([identifier, password]) => {
-        const clerk = (window as any).Clerk;
-        const signIn = await clerk.client.signIn.create({ strategy: 'password', identifier, password });
-        await clerk.setActive({ session: signIn.createdSessionId });
-      },
-      [email, PASSWORD],
-    );
+    await signInWithClerkJs(page, email, PASSWORD);
     await page.goto(`${app.url}/user`);
     await waitForClerk(page);
     await page.locator('.cl-userProfile-root').waitFor();

@@ -133,6 +133,21 @@ export async function signInThroughPage(page: Page, appUrl: string, identifier: 
 }
 
 /**
+ * Signs in through clerk-js's own calls in an already loaded page (`signIn.create` with a password, then
+ * `setActive`), for tests whose subject is not the sign-in UI.
+ */
+export async function signInWithClerkJs(page: Page, identifier: string, password: string): Promise<void> {
+  await page.evaluate(
+    async ([id, secret]) => {
+      const clerk = (window as any).Clerk;
+      const signIn = await clerk.client.signIn.create({ strategy: 'password', identifier: id, password: secret });
+      await clerk.setActive({ session: signIn.createdSessionId });
+    },
+    [identifier, password] as const,
+  );
+}
+
+/**
  * Starts the page server for the enclosing block, after its test server, and closes it after the block. The
  * returned object reads the page's URL once the tests run.
  */
