@@ -2,6 +2,7 @@
 // second email address and verifies it with its code, makes it primary, changes their password, then signs out
 // and in with the new one; and signs another device out (listed with its browser) and deletes the account. Roster's
 // Backend API sees each change.
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { uniqueEmail, uniqueTag } from '../helpers/fixtures.js';
@@ -42,8 +43,12 @@ describeBrowser("editing one's account in <UserProfile/>", () => {
     try {
       await work();
     } catch (error) {
-      await page.screenshot({ path: `/tmp/user-profile-${name}.png`, fullPage: true });
-      await import('node:fs').then((fs) => page.content().then((html) => fs.writeFileSync(`/tmp/user-profile-${name}.html`, html)));
+      // The evidence is bounded and optional: a page that hangs must not hide the error behind the test's timeout.
+      const evidence = Promise.all([
+        page.screenshot({ path: `/tmp/user-profile-${name}.png`, fullPage: true, timeout: 5_000 }),
+        page.content().then((html) => writeFileSync(`/tmp/user-profile-${name}.html`, html)),
+      ]);
+      await Promise.race([evidence, new Promise((resolve) => setTimeout(resolve, 5_000))]).catch(() => undefined);
       throw new Error(`${name}: ${(error as Error).message}\nFAPI calls:\n${fapi.calls().join('\n')}`);
     }
   }
@@ -108,18 +113,12 @@ describeBrowser("editing one's account in <UserProfile/>", () => {
     const { email, user, context, offsite, page, fapi } = await profilePage('profile-danger');
     // Another browser of the same user, signed in through the Frontend API.
     const other = await browser.newContext();
+    const otherOffsite = await blockOffsiteRequests(other);
     const otherPage = await other.newPage();
+    otherPage.setDefaultTimeout(15_000);
     await otherPage.goto(`${app.url}/`);
     await waitForClerk(otherPage);
-    const otherSessionId = await otherPage.evaluate(
-      async ([identifier, password]) => {
-        const clerk = (window as any).Clerk;
-        const signIn = await clerk.client.signIn.create({ strategy: 'password', identifier, password });
-        await clerk.setActive({ session: signIn.createdSessionId });
-        return clerk.session.id as string;
-      },
-      [email, PASSWORD],
-    );
+    const otherSessionId = await signInWithClerkJs(otherPage, email, PASSWORD);
     const ownSessionId = await page.evaluate(() => (window as any).Clerk.session.id as string);
     await step(page, fapi, 'revoke-device', async () => {
       await page.goto(`${app.url}/user/security`);
@@ -144,7 +143,7 @@ describeBrowser("editing one's account in <UserProfile/>", () => {
     await expect(server.clerk.users.getUser(user.id)).rejects.toMatchObject({ status: 404 });
     expect((await server.clerk.sessions.getSession(ownSessionId)).status).toBe('ended');
     expect(failedMeCalls(fapi), fapi.calls().join('\n')).toEqual([]);
-    expect(offsite).toEqual([]);
+    expect([...offsite, ...otherOffsite]).toEqual([]);
     await other.close();
     await context.close();
   });

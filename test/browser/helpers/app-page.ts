@@ -134,16 +134,20 @@ export async function signInThroughPage(page: Page, appUrl: string, identifier: 
 
 /**
  * Signs in through clerk-js's own calls in an already loaded page (`signIn.create` with a password, then
- * `setActive`), for tests whose subject is not the sign-in UI.
+ * `setActive`), for tests whose subject is not the sign-in UI. Each call is bounded in the page, so a call that
+ * never settles fails the test with its name instead of running into the test's timeout.
  */
-export async function signInWithClerkJs(page: Page, identifier: string, password: string): Promise<void> {
-  await page.evaluate(
-    async ([id, secret]) => {
+export async function signInWithClerkJs(page: Page, identifier: string, password: string, timeoutMs = 15_000): Promise<string> {
+  return page.evaluate(
+    async ([id, secret, ms]) => {
+      const bounded = <T>(label: string, work: Promise<T>) =>
+        Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${label} did not settle within ${ms} ms`)), ms))]);
       const clerk = (window as any).Clerk;
-      const signIn = await clerk.client.signIn.create({ strategy: 'password', identifier: id, password: secret });
-      await clerk.setActive({ session: signIn.createdSessionId });
+      const signIn = await bounded('signIn.create', clerk.client.signIn.create({ strategy: 'password', identifier: id, password: secret }));
+      await bounded('setActive', clerk.setActive({ session: (signIn as any).createdSessionId }));
+      return clerk.session.id as string;
     },
-    [identifier, password] as const,
+    [identifier, password, timeoutMs] as const,
   );
 }
 
