@@ -299,24 +299,14 @@ export function createSignInService(deps: ServiceDeps, { clients, passwords, mfa
       const nowMs = clock.nowMs();
       await tickets.redeem(trx, ticket, nowMs);
       const row: SignInRow = {
-        id: newId('sia', nowMs),
-        client_id: client.id,
+        ...newSignInRow(client.id, nowMs),
         status: 'needs_second_factor',
         identifier,
         user_id: ticket.userId,
         identification_id: record.user.primaryEmailAddressId,
         first_factor_strategy: 'ticket',
         first_factor_status: 'verified',
-        first_factor_attempts: null,
-        first_factor_expire_at: null,
-        created_session_id: null,
         activate_organization_id: ticket.organizationId,
-        oauth_authorization_id: null,
-        first_factor_external_url: null,
-        first_factor_error: null,
-        abandon_at: nowMs + ABANDON_AFTER_MS,
-        created_at: nowMs,
-        updated_at: nowMs,
       };
       if (secondFactorNext) {
         await insertSignIn(trx, row);

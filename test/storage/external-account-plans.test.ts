@@ -1,25 +1,13 @@
 // SQLite's plans for the external-account reads: the provider filters of `GET /v1/users` and `/count`, and the
 // accounts read with each user's details. Each uses an index; none reads a table whole.
-import { CompiledQuery, type Compilable } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type RosterDatabase } from '../../src/storage/database.js';
-import { migrateToLatest } from '../../src/storage/migrate.js';
+import { describe, expect, it } from 'vitest';
+import { useSqlitePlans } from '../helpers/sqlite-plans.js';
 import { withDetails } from '../../src/storage/repositories/user-details-repository.js';
 import { userIdsMatching } from '../../src/storage/repositories/user-list-repository.js';
 
 describe('external account queries use indexes (SQLite)', () => {
-  let database: RosterDatabase;
-  beforeAll(async () => {
-    database = await createDatabase({ databaseUrl: null, sqliteFile: ':memory:' });
-    await migrateToLatest(database);
-  });
-  afterAll(async () => database?.close());
-
-  async function plan(query: Compilable): Promise<string[]> {
-    const compiled = query.compile();
-    const result = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]));
-    return result.rows.map((row) => row.detail);
-  }
+  const database = useSqlitePlans();
+  const { plan } = database;
 
   /** The external_accounts table is searched through `index`, never scanned. */
   const expectSearched = (details: string[], index: string) => {

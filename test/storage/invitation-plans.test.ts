@@ -1,23 +1,11 @@
 // SQLite's plans for the lookups the Frontend API runs on every sign-up and sign-in (allowlist, blocklist,
 // accepted invitations) and for the pending-invitation checks: each uses an index, none reads a table whole.
-import { CompiledQuery, type Compilable } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type RosterDatabase } from '../../src/storage/database.js';
-import { migrateToLatest } from '../../src/storage/migrate.js';
+import { describe, expect, it } from 'vitest';
+import { useSqlitePlans } from '../helpers/sqlite-plans.js';
 
 describe('invitation and identifier-list queries use indexes (SQLite)', () => {
-  let database: RosterDatabase;
-  beforeAll(async () => {
-    database = await createDatabase({ databaseUrl: null, sqliteFile: ':memory:' });
-    await migrateToLatest(database);
-  });
-  afterAll(async () => database?.close());
-
-  async function plan(query: Compilable): Promise<string[]> {
-    const compiled = query.compile();
-    const result = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]));
-    return result.rows.map((row) => row.detail);
-  }
+  const database = useSqlitePlans();
+  const { plan } = database;
 
   /** Every table access goes through an index (a sort of the matching rows, `USE TEMP B-TREE`, is fine). */
   const expectIndexed = (details: string[]) => {
