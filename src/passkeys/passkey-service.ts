@@ -27,7 +27,7 @@ import {
   takeWebAuthnChallenge,
   updatePasskey,
 } from '../storage/repositories/passkeys-repository.js';
-import { findUserById } from '../storage/repositories/users-repository.js';
+import { findUserById, findUserByIdForUpdate } from '../storage/repositories/users-repository.js';
 import type { PasskeyRow } from '../storage/tables/passkey-tables.js';
 
 /** How long an authenticator has to answer a challenge (Clerk's passkey verifications last 5 minutes). */
@@ -158,19 +158,23 @@ export function createPasskeyService(deps: ServiceDeps) {
       } catch {
         throw errors.passkeyInvalidPublicKeyCredential();
       }
-      if ((await countVerifiedPasskeys(db, userId)) >= settings.maxPerUser) throw errors.passkeyQuotaExceeded(settings.maxPerUser);
       try {
-        const nowMs = clock.nowMs();
-        const done = await completePasskeyRegistration(db, passkey.id, {
-          credential_id: info.credential.id,
-          public_key: toBase64Url(info.credential.publicKey),
-          counter: info.credential.counter,
-          transports: JSON.stringify(info.credential.transports ?? []),
-          backed_up: info.credentialBackedUp ? 1 : 0,
-          updated_at: nowMs,
+        // Counted and stored under the user's row lock: registrations finishing at once would each count the
+        // passkeys before any of them was stored, and all pass the limit.
+        return await db.transaction().execute(async (trx) => {
+          if (!(await findUserByIdForUpdate(trx, userId))) throw errors.userNotFound(userId);
+          if ((await countVerifiedPasskeys(trx, userId)) >= settings.maxPerUser) throw errors.passkeyQuotaExceeded(settings.maxPerUser);
+          const done = await completePasskeyRegistration(trx, passkey.id, {
+            credential_id: info.credential.id,
+            public_key: toBase64Url(info.credential.publicKey),
+            counter: info.credential.counter,
+            transports: JSON.stringify(info.credential.transports ?? []),
+            backed_up: info.credentialBackedUp ? 1 : 0,
+            updated_at: clock.nowMs(),
+          });
+          if (!done) throw errors.verificationAlreadyVerified();
+          return done;
         });
-        if (!done) throw errors.verificationAlreadyVerified();
-        return done;
       } catch (error) {
         // A credential already registered (to anyone) is not registered twice.
         if (uniqueViolationTarget(error) === 'passkey_credential') throw errors.passkeyInvalidPublicKeyCredential();
