@@ -49,6 +49,20 @@ export interface PasskeyAssertion {
   userVerified: boolean;
 }
 
+/** WebAuthn's transport names (`AuthenticatorTransport`, with Chromium's older `cable`). */
+const TRANSPORTS: ReadonlySet<string> = new Set(['usb', 'nfc', 'ble', 'smart-card', 'hybrid', 'internal', 'cable']);
+
+/**
+ * The known transport names among what an attestation (or a stored row) says, each once. The browser's answer may
+ * hold anything, and these go back into later ceremonies' options, where a wrong shape makes the browser throw.
+ */
+function knownTransports(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return [...new Set(value.filter((item): item is string => typeof item === 'string' && TRANSPORTS.has(item)))];
+}
+
+const transportsOf = (row: PasskeyRow) => knownTransports(JSON.parse(row.transports));
+
 const toBase64Url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 const fromBase64Url = (text: string) => new Uint8Array(Buffer.from(text, 'base64url'));
 
@@ -119,7 +133,7 @@ export function createPasskeyService(deps: ServiceDeps) {
         userDisplayName: [user.first_name, user.last_name].filter(Boolean).join(' ') || userName,
         timeout: CHALLENGE_LIFETIME_MS,
         attestationType: 'none',
-        excludeCredentials: existing.map((row) => ({ id: row.credential_id!, transports: JSON.parse(row.transports) as string[] })),
+        excludeCredentials: existing.map((row) => ({ id: row.credential_id!, transports: transportsOf(row) })),
         authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: settings.userVerification },
       });
       const passkey: PasskeyRow = {
@@ -168,7 +182,7 @@ export function createPasskeyService(deps: ServiceDeps) {
             credential_id: info.credential.id,
             public_key: toBase64Url(info.credential.publicKey),
             counter: info.credential.counter,
-            transports: JSON.stringify(info.credential.transports ?? []),
+            transports: JSON.stringify(knownTransports(info.credential.transports)),
             backed_up: info.credentialBackedUp ? 1 : 0,
             updated_at: clock.nowMs(),
           });
@@ -191,7 +205,7 @@ export function createPasskeyService(deps: ServiceDeps) {
       if (userId) {
         const passkeys = (await listPasskeysOfUsers(db, [userId])).filter((row) => row.verification_status === 'verified' && row.credential_id);
         if (passkeys.length === 0) throw errors.noPasskeysFoundForUser();
-        allowCredentials = passkeys.map((row) => ({ id: row.credential_id!, transports: JSON.parse(row.transports) as string[] }));
+        allowCredentials = passkeys.map((row) => ({ id: row.credential_id!, transports: transportsOf(row) }));
       }
       const options = await generateAuthenticationOptions({ rpID: rp.id, allowCredentials, userVerification: settings.userVerification, timeout: CHALLENGE_LIFETIME_MS });
       const nowMs = clock.nowMs();
@@ -220,7 +234,7 @@ export function createPasskeyService(deps: ServiceDeps) {
           expectedOrigin: origin,
           expectedRPID: rp.id,
           requireUserVerification,
-          credential: { id: passkey.credential_id!, publicKey: fromBase64Url(passkey.public_key), counter, transports: JSON.parse(passkey.transports) },
+          credential: { id: passkey.credential_id!, publicKey: fromBase64Url(passkey.public_key), counter, transports: transportsOf(passkey) },
         });
       } catch {
         throw errors.passkeyAuthenticationFailure();
