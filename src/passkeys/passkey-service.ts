@@ -27,7 +27,7 @@ import {
   takeWebAuthnChallenge,
   updatePasskey,
 } from '../storage/repositories/passkeys-repository.js';
-import { findUserById } from '../storage/repositories/users-repository.js';
+import { findUserById, findUserByIdForUpdate } from '../storage/repositories/users-repository.js';
 import type { PasskeyRow } from '../storage/tables/passkey-tables.js';
 
 /** How long an authenticator has to answer a challenge (Clerk's passkey verifications last 5 minutes). */
@@ -48,6 +48,20 @@ export interface PasskeyAssertion {
   passkeyId: string;
   userVerified: boolean;
 }
+
+/** WebAuthn's transport names (`AuthenticatorTransport`, with Chromium's older `cable`). */
+const TRANSPORTS: ReadonlySet<string> = new Set(['usb', 'nfc', 'ble', 'smart-card', 'hybrid', 'internal', 'cable']);
+
+/**
+ * The known transport names among what an attestation (or a stored row) says, each once. The browser's answer may
+ * hold anything, and these go back into later ceremonies' options, where a wrong shape makes the browser throw.
+ */
+function knownTransports(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return [...new Set(value.filter((item): item is string => typeof item === 'string' && TRANSPORTS.has(item)))];
+}
+
+const transportsOf = (row: PasskeyRow) => knownTransports(JSON.parse(row.transports));
 
 const toBase64Url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 const fromBase64Url = (text: string) => new Uint8Array(Buffer.from(text, 'base64url'));
@@ -119,7 +133,7 @@ export function createPasskeyService(deps: ServiceDeps) {
         userDisplayName: [user.first_name, user.last_name].filter(Boolean).join(' ') || userName,
         timeout: CHALLENGE_LIFETIME_MS,
         attestationType: 'none',
-        excludeCredentials: existing.map((row) => ({ id: row.credential_id!, transports: JSON.parse(row.transports) as string[] })),
+        excludeCredentials: existing.map((row) => ({ id: row.credential_id!, transports: transportsOf(row) })),
         authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: settings.userVerification },
       });
       const passkey: PasskeyRow = {
@@ -158,19 +172,23 @@ export function createPasskeyService(deps: ServiceDeps) {
       } catch {
         throw errors.passkeyInvalidPublicKeyCredential();
       }
-      if ((await countVerifiedPasskeys(db, userId)) >= settings.maxPerUser) throw errors.passkeyQuotaExceeded(settings.maxPerUser);
       try {
-        const nowMs = clock.nowMs();
-        const done = await completePasskeyRegistration(db, passkey.id, {
-          credential_id: info.credential.id,
-          public_key: toBase64Url(info.credential.publicKey),
-          counter: info.credential.counter,
-          transports: JSON.stringify(info.credential.transports ?? []),
-          backed_up: info.credentialBackedUp ? 1 : 0,
-          updated_at: nowMs,
+        // Counted and stored under the user's row lock: registrations finishing at once would each count the
+        // passkeys before any of them was stored, and all pass the limit.
+        return await db.transaction().execute(async (trx) => {
+          if (!(await findUserByIdForUpdate(trx, userId))) throw errors.userNotFound(userId);
+          if ((await countVerifiedPasskeys(trx, userId)) >= settings.maxPerUser) throw errors.passkeyQuotaExceeded(settings.maxPerUser);
+          const done = await completePasskeyRegistration(trx, passkey.id, {
+            credential_id: info.credential.id,
+            public_key: toBase64Url(info.credential.publicKey),
+            counter: info.credential.counter,
+            transports: JSON.stringify(knownTransports(info.credential.transports)),
+            backed_up: info.credentialBackedUp ? 1 : 0,
+            updated_at: clock.nowMs(),
+          });
+          if (!done) throw errors.verificationAlreadyVerified();
+          return done;
         });
-        if (!done) throw errors.verificationAlreadyVerified();
-        return done;
       } catch (error) {
         // A credential already registered (to anyone) is not registered twice.
         if (uniqueViolationTarget(error) === 'passkey_credential') throw errors.passkeyInvalidPublicKeyCredential();
@@ -187,7 +205,7 @@ export function createPasskeyService(deps: ServiceDeps) {
       if (userId) {
         const passkeys = (await listPasskeysOfUsers(db, [userId])).filter((row) => row.verification_status === 'verified' && row.credential_id);
         if (passkeys.length === 0) throw errors.noPasskeysFoundForUser();
-        allowCredentials = passkeys.map((row) => ({ id: row.credential_id!, transports: JSON.parse(row.transports) as string[] }));
+        allowCredentials = passkeys.map((row) => ({ id: row.credential_id!, transports: transportsOf(row) }));
       }
       const options = await generateAuthenticationOptions({ rpID: rp.id, allowCredentials, userVerification: settings.userVerification, timeout: CHALLENGE_LIFETIME_MS });
       const nowMs = clock.nowMs();
@@ -216,7 +234,7 @@ export function createPasskeyService(deps: ServiceDeps) {
           expectedOrigin: origin,
           expectedRPID: rp.id,
           requireUserVerification,
-          credential: { id: passkey.credential_id!, publicKey: fromBase64Url(passkey.public_key), counter, transports: JSON.parse(passkey.transports) },
+          credential: { id: passkey.credential_id!, publicKey: fromBase64Url(passkey.public_key), counter, transports: transportsOf(passkey) },
         });
       } catch {
         throw errors.passkeyAuthenticationFailure();

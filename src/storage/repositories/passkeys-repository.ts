@@ -63,10 +63,16 @@ export async function deleteUnverifiedPasskeys(db: Executor, userId: string, bef
   await db.deleteFrom('passkeys').where('user_id', '=', userId).where('verification_status', '=', 'unverified').where('created_at', '<', beforeMs).execute();
 }
 
-/** Sets the challenge of a ceremony for a subject, replacing an earlier one. */
+/**
+ * Sets the challenge of a ceremony for a subject, replacing an earlier one in one statement: two prepares of one
+ * sign-in at once (a delete, then an insert, each) would otherwise both insert, and one hit the primary key.
+ */
 export async function putWebAuthnChallenge(db: Executor, row: { subject: string; ceremony: WebAuthnCeremony; challenge: string; expire_at: number; created_at: number }): Promise<void> {
-  await db.deleteFrom('webauthn_challenges').where('subject', '=', row.subject).where('ceremony', '=', row.ceremony).execute();
-  await db.insertInto('webauthn_challenges').values(row).execute();
+  await db
+    .insertInto('webauthn_challenges')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['subject', 'ceremony']).doUpdateSet({ challenge: row.challenge, expire_at: row.expire_at, created_at: row.created_at }))
+    .execute();
 }
 
 /** Takes (deletes and returns) an unexpired challenge: one conditional DELETE, so a challenge is used at most once. */
