@@ -46,6 +46,13 @@ import { registerBundleRoutes } from './http/fapi/bundles.js';
 import { applyMethodOverride, parseFormBody } from './http/fapi/form-body.js';
 import { registerFrontendApi } from './http/fapi/index.js';
 import { createFrontendInstance } from './frontend/instance.js';
+import { registerWebhookEndpointRoutes } from './http/routes/webhooks/index.js';
+import { toUserJSON } from './http/routes/users/serialize.js';
+import { toSessionJSON } from './http/routes/sessions/serialize.js';
+import { createWebhookRenderer } from './webhooks/webhook-subjects.js';
+import { createWebhookPublisher } from './webhooks/webhook-publisher.js';
+import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { instanceIdOf } from './webhooks/instance-id.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -55,6 +62,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The Frontend API's URL, publishable key and origins (resolved after listen when the port was 0). */
     frontendInstance: import('./frontend/instance.js').FrontendInstance;
+    /** Delivers webhook events (started when the app is ready, stopped when it closes). */
+    webhookDispatcher: import('./webhooks/webhook-dispatcher.js').WebhookDispatcher;
   }
 }
 
@@ -217,18 +226,48 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   registerWeb3WalletRoutes(app, ctx);
   registerUserPasskeyRoutes(app, ctx);
   registerExternalAccountRoutes(app, ctx);
+  registerWebhookEndpointRoutes(app, ctx);
   registerBundleRoutes(app);
+  const listeningPort = () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address ? address.port : config.port;
+  };
   const instance = createFrontendInstance({
     secretKeys: config.secretKeys,
     frontendApiUrl: config.fapi.frontendApiUrl,
     publicUrl: config.publicUrl,
     allowedOrigins: config.fapi.allowedOrigins,
-    listeningPort: () => {
-      const address = app.server.address();
-      return typeof address === 'object' && address ? address.port : config.port;
-    },
+    listeningPort,
   });
   app.decorate('frontendInstance', instance);
+
+  // Webhooks: the outbox's changes become events rendered with the Backend API's own JSON, delivered by this node
+  // unless ROSTER_WEBHOOK_DELIVERY=off. Image URLs in them use ROSTER_PUBLIC_URL, else this server's own address.
+  const webhookContext = () => ({ baseUrl: config.publicUrl ?? `http://localhost:${listeningPort()}` });
+  const render = createWebhookRenderer({
+    lockout: config.lockout,
+    clock: deps.clock,
+    serializers: {
+      user: (record) => toUserJSON(record, webhookContext()),
+      // The webhook reference's Session has no `tasks` (the Backend API's has).
+      session: (record, user) => {
+        const { tasks: _tasks, ...session } = toSessionJSON(record);
+        return { ...session, user: toUserJSON(user, webhookContext()) };
+      },
+    },
+  });
+  const publisher = createWebhookPublisher({ database: deps.database, render, clock: deps.clock, instanceId: instanceIdOf(config.instanceKey) });
+  const dispatcher = createWebhookDispatcher({
+    database: deps.database,
+    clock: deps.clock,
+    secretBox,
+    config: config.webhooks,
+    publisher,
+    warn: (object, message) => app.log.warn(object, message),
+  });
+  app.decorate('webhookDispatcher', dispatcher);
+  app.addHook('onReady', async () => dispatcher.start());
+  app.addHook('preClose', async () => dispatcher.stop());
   await registerFrontendApi(app, { ...ctx, config, clock: deps.clock, instance }, routeAuth.setFrontendAuth);
   return app;
 }

@@ -14,6 +14,7 @@ import { ticketErrors } from '../src/lib/errors/ticket-errors.js';
 import { invitationErrors } from '../src/lib/errors/invitation-errors.js';
 import { oauthErrors } from '../src/lib/errors/oauth-errors.js';
 import { passkeyErrors } from '../src/lib/errors/passkey-errors.js';
+import { webhookErrors } from '../src/lib/errors/webhook-errors.js';
 
 /** One entry of Clerk's error index (`reference/clerk-api-errors.json`); statuses are strings there. */
 interface IndexEntry {
@@ -103,7 +104,7 @@ describe('every error Roster sends comes from the catalogue', () => {
   });
 
   it('the builder groups name each error once (none hides another in `errors`)', () => {
-    const names = [requestErrors, userErrors, organizationErrors, sessionErrors, imageErrors, verificationErrors, frontendErrors, ticketErrors, invitationErrors, oauthErrors, passkeyErrors].flatMap((group) => Object.keys(group));
+    const names = [requestErrors, userErrors, organizationErrors, sessionErrors, imageErrors, verificationErrors, frontendErrors, ticketErrors, invitationErrors, oauthErrors, passkeyErrors, webhookErrors].flatMap((group) => Object.keys(group));
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
     expect(Object.keys(errors).sort()).toEqual([...names].sort());
   });

@@ -3,6 +3,7 @@ import { ConfigError } from './config-error.js';
 import { loadEmailConfig, type EmailConfig } from './email-config.js';
 import { loadSmsConfig, type SmsConfig } from './sms-config.js';
 import { loadOAuthConfig, type OAuthConfig } from './oauth-config.js';
+import { loadWebhookConfig, type WebhookConfig } from './webhook-config.js';
 import { loadPasskeyConfig, type PasskeyConfig } from './passkey-config.js';
 import { loadFapiConfig, type FapiConfig } from './fapi-config.js';
 import { loadFrontendConfig, type FrontendConfig } from './frontend-config.js';
@@ -66,6 +67,8 @@ export interface Config {
   oauth: OAuthConfig;
   /** Passkeys (WebAuthn): relying party, user verification, the limit per user. */
   passkeys: PasskeyConfig;
+  /** Webhook delivery: polling, timeouts, retries, disabling. */
+  webhooks: WebhookConfig;
   /** What the Frontend API offers: sign-up mode and attributes, sign-in identifiers, URLs, names. */
   frontend: FrontendConfig;
 }
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sms: loadSmsConfig(env),
     oauth: loadOAuthConfig(env),
     passkeys: loadPasskeyConfig(env),
+    webhooks: loadWebhookConfig(env),
     frontend: loadFrontendConfig(env),
   });
 }

@@ -7,6 +7,7 @@ import { catalog } from './errors/catalog.js';
 import { frontendErrors } from './errors/frontend-errors.js';
 import { imageErrors } from './errors/image-errors.js';
 import { invitationErrors } from './errors/invitation-errors.js';
+import { webhookErrors } from './errors/webhook-errors.js';
 import { oauthErrors } from './errors/oauth-errors.js';
 import { passkeyErrors } from './errors/passkey-errors.js';
 import { organizationErrors } from './errors/organization-errors.js';
@@ -23,4 +24,4 @@ export { catalog };
  * Every error Roster answers with, one function each, thrown by name: `throw errors.userNotFound(id)`.
  * The groups' names are disjoint (test/error-catalog.test.ts checks), so none hides another.
  */
-export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors, ...frontendErrors, ...verificationErrors, ...ticketErrors, ...invitationErrors, ...oauthErrors, ...passkeyErrors };
+export const errors = { ...requestErrors, ...userErrors, ...organizationErrors, ...sessionErrors, ...imageErrors, ...frontendErrors, ...verificationErrors, ...ticketErrors, ...invitationErrors, ...oauthErrors, ...passkeyErrors, ...webhookErrors };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** Prefixes of Clerk-style ids, one per resource. */
-export type IdPrefix = 'user' | 'idn' | 'eac' | 'org' | 'orgmem' | 'orginv' | 'sess' | 'client' | 'img' | 'totp' | 'bkc' | 'jtmp' | 'sia' | 'sua' | 'vcode' | 'ver' | 'sit' | 'act' | 'inv' | 'alid' | 'blid' | 'oaa';
+export type IdPrefix = 'user' | 'idn' | 'eac' | 'org' | 'orgmem' | 'orginv' | 'sess' | 'client' | 'img' | 'totp' | 'bkc' | 'jtmp' | 'sia' | 'sua' | 'vcode' | 'ver' | 'sit' | 'act' | 'inv' | 'alid' | 'blid' | 'oaa' | 'ep' | 'msg' | 'dlv' | 'atmpt';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const KSUID_EPOCH_SECONDS = 1_400_000_000;

@@ -49,6 +49,7 @@ import { createOAuthFlow } from '../oauth/oauth-flow.js';
 import { createOAuthAttempts } from '../clients/oauth-attempts.js';
 import { createOAuthAccessTokens } from '../oauth/access-tokens.js';
 import { createExternalAccountService } from '../oauth/external-account-service.js';
+import { createWebhookEndpointService } from '../webhooks/webhook-endpoint-service.js';
 
 const SILENT: MailLogger = { info: () => undefined, warn: () => undefined };
 
@@ -177,6 +178,8 @@ export async function createServices(deps: ServiceDeps, options: { logger?: Mail
     /** Tokens from JWT templates. */
     templateTokens: createTemplateTokenMinter({ ...deps, sessions, signingKeys, roles }),
     jwtTemplates: createJwtTemplateService(deps),
+    /** Webhook endpoints, their secrets, delivery log and replays (events are delivered by the dispatcher, app.ts). */
+    webhookEndpoints: createWebhookEndpointService(deps),
   };
 }
 

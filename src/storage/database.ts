@@ -17,6 +17,7 @@ import type { SessionTables } from './tables/session-tables.js';
 import type { TicketTables } from './tables/ticket-tables.js';
 import type { UserTables } from './tables/user-tables.js';
 import type { VerificationTables } from './tables/verification-tables.js';
+import type { WebhookTables } from './tables/webhook-tables.js';
 
 // Code outside storage/ imports the user-side row types from here.
 export type {
@@ -48,7 +49,8 @@ export interface Database
     TicketTables,
     InvitationTables,
     OAuthTables,
-    PasskeyTables {}
+    PasskeyTables,
+    WebhookTables {}
 
 export type Dialect = 'sqlite' | 'postgres';
 

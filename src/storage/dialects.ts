@@ -27,6 +27,11 @@ export interface DialectSql {
    */
   lockForUpdate<Q extends SelectQueryBuilder<Database, any, any>>(query: Q): Q;
   /**
+   * Like lockForUpdate, but rows another transaction holds are passed over instead of waited for (PostgreSQL's
+   * FOR UPDATE SKIP LOCKED), so several nodes take disjoint batches of a queue.
+   */
+  lockSkippingLocked<Q extends SelectQueryBuilder<Database, any, any>>(query: Q): Q;
+  /**
    * The database server's clock in Unix milliseconds: one clock for every node, for timestamps that nodes
    * compare with each other's (a node whose clock is off must not judge another node's work stale).
    */
@@ -97,6 +102,7 @@ const untyped = (db: Executor) => db as unknown as Kysely<any>;
 
 const sqlite: DialectSql = {
   lockForUpdate: (query) => query,
+  lockSkippingLocked: (query) => query,
   nowMs: () => sql<number>`CAST(unixepoch('subsec') * 1000 AS INTEGER)`,
   keysMatching(db, { fts5 }, needle) {
     const docs = untyped(db).selectFrom(fts5.docs).select(fts5.key);
@@ -135,6 +141,7 @@ const sqlite: DialectSql = {
 
 const postgres: DialectSql = {
   lockForUpdate: (query) => query.forUpdate() as typeof query,
+  lockSkippingLocked: (query) => query.forUpdate().skipLocked() as typeof query,
   nowMs: () => sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`,
   keysMatching(db, { trigram }, needle) {
     const pattern = `%${escapeLike(needle)}%`;

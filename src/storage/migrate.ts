@@ -21,6 +21,7 @@ import { verificationCodesMigration } from './migrations/2026-11-30-0013-verific
 import { signInTicketsMigration } from './migrations/2026-11-30-0018-sign-in-tickets.js';
 import { externalAccountsMigration } from './migrations/2026-11-30-0020-external-accounts.js';
 import { passkeysMigration } from './migrations/2026-11-30-0021-passkeys.js';
+import { webhooksMigration } from './migrations/2026-12-01-0022-webhooks.js';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -45,6 +46,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-30-0019-invitations-allowlist': invitationsAllowlistMigration(),
     '2026-11-30-0020-external-accounts': externalAccountsMigration(),
     '2026-11-30-0021-passkeys': passkeysMigration(),
+    '2026-12-01-0022-webhooks': webhooksMigration(dialect),
   };
 }
 

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { WebhookConfig } from '../config/webhook-config.js';
+import type { Clock } from '../lib/clock.js';
+import { newId } from '../lib/ids.js';
+import type { SecretBox } from '../lib/secret-box.js';
+import type { RosterDatabase } from '../storage/database.js';
+import {
+  claimWebhookEndpoint,
+  endpointsWithDueDeliveries,
+  findWebhookEndpoint,
+  firstPendingDelivery,
+  insertWebhookAttempt,
+  releaseWebhookEndpoint,
+  renewWebhookEndpointClaim,
+  updateWebhookDelivery,
+  updateWebhookEndpoint,
+  type DeliveryWithEvent,
+} from '../storage/repositories/webhooks-repository.js';
+import type { WebhookEndpointRow } from '../storage/tables/webhook-tables.js';
+import { nextAttemptDelayMs } from './retry-schedule.js';
+import type { WebhookPublisher } from './webhook-publisher.js';
+import { webhookHeaders } from './webhook-signature.js';
+
+export interface WebhookDispatcherDeps {
+  database: RosterDatabase;
+  clock: Clock;
+  secretBox: SecretBox;
+  config: Readonly<WebhookConfig>;
+  publisher: WebhookPublisher;
+  /** Where failures of the loop itself are reported (never a payload or a secret). */
+  warn: (object: Record<string, unknown>, message: string) => void;
+}
+
+/** Characters of a receiver's answer kept in the delivery log. */
+const EXCERPT_CHARS = 512;
+/** Deliveries sent to one endpoint per claim before its lease is given back (others get their turn). */
+const DELIVERIES_PER_CLAIM = 50;
+/** Endpoints served at once. */
+const ENDPOINTS_AT_ONCE = 16;
+
+/** What one HTTP attempt came to. */
+interface AttemptOutcome {
+  ok: boolean;
+  statusCode: number | null;
+  excerpt: string | null;
+  error: string | null;
+  latencyMs: number;
+}
+
+/**
+ * Delivers webhook events: every poll it publishes the outbox's changes, then serves each endpoint that has a
+ * delivery due, one node per endpoint at a time (a lease in the database), its deliveries in event order: the
+ * first undelivered event of an endpoint goes before any later one, retried on Svix's schedule until it succeeds
+ * or its attempts run out. An endpoint failing for `disableAfterHours` is disabled.
+ */
+export function createWebhookDispatcher({ database, clock, secretBox, config, publisher, warn }: WebhookDispatcherDeps) {
+  const { db } = database;
+  const node = randomUUID();
+  const attemptTimeoutMs = config.attemptTimeoutSeconds * 1000;
+  const leaseMs = attemptTimeoutMs + 30_000;
+  const inFlight = new AbortController();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  function secretsOf(endpoint: WebhookEndpointRow, nowMs: number): string[] {
+    const secrets = [secretBox.open(endpoint.secret_sealed)];
+    if (endpoint.previous_secret_sealed && (endpoint.previous_secret_expires_at ?? 0) > nowMs) secrets.push(secretBox.open(endpoint.previous_secret_sealed));
+    return secrets;
+  }
+
+  async function send(endpoint: WebhookEndpointRow, delivery: DeliveryWithEvent): Promise<AttemptOutcome> {
+    const startedMs = Date.now();
+    const body = delivery.payload;
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'Roster-Webhooks/1 (Svix-compatible)',
+      ...webhookHeaders(secretsOf(endpoint, clock.nowMs()), delivery.event_id, Math.floor(clock.nowMs() / 1000), body),
+    };
+    try {
+      const signal = AbortSignal.any([AbortSignal.timeout(attemptTimeoutMs), inFlight.signal]);
+      // Redirects are not followed: the signature was made for this URL's receiver, as with Svix.
+      const response = await fetch(endpoint.url, { method: 'POST', headers, body, redirect: 'manual', signal });
+      const excerpt = (await response.text()).slice(0, EXCERPT_CHARS);
+      return { ok: response.status >= 200 && response.status < 300, statusCode: response.status, excerpt, error: null, latencyMs: Date.now() - startedMs };
+    } catch (error) {
+      const reason = error instanceof Error ? (error.name === 'TimeoutError' ? `no answer within ${attemptTimeoutMs} ms` : (error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      return { ok: false, statusCode: null, excerpt: null, error: reason.slice(0, EXCERPT_CHARS), latencyMs: Date.now() - startedMs };
+    }
+  }
+
+  /** Records an attempt, schedules the next or settles the delivery, and keeps the endpoint's failure streak. */
+  async function record(endpoint: WebhookEndpointRow, delivery: DeliveryWithEvent, outcome: AttemptOutcome): Promise<void> {
+    const nowMs = clock.nowMs();
+    const attempts = delivery.attempts + 1;
+    const delayMs = outcome.ok ? null : nextAttemptDelayMs(config.retryScheduleSeconds, attempts);
+    await db.transaction().execute(async (trx) => {
+      await insertWebhookAttempt(trx, {
+        id: newId('atmpt', nowMs),
+        delivery_id: delivery.id,
+        status_code: outcome.statusCode,
+        latency_ms: outcome.latencyMs,
+        response_excerpt: outcome.excerpt,
+        error: outcome.error,
+        created_at: nowMs,
+      });
+      await updateWebhookDelivery(trx, delivery.id, {
+        status: outcome.ok ? 'succeeded' : delayMs === null ? 'failed' : 'pending',
+        attempts,
+        next_attempt_at: delayMs === null ? null : nowMs + delayMs,
+        last_attempt_at: nowMs,
+        last_status_code: outcome.statusCode,
+        updated_at: nowMs,
+      });
+      if (outcome.ok) {
+        if (endpoint.failing_since !== null) await updateWebhookEndpoint(trx, endpoint.id, { failing_since: null });
+        return;
+      }
+      const failingSince = endpoint.failing_since ?? nowMs;
+      const disable = nowMs - failingSince >= config.disableAfterHours * 3600_000;
+      await updateWebhookEndpoint(trx, endpoint.id, {
+        failing_since: failingSince,
+        ...(disable ? { disabled: 1, disabled_reason: `every attempt failed for ${config.disableAfterHours} hours`, updated_at: nowMs } : {}),
+      });
+      endpoint.failing_since = failingSince;
+      if (disable) endpoint.disabled = 1;
+    });
+  }
+
+  /** Serves one endpoint if no other node is: its due deliveries in order, until one is not due yet. */
+  async function serveEndpoint(endpointId: string): Promise<void> {
+    if (!(await claimWebhookEndpoint(db, endpointId, node, clock.nowMs(), clock.nowMs() + leaseMs))) return;
+    try {
+      for (let sent = 0; sent < DELIVERIES_PER_CLAIM && !stopped; sent++) {
+        const endpoint = await findWebhookEndpoint(db, endpointId);
+        if (!endpoint || endpoint.disabled === 1) return;
+        const delivery = await firstPendingDelivery(db, endpointId);
+        // In order: a later event waits while an earlier one waits for its retry.
+        if (!delivery || (delivery.next_attempt_at ?? 0) > clock.nowMs()) return;
+        const outcome = await send(endpoint, delivery);
+        if (stopped && outcome.error && inFlight.signal.aborted) return;
+        await record(endpoint, delivery, outcome);
+        if (!(await renewWebhookEndpointClaim(db, endpointId, node, clock.nowMs() + leaseMs))) return;
+      }
+    } finally {
+      await releaseWebhookEndpoint(db, endpointId, node);
+    }
+  }
+
+  /** One round: publish the outbox, then serve the endpoints with something due. */
+  async function runOnce(): Promise<void> {
+    await publisher.publishPending();
+    const due = await endpointsWithDueDeliveries(db, clock.nowMs(), 500);
+    for (let start = 0; start < due.length && !stopped; start += ENDPOINTS_AT_ONCE) {
+      await Promise.all(due.slice(start, start + ENDPOINTS_AT_ONCE).map((id) => serveEndpoint(id)));
+    }
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runOnce()
+        .catch((error: unknown) => warn({ err: error instanceof Error ? { message: error.message, name: error.name } : String(error) }, 'webhook dispatch round failed'))
+        .finally(() => {
+          running = null;
+          schedule();
+        });
+    }, config.pollIntervalMs);
+    timer.unref();
+  }
+
+  return {
+    /** Starts polling (only where this node delivers: `ROSTER_WEBHOOK_DELIVERY`). */
+    start(): void {
+      if (config.deliver && timer === null && !stopped) schedule();
+    },
+    /** One round now (tests and the CLI); publishes and delivers what is due. */
+    runOnce,
+    /** Stops polling and abandons attempts in flight (their deliveries stay due: another round sends them). */
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      inFlight.abort();
+      await running;
+    },
+  };
+}
+
+export type WebhookDispatcher = ReturnType<typeof createWebhookDispatcher>;

@@ -1,0 +1,95 @@
+import type { Clock } from '../lib/clock.js';
+import { newId } from '../lib/ids.js';
+import type { Executor, RosterDatabase } from '../storage/database.js';
+import {
+  enabledWebhookEndpoints,
+  insertWebhookDeliveries,
+  insertWebhookEvents,
+  takeWebhookChanges,
+} from '../storage/repositories/webhooks-repository.js';
+import type { WebhookDeliveryRow, WebhookEventRow } from '../storage/tables/webhook-tables.js';
+import { coalesceChanges, type WebhookChange } from './coalesce-changes.js';
+import { subscribes } from './webhook-endpoint-record.js';
+
+/**
+ * Renders an event's `data` from the state `db` sees (the http layer's serializers, passed in by the composition
+ * root). Null: the subject is gone, and the event is dropped (a later deletion has its own event).
+ */
+export type WebhookRenderer = (db: Executor, change: WebhookChange) => Promise<object | null>;
+
+export interface WebhookPublisherDeps {
+  database: RosterDatabase;
+  render: WebhookRenderer;
+  clock: Clock;
+  /** The instance's `ins_…` id, in every payload. */
+  instanceId: string;
+}
+
+/** Changes taken from the outbox per transaction. */
+const BATCH = 200;
+
+/**
+ * Turns the outbox's changes into events and one delivery per subscribed endpoint, in the transaction that takes
+ * them out of the outbox: a crash before commit leaves the changes for the next try, and on PostgreSQL each node
+ * takes changes other nodes are not publishing (SKIP LOCKED), so every change is published once.
+ */
+export function createWebhookPublisher({ database, render, clock, instanceId }: WebhookPublisherDeps) {
+  async function publishBatch(): Promise<number> {
+    return database.db.transaction().execute(async (trx) => {
+      const rows = await takeWebhookChanges(trx, BATCH);
+      if (rows.length === 0) return 0;
+      const endpoints = await enabledWebhookEndpoints(trx);
+      // No endpoint listens: the changes are dropped unrendered (an endpoint added later starts from its creation).
+      if (endpoints.length === 0) return rows.length;
+      const changes = rows.map(
+        (row): WebhookChange => ({ id: row.id, type: row.event_type, subjectId: row.subject_id, snapshot: row.snapshot ? JSON.parse(row.snapshot) : null, createdAtMs: row.created_at }),
+      );
+      const nowMs = clock.nowMs();
+      const events: WebhookEventRow[] = [];
+      const deliveries: WebhookDeliveryRow[] = [];
+      for (const change of coalesceChanges(changes)) {
+        if (!endpoints.some((endpoint) => subscribes(endpoint, change.type))) continue;
+        const data = await render(trx, change);
+        if (data === null) continue;
+        const payload = JSON.stringify({ data, object: 'event', type: change.type, timestamp: change.createdAtMs, instance_id: instanceId });
+        const event: WebhookEventRow = { id: newId('msg', change.createdAtMs), type: change.type, subject_id: change.subjectId, payload, change_id: change.id, created_at: change.createdAtMs };
+        events.push(event);
+        for (const endpoint of endpoints) {
+          if (!subscribes(endpoint, change.type)) continue;
+          deliveries.push({
+            id: newId('dlv', nowMs),
+            endpoint_id: endpoint.id,
+            event_id: event.id,
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: nowMs,
+            event_created_at: change.createdAtMs,
+            change_id: change.id,
+            last_attempt_at: null,
+            last_status_code: null,
+            created_at: nowMs,
+            updated_at: nowMs,
+          });
+        }
+      }
+      await insertWebhookEvents(trx, events);
+      await insertWebhookDeliveries(trx, deliveries);
+      return rows.length;
+    });
+  }
+
+  return {
+    /** Publishes what the outbox holds now, a batch per transaction; answers how many changes it took. */
+    async publishPending(maxBatches = 50): Promise<number> {
+      let total = 0;
+      for (let batch = 0; batch < maxBatches; batch++) {
+        const taken = await publishBatch();
+        total += taken;
+        if (taken < BATCH) break;
+      }
+      return total;
+    },
+  };
+}
+
+export type WebhookPublisher = ReturnType<typeof createWebhookPublisher>;
