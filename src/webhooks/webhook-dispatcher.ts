@@ -57,7 +57,9 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
   const { db } = database;
   const node = randomUUID();
   const attemptTimeoutMs = config.attemptTimeoutSeconds * 1000;
-  const leaseMs = attemptTimeoutMs + 30_000;
+  // A claim outlives one attempt by a little, and is renewed after each: a node that died mid-delivery holds its
+  // endpoints for at most this long.
+  const leaseMs = attemptTimeoutMs + 5_000;
   const inFlight = new AbortController();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
