@@ -49,6 +49,7 @@ import { createFrontendInstance } from './frontend/instance.js';
 import { registerWebhookEndpointRoutes } from './http/routes/webhooks/index.js';
 import { toUserJSON } from './http/routes/users/serialize.js';
 import { toSessionJSON } from './http/routes/sessions/serialize.js';
+import { toInvitationJSON, toMembershipJSON, toOrganizationJSON } from './http/routes/organizations/serialize.js';
 import { createWebhookRenderer } from './webhooks/webhook-subjects.js';
 import { createWebhookPublisher } from './webhooks/webhook-publisher.js';
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.js';
@@ -246,6 +247,7 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   const webhookContext = () => ({ baseUrl: config.publicUrl ?? `http://localhost:${listeningPort()}` });
   const render = createWebhookRenderer({
     lockout: config.lockout,
+    roles: services.roles,
     clock: deps.clock,
     serializers: {
       user: (record) => toUserJSON(record, webhookContext()),
@@ -253,6 +255,13 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
       session: (record, user) => {
         const { tasks: _tasks, ...session } = toSessionJSON(record);
         return { ...session, user: toUserJSON(user, webhookContext()) };
+      },
+      organization: (record) => toOrganizationJSON(record, webhookContext()),
+      membership: (record) => toMembershipJSON(record, webhookContext()),
+      // The webhook reference's invitation carries no public_organization_data (the Backend API's does).
+      invitation: (record) => {
+        const { public_organization_data: _organization, ...invitation } = toInvitationJSON(record, webhookContext());
+        return invitation;
       },
     },
   });

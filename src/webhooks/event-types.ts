@@ -20,6 +20,9 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** The events Roster emits today. */
 export const EMITTED_EVENT_TYPES: readonly WebhookEventType[] = [
   'user.created', 'user.updated', 'user.deleted', 'session.created', 'session.ended', 'session.removed', 'session.revoked',
+  'organization.created', 'organization.updated', 'organization.deleted',
+  'organizationMembership.created', 'organizationMembership.updated', 'organizationMembership.deleted',
+  'organizationInvitation.created', 'organizationInvitation.accepted', 'organizationInvitation.revoked',
 ];
 
 export function isWebhookEventType(value: string): value is WebhookEventType {

@@ -51,6 +51,19 @@ function sessionStatus(status: 'ended' | 'removed' | 'revoked'): ChangeTrigger {
   };
 }
 
+/** An organization invitation's status change, as the event Clerk names after it. */
+function invitationStatus(status: 'accepted' | 'revoked'): ChangeTrigger {
+  return {
+    name: `webhook_org_invitations_${status}`,
+    table: 'organization_invitations',
+    operation: 'UPDATE',
+    event: `organizationInvitation.${status}`,
+    subjectColumn: 'id',
+    changedColumns: ['status'],
+    when: `NEW.status = '${status}'`,
+  };
+}
+
 export const WEBHOOK_CHANGE_TRIGGERS: readonly ChangeTrigger[] = [
   { name: 'webhook_users_ai', table: 'users', operation: 'INSERT', event: 'user.created', subjectColumn: 'id' },
   { name: 'webhook_users_au', table: 'users', operation: 'UPDATE', event: 'user.updated', subjectColumn: 'id', changedColumns: USER_COLUMNS },
@@ -65,4 +78,35 @@ export const WEBHOOK_CHANGE_TRIGGERS: readonly ChangeTrigger[] = [
   sessionStatus('ended'),
   sessionStatus('removed'),
   sessionStatus('revoked'),
+  { name: 'webhook_organizations_ai', table: 'organizations', operation: 'INSERT', event: 'organization.created', subjectColumn: 'id' },
+  {
+    name: 'webhook_organizations_au',
+    table: 'organizations',
+    operation: 'UPDATE',
+    event: 'organization.updated',
+    subjectColumn: 'id',
+    changedColumns: ['name', 'slug', 'image_id', 'max_allowed_memberships', 'admin_delete_enabled', 'public_metadata', 'private_metadata'],
+  },
+  { name: 'webhook_organizations_ad', table: 'organizations', operation: 'DELETE', event: 'organization.deleted', subjectColumn: 'id', snapshot: ['id', 'slug'] },
+  { name: 'webhook_memberships_ai', table: 'organization_memberships', operation: 'INSERT', event: 'organizationMembership.created', subjectColumn: 'id' },
+  {
+    name: 'webhook_memberships_au',
+    table: 'organization_memberships',
+    operation: 'UPDATE',
+    event: 'organizationMembership.updated',
+    subjectColumn: 'id',
+    changedColumns: ['role', 'public_metadata', 'private_metadata'],
+  },
+  {
+    name: 'webhook_memberships_ad',
+    table: 'organization_memberships',
+    operation: 'DELETE',
+    event: 'organizationMembership.deleted',
+    subjectColumn: 'id',
+    // The event shows the whole membership that was.
+    snapshot: ['id', 'organization_id', 'user_id', 'role', 'public_metadata', 'private_metadata', 'created_at', 'updated_at'],
+  },
+  { name: 'webhook_org_invitations_ai', table: 'organization_invitations', operation: 'INSERT', event: 'organizationInvitation.created', subjectColumn: 'id' },
+  invitationStatus('accepted'),
+  invitationStatus('revoked'),
 ];

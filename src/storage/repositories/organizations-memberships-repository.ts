@@ -15,6 +15,10 @@ export async function findMembership(db: Executor, organizationId: string, userI
     .executeTakeFirst();
 }
 
+export async function findMembershipById(db: Executor, id: string): Promise<MembershipRow | undefined> {
+  return db.selectFrom('organization_memberships').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function updateMembership(db: Executor, id: string, update: Partial<Omit<MembershipRow, 'id'>>): Promise<MembershipRow | undefined> {
   return db.updateTable('organization_memberships').set(update).where('id', '=', id).returningAll().executeTakeFirst();
 }
