@@ -54,6 +54,7 @@ import { createWebhookRenderer } from './webhooks/webhook-subjects.js';
 import { createWebhookPublisher } from './webhooks/webhook-publisher.js';
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { instanceIdOf } from './webhooks/instance-id.js';
+import { runWithRequestContext } from './lib/request-context.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -150,6 +151,10 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   app.decorateRequest('apiVersion', config.defaultApiVersion);
   app.decorateRequest('fapiClient', null);
   app.decorateRequest('fapiOrigin', null);
+  // Everything a request runs, to its database writes, knows the request (webhook events' `http_request`).
+  app.addHook('onRequest', (request, _reply, done) => {
+    runWithRequestContext({ clientIp: request.ip, userAgent: request.headers['user-agent'] ?? null }, done);
+  });
   // Runs before every route's own hooks, and for requests no route matches.
   app.addHook('onRequest', async (request) => {
     if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) throw errors.badRequest('HTTP/1.1 requests must carry a Host header.');

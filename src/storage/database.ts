@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type DatabaseConnection, type SqliteDatabase, type Transaction } from 'kysely';
+import { requestContextJSON } from '../lib/request-context.js';
 import type pg from 'pg';
 import { STATEMENT_CACHE_SIZE, createSqliteReadPool, defaultReadWorkers, readPoolKysely } from './sqlite-read-pool.js';
 import type { ClientTables } from './tables/client-tables.js';
@@ -102,6 +103,9 @@ function createSqlite(file: string, readWorkers: number): RosterDatabase {
   connection.pragma('busy_timeout = 5000');
   connection.pragma('synchronous = NORMAL');
   connection.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
+  // The webhook triggers record which request made a change: better-sqlite3 runs them synchronously inside the
+  // statement, so this function sees the async context of the code that ran it.
+  connection.function('roster_http_request', { deterministic: false }, () => requestContextJSON());
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   if (file === ':memory:' || readWorkers === 0) return { db, reads: db, dialect: 'sqlite', schema: null, close: () => db.destroy() };
   const reads = readPoolKysely<Database>(createSqliteReadPool({ file, size: readWorkers, cacheKiB: SQLITE_CACHE_KIB }));
@@ -181,7 +185,16 @@ async function createPostgres(connectionString: string, schema = 'public'): Prom
     // million users and spent 80–860 ms compiling a query that then ran in 2 ms.
     options: `-c search_path=${schema},public -c jit=off`,
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool(poolOptions(10)) }) });
+  // The webhook triggers read `roster.http_request` for the request a change comes from: set on each write
+  // connection as it is taken for a query or a transaction, only when it differs from what that connection holds.
+  const heldContext = new WeakMap<object, string>();
+  const onReserveConnection = async (connection: DatabaseConnection) => {
+    const wanted = requestContextJSON() ?? '';
+    if ((heldContext.get(connection) ?? '') === wanted) return;
+    await connection.executeQuery(CompiledQuery.raw(`SELECT set_config('roster.http_request', $1, false)`, [wanted]));
+    heldContext.set(connection, wanted);
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool(poolOptions(10)), onReserveConnection }) });
   // Lists, searches and counts get a pool of their own: fifty slow counts at once held all ten connections, and a
   // GET of one user waited three seconds for one. Now they wait for each other, and point reads and writes do not.
   const reads = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool(poolOptions(PG_READ_CONNECTIONS)) }) });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coalesceChanges, type WebhookChange } from './coalesce-changes.js';
 
 let next = 1;
-const change = (type: string, subjectId: string): WebhookChange => ({ id: next++, type, subjectId, snapshot: null, createdAtMs: 0 });
+const change = (type: string, subjectId: string): WebhookChange => ({ id: next++, type, subjectId, snapshot: null, httpRequest: null, createdAtMs: 0 });
 const kinds = (changes: WebhookChange[]) => changes.map((item) => `${item.type} ${item.subjectId}`);
 
 describe('coalesceChanges', () => {

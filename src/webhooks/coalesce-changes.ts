@@ -4,6 +4,8 @@ export interface WebhookChange {
   type: string;
   subjectId: string;
   snapshot: Record<string, unknown> | null;
+  /** The request that made the change, when one did. */
+  httpRequest: { client_ip: string; user_agent: string } | null;
   createdAtMs: number;
 }
 

@@ -42,7 +42,14 @@ export function createWebhookPublisher({ database, render, clock, instanceId }: 
       // No endpoint listens: the changes are dropped unrendered (an endpoint added later starts from its creation).
       if (endpoints.length === 0) return rows.length;
       const changes = rows.map(
-        (row): WebhookChange => ({ id: row.id, type: row.event_type, subjectId: row.subject_id, snapshot: row.snapshot ? JSON.parse(row.snapshot) : null, createdAtMs: row.created_at }),
+        (row): WebhookChange => ({
+          id: row.id,
+          type: row.event_type,
+          subjectId: row.subject_id,
+          snapshot: row.snapshot ? JSON.parse(row.snapshot) : null,
+          httpRequest: row.http_request ? JSON.parse(row.http_request) : null,
+          createdAtMs: row.created_at,
+        }),
       );
       const nowMs = clock.nowMs();
       const events: WebhookEventRow[] = [];
@@ -51,7 +58,15 @@ export function createWebhookPublisher({ database, render, clock, instanceId }: 
         if (!endpoints.some((endpoint) => subscribes(endpoint, change.type))) continue;
         const data = await render(trx, change);
         if (data === null) continue;
-        const payload = JSON.stringify({ data, object: 'event', type: change.type, timestamp: change.createdAtMs, instance_id: instanceId });
+        const payload = JSON.stringify({
+          data,
+          object: 'event',
+          type: change.type,
+          timestamp: change.createdAtMs,
+          instance_id: instanceId,
+          // Clerk's `event_attributes`: the request the change came from (none for background changes).
+          event_attributes: change.httpRequest ? { http_request: change.httpRequest } : {},
+        });
         const event: WebhookEventRow = { id: newId('msg', change.createdAtMs), type: change.type, subject_id: change.subjectId, payload, change_id: change.id, created_at: change.createdAtMs };
         events.push(event);
         for (const endpoint of endpoints) {

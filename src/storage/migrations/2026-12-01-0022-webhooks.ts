@@ -8,6 +8,10 @@ import { WEBHOOK_CHANGE_TRIGGERS, type ChangeTrigger } from './webhook-change-tr
  * `webhook_changes` is the outbox. Triggers on the tables behind users, sessions and organizations write a row there
  * in the same transaction as each change, whatever code path made it (the Backend API, the Frontend API, a bulk
  * import, a cascade), so a change that committed always has its event and a rolled-back one never does. The
+ * The request a change came from (client IP, user agent) is read by the triggers from `roster_http_request()`
+ * (SQLite: a function Roster registers on its connection) or the `roster.http_request` setting (PostgreSQL: set by
+ * Roster on its connections), so a change made outside Roster (the sqlite3 shell) fails on SQLite while webhooks
+ * are enabled. The
  * dispatcher turns these rows into `webhook_events` (the payload rendered once, with its `svix-id`) and one
  * `webhook_deliveries` row per subscribed endpoint, then delivers them; `webhook_attempts` is the delivery log.
  */
@@ -43,6 +47,8 @@ export function webhooksMigration(dialect: Dialect) {
         .addColumn('subject_id', 'text', (c) => c.notNull())
         // For deletions: the few fields the event needs that the deleted row took with it (never a secret).
         .addColumn('snapshot', 'text')
+        // The request the change came from (`{"client_ip","user_agent"}`), when a request made it.
+        .addColumn('http_request', 'text')
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema
@@ -110,8 +116,9 @@ export function webhooksMigration(dialect: Dialect) {
                 snapshot := snapshot || jsonb_build_object(key, changed -> key);
               END LOOP;
             END IF;
-            INSERT INTO webhook_changes (event_type, subject_id, snapshot, created_at)
-            VALUES (TG_ARGV[0], changed ->> TG_ARGV[1], snapshot::text, (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
+            INSERT INTO webhook_changes (event_type, subject_id, snapshot, http_request, created_at)
+            VALUES (TG_ARGV[0], changed ->> TG_ARGV[1], snapshot::text, NULLIF(current_setting('roster.http_request', true), ''),
+              (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
             RETURN NULL;
           END $$`.execute(db);
       }
@@ -146,7 +153,8 @@ function createTriggerSql(dialect: Dialect, trigger: ChangeTrigger): string {
   return `CREATE TRIGGER ${trigger.name} AFTER ${trigger.operation} ON ${trigger.table}
     ${conditions.length ? `WHEN ${conditions.join(' AND ')}` : ''}
     BEGIN
-      INSERT INTO webhook_changes (event_type, subject_id, snapshot, created_at)
-      VALUES ('${trigger.event}', ${row}.${trigger.subjectColumn}, ${snapshot}, CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER));
+      INSERT INTO webhook_changes (event_type, subject_id, snapshot, http_request, created_at)
+      VALUES ('${trigger.event}', ${row}.${trigger.subjectColumn}, ${snapshot}, roster_http_request(),
+        CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER));
     END`;
 }

@@ -26,6 +26,8 @@ export interface WebhookChangesTable {
   subject_id: string;
   /** JSON of the deleted row's fields the event needs, for deletions. */
   snapshot: string | null;
+  /** JSON `{client_ip, user_agent}` of the request that made the change, when one did. */
+  http_request: string | null;
   created_at: number;
 }
 

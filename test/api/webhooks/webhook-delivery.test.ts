@@ -42,6 +42,8 @@ describe('webhook delivery', () => {
     expect(created.payload).toMatchObject({ object: 'event', instance_id: expect.stringMatching(/^ins_/) });
     expect(created.payload.data.email_addresses.map((item: any) => item.email_address)).toEqual([email]);
     expect(created.headers['svix-id']).toMatch(/^msg_/);
+    // The request that made the change: @clerk/backend's, from this machine.
+    expect(created.payload.event_attributes).toEqual({ http_request: { client_ip: '127.0.0.1', user_agent: expect.stringContaining('@clerk/backend') } });
 
     await server.clerk.users.updateUser(user.id, { firstName: 'Grace' });
     const updated = await receiver.waitFor((w) => w.payload.type === 'user.updated' && w.payload.data.first_name === 'Grace');
