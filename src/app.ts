@@ -281,6 +281,10 @@ export async function buildApp(deps: AppDeps): Promise<RosterApp> {
   });
   app.decorate('webhookDispatcher', dispatcher);
   app.addHook('onReady', async () => dispatcher.start());
+  // A request that may have changed something: its events go out now, not at the next poll.
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') dispatcher.wake();
+  });
   app.addHook('preClose', async () => dispatcher.stop());
   await registerFrontendApi(app, { ...ctx, config, clock: deps.clock, instance }, routeAuth.setFrontendAuth);
   return app;

@@ -130,51 +130,74 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
   }
 
   /** Serves one endpoint if no other node is: its due deliveries in order, until one is not due yet. */
-  async function serveEndpoint(endpointId: string): Promise<void> {
-    if (!(await claimWebhookEndpoint(db, endpointId, node, clock.nowMs(), clock.nowMs() + leaseMs))) return;
+  async function serveEndpoint(endpointId: string): Promise<number> {
+    if (!(await claimWebhookEndpoint(db, endpointId, node, clock.nowMs(), clock.nowMs() + leaseMs))) return 0;
+    let sent = 0;
     try {
-      for (let sent = 0; sent < DELIVERIES_PER_CLAIM && !stopped; sent++) {
+      for (; sent < DELIVERIES_PER_CLAIM && !stopped; sent++) {
         const endpoint = await findWebhookEndpoint(db, endpointId);
-        if (!endpoint || endpoint.disabled === 1) return;
+        if (!endpoint || endpoint.disabled === 1) return sent;
         const delivery = await firstPendingDelivery(db, endpointId);
         // In order: a later event waits while an earlier one waits for its retry.
-        if (!delivery || (delivery.next_attempt_at ?? 0) > clock.nowMs()) return;
+        if (!delivery || (delivery.next_attempt_at ?? 0) > clock.nowMs()) return sent;
         const outcome = await send(endpoint, delivery);
-        if (stopped && outcome.error && inFlight.signal.aborted) return;
+        if (stopped && outcome.error && inFlight.signal.aborted) return sent;
         await record(endpoint, delivery, outcome);
-        if (!(await renewWebhookEndpointClaim(db, endpointId, node, clock.nowMs() + leaseMs))) return;
+        if (!(await renewWebhookEndpointClaim(db, endpointId, node, clock.nowMs() + leaseMs))) return sent + 1;
       }
     } finally {
       await releaseWebhookEndpoint(db, endpointId, node);
     }
+    return sent;
   }
 
-  /** One round: publish the outbox, then serve the endpoints with something due. */
-  async function runOnce(): Promise<void> {
-    await publisher.publishPending();
+  /** One round: publish the outbox, then serve the endpoints with something due. Answers how much it did. */
+  async function runOnce(): Promise<number> {
+    let done = await publisher.publishPending();
     const due = await endpointsWithDueDeliveries(db, clock.nowMs(), 500);
     for (let start = 0; start < due.length && !stopped; start += ENDPOINTS_AT_ONCE) {
-      await Promise.all(due.slice(start, start + ENDPOINTS_AT_ONCE).map((id) => serveEndpoint(id)));
+      const sent = await Promise.all(due.slice(start, start + ENDPOINTS_AT_ONCE).map((id) => serveEndpoint(id)));
+      done += sent.reduce((sum, count) => sum + count, 0);
     }
+    return done;
   }
 
-  function schedule(): void {
+  /** Another round was asked for while one ran: it follows at once. */
+  let wanted = false;
+
+  /** The next round: at once after a round that did something (more may wait), else after the poll interval. */
+  function schedule(delayMs: number): void {
     if (stopped) return;
+    if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
+      timer = null;
+      wanted = false;
       running = runOnce()
-        .catch((error: unknown) => warn({ err: error instanceof Error ? { message: error.message, name: error.name } : String(error) }, 'webhook dispatch round failed'))
-        .finally(() => {
+        .catch((error: unknown) => {
+          warn({ err: error instanceof Error ? { message: error.message, name: error.name } : String(error) }, 'webhook dispatch round failed');
+          return 0;
+        })
+        .then((done) => {
           running = null;
-          schedule();
+          schedule(done > 0 || wanted ? 0 : config.pollIntervalMs);
         });
-    }, config.pollIntervalMs);
+    }, delayMs);
     timer.unref();
   }
 
   return {
     /** Starts polling (only where this node delivers: `ROSTER_WEBHOOK_DELIVERY`). */
     start(): void {
-      if (config.deliver && timer === null && !stopped) schedule();
+      if (config.deliver && timer === null && running === null && !stopped) schedule(config.pollIntervalMs);
+    },
+    /**
+     * A change was just made on this node: the next round starts now rather than at the next poll (other nodes'
+     * changes wait for their poll).
+     */
+    wake(): void {
+      if (!config.deliver || stopped) return;
+      if (running) wanted = true;
+      else if (timer) schedule(0);
     },
     /** One round now (tests and the CLI); publishes and delivers what is due. */
     runOnce,

@@ -7,7 +7,7 @@ export interface ReceivedWebhook {
   headers: Record<string, string>;
   body: string;
   /** The parsed body. */
-  payload: { type: string; data: any; object: string; timestamp: number; instance_id: string };
+  payload: { type: string; data: any; object: string; timestamp: number; instance_id: string; event_attributes?: Record<string, unknown> };
   /** What the receiver answered. */
   status: number;
 }
