@@ -2,6 +2,7 @@
 // @clerk/backend's verifyWebhook and svix's Webhook.verify accept them unchanged, with payloads as in Clerk's
 // webhook reference; a receiver that fails gets the event again on the retry schedule, with the same svix-id.
 import { verifyWebhook } from '@clerk/backend/webhooks';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { Webhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../../helpers/fixtures.js';
@@ -10,8 +11,8 @@ import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from
 import { expectWebhookPayload } from '../../helpers/webhook-spec.js';
 
 describe('webhook delivery', () => {
-  // Retries after 1 s then 2 s (the manual clock is moved past them), polled every 20 ms.
-  const server = useTestServer({ ROSTER_WEBHOOK_POLL_MS: '20', ROSTER_WEBHOOK_RETRY_SCHEDULE: '1,2' });
+  // Retries after 1, 2, 3, 4 and 5 s (the manual clock is moved past them), polled every 20 ms.
+  const server = useTestServer({ ROSTER_WEBHOOK_POLL_MS: '20', ROSTER_WEBHOOK_RETRY_SCHEDULE: '1,2,3,4,5' });
   let receiver: WebhookReceiver;
   let secret: string;
   let endpointId: string;
@@ -31,6 +32,9 @@ describe('webhook delivery', () => {
     const event = await verifyWebhook(request, { signingSecret: secret });
     expect(event.type).toBe(webhook.payload.type);
     expect(new Webhook(secret).verify(webhook.body, webhook.headers)).toEqual(webhook.payload);
+    // standardwebhooks reads webhook-* headers; Svix's svix-* carry the same values.
+    const standard = { 'webhook-id': webhook.headers['svix-id']!, 'webhook-timestamp': webhook.headers['svix-timestamp']!, 'webhook-signature': webhook.headers['svix-signature']! };
+    expect(new StandardWebhook(secret.slice('whsec_'.length)).verify(webhook.body, standard)).toEqual(webhook.payload);
     expectWebhookPayload(webhook.payload);
   }
 
@@ -70,14 +74,19 @@ describe('webhook delivery', () => {
     expect(revoked.payload.data.status).toBe('revoked');
   });
 
-  it('retries a failed delivery on the schedule with the same svix-id until the receiver takes it, and logs each attempt', async () => {
-    receiver.failNext(2);
+  it('retries a delivery that failed 5 times on the schedule, with the same svix-id, until the receiver takes it, and logs each attempt', async () => {
+    receiver.failNext(5);
     const user = await server.clerk.users.createUser({ emailAddress: [uniqueEmail('webhook-retry')] });
     const isMine = (w: ReceivedWebhook) => w.payload.type === 'user.created' && w.payload.data.id === user.id;
     await expect.poll(() => receiver.received.filter(isMine).length, { timeout: 5000 }).toBe(1);
-    server.clock.advanceMs(1300);
-    await expect.poll(() => receiver.received.filter(isMine).length, { timeout: 5000 }).toBe(2);
-    server.clock.advanceMs(2500);
+    // Each retry comes once its wait (±20 %) has passed, not before.
+    for (const [attempt, waitSeconds] of [1, 2, 3, 4, 5].entries()) {
+      server.clock.advanceMs(waitSeconds * 700);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(receiver.received.filter(isMine).length).toBe(attempt + 1);
+      server.clock.advanceMs(waitSeconds * 600);
+      await expect.poll(() => receiver.received.filter(isMine).length, { timeout: 5000 }).toBe(attempt + 2);
+    }
     const delivered = await receiver.waitFor(isMine);
     await expectVerified(delivered);
     const ids = new Set(receiver.received.filter(isMine).map((w) => w.headers['svix-id']));
@@ -90,8 +99,8 @@ describe('webhook delivery', () => {
     };
     await expect.poll(async () => (await entryOf())?.status, { timeout: 5000 }).toBe('succeeded');
     const entry = await entryOf();
-    expect(entry).toMatchObject({ status: 'succeeded', attempts: 3, event_type: 'user.created', last_status_code: 200 });
-    expect(entry.attempt_log.map((attempt: any) => attempt.status_code)).toEqual([500, 500, 200]);
+    expect(entry).toMatchObject({ status: 'succeeded', attempts: 6, event_type: 'user.created', last_status_code: 200 });
+    expect(entry.attempt_log.map((attempt: any) => attempt.status_code)).toEqual([500, 500, 500, 500, 500, 200]);
     expect(entry.attempt_log[0].response_excerpt).toBe('receiver failed on purpose');
   });
 
