@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { findPart, parseMime, type MimePart } from './mime.js';
 import { afterAll, beforeAll } from 'vitest';
+import { createWaiters } from './waiters.js';
 
 export interface ReceivedMessage {
   /** The envelope's recipients. */
@@ -30,7 +31,7 @@ export function codeOf(message: ReceivedMessage): string {
 
 export async function startSmtpInbox(): Promise<SmtpInbox> {
   const messages: ReceivedMessage[] = [];
-  const waiters = new Set<() => void>();
+  const waiters = createWaiters();
   const server = new SMTPServer({
     // Loopback without a certificate: no STARTTLS, and no login.
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -40,7 +41,7 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), mime: parseMime(Buffer.concat(chunks).toString('utf8')) });
-        waiters.forEach((wake) => wake());
+        waiters.wake();
         callback();
       });
     },
@@ -52,24 +53,11 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
     messages,
     waitForMessage(address, timeoutMs = 15_000) {
       const wanted = address.toLowerCase();
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = messages.find((message) => message.to.some((to) => to.toLowerCase() === wanted));
-          if (!found) return;
-          cleanup();
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`no message to ${address} within ${timeoutMs} ms (${messages.length} received)`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
+      return waiters.waitFor(
+        () => messages.find((message) => message.to.some((to) => to.toLowerCase() === wanted)),
+        timeoutMs,
+        () => `no message to ${address} within ${timeoutMs} ms (${messages.length} received)`,
+      );
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

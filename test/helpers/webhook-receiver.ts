@@ -2,6 +2,7 @@
 // the test says (200 by default; `failNext(n)` answers 500 to the next n).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createWaiters } from './waiters.js';
 
 export interface ReceivedWebhook {
   headers: Record<string, string>;
@@ -25,7 +26,7 @@ export interface WebhookReceiver {
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   let failures = 0;
-  const waiters = new Set<() => void>();
+  const waiters = createWaiters();
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -36,7 +37,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
       received.push({ headers, body, payload: JSON.parse(body), status });
       response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'receiver failed on purpose');
-      waiters.forEach((wake) => wake());
+      waiters.wake();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,24 +49,11 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       failures = count;
     },
     waitFor(matches, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = received.find((webhook) => webhook.status < 300 && matches(webhook));
-          if (!found) return;
-          cleanup();
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`no matching webhook within ${timeoutMs} ms; received: ${received.map((w) => `${w.payload.type} ${w.status}`).join(', ') || 'none'}`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
+      return waiters.waitFor(
+        () => received.find((webhook) => webhook.status < 300 && matches(webhook)),
+        timeoutMs,
+        () => `no matching webhook within ${timeoutMs} ms; received: ${received.map((w) => `${w.payload.type} ${w.status}`).join(', ') || 'none'}`,
+      );
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 // What a page asked of the network. clerk-js renders its components even when the Frontend API fails, so a
 // browser test proves what happened by the requests clerk-js made and how Roster answered them.
 import type { BrowserContext, Page, Request } from 'playwright-core';
+import { createWaiters } from '../../helpers/waiters.js';
 
 export interface RecordedRequest {
   /** The method on the wire (clerk-js sends only GET and POST). */
@@ -32,8 +33,8 @@ export function recordRequests(page: Page, baseUrl: string): RequestRecorder {
   const base = baseUrl.replace(/\/+$/, '');
   const requests: RecordedRequest[] = [];
   const byRequest = new Map<Request, RecordedRequest>();
-  const waiters = new Set<() => void>();
-  const notify = () => waiters.forEach((wake) => wake());
+  const waiters = createWaiters();
+  const notify = waiters.wake;
 
   page.on('request', (request) => {
     const url = request.url();
@@ -76,25 +77,11 @@ export function recordRequests(page: Page, baseUrl: string): RequestRecorder {
     requests,
     calls: () => requests.filter((r) => r.path.startsWith('/v1/')).map((r) => `${r.effectiveMethod} ${r.path} ${r.status ?? r.failure ?? 'pending'}`),
     waitFor(matches, timeoutMs = 15_000) {
-      const settled = () => requests.find((r) => (r.status !== null || r.failure !== null) && matches(r));
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = settled();
-          if (!found) return;
-          cleanup();
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`no matching request within ${timeoutMs} ms; seen: ${requests.map((r) => `${r.effectiveMethod} ${r.path} ${r.status ?? r.failure ?? 'pending'}`).join(', ') || 'none'}`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
+      return waiters.waitFor(
+        () => requests.find((r) => (r.status !== null || r.failure !== null) && matches(r)),
+        timeoutMs,
+        () => `no matching request within ${timeoutMs} ms; seen: ${requests.map((r) => `${r.effectiveMethod} ${r.path} ${r.status ?? r.failure ?? 'pending'}`).join(', ') || 'none'}`,
+      );
     },
   };
 }
