@@ -38,6 +38,32 @@ const DELIVERIES_PER_CLAIM = 50;
 /** Endpoints served at once. */
 const ENDPOINTS_AT_ONCE = 16;
 
+/**
+ * The start of a receiver's answer, for the log: read only until the excerpt is full, then the rest is dropped
+ * unread (the connection closes), so a receiver streaming a huge answer costs a chunk of memory, not the answer.
+ */
+async function readExcerpt(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length < EXCERPT_CHARS) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return logText(text);
+}
+
+/** Text from a receiver as the log keeps it: at most EXCERPT_CHARS, no NUL (PostgreSQL's text cannot hold one). */
+function logText(text: string): string {
+  return text.slice(0, EXCERPT_CHARS).replaceAll('\u0000', '\uFFFD');
+}
+
 /** What one HTTP attempt came to. */
 interface AttemptOutcome {
   ok: boolean;
@@ -83,11 +109,11 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
       const signal = AbortSignal.any([AbortSignal.timeout(attemptTimeoutMs), inFlight.signal]);
       // Redirects are not followed: the signature was made for this URL's receiver, as with Svix.
       const response = await fetch(endpoint.url, { method: 'POST', headers, body, redirect: 'manual', signal });
-      const excerpt = (await response.text()).slice(0, EXCERPT_CHARS);
+      const excerpt = await readExcerpt(response);
       return { ok: response.status >= 200 && response.status < 300, statusCode: response.status, excerpt, error: null, latencyMs: Date.now() - startedMs };
     } catch (error) {
       const reason = error instanceof Error ? (error.name === 'TimeoutError' ? `no answer within ${attemptTimeoutMs} ms` : (error.cause as Error | undefined)?.message ?? error.message) : String(error);
-      return { ok: false, statusCode: null, excerpt: null, error: reason.slice(0, EXCERPT_CHARS), latencyMs: Date.now() - startedMs };
+      return { ok: false, statusCode: null, excerpt: null, error: logText(reason), latencyMs: Date.now() - startedMs };
     }
   }
 
