@@ -35,7 +35,7 @@ export interface WebhookDispatcherDeps {
 const EXCERPT_CHARS = 512;
 /** Deliveries sent to one endpoint per claim before its lease is given back (others get their turn). */
 const DELIVERIES_PER_CLAIM = 50;
-/** Endpoints served at once. */
+/** Endpoints this node serves at once. */
 const ENDPOINTS_AT_ONCE = 16;
 
 /**
@@ -87,6 +87,8 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
   // endpoints for at most this long.
   const leaseMs = attemptTimeoutMs + 5_000;
   const inFlight = new AbortController();
+  /** The endpoints this node is serving, each on its own: a slow receiver holds back its own events, no one else's. */
+  const serving = new Map<string, Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -123,6 +125,16 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
     const attempts = delivery.attempts + 1;
     const delayMs = outcome.ok ? null : nextAttemptDelayMs(config.retryScheduleSeconds, attempts);
     await db.transaction().execute(async (trx) => {
+      const settled = await updateWebhookDelivery(trx, delivery.id, {
+        status: outcome.ok ? 'succeeded' : delayMs === null ? 'failed' : 'pending',
+        attempts,
+        next_attempt_at: delayMs === null ? null : nowMs + delayMs,
+        last_attempt_at: nowMs,
+        last_status_code: outcome.statusCode,
+        updated_at: nowMs,
+      });
+      // The endpoint was deleted while the attempt was in flight (its deliveries with it): nothing left to log.
+      if (!settled) return;
       await insertWebhookAttempt(trx, {
         id: newId('atmpt', nowMs),
         delivery_id: delivery.id,
@@ -131,14 +143,6 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
         response_excerpt: outcome.excerpt,
         error: outcome.error,
         created_at: nowMs,
-      });
-      await updateWebhookDelivery(trx, delivery.id, {
-        status: outcome.ok ? 'succeeded' : delayMs === null ? 'failed' : 'pending',
-        attempts,
-        next_attempt_at: delayMs === null ? null : nowMs + delayMs,
-        last_attempt_at: nowMs,
-        last_status_code: outcome.statusCode,
-        updated_at: nowMs,
       });
       if (outcome.ok) {
         if (endpoint.failing_since !== null) await updateWebhookEndpoint(trx, endpoint.id, { failing_since: null });
@@ -175,20 +179,40 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
     }
   }
 
-  /** One round: publish the outbox, then serve the endpoints with something due. */
-  async function runOnce(): Promise<void> {
+  const errorSummary = (error: unknown) => (error instanceof Error ? { message: error.message, name: error.name } : String(error));
+
+  /**
+   * One round: publish the outbox, then start serving the endpoints with something due that this node is not
+   * serving yet. Answers the services it started; the poll loop does not wait for them (the next round starts
+   * while a slow receiver is still answering), `runOnce` does.
+   */
+  async function startRound(): Promise<Promise<void>[]> {
     await publisher.publishPending();
     const due = await endpointsWithDueDeliveries(db, clock.nowMs(), 500);
-    for (let start = 0; start < due.length && !stopped; start += ENDPOINTS_AT_ONCE) {
-      await Promise.all(due.slice(start, start + ENDPOINTS_AT_ONCE).map((id) => serveEndpoint(id)));
+    const started: Promise<void>[] = [];
+    for (const endpointId of due) {
+      if (stopped || serving.size >= ENDPOINTS_AT_ONCE) break;
+      if (serving.has(endpointId)) continue;
+      const service = serveEndpoint(endpointId)
+        .catch((error: unknown) => warn({ err: errorSummary(error), endpointId }, 'webhook delivery to an endpoint failed'))
+        .finally(() => serving.delete(endpointId));
+      serving.set(endpointId, service);
+      started.push(service);
     }
+    return started;
+  }
+
+  /** One round now, until what it started is done. */
+  async function runOnce(): Promise<void> {
+    await Promise.all(await startRound());
   }
 
   function schedule(): void {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = runOnce()
-        .catch((error: unknown) => warn({ err: error instanceof Error ? { message: error.message, name: error.name } : String(error) }, 'webhook dispatch round failed'))
+      running = startRound()
+        .then(() => undefined)
+        .catch((error: unknown) => warn({ err: errorSummary(error) }, 'webhook dispatch round failed'))
         .finally(() => {
           running = null;
           schedule();
@@ -210,6 +234,7 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
       if (timer) clearTimeout(timer);
       inFlight.abort();
       await running;
+      await Promise.all(serving.values());
     },
   };
 }

@@ -123,8 +123,10 @@ export function firstPendingDelivery(db: Executor, endpointId: string): Promise<
     .executeTakeFirst();
 }
 
-export async function updateWebhookDelivery(db: Executor, id: string, update: Partial<Omit<WebhookDeliveryRow, 'id'>>): Promise<void> {
-  await db.updateTable('webhook_deliveries').set(update).where('id', '=', id).execute();
+/** False when the delivery is gone (its endpoint was deleted). */
+export async function updateWebhookDelivery(db: Executor, id: string, update: Partial<Omit<WebhookDeliveryRow, 'id'>>): Promise<boolean> {
+  const result = await db.updateTable('webhook_deliveries').set(update).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function insertWebhookAttempt(db: Executor, row: WebhookAttemptRow): Promise<void> {
