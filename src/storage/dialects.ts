@@ -31,6 +31,8 @@ export interface DialectSql {
    * FOR UPDATE SKIP LOCKED), so several nodes take disjoint batches of a queue.
    */
   lockSkippingLocked<Q extends SelectQueryBuilder<Database, any, any>>(query: Q): Q;
+  /** Keeps the rows read from being deleted or changed until the transaction ends, without excluding other readers (FOR SHARE). */
+  lockForShare<Q extends SelectQueryBuilder<Database, any, any>>(query: Q): Q;
   /**
    * The database server's clock in Unix milliseconds: one clock for every node, for timestamps that nodes
    * compare with each other's (a node whose clock is off must not judge another node's work stale).
@@ -103,6 +105,7 @@ const untyped = (db: Executor) => db as unknown as Kysely<any>;
 const sqlite: DialectSql = {
   lockForUpdate: (query) => query,
   lockSkippingLocked: (query) => query,
+  lockForShare: (query) => query,
   nowMs: () => sql<number>`CAST(unixepoch('subsec') * 1000 AS INTEGER)`,
   keysMatching(db, { fts5 }, needle) {
     const docs = untyped(db).selectFrom(fts5.docs).select(fts5.key);
@@ -142,6 +145,7 @@ const sqlite: DialectSql = {
 const postgres: DialectSql = {
   lockForUpdate: (query) => query.forUpdate() as typeof query,
   lockSkippingLocked: (query) => query.forUpdate().skipLocked() as typeof query,
+  lockForShare: (query) => query.forShare() as typeof query,
   nowMs: () => sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`,
   keysMatching(db, { trigram }, needle) {
     const pattern = `%${escapeLike(needle)}%`;

@@ -35,8 +35,34 @@ export interface WebhookDispatcherDeps {
 const EXCERPT_CHARS = 512;
 /** Deliveries sent to one endpoint per claim before its lease is given back (others get their turn). */
 const DELIVERIES_PER_CLAIM = 50;
-/** Endpoints served at once. */
+/** Endpoints this node serves at once. */
 const ENDPOINTS_AT_ONCE = 16;
+
+/**
+ * The start of a receiver's answer, for the log: read only until the excerpt is full, then the rest is dropped
+ * unread (the connection closes), so a receiver streaming a huge answer costs a chunk of memory, not the answer.
+ */
+async function readExcerpt(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length < EXCERPT_CHARS) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return logText(text);
+}
+
+/** Text from a receiver as the log keeps it: at most EXCERPT_CHARS, no NUL (PostgreSQL's text cannot hold one). */
+function logText(text: string): string {
+  return text.slice(0, EXCERPT_CHARS).replaceAll('\u0000', '\uFFFD');
+}
 
 /** What one HTTP attempt came to. */
 interface AttemptOutcome {
@@ -61,6 +87,8 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
   // endpoints for at most this long.
   const leaseMs = attemptTimeoutMs + 5_000;
   const inFlight = new AbortController();
+  /** The endpoints this node is serving, each on its own: a slow receiver holds back its own events, no one else's. */
+  const serving = new Map<string, Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -83,11 +111,11 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
       const signal = AbortSignal.any([AbortSignal.timeout(attemptTimeoutMs), inFlight.signal]);
       // Redirects are not followed: the signature was made for this URL's receiver, as with Svix.
       const response = await fetch(endpoint.url, { method: 'POST', headers, body, redirect: 'manual', signal });
-      const excerpt = (await response.text()).slice(0, EXCERPT_CHARS);
+      const excerpt = await readExcerpt(response);
       return { ok: response.status >= 200 && response.status < 300, statusCode: response.status, excerpt, error: null, latencyMs: Date.now() - startedMs };
     } catch (error) {
       const reason = error instanceof Error ? (error.name === 'TimeoutError' ? `no answer within ${attemptTimeoutMs} ms` : (error.cause as Error | undefined)?.message ?? error.message) : String(error);
-      return { ok: false, statusCode: null, excerpt: null, error: reason.slice(0, EXCERPT_CHARS), latencyMs: Date.now() - startedMs };
+      return { ok: false, statusCode: null, excerpt: null, error: logText(reason), latencyMs: Date.now() - startedMs };
     }
   }
 
@@ -97,6 +125,16 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
     const attempts = delivery.attempts + 1;
     const delayMs = outcome.ok ? null : nextAttemptDelayMs(config.retryScheduleSeconds, attempts);
     await db.transaction().execute(async (trx) => {
+      const settled = await updateWebhookDelivery(trx, delivery.id, {
+        status: outcome.ok ? 'succeeded' : delayMs === null ? 'failed' : 'pending',
+        attempts,
+        next_attempt_at: delayMs === null ? null : nowMs + delayMs,
+        last_attempt_at: nowMs,
+        last_status_code: outcome.statusCode,
+        updated_at: nowMs,
+      });
+      // The endpoint was deleted while the attempt was in flight (its deliveries with it): nothing left to log.
+      if (!settled) return;
       await insertWebhookAttempt(trx, {
         id: newId('atmpt', nowMs),
         delivery_id: delivery.id,
@@ -105,14 +143,6 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
         response_excerpt: outcome.excerpt,
         error: outcome.error,
         created_at: nowMs,
-      });
-      await updateWebhookDelivery(trx, delivery.id, {
-        status: outcome.ok ? 'succeeded' : delayMs === null ? 'failed' : 'pending',
-        attempts,
-        next_attempt_at: delayMs === null ? null : nowMs + delayMs,
-        last_attempt_at: nowMs,
-        last_status_code: outcome.statusCode,
-        updated_at: nowMs,
       });
       if (outcome.ok) {
         if (endpoint.failing_since !== null) await updateWebhookEndpoint(trx, endpoint.id, { failing_since: null });
@@ -151,19 +181,50 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
     return sent;
   }
 
-  /** One round: publish the outbox, then serve the endpoints with something due. Answers how much it did. */
-  async function runOnce(): Promise<number> {
-    let done = await publisher.publishPending();
+  const errorSummary = (error: unknown) => (error instanceof Error ? { message: error.message, name: error.name } : String(error));
+
+  /**
+   * One round: publish the outbox, then start serving the endpoints with something due that this node is not
+   * serving yet. Answers how many changes it published and the services it started; the poll loop does not wait
+   * for them (the next round starts while a slow receiver is still answering), `runOnce` does. A service that
+   * sent something asks for the next round at once: its endpoint may have more waiting.
+   */
+  async function startRound(): Promise<{ published: number; started: Promise<void>[] }> {
+    const published = await publisher.publishPending();
     const due = await endpointsWithDueDeliveries(db, clock.nowMs(), 500);
-    for (let start = 0; start < due.length && !stopped; start += ENDPOINTS_AT_ONCE) {
-      const sent = await Promise.all(due.slice(start, start + ENDPOINTS_AT_ONCE).map((id) => serveEndpoint(id)));
-      done += sent.reduce((sum, count) => sum + count, 0);
+    const started: Promise<void>[] = [];
+    for (const endpointId of due) {
+      if (stopped || serving.size >= ENDPOINTS_AT_ONCE) break;
+      if (serving.has(endpointId)) continue;
+      const service = serveEndpoint(endpointId)
+        .then((sent) => {
+          serving.delete(endpointId);
+          if (sent > 0) wake();
+        })
+        .catch((error: unknown) => {
+          serving.delete(endpointId);
+          warn({ err: errorSummary(error), endpointId }, 'webhook delivery to an endpoint failed');
+        });
+      serving.set(endpointId, service);
+      started.push(service);
     }
-    return done;
+    return { published, started };
+  }
+
+  /** One round now, until what it started is done. */
+  async function runOnce(): Promise<void> {
+    await Promise.all((await startRound()).started);
   }
 
   /** Another round was asked for while one ran: it follows at once. */
   let wanted = false;
+
+  /** The next round starts now rather than at the next poll. */
+  function wake(): void {
+    if (!config.deliver || stopped) return;
+    if (running) wanted = true;
+    else if (timer) schedule(0);
+  }
 
   /** The next round: at once after a round that did something (more may wait), else after the poll interval. */
   function schedule(delayMs: number): void {
@@ -172,9 +233,10 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
     timer = setTimeout(() => {
       timer = null;
       wanted = false;
-      running = runOnce()
+      running = startRound()
+        .then(({ published }) => published)
         .catch((error: unknown) => {
-          warn({ err: error instanceof Error ? { message: error.message, name: error.name } : String(error) }, 'webhook dispatch round failed');
+          warn({ err: errorSummary(error) }, 'webhook dispatch round failed');
           return 0;
         })
         .then((done) => {
@@ -194,11 +256,7 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
      * A change was just made on this node: the next round starts now rather than at the next poll (other nodes'
      * changes wait for their poll).
      */
-    wake(): void {
-      if (!config.deliver || stopped) return;
-      if (running) wanted = true;
-      else if (timer) schedule(0);
-    },
+    wake,
     /** One round now (tests and the CLI); publishes and delivers what is due. */
     runOnce,
     /** Stops polling and abandons attempts in flight (their deliveries stay due: another round sends them). */
@@ -207,6 +265,7 @@ export function createWebhookDispatcher({ database, clock, secretBox, config, pu
       if (timer) clearTimeout(timer);
       inFlight.abort();
       await running;
+      await Promise.all(serving.values());
     },
   };
 }

@@ -33,13 +33,18 @@ export function subscribes(endpoint: Pick<WebhookEndpointRow, 'events'>, type: s
   return endpoint.events === null || (JSON.parse(endpoint.events) as string[]).includes(type);
 }
 
-/** An endpoint's URL is absolute http(s), names a host, and carries no credentials. */
-export function isWebhookUrl(value: string): boolean {
-  if (value.length > 2048) return false;
+/**
+ * An endpoint's URL as it will be called (the WHATWG parser's form: surrounding spaces and inner tabs and newlines
+ * gone, scheme and host lower-cased), or null unless it is absolute http(s), names a host, carries no credentials
+ * and stays within 2048 characters. What is stored and shown is what fetch will call.
+ */
+export function toWebhookUrl(value: string): string | null {
+  let url: URL;
   try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === '';
+    url = new URL(value);
   } catch {
-    return false;
+    return null;
   }
+  const valid = (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === '';
+  return valid && url.href.length <= 2048 ? url.href : null;
 }

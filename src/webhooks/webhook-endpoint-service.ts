@@ -14,7 +14,7 @@ import {
 } from '../storage/repositories/webhooks-repository.js';
 import type { WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointUpdate } from '../storage/tables/webhook-tables.js';
 import { isWebhookEventType } from './event-types.js';
-import { isWebhookUrl, toWebhookEndpointRecord, type WebhookEndpointRecord } from './webhook-endpoint-record.js';
+import { toWebhookEndpointRecord, toWebhookUrl, type WebhookEndpointRecord } from './webhook-endpoint-record.js';
 import { newWebhookSecret } from './webhook-signature.js';
 
 /** How long a rotated-out secret keeps signing beside the new one (Svix: 24 hours). */
@@ -43,8 +43,11 @@ export interface WebhookDeliveryRecord {
 
 export type ReplaySelection = { deliveryId: string } | { sinceMs: number; untilMs: number };
 
-function checkUrl(url: string): void {
-  if (!isWebhookUrl(url)) throw errors.webhookUrlInvalid();
+/** The URL to store: the one that will be called. */
+function checkUrl(url: string): string {
+  const href = toWebhookUrl(url);
+  if (href === null) throw errors.webhookUrlInvalid();
+  return href;
 }
 
 /** Event types as stored: each known, without repeats; null stays null (every event). */
@@ -67,14 +70,14 @@ export function createWebhookEndpointService({ database, clock, secretBox }: Pic
   return {
     /** Creates an endpoint; its signing secret is in the answer, and only there. */
     async create(input: WebhookEndpointInput): Promise<{ endpoint: WebhookEndpointRecord; secret: string }> {
-      checkUrl(input.url);
+      const url = checkUrl(input.url);
       const events = checkEvents(input.events);
       const nowMs = clock.nowMs();
       const secret = newWebhookSecret();
       const id = newId('ep', nowMs);
       await insertWebhookEndpoint(db, {
         id,
-        url: input.url,
+        url,
         description: input.description ?? null,
         events,
         secret_sealed: secretBox.seal(secret),
@@ -96,9 +99,8 @@ export function createWebhookEndpointService({ database, clock, secretBox }: Pic
     get,
 
     async update(id: string, change: WebhookEndpointChange): Promise<WebhookEndpointRecord> {
-      if (change.url !== undefined) checkUrl(change.url);
       const update: WebhookEndpointUpdate = { updated_at: clock.nowMs() };
-      if (change.url !== undefined) update.url = change.url;
+      if (change.url !== undefined) update.url = checkUrl(change.url);
       if (change.description !== undefined) update.description = change.description;
       if (change.events !== undefined) update.events = checkEvents(change.events);
       if (change.disabled === true) Object.assign(update, { disabled: 1, disabled_reason: 'disabled through the API' });

@@ -52,25 +52,40 @@ export function createWebhookPublisher({ database, render, clock, instanceId }: 
         }),
       );
       const nowMs = clock.nowMs();
-      const events: WebhookEventRow[] = [];
-      const deliveries: WebhookDeliveryRow[] = [];
-      for (const change of coalesceChanges(changes)) {
-        if (!endpoints.some((endpoint) => subscribes(endpoint, change.type))) continue;
+      // Each change is rendered once, whichever endpoints get it.
+      const rendered = new Map<number, WebhookEventRow | null>();
+      const eventOf = async (change: WebhookChange): Promise<WebhookEventRow | null> => {
+        if (rendered.has(change.id)) return rendered.get(change.id)!;
         const data = await render(trx, change);
-        if (data === null) continue;
-        const payload = JSON.stringify({
-          data,
-          object: 'event',
-          type: change.type,
-          timestamp: change.createdAtMs,
-          instance_id: instanceId,
-          // Clerk's `event_attributes`: the request the change came from (none for background changes).
-          event_attributes: change.httpRequest ? { http_request: change.httpRequest } : {},
-        });
-        const event: WebhookEventRow = { id: newId('msg', change.createdAtMs), type: change.type, subject_id: change.subjectId, payload, change_id: change.id, created_at: change.createdAtMs };
-        events.push(event);
-        for (const endpoint of endpoints) {
-          if (!subscribes(endpoint, change.type)) continue;
+        const event =
+          data === null
+            ? null
+            : {
+                id: newId('msg', change.createdAtMs),
+                type: change.type,
+                subject_id: change.subjectId,
+                payload: JSON.stringify({
+                  data,
+                  object: 'event',
+                  type: change.type,
+                  timestamp: change.createdAtMs,
+                  instance_id: instanceId,
+                  // Clerk's `event_attributes`: the request the change came from (none for background changes).
+                  event_attributes: change.httpRequest ? { http_request: change.httpRequest } : {},
+                }),
+                change_id: change.id,
+                created_at: change.createdAtMs,
+              };
+        rendered.set(change.id, event);
+        return event;
+      };
+      const deliveries: WebhookDeliveryRow[] = [];
+      // Coalesced per endpoint, after its subscriptions: one that hears only user.updated still hears an update
+      // that another endpoint receives folded into the user.created before it.
+      for (const endpoint of endpoints) {
+        for (const change of coalesceChanges(changes.filter((item) => subscribes(endpoint, item.type)))) {
+          const event = await eventOf(change);
+          if (!event) continue;
           deliveries.push({
             id: newId('dlv', nowMs),
             endpoint_id: endpoint.id,
@@ -87,6 +102,7 @@ export function createWebhookPublisher({ database, render, clock, instanceId }: 
           });
         }
       }
+      const events = [...rendered.values()].filter((event): event is WebhookEventRow => event !== null);
       await insertWebhookEvents(trx, events);
       await insertWebhookDeliveries(trx, deliveries);
       return rows.length;

@@ -26,9 +26,12 @@ export function listWebhookEndpoints(db: Executor): Promise<WebhookEndpointRow[]
   return db.selectFrom('webhook_endpoints').selectAll().orderBy('created_at').orderBy('id').execute();
 }
 
-/** The endpoints events are delivered to now. */
+/**
+ * The endpoints events are delivered to now. In the publishing transaction they stay (FOR SHARE on PostgreSQL)
+ * until it commits: an endpoint deleted meanwhile would leave its new deliveries pointing at nothing.
+ */
 export function enabledWebhookEndpoints(db: Executor): Promise<WebhookEndpointRow[]> {
-  return db.selectFrom('webhook_endpoints').selectAll().where('disabled', '=', 0).execute();
+  return dialectSql(db).lockForShare(db.selectFrom('webhook_endpoints').selectAll().where('disabled', '=', 0)).execute();
 }
 
 export async function updateWebhookEndpoint(db: Executor, id: string, update: WebhookEndpointUpdate): Promise<boolean> {
@@ -123,8 +126,10 @@ export function firstPendingDelivery(db: Executor, endpointId: string): Promise<
     .executeTakeFirst();
 }
 
-export async function updateWebhookDelivery(db: Executor, id: string, update: Partial<Omit<WebhookDeliveryRow, 'id'>>): Promise<void> {
-  await db.updateTable('webhook_deliveries').set(update).where('id', '=', id).execute();
+/** False when the delivery is gone (its endpoint was deleted). */
+export async function updateWebhookDelivery(db: Executor, id: string, update: Partial<Omit<WebhookDeliveryRow, 'id'>>): Promise<boolean> {
+  const result = await db.updateTable('webhook_deliveries').set(update).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function insertWebhookAttempt(db: Executor, row: WebhookAttemptRow): Promise<void> {

@@ -80,7 +80,13 @@ describe('webhook delivery', () => {
     const isMine = (w: ReceivedWebhook) => w.payload.type === 'user.created' && w.payload.data.id === user.id;
     await expect.poll(() => receiver.received.filter(isMine).length, { timeout: 5000 }).toBe(1);
     // Each retry comes once its wait (±20 %) has passed, not before.
+    // Roster schedules the next attempt once it has recorded this one (after the receiver answered).
+    const attemptsRecorded = async () => {
+      const log = await server.api('GET', `/v1/roster/webhook_endpoints/${endpointId}/deliveries?limit=50`);
+      return log.body.data.find((item: any) => item.event_type === 'user.created' && receiver.received.some((w) => isMine(w) && w.headers['svix-id'] === item.event_id))?.attempts;
+    };
     for (const [attempt, waitSeconds] of [1, 2, 3, 4, 5].entries()) {
+      await expect.poll(attemptsRecorded, { timeout: 5000 }).toBe(attempt + 1);
       server.clock.advanceMs(waitSeconds * 700);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(receiver.received.filter(isMine).length).toBe(attempt + 1);
