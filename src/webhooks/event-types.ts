@@ -1,7 +1,7 @@
 /**
  * Clerk's webhook event types an endpoint may subscribe to (Clerk's webhook reference, 2025-04-15, without billing
- * and waitlist events). Roster emits those in {@link EMITTED_EVENT_TYPES}; a subscription to another is kept and
- * receives those events once Roster emits them.
+ * and waitlist events). A subscription to one Roster does not emit yet (README: Webhooks) is kept and receives those
+ * events once Roster emits them.
  */
 export const WEBHOOK_EVENT_TYPES = [
   'user.created', 'user.updated', 'user.deleted',
@@ -16,14 +16,6 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
-
-/** The events Roster emits today. */
-export const EMITTED_EVENT_TYPES: readonly WebhookEventType[] = [
-  'user.created', 'user.updated', 'user.deleted', 'session.created', 'session.ended', 'session.removed', 'session.revoked',
-  'organization.created', 'organization.updated', 'organization.deleted',
-  'organizationMembership.created', 'organizationMembership.updated', 'organizationMembership.deleted',
-  'organizationInvitation.created', 'organizationInvitation.accepted', 'organizationInvitation.revoked',
-];
 
 export function isWebhookEventType(value: string): value is WebhookEventType {
   return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 import { dialectSql } from '../dialects.js';
 import type {
@@ -191,10 +190,4 @@ export async function replayWebhookDeliveries(
       : query.where('event_created_at', '>=', selection.sinceMs).where('event_created_at', '<', selection.untilMs);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-/** How many changes wait in the outbox (metrics and tests). */
-export async function countWebhookChanges(db: Executor): Promise<number> {
-  const row = await db.selectFrom('webhook_changes').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
 }
